@@ -1,0 +1,105 @@
+"""The `ladderbot` / `python -m bot` command line.
+
+    python -m bot                      local console (no Slack needed)
+    python -m bot ask "QUESTION"       one answer as text; --json for the JSON contract
+    python -m bot ask --json < FILE    one JSON line per question on stdin, in order
+    python -m bot validate [DIR]       check a knowledge base; exit 0 clean, 1 with problems
+    python -m bot serve                the Slack app (Socket Mode if SLACK_APP_TOKEN is set)
+
+Slack modules are imported only by `serve`, so `ask` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from . import knowledge
+from .model import KnowledgeBase
+from .yamlfile import KnowledgeError
+
+
+def _load(directory: str | None) -> KnowledgeBase | None:
+    try:
+        return knowledge.load(directory)
+    except KnowledgeError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return None
+
+
+def _cmd_ask(args) -> int:
+    from .pipeline import answer_json, ask
+    from .render_text import render_plain
+
+    kb = _load(args.knowledge)
+    if kb is None:
+        return 1
+    if args.question:
+        answer = ask(" ".join(args.question), kb)
+        if args.json:
+            print(json.dumps(answer_json(answer, kb), ensure_ascii=False))
+        else:
+            print(render_plain(answer, kb))
+        return 0
+    for line in sys.stdin:
+        answer = ask(line.rstrip("\r\n"), kb)
+        print(json.dumps(answer_json(answer, kb), ensure_ascii=False), flush=True)
+    return 0
+
+
+def _cmd_validate(args) -> int:
+    directory = args.directory or args.knowledge
+    problems = knowledge.validate(directory)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", file=sys.stderr)
+        return 1
+    print(f"{knowledge.resolve_dir(directory)}: OK")
+    return 0
+
+
+def _cmd_console(args) -> int:
+    from .console import run_console
+
+    kb = _load(args.knowledge)
+    if kb is None:
+        return 1
+    return run_console(kb, sys.stdin, sys.stdout)
+
+
+def _cmd_serve(args) -> int:
+    from .slack.serve import serve
+
+    return serve(args.knowledge)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="ladderbot", description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--knowledge",
+        metavar="DIR",
+        help="knowledge base directory (default: $KNOWLEDGE_DIR, else built-in)",
+    )
+    sub = parser.add_subparsers(dest="command")
+    p_ask = sub.add_parser("ask", help="answer a question (or questions on stdin)")
+    p_ask.add_argument("question", nargs="*", help="the question; omit to read stdin")
+    p_ask.add_argument("--json", action="store_true", help="print the JSON contract")
+    p_ask.add_argument("--knowledge", metavar="DIR", default=argparse.SUPPRESS)
+    p_val = sub.add_parser("validate", help="check a knowledge base")
+    p_val.add_argument("directory", nargs="?")
+    p_val.add_argument("--knowledge", metavar="DIR", default=argparse.SUPPRESS)
+    p_con = sub.add_parser("console", help="local console (the default)")
+    p_con.add_argument("--knowledge", metavar="DIR", default=argparse.SUPPRESS)
+    p_srv = sub.add_parser("serve", help="run the Slack app")
+    p_srv.add_argument("--knowledge", metavar="DIR", default=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    handlers = {"ask": _cmd_ask, "validate": _cmd_validate, "serve": _cmd_serve}
+    try:
+        return handlers.get(args.command, _cmd_console)(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,344 @@
+"""Load a knowledge directory into a KnowledgeBase, or report every problem in it.
+
+Layout: sources.yaml, ladder.yaml, topics.yaml and roles/*.yaml (see README).
+Checks are the schema (required fields, types, unknown fields) and the
+references between files (source ids, role ids in tracks and progression,
+aliases claimed twice, topic ids). All problems are collected, not just the
+first, so a maintainer can fix a file in one pass.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from .model import Fact, KnowledgeBase, Role, Source, Topic, Track
+from .normalise import normalise
+from .yamlfile import KnowledgeError, LineDict, LineList, Problem, read_yaml
+
+# The topics the answer composer knows how to answer; topics.yaml may not add others.
+KNOWN_TOPICS = (
+    "overview",
+    "responsibilities",
+    "skills",
+    "tools",
+    "progression",
+    "education",
+    "salary",
+    "hiring",
+    "workflows",
+    "impact",
+    "compare",
+)
+_ROLE_LISTS = (
+    "responsibilities",
+    "tools",
+    "education",
+    "salary",
+    "hiring",
+    "workflows",
+    "impact",
+    "progression",
+)
+_ROLE_KEYS = {"id", "title", "aliases", "context_aliases", "summary", "skills", *_ROLE_LISTS}
+
+
+def builtin_dir() -> Path:
+    """The knowledge base shipped with ladderbot: the repo's knowledge/ or the installed copy."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "knowledge", here / "knowledge"):
+        if (candidate / "ladder.yaml").is_file():
+            return candidate
+    return here.parent / "knowledge"
+
+
+def resolve_dir(explicit: str | None = None) -> Path:
+    """--knowledge DIR, else $KNOWLEDGE_DIR, else the built-in knowledge base."""
+    chosen = explicit or os.environ.get("KNOWLEDGE_DIR")
+    return Path(chosen) if chosen else builtin_dir()
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+class _FileChecker:
+    """Typed reads from one file's LineDicts, recording problems instead of raising."""
+
+    def __init__(self, file: str, refs: list):
+        self.file = file
+        self.problems: list[Problem] = []
+        self.refs = refs  # (kind, id, file, line) checked once every file is read
+
+    def err(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.file, line, message))
+
+    def mapping(self, value, line: int, what: str) -> LineDict | None:
+        if isinstance(value, LineDict):
+            return value
+        self.err(line, f"{what} must be a mapping, not {_kind(value)}")
+        return None
+
+    def unknown_keys(self, d: LineDict, allowed: set[str]) -> None:
+        for key in d:
+            if key not in allowed:
+                hint = process.extractOne(key, sorted(allowed), scorer=fuzz.ratio, score_cutoff=70)
+                extra = f" (did you mean {hint[0]!r}?)" if hint else ""
+                self.err(d.key_lines[key], f"unknown field {key!r}{extra}")
+
+    def text(self, d: LineDict, key: str, required: bool = True) -> str | None:
+        if key not in d:
+            if required:
+                self.err(d.line, f"missing required field {key!r}")
+            return None
+        value = d[key]
+        if not isinstance(value, str) or not value.strip():
+            self.err(d.key_lines[key], f"{key!r} must be non-empty text, not {_kind(value)}")
+            return None
+        return value.strip()
+
+    def texts(self, d: LineDict, key: str, required: bool = False) -> tuple[str, ...]:
+        if key not in d:
+            if required:
+                self.err(d.line, f"missing required field {key!r}")
+            return ()
+        value = d[key]
+        if not isinstance(value, LineList):
+            self.err(d.key_lines[key], f"{key!r} must be a list of text, not {_kind(value)}")
+            return ()
+        out = []
+        for item, line in zip(value, value.item_lines):
+            if isinstance(item, str) and item.strip():
+                out.append(item.strip())
+            else:
+                self.err(line, f"items of {key!r} must be non-empty text, not {_kind(item)}")
+        return tuple(out)
+
+    def ref(self, kind: str, ident: str, line: int) -> None:
+        self.refs.append((kind, ident, self.file, line))
+
+    def fact(self, value, line: int, what: str, allow_to: bool = False) -> Fact | None:
+        d = self.mapping(value, line, what)
+        if d is None:
+            return None
+        self.unknown_keys(d, {"text", "sources", "to"} if allow_to else {"text", "sources"})
+        text = self.text(d, "text")
+        sources = self.texts(d, "sources", required=True)
+        if "sources" in d and not sources and isinstance(d["sources"], LineList):
+            self.err(d.key_lines["sources"], f"{what} must cite at least one source")
+        for sid in sources:
+            self.ref("source", sid, d.key_lines["sources"])
+        to = self.text(d, "to", required=False) if allow_to else None
+        if to:
+            self.ref("role", to, d.key_lines["to"])
+        if text is None or not sources:
+            return None
+        return Fact(" ".join(text.split()), sources, to)
+
+    def facts(self, d: LineDict, key: str, allow_to: bool = False) -> tuple[Fact, ...]:
+        if key not in d:
+            return ()
+        value = d[key]
+        if not isinstance(value, LineList):
+            self.err(d.key_lines[key], f"{key!r} must be a list of facts, not {_kind(value)}")
+            return ()
+        found = (
+            self.fact(v, ln, f"an item of {key!r}", allow_to)
+            for v, ln in zip(value, value.item_lines)
+        )
+        return tuple(f for f in found if f is not None)
+
+    def entries(self, d: LineDict, key: str):
+        """(mapping, line) for each item of a required list of mappings."""
+        if key not in d or not isinstance(d[key], LineList):
+            self.err(d.key_lines.get(key, d.line), f"{key!r} must be a list")
+            return
+        for item, line in zip(d[key], d[key].item_lines):
+            entry = self.mapping(item, line, f"an item of {key!r}")
+            if entry is not None:
+                yield entry, line
+
+
+def _kind(value) -> str:
+    return {LineDict: "a mapping", LineList: "a list", type(None): "empty"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _read_top(path: Path, checker_refs: list, problems: list[Problem]):
+    value, found = read_yaml(str(path), _display(path))
+    problems.extend(found)
+    if value is None:
+        return None, None
+    checker = _FileChecker(_display(path), checker_refs)
+    d = checker.mapping(value, 1, "the file")
+    return d, checker
+
+
+def _load_role(d: LineDict, c: _FileChecker) -> Role | None:
+    c.unknown_keys(d, _ROLE_KEYS)
+    rid, title = c.text(d, "id"), c.text(d, "title")
+    aliases = c.texts(d, "aliases", required=True)
+    context_aliases = c.texts(d, "context_aliases")
+    for word in context_aliases:
+        if len(word.split()) != 1:
+            c.err(d.key_lines["context_aliases"], f"context alias {word!r} must be a single word")
+    summary = c.fact(d["summary"], d.key_lines["summary"], "'summary'") if "summary" in d else None
+    if "summary" not in d:
+        c.err(d.line, "missing required field 'summary'")
+    technical = leadership = ()
+    if "skills" in d:
+        skills = c.mapping(d["skills"], d.key_lines["skills"], "'skills'")
+        if skills is not None:
+            c.unknown_keys(skills, {"technical", "leadership"})
+            technical, leadership = c.facts(skills, "technical"), c.facts(skills, "leadership")
+    lists = {key: c.facts(d, key, allow_to=key == "progression") for key in _ROLE_LISTS}
+    if not (rid and title and summary):
+        return None
+    return Role(
+        rid,
+        title,
+        aliases,
+        summary,
+        context_aliases,
+        technical_skills=technical,
+        leadership_skills=leadership,
+        **lists,
+    )
+
+
+def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
+    """Load and check a knowledge base; raise KnowledgeError listing every problem."""
+    root = resolve_dir(str(directory) if directory else None)
+    problems: list[Problem] = []
+    refs: list = []
+    if not root.is_dir():
+        raise KnowledgeError([Problem(_display(root), 1, "knowledge directory not found")])
+
+    sources: dict[str, Source] = {}
+    # Ids a broken file meant to define: references to them are not reported again.
+    unsure: dict[str, set[str]] = {"source": set(), "role": set()}
+    d, c = _read_top(root / "sources.yaml", refs, problems)
+    if d is None:
+        unsure["source"].add("*")
+    else:
+        c.unknown_keys(d, {"sources"})
+        for entry, line in c.entries(d, "sources"):
+            c.unknown_keys(entry, {"id", "title", "publisher", "role", "document"})
+            sid, title, role = c.text(entry, "id"), c.text(entry, "title"), c.text(entry, "role")
+            publisher = c.text(entry, "publisher", required=False)
+            c.text(entry, "document", required=False)
+            if isinstance(entry.get("id"), str):
+                unsure["source"].add(entry["id"])
+            if sid in sources:
+                c.err(line, f"duplicate source id {sid!r}")
+            elif sid and title and role:
+                sources[sid] = Source(sid, title, role, publisher)
+                c.ref("role", role, entry.key_lines["role"])
+        problems.extend(c.problems)
+
+    roles: dict[str, Role] = {}
+    alias_owner: dict[str, tuple[str, str, int]] = {}
+    role_files = sorted((root / "roles").glob("*.yaml")) if (root / "roles").is_dir() else []
+    if not role_files:
+        problems.append(Problem(_display(root / "roles"), 1, "no role files (roles/*.yaml)"))
+    for path in role_files:
+        d, c = _read_top(path, refs, problems)
+        unsure["role"].add(d["id"] if d is not None and isinstance(d.get("id"), str) else path.stem)
+        if d is None:
+            continue
+        role = _load_role(d, c)
+        if role is not None:
+            if role.id in roles:
+                c.err(d.key_lines["id"], f"duplicate role id {role.id!r}")
+            else:
+                roles[role.id] = role
+            for alias in (role.id, *role.aliases, *role.context_aliases):
+                key = normalise(alias)
+                owner = alias_owner.get(key)
+                if owner and owner[0] != role.id:
+                    c.err(
+                        d.key_lines.get("aliases", d.line),
+                        f"alias {alias!r} is already claimed by role {owner[0]!r} "
+                        f"({owner[1]}:{owner[2]})",
+                    )
+                elif not owner:
+                    alias_owner[key] = (role.id, c.file, d.key_lines.get("aliases", d.line))
+        problems.extend(c.problems)
+
+    tracks: list[Track] = []
+    default_role = ""
+    d, c = _read_top(root / "ladder.yaml", refs, problems)
+    if d is not None:
+        c.unknown_keys(d, {"default_role", "tracks"})
+        default_role = c.text(d, "default_role") or ""
+        if default_role:
+            c.ref("role", default_role, d.key_lines["default_role"])
+        seen: set[str] = set()
+        for entry, line in c.entries(d, "tracks"):
+            c.unknown_keys(entry, {"id", "title", "steps", "sources"})
+            tid, title = c.text(entry, "id"), c.text(entry, "title")
+            steps = c.texts(entry, "steps", required=True)
+            for step in steps:
+                c.ref("role", step, entry.key_lines["steps"])
+            track_sources = c.texts(entry, "sources", required=True)
+            for sid in track_sources:
+                c.ref("source", sid, entry.key_lines["sources"])
+            if tid in seen:
+                c.err(line, f"duplicate track id {tid!r}")
+            elif tid and title and steps:
+                seen.add(tid)
+                tracks.append(Track(tid, title, steps, track_sources))
+        problems.extend(c.problems)
+
+    topics: dict[str, Topic] = {}
+    default_topic, domain_terms = "", ()
+    d, c = _read_top(root / "topics.yaml", refs, problems)
+    if d is not None:
+        c.unknown_keys(d, {"default_topic", "domain_terms", "topics"})
+        default_topic = c.text(d, "default_topic") or ""
+        domain_terms = c.texts(d, "domain_terms")
+        for entry, line in c.entries(d, "topics"):
+            c.unknown_keys(entry, {"id", "title", "phrases", "weak_phrases"})
+            tid, title = c.text(entry, "id"), c.text(entry, "title")
+            phrases = c.texts(entry, "phrases", required=True)
+            weak = c.texts(entry, "weak_phrases")
+            if tid and tid not in KNOWN_TOPICS:
+                c.err(
+                    entry.key_lines["id"],
+                    f"unknown topic {tid!r}; known topics: {', '.join(KNOWN_TOPICS)}",
+                )
+            elif tid in topics:
+                c.err(line, f"duplicate topic id {tid!r}")
+            elif tid and title:
+                topics[tid] = Topic(tid, title, phrases, weak)
+        if default_topic and default_topic not in KNOWN_TOPICS:
+            c.err(d.key_lines["default_topic"], f"unknown topic {default_topic!r}")
+        problems.extend(c.problems)
+
+    for kind, ident, file, line in refs:
+        table = sources if kind == "source" else roles
+        if ident not in table and ident not in unsure[kind] and "*" not in unsure[kind]:
+            hint = process.extractOne(ident, list(table), scorer=fuzz.ratio, score_cutoff=70)
+            extra = f" (did you mean {hint[0]!r}?)" if hint else ""
+            problems.append(Problem(file, line, f"unknown {kind} id {ident!r}{extra}"))
+
+    if problems:
+        raise KnowledgeError(sorted(set(problems), key=lambda p: (p.file, p.line, p.message)))
+    return KnowledgeBase(
+        roles, topics, tuple(tracks), sources, default_role, default_topic, domain_terms, str(root)
+    )
+
+
+def validate(directory: str | os.PathLike | None = None) -> list[Problem]:
+    """Every problem in a knowledge base; an empty list means it is clean."""
+    try:
+        load(directory)
+    except KnowledgeError as exc:
+        return exc.problems
+    return []

@@ -1,0 +1,126 @@
+"""The knowledge model: what the YAML files in knowledge/ become once loaded and checked.
+
+Everything is a frozen dataclass so that a loaded knowledge base can be shared
+freely between threads (gunicorn workers run several) without copying.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# The per-role lists a topic can draw on; the names match the YAML keys.
+FACT_LISTS = (
+    "responsibilities",
+    "technical_skills",
+    "leadership_skills",
+    "tools",
+    "education",
+    "salary",
+    "hiring",
+    "workflows",
+    "impact",
+    "progression",
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One statement in our own words, with the documents it comes from."""
+
+    text: str
+    sources: tuple[str, ...]
+    to: str | None = None  # progression facts: the role the move leads to
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    role: str
+    publisher: str | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    title: str
+    aliases: tuple[str, ...]
+    summary: Fact
+    # Single words that name the role only when the question is about engineering
+    # ("senior skills" yes, "senior discount" no).
+    context_aliases: tuple[str, ...] = ()
+    responsibilities: tuple[Fact, ...] = ()
+    technical_skills: tuple[Fact, ...] = ()
+    leadership_skills: tuple[Fact, ...] = ()
+    tools: tuple[Fact, ...] = ()
+    education: tuple[Fact, ...] = ()
+    salary: tuple[Fact, ...] = ()
+    hiring: tuple[Fact, ...] = ()
+    workflows: tuple[Fact, ...] = ()
+    impact: tuple[Fact, ...] = ()
+    progression: tuple[Fact, ...] = ()
+
+    @property
+    def skills(self) -> tuple[Fact, ...]:
+        return self.technical_skills + self.leadership_skills
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    phrases: tuple[str, ...]
+    weak_phrases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Track:
+    id: str
+    title: str
+    steps: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    roles: dict[str, Role]  # in file-name order; treated as read-only
+    topics: dict[str, Topic]
+    tracks: tuple[Track, ...]
+    sources: dict[str, Source]
+    default_role: str
+    default_topic: str
+    domain_terms: tuple[str, ...]
+    root: str = ""
+    _cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def role(self, role_id: str) -> Role:
+        return self.roles[role_id]
+
+    def tracks_for(self, role_id: str) -> tuple[Track, ...]:
+        return tuple(t for t in self.tracks if role_id in t.steps)
+
+    def next_roles(self, role_id: str) -> tuple[str, ...]:
+        """Roles one step above role_id on any track, in track order."""
+        found: list[str] = []
+        for track in self.tracks_for(role_id):
+            i = track.steps.index(role_id)
+            if i + 1 < len(track.steps) and track.steps[i + 1] not in found:
+                found.append(track.steps[i + 1])
+        return tuple(found)
+
+    def previous_roles(self, role_id: str) -> tuple[str, ...]:
+        found: list[str] = []
+        for track in self.tracks_for(role_id):
+            i = track.steps.index(role_id)
+            if i > 0 and track.steps[i - 1] not in found:
+                found.append(track.steps[i - 1])
+        return tuple(found)
+
+    def distance(self, a: str, b: str) -> int | None:
+        """Steps between two roles on a shared track, or None if they share none."""
+        best = None
+        for track in self.tracks:
+            if a in track.steps and b in track.steps:
+                d = abs(track.steps.index(a) - track.steps.index(b))
+                best = d if best is None else min(best, d)
+        return best

@@ -1,0 +1,62 @@
+"""Stage 1 of the pipeline: Slack text -> a list of plain lower-case word tokens.
+
+The same function normalises the knowledge base's aliases and topic phrases,
+so both sides of every comparison are spelled the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Only the start of a very long message is read: routing needs a sentence, not
+# an essay, and this keeps the time per question bounded (Slack allows 40,000).
+MAX_CHARS = 1_000
+MAX_TOKENS = 60
+
+_SLACK_LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
+_EMOJI = re.compile(r":[a-z0-9_+'\-]+:")
+_APOSTROPHE = re.compile(r"(?<=\w)['\u2019](?=\w)")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _link_text(match: re.Match) -> str:
+    """Keep a link's visible label; drop user, channel and special mentions entirely."""
+    target, label = match.group(1), match.group(2)
+    if target[:1] in "@#!":
+        return " "
+    return f" {label} " if label else " "
+
+
+def strip_markup(text: str) -> str:
+    """Slack markup and invisible characters out, visible words kept."""
+    text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2])
+    # Format characters (zero-width joiners, bidi overrides) and control characters.
+    text = "".join(
+        ch if unicodedata.category(ch)[0] != "C" else (" " if ch in "\t\n\r" else "") for ch in text
+    )
+    text = _SLACK_LINK.sub(_link_text, text)
+    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return _EMOJI.sub(" ", text)[:MAX_CHARS]
+
+
+def fold_plural(word: str) -> str:
+    """A light plural fold ("skills" -> "skill", "duties" -> "duty"), applied to both sides."""
+    if len(word) > 4 and word.isascii():
+        if word.endswith("ies"):
+            return word[:-3] + "y"
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            return word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Words of a question or phrase, lower case, apostrophes closed up, plurals folded."""
+    text = strip_markup(text).casefold()
+    text = _APOSTROPHE.sub("", text)
+    words = _NON_WORD.sub(" ", text).split()
+    return [fold_plural(w) for w in words[:MAX_TOKENS]]
+
+
+def normalise(text: str) -> str:
+    return " ".join(tokens(text))

@@ -1,0 +1,39 @@
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot import knowledge
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def kb():
+    return knowledge.load(ROOT / "knowledge")
+
+
+@pytest.fixture
+def kb_copy(tmp_path, monkeypatch):
+    """A writable copy of the built-in knowledge base at ./kb (cwd is tmp_path)."""
+    shutil.copytree(ROOT / "knowledge", tmp_path / "kb")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "kb"
+
+
+def run_bot(*args, stdin=None, env=None, cwd=None, timeout=60):
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("KNOWLEDGE_DIR", None) if env is None or "KNOWLEDGE_DIR" not in env else None
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=cwd,
+        timeout=timeout,
+    )

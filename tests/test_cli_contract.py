@@ -1,0 +1,65 @@
+"""The `python -m bot ask` contract that tests and external scorers rely on."""
+
+import json
+import subprocess
+import sys
+
+from .conftest import run_bot
+
+FIELDS = {
+    "question": str,
+    "answered": bool,
+    "role": (str, type(None)),
+    "topic": (str, type(None)),
+    "other_role": (str, type(None)),
+    "confidence": (int, float),
+    "text": str,
+    "suggestions": list,
+    "sources": list,
+}
+
+
+def test_json_fields_and_types():
+    result = run_bot("ask", "--json", "what tools does a principal engineer use?")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == set(FIELDS)
+    for name, kind in FIELDS.items():
+        assert isinstance(data[name], kind), name
+    assert (data["role"], data["topic"], data["answered"]) == ("principal", "tools", True)
+    assert 0 <= data["confidence"] <= 1 and data["sources"] == ["principal-blog"]
+
+
+def test_plain_text_answer():
+    result = run_bot("ask", "what", "does", "a", "staff", "engineer", "do")
+    assert result.returncode == 0
+    assert result.stdout.startswith("Staff Backend Engineer: Responsibilities")
+
+
+def test_stdin_batch_one_json_line_per_question_in_order():
+    questions = ["senior salary", "hello there", "", "staff vs principal", "<!channel>"]
+    result = run_bot("ask", "--json", stdin="\n".join(questions) + "\n")
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(questions)
+    got = [json.loads(line) for line in lines]
+    assert [g["question"] for g in got] == questions
+    assert [g["answered"] for g in got] == [True, False, False, True, False]
+    assert "<!channel>" not in got[4]["text"]
+
+
+def test_stdin_batch_flushes_each_line():
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "--json"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        proc.stdin.write("junior skills\n")
+        proc.stdin.flush()
+        first = json.loads(proc.stdout.readline())  # would hang if the line were buffered
+        assert first["role"] == "junior"
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=30)
+    assert proc.returncode == 0

@@ -1,0 +1,71 @@
+"""Answers: real content for every role and topic, honest gaps, ladder drawings."""
+
+import pytest
+
+from bot.compose import compose
+from bot.knowledge import KNOWN_TOPICS
+from bot.pipeline import ask
+from bot.render_text import render_mrkdwn, render_plain
+from bot.router import Intent
+
+
+def answer_for(kb, role, topic, other=None):
+    return compose(Intent(role, topic, other, 1.0, True), kb, "q")
+
+
+def test_every_role_and_topic_has_content_or_an_honest_gap(kb):
+    for role in kb.roles:
+        for topic in KNOWN_TOPICS:
+            other = (
+                "principal"
+                if topic == "compare" and role != "principal"
+                else "senior"
+                if topic == "compare"
+                else None
+            )
+            answer = answer_for(kb, role, topic, other)
+            text = render_mrkdwn(answer, kb)
+            assert answer.sections or answer.intro, (role, topic)
+            if "don't cover" not in text:
+                assert answer.sources, (role, topic)
+
+
+def test_gap_points_to_what_is_known_and_invents_nothing(kb):
+    text = render_plain(answer_for(kb, "staff", "salary"), kb)
+    assert "don't cover salary for the Staff Backend Engineer role" in text
+    assert "Senior Backend Engineer" in text and "$100,000 to $160,000" in text
+
+
+def test_progression_draws_the_track_with_the_role_emphasised(kb):
+    answer = answer_for(kb, "senior", "progression")
+    text = render_mrkdwn(answer, kb)
+    assert "Junior → Mid-level → *Senior* → Staff → Principal" in text
+    assert "*Next: Staff Backend Engineer*" in text and "*Next: Lead Backend Engineer*" in text
+
+
+def test_top_of_track_says_so(kb):
+    assert "top of its track" in render_plain(answer_for(kb, "principal", "progression"), kb)
+
+
+def test_compare_sets_both_roles_side_by_side(kb):
+    answer = answer_for(kb, "senior", "compare", "principal")
+    pairs = [s.pair for s in answer.sections if s.pair]
+    assert pairs and all(p[0][0] == "Senior Backend Engineer" for p in pairs)
+    assert all(p[1][0] == "Principal Backend Engineer" for p in pairs)
+    changes = next(s for s in answer.sections if s.heading == "What changes")
+    assert changes.lines[0] == (
+        "Principal Backend Engineer is 2 steps above Senior Backend Engineer (via Staff)."
+    )
+
+
+def test_declined_answer_lists_what_the_bot_knows(kb):
+    answer = ask("what's for dinner", kb)
+    text = render_plain(answer, kb)
+    assert not answer.answered and "Roles I know" in text and "Senior" in text
+
+
+@pytest.mark.parametrize("hostile", ["<!channel> senior skills", "<!here>", "<@U123> & <#C1>"])
+def test_nothing_user_typed_is_echoed_live(kb, hostile):
+    text = render_mrkdwn(ask(hostile, kb), kb)
+    for live in ("<!channel>", "<!here>", "<@U123>", "<#C1>"):
+        assert live not in text

@@ -1,0 +1,206 @@
+"""One broken knowledge base per kind of error, each with its exact file:line message."""
+
+import textwrap
+
+import pytest
+
+from bot import knowledge
+
+from .conftest import run_bot
+
+GOOD_LADDER = """\
+default_role: backend-engineer
+tracks:
+  - id: individual-contributor
+    title: Individual contributor
+    steps: [junior, mid, senior, staff, principal]
+    sources: [senior-guide]
+"""
+
+MINIMAL_ROLE = """\
+id: {id}
+title: {title}
+aliases: [{alias}]
+summary:
+  text: A short summary.
+  sources: [senior-guide]
+"""
+
+
+def write(path, text):
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def problems(directory="kb"):
+    return [str(p) for p in knowledge.validate(directory)]
+
+
+def test_yaml_syntax_error(kb_copy):
+    write(kb_copy / "ladder.yaml", "default_role: backend-engineer\ntracks:\n  - id: [oops\n")
+    assert problems() == [
+        "kb/ladder.yaml:4: YAML syntax error: expected ',' or ']', but got '<stream end>'"
+    ]
+
+
+def test_missing_required_field(kb_copy):
+    write(
+        kb_copy / "roles" / "staff.yaml",
+        "id: staff\naliases: [staff engineer]\n"
+        "summary:\n  text: Thin.\n  sources: [backend-guide]\n",
+    )
+    assert problems() == ["kb/roles/staff.yaml:1: missing required field 'title'"]
+
+
+def test_wrong_types(kb_copy):
+    write(
+        kb_copy / "roles" / "staff.yaml",
+        MINIMAL_ROLE.format(id="staff", title="Staff", alias="staff engineer") + "tools: a hammer\n"
+        "responsibilities:\n  - just text, no sources\n",
+    )
+    assert problems() == [
+        "kb/roles/staff.yaml:7: 'tools' must be a list of facts, not str",
+        "kb/roles/staff.yaml:9: an item of 'responsibilities' must be a mapping, not str",
+    ]
+
+
+def test_unknown_field_suggests_the_right_one(kb_copy):
+    write(
+        kb_copy / "roles" / "staff.yaml",
+        MINIMAL_ROLE.format(id="staff", title="Staff", alias="staff engineer") + "salry: []\n",
+    )
+    assert problems() == ["kb/roles/staff.yaml:7: unknown field 'salry' (did you mean 'salary'?)"]
+
+
+def test_duplicate_role_id(kb_copy):
+    write(
+        kb_copy / "roles" / "zz-copy.yaml",
+        MINIMAL_ROLE.format(id="staff", title="Staff again", alias="another staff alias"),
+    )
+    assert problems() == ["kb/roles/zz-copy.yaml:1: duplicate role id 'staff'"]
+
+
+def test_alias_claimed_by_two_roles(kb_copy):
+    write(
+        kb_copy / "roles" / "zz-new.yaml",
+        MINIMAL_ROLE.format(id="architect-lead", title="Architect lead", alias="tech lead"),
+    )
+    assert problems() == [
+        "kb/roles/zz-new.yaml:3: alias 'tech lead' is already claimed by role 'lead' "
+        "(kb/roles/lead.yaml:3)"
+    ]
+
+
+def test_ladder_step_naming_an_unknown_role(kb_copy):
+    write(kb_copy / "ladder.yaml", GOOD_LADDER.replace("staff, principal", "staf, principal"))
+    assert problems() == ["kb/ladder.yaml:5: unknown role id 'staf' (did you mean 'staff'?)"]
+
+
+def test_progression_naming_an_unknown_role(kb_copy):
+    write(
+        kb_copy / "roles" / "staff.yaml",
+        MINIMAL_ROLE.format(id="staff", title="Staff", alias="staff engineer")
+        + "progression:\n  - text: Up.\n    to: cto\n    sources: [backend-guide]\n",
+    )
+    assert problems() == ["kb/roles/staff.yaml:9: unknown role id 'cto'"]
+
+
+def test_unknown_source_id(kb_copy):
+    write(
+        kb_copy / "roles" / "staff.yaml",
+        MINIMAL_ROLE.format(id="staff", title="Staff", alias="staff engineer").replace(
+            "[senior-guide]", "[wikipedia]"
+        ),
+    )
+    assert problems() == ["kb/roles/staff.yaml:6: unknown source id 'wikipedia'"]
+
+
+def test_unknown_topic(kb_copy):
+    text = (kb_copy / "topics.yaml").read_text()
+    write(kb_copy / "topics.yaml", text + "  - id: perks\n    title: Perks\n    phrases: [perk]\n")
+    line = text.count("\n") + 1
+    assert problems() == [
+        f"kb/topics.yaml:{line}: unknown topic 'perks'; known topics: overview, responsibilities, "
+        "skills, tools, progression, education, salary, hiring, workflows, impact, compare"
+    ]
+
+
+def test_duplicate_key(kb_copy):
+    write(
+        kb_copy / "ladder.yaml",
+        "default_role: backend-engineer\ndefault_role: senior\n" + GOOD_LADDER.split("\n", 1)[1],
+    )
+    assert problems() == ["kb/ladder.yaml:2: duplicate key 'default_role' (first at line 1)"]
+
+
+def test_empty_file(kb_copy):
+    write(kb_copy / "sources.yaml", "")
+    assert problems() == ["kb/sources.yaml:1: file is empty"]
+
+
+def test_custom_python_tag_is_refused_not_run(kb_copy):
+    write(kb_copy / "ladder.yaml", GOOD_LADDER + "x: !!python/object/apply:os.system ['echo hi']\n")
+    assert problems() == [
+        "kb/ladder.yaml:7: unknown field 'x'",
+        "kb/ladder.yaml:7: unsupported tag 'tag:yaml.org,2002:python/object/apply:os.system'; "
+        "knowledge files hold plain values",
+    ]
+    write(kb_copy / "ladder.yaml", GOOD_LADDER + "x: !custom 1\n")
+    assert problems() == [
+        "kb/ladder.yaml:7: unknown field 'x'",
+        "kb/ladder.yaml:7: unsupported tag '!custom'; knowledge files hold plain values",
+    ]
+
+
+def test_alias_bomb_is_stopped(kb_copy):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join(['*a' + str(i - 1)] * 10)}]" for i in range(1, 9)]
+    write(kb_copy / "ladder.yaml", "\n".join(lines) + "\n")
+    assert problems()[0].startswith("kb/ladder.yaml:")
+    assert "too many values" in problems()[0]
+
+
+def test_recursive_alias(kb_copy):
+    write(kb_copy / "ladder.yaml", GOOD_LADDER + "loop: &me [1, *me]\n")
+    assert "kb/ladder.yaml:7: recursive alias (a value that contains itself)" in problems()
+
+
+def test_oversized_file(kb_copy):
+    (kb_copy / "ladder.yaml").write_text("# " + "x" * 10_000_000 + "\n")
+    assert problems() == [
+        "kb/ladder.yaml:1: file is too large (10,000,003 bytes; the limit is 1,000,000)"
+    ]
+
+
+def test_missing_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert problems("nowhere") == ["nowhere:1: knowledge directory not found"]
+
+
+@pytest.mark.parametrize("command", [["validate", "kb"], ["--knowledge", "kb", "ask", "hi"]])
+def test_cli_reports_problems_and_exits_1_without_traceback(kb_copy, command):
+    write(kb_copy / "ladder.yaml", GOOD_LADDER.replace("staff, principal", "staf, principal"))
+    result = run_bot(*command, cwd=kb_copy.parent)
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "kb/ladder.yaml:5: unknown role id 'staf' (did you mean 'staff'?)" in output
+    assert "Traceback" not in output
+
+
+def test_validate_clean_exits_0(kb_copy):
+    result = run_bot("validate", "kb", cwd=kb_copy.parent)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_knowledge_dir_env_selects_another_ladder(kb_copy):
+    write(
+        kb_copy / "roles" / "staff.yaml",
+        MINIMAL_ROLE.format(id="staff", title="Staff Platform Engineer", alias="staff engineer"),
+    )
+    result = run_bot(
+        "ask",
+        "--json",
+        "what is a staff engineer",
+        cwd=kb_copy.parent,
+        env={"KNOWLEDGE_DIR": str(kb_copy)},
+    )
+    assert '"role": "staff"' in result.stdout and "Staff Platform Engineer" in result.stdout
