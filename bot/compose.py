@@ -51,7 +51,7 @@ class Answer:
         return self.intent.answered
 
 
-class _Cited:
+class Citations:
     """Collects the source ids of every fact an answer shows."""
 
     def __init__(self) -> None:
@@ -66,7 +66,7 @@ class _Cited:
         return self.lines([fact])[0]
 
 
-def track_lines(kb: KnowledgeBase, role_id: str | None, cited: _Cited) -> tuple[str, ...]:
+def track_lines(kb: KnowledgeBase, role_id: str | None, cited: Citations) -> tuple[str, ...]:
     """Each track as 'Title: A → *B* → C', the given role in bold; all tracks if role_id is None."""
     out = []
     for track in kb.tracks:
@@ -109,7 +109,7 @@ def _nearest_with(kb: KnowledgeBase, role_id: str, fields: tuple[str, ...]) -> R
 
 
 def _gap(
-    kb: KnowledgeBase, role: Role, topic: str, cited: _Cited
+    kb: KnowledgeBase, role: Role, topic: str, cited: Citations
 ) -> tuple[str, tuple[Section, ...]]:
     title = kb.topics[topic].title.lower() if topic in kb.topics else topic
     intro = f"The sources don't cover {title} for the {role.title} role, so I won't guess."
@@ -121,7 +121,7 @@ def _gap(
     return intro, (Section(f"What they do say, for {near.title}", cited.lines(facts)),)
 
 
-def _progression(kb: KnowledgeBase, role: Role, other: str | None, cited: _Cited):
+def _progression(kb: KnowledgeBase, role: Role, other: str | None, cited: Citations):
     sections = [Section("Where it sits", track_lines(kb, role.id, cited))]
     targets = [other] if other else list(kb.next_roles(role.id))
     if role.id == kb.default_role and not other:
@@ -147,7 +147,7 @@ def _progression(kb: KnowledgeBase, role: Role, other: str | None, cited: _Cited
     return "", tuple(s for s in sections if s.lines)
 
 
-def _compare(kb: KnowledgeBase, a: Role, b: Role, cited: _Cited):
+def _compare(kb: KnowledgeBase, a: Role, b: Role, cited: Citations):
     def column(role: Role, facts) -> tuple[str, tuple[str, ...]]:
         return role.title, cited.lines(facts[:COMPARE_ITEMS]) or ("Not covered by the sources.",)
 
@@ -191,7 +191,7 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
     """Build the Answer for an Intent; declined intents get a short, helpful refusal."""
     if not intent.answered or intent.role not in kb.roles:
         return decline(intent, kb, question)
-    role, topic, cited = kb.roles[intent.role], intent.topic or kb.default_topic, _Cited()
+    role, topic, cited = kb.roles[intent.role], intent.topic or kb.default_topic, Citations()
     topic_title = kb.topics[topic].title if topic in kb.topics else topic.title()
     title = f"{role.title}: {topic_title}"
     intro, sections = "", ()

@@ -96,6 +96,12 @@ class KnowledgeBase:
     def role(self, role_id: str) -> Role:
         return self.roles[role_id]
 
+    def ladder_order(self) -> tuple[str, ...]:
+        """Role ids as the tracks list them (lowest first), then any role on no track."""
+        seen = dict.fromkeys(s for t in self.tracks for s in t.steps)
+        seen.update(dict.fromkeys(self.roles))
+        return tuple(r for r in seen if r in self.roles)
+
     def tracks_for(self, role_id: str) -> tuple[Track, ...]:
         return tuple(t for t in self.tracks if role_id in t.steps)
 

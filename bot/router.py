@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from .model import KnowledgeBase
@@ -309,3 +309,27 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     topic_conf = 1.0 if topic_score[0] else 0.8 if topic_score[1] else 0.6
     confidence = round(max(0.0, min(1.0, role_conf * topic_conf)), 3)
     return Intent(roles[0], topic, other, confidence, True, (), tuple(corrections))
+
+
+def find_roles(text: str, kb: KnowledgeBase) -> tuple[list[str], tuple[tuple[str, str], ...]]:
+    """Roles named in a slash command's argument ("senoir", "sr", "EM"), in order.
+
+    Unlike route(), level words need no context here: "/role senior" names a role.
+    """
+    index = build_index(kb)
+    words, corrections, scores = _prepare(tokens(text), index)
+    roles = [m.role for m in _find_roles(words, index, scores)]
+    return list(dict.fromkeys(roles)), tuple(corrections)
+
+
+def similar_roles(text: str, kb: KnowledgeBase, limit: int = 3) -> tuple[str, ...]:
+    """Role ids whose titles or aliases look most like text, for did-you-mean buttons."""
+    index = build_index(kb)
+    query = " ".join(tokens(text))
+    if not query:
+        return ()
+    names = {" ".join(key): role for key, (role, _) in index.aliases.items()}
+    # WRatio copes with partial and reordered names ("engineer senior", "manager eng");
+    # these are only suggestions, shown as buttons, so its leniency is what we want.
+    hits = process.extract(query, list(names), scorer=fuzz.WRatio, limit=20, score_cutoff=60)
+    return tuple(dict.fromkeys(names[name] for name, _, _ in hits))[:limit]
