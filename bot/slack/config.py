@@ -1,0 +1,114 @@
+"""Configuration from the environment, checked up front with one clear line per mistake.
+
+Token values are never printed: messages name the variable and where in the
+Slack app's settings to find it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+WHERE = {
+    "SLACK_BOT_TOKEN": "OAuth & Permissions > Bot User OAuth Token (starts with xoxb-)",
+    "SLACK_SIGNING_SECRET": "Basic Information > App Credentials > Signing Secret",
+    "SLACK_APP_TOKEN": "Basic Information > App-Level Tokens, with the connections:write scope "
+    "(starts with xapp-)",
+}
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+class ConfigError(Exception):
+    """Missing or malformed configuration; the message names the variable."""
+
+
+@dataclass(frozen=True)
+class SlackConfig:
+    bot_token: str = field(repr=False)
+    signing_secret: str | None = field(default=None, repr=False)
+    app_token: str | None = field(default=None, repr=False)
+    api_url: str | None = None
+    log_level: str = "INFO"
+    knowledge_dir: str | None = None
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        return tuple(s for s in (self.bot_token, self.signing_secret, self.app_token) if s)
+
+
+def _required(env: Mapping[str, str], name: str) -> str:
+    value = env.get(name, "").strip()
+    if not value:
+        raise ConfigError(
+            f"{name} is not set: find it in your Slack app's settings under {WHERE[name]}."
+        )
+    return value
+
+
+def load_config(mode: str, env: Mapping[str, str] | None = None) -> SlackConfig:
+    """mode is "http" (needs the signing secret) or "socket" (needs the app token)."""
+    env = os.environ if env is None else env
+    bot_token = _required(env, "SLACK_BOT_TOKEN")
+    if not bot_token.startswith("xoxb-"):
+        raise ConfigError(
+            "SLACK_BOT_TOKEN does not look like a bot token (it should start with "
+            f"xoxb-): use {WHERE['SLACK_BOT_TOKEN']}."
+        )
+    signing_secret = app_token = None
+    if mode == "http":
+        signing_secret = _required(env, "SLACK_SIGNING_SECRET")
+        if any(ch.isspace() for ch in signing_secret):
+            raise ConfigError(
+                "SLACK_SIGNING_SECRET contains spaces: copy it again from "
+                f"{WHERE['SLACK_SIGNING_SECRET']}."
+            )
+    else:
+        app_token = _required(env, "SLACK_APP_TOKEN")
+        if not app_token.startswith("xapp-"):
+            raise ConfigError(
+                "SLACK_APP_TOKEN does not look like an app-level token (it should "
+                f"start with xapp-): use {WHERE['SLACK_APP_TOKEN']}."
+            )
+    api_url = env.get("SLACK_API_URL", "").strip() or None
+    if api_url:
+        if not api_url.startswith(("http://", "https://")):
+            raise ConfigError(
+                "SLACK_API_URL must be an http:// or https:// URL, such as https://slack.com/api/."
+            )
+        api_url = api_url.rstrip("/") + "/"
+    log_level = (env.get("LOG_LEVEL", "") or "INFO").strip().upper()
+    if log_level not in LOG_LEVELS:
+        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}.")
+    return SlackConfig(
+        bot_token, signing_secret, app_token, api_url, log_level, env.get("KNOWLEDGE_DIR") or None
+    )
+
+
+class RedactSecrets(logging.Filter):
+    """Replaces any configured secret in a log record with [redacted] — a second line of
+    defence behind slack_sdk's own redaction of the Authorization header."""
+
+    def __init__(self, secrets: tuple[str, ...]):
+        super().__init__()
+        self.secrets = tuple(s for s in secrets if len(s) >= 8)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if any(s in message for s in self.secrets):
+            for secret in self.secrets:
+                message = message.replace(secret, "[redacted]")
+            record.msg, record.args = message, None
+        return True
+
+
+def setup_logging(config: SlackConfig) -> None:
+    logging.basicConfig(
+        level=config.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    root = logging.getLogger()
+    root.setLevel(config.log_level)
+    redact = RedactSecrets(config.secrets)
+    for handler in root.handlers:
+        handler.addFilter(redact)

@@ -1,0 +1,51 @@
+"""Buttons: follow-up topics, did-you-mean, compare, share, and the Home tab's role cards."""
+
+from __future__ import annotations
+
+import re
+
+from ...render_blocks import COMPARE_ACTION, ROLE_ACTION, SHARE_ACTION, SUGGEST_ACTION, TOPIC_ACTION
+from ..messages import action_value, answer_from_value, answer_messages, home_view
+
+
+def handle_follow_up(kb, body: dict, action: dict, respond, client) -> None:
+    """Answer a button in place: privately for the person who clicked it."""
+    value = action_value(action)
+    if body.get("container", {}).get("type") == "view" or not body.get("response_url"):
+        client.views_publish(user_id=body["user"]["id"], view=home_view(kb, value.get("r")))
+        return
+    answer = answer_from_value(kb, value)
+    for message in answer_messages(answer, kb, share=value, response_type="ephemeral"):
+        respond(**message, replace_original=False)
+
+
+def handle_share(kb, action: dict, respond) -> None:
+    """Post the same answer visibly in the channel, without a second Share button."""
+    answer = answer_from_value(kb, action_value(action))
+    for message in answer_messages(answer, kb, response_type="in_channel"):
+        respond(**message, replace_original=False)
+
+
+def handle_home_role(kb, body: dict, action: dict, client) -> None:
+    client.views_publish(
+        user_id=body["user"]["id"], view=home_view(kb, action_value(action).get("r"))
+    )
+
+
+def register(app, kb) -> None:
+    follow_ups = re.compile(f"^({TOPIC_ACTION}|{SUGGEST_ACTION}|{COMPARE_ACTION})")
+
+    @app.action(follow_ups)
+    def on_follow_up(ack, body, action, respond, client):
+        ack()
+        handle_follow_up(kb, body, action, respond, client)
+
+    @app.action(SHARE_ACTION)
+    def on_share(ack, action, respond):
+        ack()
+        handle_share(kb, action, respond)
+
+    @app.action(re.compile(f"^{ROLE_ACTION}"))
+    def on_home_role(ack, body, action, client):
+        ack()
+        handle_home_role(kb, body, action, client)

@@ -1,0 +1,34 @@
+"""Socket Mode: the quickest way into a workspace, no public URL needed."""
+
+from __future__ import annotations
+
+import sys
+
+from .. import knowledge
+from ..yamlfile import KnowledgeError
+from .config import ConfigError, load_config, setup_logging
+
+
+def serve(knowledge_dir: str | None = None) -> int:
+    try:
+        config = load_config("socket")
+    except ConfigError as exc:
+        print(f"ladderbot: {exc}", file=sys.stderr)
+        return 2
+    setup_logging(config)
+    try:
+        kb = knowledge.load(knowledge_dir or config.knowledge_dir)
+    except KnowledgeError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from .app import build_app
+
+    try:
+        app = build_app(config, kb)
+    except ConfigError as exc:
+        print(f"ladderbot: {exc}", file=sys.stderr)
+        return 2
+    SocketModeHandler(app, config.app_token).start()  # reconnects by itself when dropped
+    return 0
