@@ -1,0 +1,189 @@
+"""Listener callbacks, configuration and Block Kit limits, tested without an App or a server.
+
+The same callbacks serve Socket Mode, so these are its handler-level tests.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.compose import Answer, Section
+from bot.pipeline import ask
+from bot.render_blocks import MAX_BLOCKS, MAX_SECTION, chunks, encode_value, render_blocks
+from bot.router import Intent
+from bot.slack.config import ConfigError, RedactSecrets, load_config
+from bot.slack.ledger import EventLedger
+from bot.slack.listeners import actions, commands, events
+
+from .conftest import run_bot
+
+
+class Recorder:
+    def __init__(self):
+        self.calls = []
+
+    def __call__(self, **kwargs):
+        self.calls.append(kwargs)
+
+    def views_publish(self, **kwargs):
+        self.calls.append(kwargs)
+
+
+def test_command_callback_acks_with_the_answer(kb):
+    ack, respond = Recorder(), Recorder()
+    commands.handle_command(kb, ack, {"command": "/skills", "text": "lead"}, respond)
+    assert len(ack.calls) == 1 and respond.calls == []
+    assert ack.calls[0]["text"].startswith("Lead Backend Engineer: Skills and tools")
+    assert ack.calls[0]["response_type"] == "ephemeral"
+
+
+def test_mention_callback_threads_and_skips_bots(kb):
+    say = Recorder()
+    events.handle_mention(kb, {"text": "<@U1> junior skills", "ts": "5.5", "channel": "C"}, say)
+    assert say.calls[0]["thread_ts"] == "5.5"
+    events.handle_mention(kb, {"text": "junior skills", "ts": "6", "bot_id": "B1"}, say)
+    assert len(say.calls) == 1
+
+
+def test_dm_callback_only_answers_people_in_ims(kb):
+    say = Recorder()
+    events.handle_direct_message(kb, {"channel_type": "channel", "text": "senior skills"}, say)
+    events.handle_direct_message(
+        kb, {"channel_type": "im", "text": "x", "subtype": "bot_message"}, say
+    )
+    assert say.calls == []
+    events.handle_direct_message(kb, {"channel_type": "im", "text": "senior skills"}, say)
+    assert say.calls[0]["text"].startswith("Senior Backend Engineer: Skills")
+
+
+def test_home_callback_publishes_view(kb):
+    client = Recorder()
+    events.handle_home_opened(kb, {"user": "U1", "tab": "home"}, client)
+    assert client.calls[0]["user_id"] == "U1" and client.calls[0]["view"]["type"] == "home"
+
+
+def test_follow_up_button_responds_in_place(kb):
+    respond, client = Recorder(), Recorder()
+    body = {
+        "response_url": "http://127.0.0.1/x",
+        "container": {"type": "message"},
+        "user": {"id": "U1"},
+    }
+    action = {"value": encode_value({"r": "staff", "t": "skills"})}
+    actions.handle_follow_up(kb, body, action, respond, client)
+    assert respond.calls[0]["replace_original"] is False
+    assert respond.calls[0]["text"].startswith("Staff Backend Engineer: Skills")
+
+
+def test_stale_button_values_decline_politely(kb):
+    respond, client = Recorder(), Recorder()
+    body = {"response_url": "http://127.0.0.1/x", "user": {"id": "U1"}}
+    actions.handle_follow_up(kb, body, {"value": '{"r": "cto"}'}, respond, client)
+    actions.handle_follow_up(kb, body, {"value": "not json"}, respond, client)
+    assert all("outside what I know" in c["text"] for c in respond.calls)
+
+
+@pytest.mark.parametrize(
+    "env, variable",
+    [
+        ({}, "SLACK_BOT_TOKEN"),
+        ({"SLACK_BOT_TOKEN": "xoxp-user-token"}, "SLACK_BOT_TOKEN"),
+        ({"SLACK_BOT_TOKEN": "xoxb-ok"}, "SLACK_SIGNING_SECRET"),
+        (
+            {"SLACK_BOT_TOKEN": "xoxb-ok", "SLACK_SIGNING_SECRET": "s", "SLACK_API_URL": "ftp://x"},
+            "SLACK_API_URL",
+        ),
+        (
+            {"SLACK_BOT_TOKEN": "xoxb-ok", "SLACK_SIGNING_SECRET": "s", "LOG_LEVEL": "LOUD"},
+            "LOG_LEVEL",
+        ),
+    ],
+)
+def test_config_errors_name_the_variable_not_the_value(env, variable):
+    with pytest.raises(ConfigError) as err:
+        load_config("http", env)
+    assert variable in str(err.value)
+    for value in env.values():
+        if value.startswith("xox"):
+            assert value not in str(err.value)
+
+
+def test_socket_mode_needs_an_app_token():
+    with pytest.raises(ConfigError, match="SLACK_APP_TOKEN"):
+        load_config("socket", {"SLACK_BOT_TOKEN": "xoxb-ok"})
+    config = load_config(
+        "socket",
+        {
+            "SLACK_BOT_TOKEN": "xoxb-ok",
+            "SLACK_APP_TOKEN": "xapp-1",
+            "SLACK_API_URL": "http://127.0.0.1:9/api",
+        },
+    )
+    assert config.api_url == "http://127.0.0.1:9/api/"
+    assert "xoxb-ok" not in repr(config) and "xapp-1" not in repr(config)
+
+
+def test_serve_without_app_token_exits_2_with_one_line():
+    result = run_bot("serve", env={"SLACK_BOT_TOKEN": "xoxb-secret-abcdef", "SLACK_APP_TOKEN": ""})
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "SLACK_APP_TOKEN" in result.stderr
+    assert "xoxb-secret-abcdef" not in result.stderr + result.stdout
+
+
+def test_redaction_filter():
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "token=%s", ("xoxb-12345678",), None)
+    RedactSecrets(("xoxb-12345678",)).filter(record)
+    assert record.getMessage() == "token=[redacted]"
+
+
+def test_ledger_claims_once(tmp_path):
+    ledger, other_process_view = EventLedger(str(tmp_path)), EventLedger(str(tmp_path))
+    assert ledger.claim("Ev1") and not ledger.claim("Ev1") and not other_process_view.claim("Ev1")
+    assert other_process_view.claim("Ev2")
+
+
+def test_long_answers_are_split_never_rejected(kb):
+    lines = tuple(f"point {i} " + "x" * 900 for i in range(200))
+    sections = tuple(Section(f"Part {i}", lines[i * 10 : (i + 1) * 10]) for i in range(20))
+    answer = Answer(
+        "q",
+        Intent("senior", "skills", None, 1.0, True),
+        "T" * 400,
+        "i" * 5000,
+        sections,
+        ("senior-guide",),
+    )
+    messages = render_blocks(answer, kb, share={"q": "x"})
+    assert len(messages) > 1
+    for blocks in messages:
+        assert len(blocks) <= MAX_BLOCKS
+        for block in blocks:
+            if "text" in block:
+                assert len(block["text"]["text"]) <= (150 if block["type"] == "header" else 3000)
+    shown = "".join(json.dumps(b) for m in messages for b in m)
+    assert "point 199" in shown  # nothing was dropped
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=5000), st.integers(min_value=10, max_value=MAX_SECTION))
+def test_chunks_respect_the_limit_and_keep_everything(text, limit):
+    pieces = chunks(text, limit)
+    assert all(len(p) <= limit for p in pieces)
+    assert "".join(pieces).replace("\n", "") == text.replace("\n", "")
+
+
+def test_console_scripted(kb):
+    script = "/role sr\n/ladder next junior\nwhat do staff engineers do?\nquit\n/role never\n"
+    result = run_bot(stdin=script)
+    assert result.returncode == 0
+    out = result.stdout
+    assert "Senior Backend Engineer: Overview" in out
+    assert "Junior Backend Engineer: Career progression" in out
+    assert "Staff Backend Engineer: Responsibilities" in out
+    assert "never" not in out  # stopped at quit
+    assert ask("", kb).intent.answered is False
