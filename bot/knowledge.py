@@ -177,6 +177,8 @@ def _read_top(path: Path, checker_refs: list, problems: list[Problem]):
         return None, None
     checker = _FileChecker(_display(path), checker_refs)
     d = checker.mapping(value, 1, "the file")
+    if d is None:
+        problems.extend(checker.problems)
     return d, checker
 
 
@@ -224,9 +226,9 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
     # Ids a broken file meant to define: references to them are not reported again.
     unsure: dict[str, set[str]] = {"source": set(), "role": set()}
     d, c = _read_top(root / "sources.yaml", refs, problems)
-    if d is None:
-        unsure["source"].add("*")
-    else:
+    if d is None or not isinstance(d.get("sources"), LineList):
+        unsure["source"].add("*")  # without a list of sources, every citation is unsure
+    if d is not None:
         c.unknown_keys(d, {"sources"})
         for entry, line in c.entries(d, "sources"):
             c.unknown_keys(entry, {"id", "title", "publisher", "role", "document"})

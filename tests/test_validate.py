@@ -204,3 +204,59 @@ def test_knowledge_dir_env_selects_another_ladder(kb_copy):
         env={"KNOWLEDGE_DIR": str(kb_copy)},
     )
     assert '"role": "staff"' in result.stdout and "Staff Platform Engineer" in result.stdout
+
+
+def test_unreadable_file(kb_copy):
+    (kb_copy / "ladder.yaml").unlink()
+    (kb_copy / "ladder.yaml").mkdir()
+    assert problems() == ["kb/ladder.yaml:1: cannot read file: Is a directory"]
+
+
+def test_not_utf8(kb_copy):
+    (kb_copy / "ladder.yaml").write_bytes(b"default_role: caf\xe9\n")
+    assert problems() == ["kb/ladder.yaml:1: not UTF-8 text (invalid continuation byte at byte 17)"]
+
+
+def test_wrong_types_everywhere(kb_copy):
+    write(kb_copy / "topics.yaml", "- just\n- a list\n")
+    write(kb_copy / "sources.yaml", "sources: 42\n")
+    write(kb_copy / "roles" / "staff.yaml", "id: [staff]\ntitle: 7\naliases: staff\n"
+          "summary: text\nskills: [1, 2]\n")
+    assert problems() == [
+        "kb/roles/staff.yaml:1: 'id' must be non-empty text, not a list",
+        "kb/roles/staff.yaml:2: 'title' must be non-empty text, not int",
+        "kb/roles/staff.yaml:3: 'aliases' must be a list of text, not str",
+        "kb/roles/staff.yaml:4: 'summary' must be a mapping, not str",
+        "kb/roles/staff.yaml:5: 'skills' must be a mapping, not a list",
+        "kb/sources.yaml:1: 'sources' must be a list",
+        "kb/topics.yaml:1: the file must be a mapping, not a list",
+    ]
+
+
+@pytest.mark.parametrize("command", [["serve"], ["--knowledge", "kb"]])
+def test_bad_knowledge_base_at_start_up(kb_copy, command):
+    write(kb_copy / "ladder.yaml", "default_role: [oops\n")
+    env = {"KNOWLEDGE_DIR": "kb", "SLACK_BOT_TOKEN": "xoxb-x", "SLACK_APP_TOKEN": "xapp-x"}
+    result = run_bot(*command, cwd=kb_copy.parent, env=env, stdin="")
+    assert result.returncode == 1
+    assert result.stderr.startswith("kb/ladder.yaml:2: YAML syntax error")
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_knowledge_base_stops_gunicorn_with_file_line(kb_copy):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from .slackserver import web_command
+
+    write(kb_copy / "roles" / "staff.yaml", "id: staff\n")
+    env = {**os.environ, "KNOWLEDGE_DIR": str(kb_copy), "SLACK_BOT_TOKEN": "xoxb-x",
+           "SLACK_SIGNING_SECRET": "s", "PORT": "0", "HOST": "127.0.0.1",
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    result = subprocess.run(["bash", "-c", "exec " + web_command()], env=env, capture_output=True,
+                            text=True, timeout=60, cwd=Path(__file__).parent.parent)
+    assert result.returncode == 1
+    assert "roles/staff.yaml:1: missing required field 'title'" in result.stderr
+    assert "Traceback" not in result.stderr
