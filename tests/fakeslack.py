@@ -14,13 +14,14 @@ BOT_USER = "U0BOT1234"
 class FakeSlack:
     """Records calls as dicts: {"path", "method" (API method or None), "headers", "body"}.
 
-    `failures` maps an API method to a list of canned responses (status, body dict,
-    headers) served before the normal answer, to rehearse faults.
+    `failures` maps an API method to a list of faults served, one per call, before the
+    normal answer: dicts with any of "status", "body" (a dict), "headers", "delay"
+    (seconds before answering) and "drop" (close the connection without a response).
     """
 
     def __init__(self):
         self.calls: list[dict] = []
-        self.failures: dict[str, list[tuple[int, dict, dict]]] = {}
+        self.failures: dict[str, list[dict]] = {}
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
@@ -60,11 +61,16 @@ class FakeSlack:
                 return result
             time.sleep(0.02)
 
-    def _answer(self, method: str, body: dict) -> tuple[int, dict, dict]:
+    def fail(self, method: str, *faults: dict) -> None:
         with self.lock:
-            queued = self.failures.get(method)
-            if queued:
-                return queued.pop(0)
+            self.failures.setdefault(method, []).extend(faults)
+
+    def _fault(self, method: str | None) -> dict | None:
+        with self.lock:
+            queued = self.failures.get(method or "respond")
+            return queued.pop(0) if queued else None
+
+    def _answer(self, method: str, body: dict) -> tuple[int, dict, dict]:
         if method == "auth.test":
             return (
                 200,
@@ -123,7 +129,20 @@ class FakeSlack:
                 }
                 with fake.lock:
                     fake.calls.append(call)
-                status, payload, headers = fake._answer(method, body) if method else (200, {}, {})
+                fault = fake._fault(method)
+                if fault:
+                    time.sleep(fault.get("delay", 0))
+                    if fault.get("drop"):
+                        self.close_connection = True
+                        self.connection.shutdown(2)
+                        return
+                if fault and "status" in fault:
+                    status, payload = fault["status"], fault.get("body", {"ok": False})
+                    headers = fault.get("headers", {})
+                else:
+                    status, payload, headers = (
+                        fake._answer(method, body) if method else (200, {}, {})
+                    )
                 data = json.dumps(payload).encode() if method else b"ok"
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json" if method else "text/plain")

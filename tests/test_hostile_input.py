@@ -19,15 +19,34 @@ from bot.slack.messages import command_messages, question_messages
 LIVE = re.compile(r"<[!@#]")  # <!channel>, <!here>, <!everyone>, <@U…>, <#C…>
 
 NAMED = [
-    "", " ", "\t\n  \r\n", "\u200b\u200c\u200d\ufeff", "\u202e\u2066senior\u2069 skills",
-    "se\u0301nior ski\u0300lls", "e\u0301\u0301\u0301\u0301\u0301" * 500,
-    "ما هي مهارات المهندس الأول", "מה עושה מהנדס בכיר", "高级工程师的技能是什么",
-    "🤖🚀🔥" * 300, ":thinking_face: :+1: :skin-tone-2:",
-    "&lt;!channel&gt; senior &amp; staff", "<https://x|y> <mailto:a@b|a> <!subteam^S1|@team>",
-    "<!channel>", "<!here>", "<!everyone>", "<@U024BE7LH>", "<#C024BE7LR|general>",
-    "%s %d {0} {role} ${HOME} $(rm -rf /) `id`", "'; DROP TABLE roles; --", "1 OR 1=1",
-    "\\x00 \\0 \\u0000 \x00 \x07 \x1b[31m", "*bold* _it_ ~s~ `code` ```block``` > quote",
-    "senior " * 500, "a" * 3000, "x" * 40_000, ("sr " + "<!channel>") * 1000,
+    "",
+    " ",
+    "\t\n  \r\n",
+    "\u200b\u200c\u200d\ufeff",
+    "\u202e\u2066senior\u2069 skills",
+    "se\u0301nior ski\u0300lls",
+    "e\u0301\u0301\u0301\u0301\u0301" * 500,
+    "ما هي مهارات المهندس الأول",
+    "מה עושה מהנדס בכיר",
+    "高级工程师的技能是什么",
+    "🤖🚀🔥" * 300,
+    ":thinking_face: :+1: :skin-tone-2:",
+    "&lt;!channel&gt; senior &amp; staff",
+    "<https://x|y> <mailto:a@b|a> <!subteam^S1|@team>",
+    "<!channel>",
+    "<!here>",
+    "<!everyone>",
+    "<@U024BE7LH>",
+    "<#C024BE7LR|general>",
+    "%s %d {0} {role} ${HOME} $(rm -rf /) `id`",
+    "'; DROP TABLE roles; --",
+    "1 OR 1=1",
+    "\\x00 \\0 \\u0000 \x00 \x07 \x1b[31m",
+    "*bold* _it_ ~s~ `code` ```block``` > quote",
+    "senior " * 500,
+    "a" * 3000,
+    "x" * 40_000,
+    ("sr " + "<!channel>") * 1000,
 ]
 
 
@@ -37,8 +56,11 @@ def check_everything(kb, text: str) -> None:
     assert isinstance(data["answered"], bool)
     assert not LIVE.search(data["text"]), data["text"][:200]
     assert render_plain(answer, kb)
-    for messages in (question_messages(kb, text), command_messages(kb, "/role", text),
-                     command_messages(kb, "/ladder", text)):
+    for messages in (
+        question_messages(kb, text),
+        command_messages(kb, "/role", text),
+        command_messages(kb, "/ladder", text),
+    ):
         for message in messages:
             assert len(message["blocks"]) <= MAX_BLOCKS
             dumped = json.dumps(message, ensure_ascii=False)
@@ -73,8 +95,28 @@ def test_any_long_unicode(kb, text):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["<!channel>", "<@U1>", "<#C1|x>", "&lt;", "&amp;", "senior",
-                                 "skills", "vs", "staff", "<", ">", "&", ":x:", "\u202e"]),
-                max_size=30).map(" ".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<!channel>",
+                "<@U1>",
+                "<#C1|x>",
+                "&lt;",
+                "&amp;",
+                "senior",
+                "skills",
+                "vs",
+                "staff",
+                "<",
+                ">",
+                "&",
+                ":x:",
+                "\u202e",
+            ]
+        ),
+        max_size=30,
+    ).map(" ".join)
+)
 def test_markup_soup(kb, text):
     check_everything(kb, text)

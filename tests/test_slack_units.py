@@ -33,6 +33,9 @@ class Recorder:
     def views_publish(self, **kwargs):
         self.calls.append(kwargs)
 
+    def chat_postMessage(self, **kwargs):  # noqa: N802 - slack_sdk's name
+        self.calls.append(kwargs)
+
 
 def test_command_callback_acks_with_the_answer(kb):
     ack, respond = Recorder(), Recorder()
@@ -43,22 +46,28 @@ def test_command_callback_acks_with_the_answer(kb):
 
 
 def test_mention_callback_threads_and_skips_bots(kb):
-    say = Recorder()
-    events.handle_mention(kb, {"text": "<@U1> junior skills", "ts": "5.5", "channel": "C"}, say)
-    assert say.calls[0]["thread_ts"] == "5.5"
-    events.handle_mention(kb, {"text": "junior skills", "ts": "6", "bot_id": "B1"}, say)
-    assert len(say.calls) == 1
+    client = Recorder()
+    event = {"text": "<@U1> junior skills", "ts": "5.5", "channel": "C1", "user": "U2"}
+    events.handle_mention(kb, event, client)
+    assert client.calls[0]["thread_ts"] == "5.5" and client.calls[0]["channel"] == "C1"
+    events.handle_mention(kb, {"text": "junior skills", "ts": "6", "bot_id": "B1"}, client)
+    assert len(client.calls) == 1
 
 
 def test_dm_callback_only_answers_people_in_ims(kb):
-    say = Recorder()
-    events.handle_direct_message(kb, {"channel_type": "channel", "text": "senior skills"}, say)
+    client = Recorder()
     events.handle_direct_message(
-        kb, {"channel_type": "im", "text": "x", "subtype": "bot_message"}, say
+        kb, {"channel_type": "channel", "text": "senior skills", "channel": "C1"}, client
     )
-    assert say.calls == []
-    events.handle_direct_message(kb, {"channel_type": "im", "text": "senior skills"}, say)
-    assert say.calls[0]["text"].startswith("Senior Backend Engineer: Skills")
+    events.handle_direct_message(
+        kb, {"channel_type": "im", "text": "x", "channel": "D1", "subtype": "bot_message"}, client
+    )
+    assert client.calls == []
+    events.handle_direct_message(
+        kb, {"channel_type": "im", "text": "senior skills", "channel": "D1"}, client
+    )
+    assert client.calls[0]["text"].startswith("Senior Backend Engineer: Skills")
+    assert "thread_ts" not in client.calls[0]
 
 
 def test_home_callback_publishes_view(kb):

@@ -220,8 +220,10 @@ def test_not_utf8(kb_copy):
 def test_wrong_types_everywhere(kb_copy):
     write(kb_copy / "topics.yaml", "- just\n- a list\n")
     write(kb_copy / "sources.yaml", "sources: 42\n")
-    write(kb_copy / "roles" / "staff.yaml", "id: [staff]\ntitle: 7\naliases: staff\n"
-          "summary: text\nskills: [1, 2]\n")
+    write(
+        kb_copy / "roles" / "staff.yaml",
+        "id: [staff]\ntitle: 7\naliases: staff\nsummary: text\nskills: [1, 2]\n",
+    )
     assert problems() == [
         "kb/roles/staff.yaml:1: 'id' must be non-empty text, not a list",
         "kb/roles/staff.yaml:2: 'title' must be non-empty text, not int",
@@ -252,11 +254,23 @@ def test_bad_knowledge_base_stops_gunicorn_with_file_line(kb_copy):
     from .slackserver import web_command
 
     write(kb_copy / "roles" / "staff.yaml", "id: staff\n")
-    env = {**os.environ, "KNOWLEDGE_DIR": str(kb_copy), "SLACK_BOT_TOKEN": "xoxb-x",
-           "SLACK_SIGNING_SECRET": "s", "PORT": "0", "HOST": "127.0.0.1",
-           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
-    result = subprocess.run(["bash", "-c", "exec " + web_command()], env=env, capture_output=True,
-                            text=True, timeout=60, cwd=Path(__file__).parent.parent)
+    env = {
+        **os.environ,
+        "KNOWLEDGE_DIR": str(kb_copy),
+        "SLACK_BOT_TOKEN": "xoxb-x",
+        "SLACK_SIGNING_SECRET": "s",
+        "PORT": "0",
+        "HOST": "127.0.0.1",
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    }
+    result = subprocess.run(
+        ["bash", "-c", "exec " + web_command()],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).parent.parent,
+    )
     assert result.returncode == 1
     assert "roles/staff.yaml:1: missing required field 'title'" in result.stderr
     assert "Traceback" not in result.stderr

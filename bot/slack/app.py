@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from http.client import RemoteDisconnected
 from urllib.error import URLError
 
 from slack_bolt import App, BoltResponse
@@ -24,13 +25,16 @@ log = logging.getLogger("ladderbot")
 
 
 def make_client(config: SlackConfig) -> WebClient:
-    """Connection errors, 429s (Retry-After is honoured) and 5xx are retried by slack_sdk."""
+    """Connection errors, timeouts, 429s (honouring Retry-After) and 5xx are retried."""
     return WebClient(
         token=config.bot_token,
         base_url=config.api_url or WebClient.BASE_URL,
-        timeout=10,
+        timeout=config.api_timeout,
         retry_handlers=[
-            ConnectionErrorRetryHandler(max_retry_count=2),
+            ConnectionErrorRetryHandler(
+                max_retry_count=2,
+                error_types=[URLError, ConnectionError, RemoteDisconnected, TimeoutError],
+            ),
             RateLimitErrorRetryHandler(max_retry_count=2),
             ServerErrorRetryHandler(max_retry_count=2),
         ],

@@ -32,6 +32,7 @@ class SlackConfig:
     api_url: str | None = None
     log_level: str = "INFO"
     knowledge_dir: str | None = None
+    api_timeout: float = 10.0
 
     @property
     def secrets(self) -> tuple[str, ...]:
@@ -81,8 +82,20 @@ def load_config(mode: str, env: Mapping[str, str] | None = None) -> SlackConfig:
     log_level = (env.get("LOG_LEVEL", "") or "INFO").strip().upper()
     if log_level not in LOG_LEVELS:
         raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}.")
+    try:
+        api_timeout = float(env.get("SLACK_API_TIMEOUT", "") or 10)
+    except ValueError:
+        api_timeout = -1.0
+    if not 0 < api_timeout <= 300:
+        raise ConfigError("SLACK_API_TIMEOUT must be a number of seconds between 0 and 300.")
     return SlackConfig(
-        bot_token, signing_secret, app_token, api_url, log_level, env.get("KNOWLEDGE_DIR") or None
+        bot_token,
+        signing_secret,
+        app_token,
+        api_url,
+        log_level,
+        env.get("KNOWLEDGE_DIR") or None,
+        api_timeout,
     )
 
 

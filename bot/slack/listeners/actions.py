@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...render_blocks import COMPARE_ACTION, ROLE_ACTION, SHARE_ACTION, SUGGEST_ACTION, TOPIC_ACTION
+from ..delivery import respond_checked
 from ..messages import action_value, answer_from_value, answer_messages, home_view
 
 
@@ -16,14 +17,14 @@ def handle_follow_up(kb, body: dict, action: dict, respond, client) -> None:
         return
     answer = answer_from_value(kb, value)
     for message in answer_messages(answer, kb, share=value, response_type="ephemeral"):
-        respond(**message, replace_original=False)
+        respond_checked(respond, message, replace_original=False)
 
 
 def handle_share(kb, action: dict, respond) -> None:
     """Post the same answer visibly in the channel, without a second Share button."""
     answer = answer_from_value(kb, action_value(action))
     for message in answer_messages(answer, kb, response_type="in_channel"):
-        respond(**message, replace_original=False)
+        respond_checked(respond, message, replace_original=False)
 
 
 def handle_home_role(kb, body: dict, action: dict, client) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...commands import COMMANDS
+from ..delivery import respond_checked
 from ..messages import command_messages
 
 
@@ -10,7 +11,7 @@ def handle_command(kb, ack, command: dict, respond) -> None:
     first, *rest = command_messages(kb, command.get("command", ""), command.get("text", ""))
     ack(**first)  # the answer travels in the acknowledgement: well within 3 seconds
     for message in rest:
-        respond(**message)
+        respond_checked(respond, message)
 
 
 def register(app, kb) -> None:

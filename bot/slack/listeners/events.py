@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..delivery import post_reply
 from ..messages import home_view, question_messages
 
 
@@ -13,19 +14,19 @@ def _from_a_bot(event: dict) -> bool:
     )
 
 
-def handle_mention(kb, event: dict, say) -> None:
+def handle_mention(kb, event: dict, client) -> None:
     if _from_a_bot(event):
         return
     thread = event.get("thread_ts") or event.get("ts")
     for message in question_messages(kb, event.get("text", "")):
-        say(**message, thread_ts=thread)
+        post_reply(client, message, event["channel"], event.get("user"), thread)
 
 
-def handle_direct_message(kb, event: dict, say) -> None:
+def handle_direct_message(kb, event: dict, client) -> None:
     if event.get("channel_type") != "im" or _from_a_bot(event) or event.get("subtype"):
         return
     for message in question_messages(kb, event.get("text", "")):
-        say(**message)
+        post_reply(client, message, event["channel"])
 
 
 def handle_home_opened(kb, event: dict, client) -> None:
@@ -35,14 +36,14 @@ def handle_home_opened(kb, event: dict, client) -> None:
 
 def register(app, kb) -> None:
     @app.event("app_mention")
-    def on_mention(ack, event, say):
+    def on_mention(ack, event, client):
         ack()
-        handle_mention(kb, event, say)
+        handle_mention(kb, event, client)
 
     @app.event("message")
-    def on_message(ack, event, say):
+    def on_message(ack, event, client):
         ack()
-        handle_direct_message(kb, event, say)
+        handle_direct_message(kb, event, client)
 
     @app.event("app_home_opened")
     def on_home_opened(ack, event, client):
