@@ -47,7 +47,10 @@ def not_found_answer(kb: KnowledgeBase, typed: str) -> Answer:
     """No role close enough: say what we know and offer did-you-mean buttons."""
     suggestions = tuple(kb.roles[r].title for r in similar_roles(typed, kb))
     intent = Intent(None, None, None, 0.0, False, suggestions)
-    known = ", ".join(r.title for r in kb.roles.values())
+    order = kb.ladder_order()
+    known = ", ".join(kb.roles[r].title for r in order[:15])
+    if len(order) > 15:
+        known += f" and {len(order) - 15} more"
     intro = f"I don't know a role called \u201c{typed[:80]}\u201d."
     sections = (Section("Roles I know", (known,)),)
     return Answer(typed, intent, "Role not found", intro, sections)

@@ -66,17 +66,23 @@ class Citations:
         return self.lines([fact])[0]
 
 
+MAX_TRACKS_SHOWN = 12
+MAX_ROLES_LISTED = 15
+
+
 def track_lines(kb: KnowledgeBase, role_id: str | None, cited: Citations) -> tuple[str, ...]:
-    """Each track as 'Title: A → *B* → C', the given role in bold; all tracks if role_id is None."""
+    """Each track as 'Title: A → *B* → C', the given role in bold; all tracks for the
+    discipline or None (at most MAX_TRACKS_SHOWN, then a count of the rest)."""
+    whole = role_id is None or role_id == kb.default_role
+    tracks = kb.tracks if whole else kb.tracks_for(role_id)
     out = []
-    for track in kb.tracks:
-        if role_id is None or role_id == kb.default_role or role_id in track.steps:
-            cited.ids.update(dict.fromkeys(track.sources))
-            steps = [_short(kb.roles[s]) for s in track.steps]
-            steps = [
-                f"*{name}*" if sid == role_id else name for sid, name in zip(track.steps, steps)
-            ]
-            out.append(f"{track.title}: " + " → ".join(steps))
+    for track in tracks[:MAX_TRACKS_SHOWN]:
+        cited.ids.update(dict.fromkeys(track.sources))
+        steps = [_short(kb.roles[s]) for s in track.steps]
+        steps = [f"*{name}*" if sid == role_id else name for sid, name in zip(track.steps, steps)]
+        out.append(f"{track.title}: " + " → ".join(steps))
+    if len(tracks) > MAX_TRACKS_SHOWN:
+        out.append(f"…and {len(tracks) - MAX_TRACKS_SHOWN} more tracks.")
     return tuple(out)
 
 
@@ -89,23 +95,26 @@ def _short(role: Role) -> str:
     return role.title.replace(" Backend Engineer", "") or role.title
 
 
-def _moves_to(kb: KnowledgeBase, target: str) -> list[Fact]:
-    """Every progression fact, from any role file, about moving into target."""
-    facts = [f for r in kb.roles.values() for f in r.progression if f.to == target]
-    return list(dict.fromkeys(facts))
-
-
 def _nearest_with(kb: KnowledgeBase, role_id: str, fields: tuple[str, ...]) -> Role | None:
-    """The closest role on the ladder whose facts cover these fields."""
-    candidates = [
-        r for r in kb.roles.values() if r.id != role_id and any(getattr(r, f) for f in fields)
+    """The closest role on the ladder whose facts cover these fields: neighbours on the
+    role's own tracks first (nearest step first), then the discipline, then any role."""
+
+    def covers(rid: str) -> bool:
+        return rid != role_id and any(getattr(kb.roles[rid], f) for f in fields)
+
+    on_tracks = [
+        (abs(t.steps.index(s) - t.steps.index(role_id)), s)
+        for t in kb.tracks_for(role_id)
+        for s in t.steps
+        if covers(s)
     ]
-
-    def key(r: Role):
-        d = kb.distance(role_id, r.id)
-        return (d is None, d or 0, r.id != kb.default_role)
-
-    return min(candidates, key=key, default=None)
+    if on_tracks:
+        return kb.roles[min(on_tracks)[1]]
+    for name in fields:
+        for rid in kb.roles_with(name):
+            if rid != role_id:
+                return kb.roles[rid]
+    return None
 
 
 def _gap(
@@ -127,7 +136,7 @@ def _progression(kb: KnowledgeBase, role: Role, other: str | None, cited: Citati
     if role.id == kb.default_role and not other:
         targets = []  # the whole ladder is shown; the notes below explain it
     for target in targets:
-        facts = _moves_to(kb, target)
+        facts = kb.moves_to(target)
         heading = f"Next: {kb.roles[target].title}"
         if kb.distance(role.id, target) is None:
             heading = f"Moving to {kb.roles[target].title}"
@@ -135,7 +144,7 @@ def _progression(kb: KnowledgeBase, role: Role, other: str | None, cited: Citati
         sections.append(Section(heading, lines))
     if not targets and role.id != kb.default_role:
         sections.append(Section("Next", ("This is the top of its track in this ladder.",)))
-    into = [f for f in _moves_to(kb, role.id) if f not in role.progression or f.to == role.id]
+    into = [f for f in kb.moves_to(role.id) if f not in role.progression or f.to == role.id]
     general = [f for f in role.progression if f.to is None]
     if into and not other:
         sections.append(Section(f"Becoming {article(role.title)} {role.title}", cited.lines(into)))
@@ -166,7 +175,7 @@ def _compare(kb: KnowledgeBase, a: Role, b: Role, cited: Citations):
         between = _between(kb, lower.id, upper.id)
         via = f" (via {', '.join(_short(kb.roles[r]) for r in between)})" if between else ""
         change = (f"{upper.title} is {d} step{'s' if d > 1 else ''} above {lower.title}{via}.",)
-    change += cited.lines(_moves_to(kb, upper.id)) if d is not None else ()
+    change += cited.lines(kb.moves_to(upper.id)) if d is not None else ()
     sections.insert(0, Section("What changes", change + track_lines(kb, a.id, cited)[:1]))
     return "", tuple(sections)
 
@@ -222,7 +231,10 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
 
 
 def decline(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
-    roles = ", ".join(_short(r) for r in kb.roles.values())
+    order = kb.ladder_order()
+    roles = ", ".join(_short(kb.roles[r]) for r in order[:MAX_ROLES_LISTED])
+    if len(order) > MAX_ROLES_LISTED:
+        roles += f" and {len(order) - MAX_ROLES_LISTED} more"
     topics = ", ".join(t.title.lower() for t in kb.topics.values() if t.id != "compare")
     intro = (
         "I only answer questions about backend engineering roles and the career ladder, "

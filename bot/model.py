@@ -96,14 +96,55 @@ class KnowledgeBase:
     def role(self, role_id: str) -> Role:
         return self.roles[role_id]
 
+    def _index(self) -> dict:
+        """Lookups built once per knowledge base, so answers cost the same at 10 or
+        10,000 roles: role -> tracks, target role -> progression facts, ladder order."""
+        index = self._cache.get("model")
+        if index is None:
+            tracks: dict[str, list[Track]] = {}
+            for track in self.tracks:
+                for step in dict.fromkeys(track.steps):
+                    tracks.setdefault(step, []).append(track)
+            moves: dict[str, list[Fact]] = {}
+            for role in self.roles.values():
+                for fact in role.progression:
+                    if fact.to and fact not in moves.setdefault(fact.to, []):
+                        moves[fact.to].append(fact)
+            order = dict.fromkeys(s for t in self.tracks for s in t.steps)
+            order.update(dict.fromkeys(self.roles))
+            index = {
+                "tracks": {k: tuple(v) for k, v in tracks.items()},
+                "moves": {k: tuple(v) for k, v in moves.items()},
+                "order": tuple(r for r in order if r in self.roles),
+            }
+            self._cache["model"] = index
+        return index
+
     def ladder_order(self) -> tuple[str, ...]:
         """Role ids as the tracks list them (lowest first), then any role on no track."""
-        seen = dict.fromkeys(s for t in self.tracks for s in t.steps)
-        seen.update(dict.fromkeys(self.roles))
-        return tuple(r for r in seen if r in self.roles)
+        return self._index()["order"]
+
+    def roles_with(self, field_name: str) -> tuple[str, ...]:
+        """Ids of the roles that have facts in this list, the discipline first, then ladder
+        order; computed once per list."""
+        key = "with:" + field_name
+        found = self._cache.get(key)
+        if found is None:
+            order = (self.default_role, *self.ladder_order())
+            found = tuple(
+                r
+                for r in dict.fromkeys(order)
+                if r in self.roles and getattr(self.roles[r], field_name)
+            )
+            self._cache[key] = found
+        return found
+
+    def moves_to(self, role_id: str) -> tuple[Fact, ...]:
+        """Every progression fact, from any role file, about moving into role_id."""
+        return self._index()["moves"].get(role_id, ())
 
     def tracks_for(self, role_id: str) -> tuple[Track, ...]:
-        return tuple(t for t in self.tracks if role_id in t.steps)
+        return self._index()["tracks"].get(role_id, ())
 
     def next_roles(self, role_id: str) -> tuple[str, ...]:
         """Roles one step above role_id on any track, in track order."""
@@ -125,8 +166,8 @@ class KnowledgeBase:
     def distance(self, a: str, b: str) -> int | None:
         """Steps between two roles on a shared track, or None if they share none."""
         best = None
-        for track in self.tracks:
-            if a in track.steps and b in track.steps:
+        for track in self.tracks_for(a):
+            if b in track.steps:
                 d = abs(track.steps.index(a) - track.steps.index(b))
                 best = d if best is None else min(best, d)
         return best

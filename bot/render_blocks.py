@@ -10,6 +10,7 @@ into more sections, then into more messages, never cut off by Slack.
 from __future__ import annotations
 
 import json
+from itertools import islice
 
 from .compose import Answer
 from .model import KnowledgeBase
@@ -100,7 +101,7 @@ def _follow_ups(answer: Answer, kb: KnowledgeBase, share: dict | None) -> list[d
             elements.append(
                 button("Next level", TOPIC_ACTION + "next", {"r": role, "t": "progression"})
             )
-        others = [r for r in kb.ladder_order() if r != role][:MAX_OPTIONS]
+        others = list(islice((r for r in kb.ladder_order() if r != role), MAX_OPTIONS))
         elements.append(
             {
                 "type": "static_select",

@@ -78,6 +78,9 @@ class RouterIndex:
     choices: list[str]  # words spelling correction may land on
     max_alias: int
     topic_order: dict[str, int]
+    deletions: dict[str, set[str]] = field(default_factory=dict)  # key -> choices
+    alphabet: str = ""
+    _choice_set: frozenset[str] = frozenset()
     _corrections: dict = field(default_factory=dict)
 
     def correct(self, word: str) -> tuple[str, float]:
@@ -100,13 +103,33 @@ class RouterIndex:
                 # compares whole words, so "lead" never matches inside "leadership".
                 allowed = 1 if len(word) <= 5 else 2
                 hit = process.extractOne(
-                    word, self.choices, scorer=Indel.distance, score_cutoff=allowed
+                    word, self._candidates(word), scorer=Indel.distance, score_cutoff=allowed
                 )
                 if hit:
                     cached = (hit[0], round(1 - hit[1] / (len(word) + len(hit[0])), 3))
             if len(self._corrections) < 50_000:
                 self._corrections[word] = cached
         return cached
+
+    def _candidates(self, word: str) -> list[str]:
+        """Every choice within Indel distance 2 of word, found through the deletion index
+        instead of a scan of the whole vocabulary (which grows with the ladder). Two
+        words are within 2 when they share a one-letter deletion (or one is the other
+        less a letter), or when one is the other less two letters."""
+        found: set[str] = set()
+        index = self.deletions
+        for key in (word, *_deletions(word)):
+            found |= index.get(key, set())
+        found.update(w for w in _deletions(word, twice=True) if w in self._choice_set)
+        for i in range(len(word) + 1):  # choices two letters longer than word
+            for ch in self.alphabet:
+                found |= index.get(word[:i] + ch + word[i:], set())
+        return sorted(found)
+
+
+def _deletions(word: str, twice: bool = False) -> set[str]:
+    once = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    return {d[:i] + d[i + 1 :] for d in once for i in range(len(d))} if twice else once
 
 
 def build_index(kb: KnowledgeBase) -> RouterIndex:
@@ -148,6 +171,11 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         max(len(k) for k in aliases),
         {t: i for i, t in enumerate(kb.topics)},
     )
+    for word in choices:  # each choice under itself and its one-letter deletions
+        for key in (word, *_deletions(word)):
+            index.deletions.setdefault(key, set()).add(word)
+    index.alphabet = "".join(sorted({ch for word in choices for ch in word}))
+    index._choice_set = frozenset(choices)
     kb._cache["router"] = index
     return index
 
@@ -242,9 +270,9 @@ def _suggest(
         )
     for topic in strong[:1]:
         field_name = {"skills": "technical_skills"}.get(topic, topic)
-        for role in kb.roles.values():
-            if getattr(role, field_name, None) and role.id not in roles:
-                out.append(f"{role.title} {kb.topics[topic].title.lower()}")
+        for rid in kb.roles_with(field_name)[:3]:
+            if rid not in roles:
+                out.append(f"{kb.roles[rid].title} {kb.topics[topic].title.lower()}")
     return tuple(dict.fromkeys(out))[:3]
 
 

@@ -24,6 +24,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
 }
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
 
@@ -90,6 +91,8 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode):
         if node.tag == _TIMESTAMP_TAG:
             return node.value  # an unquoted date is still just text to us
+        if node.tag == _STR_TAG:
+            return node.value
         if node.tag not in _SCALAR_TAGS:
             self.fail(node, f"unsupported tag {node.tag!r}; knowledge files hold plain values")
             return None
@@ -139,6 +142,9 @@ class _TooBig(Exception):
 
 
 _constructor = yaml.SafeLoader("")
+# libyaml's composer builds the same nodes with the same marks, several times faster
+# (it matters for ladders of thousands of roles); pure Python where libyaml is absent.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(path: str, display: str | None = None):
@@ -160,7 +166,7 @@ def read_yaml(path: str, display: str | None = None):
     except OSError as exc:
         return None, [Problem(name, 1, f"cannot read file: {exc.strerror or exc}")]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

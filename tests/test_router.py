@@ -146,3 +146,45 @@ def test_aliases_come_from_the_knowledge_base(kb_copy):
 def test_normaliser_strips_invisible_and_markup():
     assert strip_markup("a\u200bb\u202e c <!channel> <@U1>").split() == ["ab", "c"]
     assert tokens("What's a Senior's SKILLS?") == ["what", "a", "senior", "skill"]
+
+
+def test_deletion_index_finds_what_a_full_scan_would(kb):
+    """The spelling index is only a faster way to the same answer as scanning every word."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    from bot.router import STOPWORDS, build_index
+
+    index = build_index(kb)
+    mutate = st.tuples(
+        st.sampled_from(index.choices),
+        st.integers(0, 20),
+        st.sampled_from("abcdeilnorst"),
+        st.sampled_from(["del", "ins", "swap"]),
+    )
+
+    def typo(args):
+        word, i, ch, kind = args
+        i %= len(word)
+        return {
+            "del": word[:i] + word[i + 1 :],
+            "ins": word[:i] + ch + word[i:],
+            "swap": word[:i] + word[i + 1 : i + 2] + word[i : i + 1] + word[i + 2 :],
+        }[kind]
+
+    @settings(max_examples=300, deadline=None)
+    @given(
+        st.one_of(mutate.map(typo), st.text("abcdefghijklmnopqrstuvwxyz", min_size=4, max_size=12))
+    )
+    def check(word):
+        index._corrections.clear()
+        got = index.correct(word)[0]
+        if word in index.vocabulary or word in STOPWORDS or len(word) < 4:
+            return
+        allowed = 1 if len(word) <= 5 else 2
+        hit = process.extractOne(word, index.choices, scorer=Indel.distance, score_cutoff=allowed)
+        assert got == (hit[0] if hit else word)
+
+    check()

@@ -18,6 +18,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 
 from ..model import KnowledgeBase
 from .config import ConfigError, SlackConfig
+from .errors import describe
 from .ledger import EventLedger
 from .listeners import register_listeners
 
@@ -46,15 +47,6 @@ def _drop_token_unused_warning(record: logging.LogRecord) -> bool:
     return not str(record.msg).startswith("As you gave `client`")
 
 
-def _describe(error: Exception) -> str:
-    """One line about a failure, built only from fields that never hold a token."""
-    if isinstance(error, SlackApiError):
-        response = error.response
-        method = str(getattr(response, "api_url", "")).rsplit("/", 1)[-1] or "?"
-        return f"Slack API call {method} failed: {response.get('error', response.status_code)}"
-    return f"{type(error).__name__}: {str(error)[:200]}"
-
-
 def build_app(config: SlackConfig, kb: KnowledgeBase, ledger: EventLedger | None = None) -> App:
     """Calls auth.test on the way (Bolt's token check); a rejected token is a ConfigError."""
     ledger = ledger or EventLedger()
@@ -65,6 +57,9 @@ def build_app(config: SlackConfig, kb: KnowledgeBase, ledger: EventLedger | None
             client=make_client(config),
             signing_secret=config.signing_secret,
             logger=bolt_log,
+            # Acks go out as soon as the ack function returns, instead of Bolt polling for
+            # them every 10 ms; slow Web API work runs in lazy listeners (see listeners/).
+            process_before_response=True,
             # Socket Mode requests are not signed; HTTP requests always are verified.
             request_verification_enabled=config.signing_secret is not None,
         )
@@ -96,7 +91,7 @@ def build_app(config: SlackConfig, kb: KnowledgeBase, ledger: EventLedger | None
     @app.error
     def log_error(error, body):
         kind = body.get("type") or body.get("command") or "request"
-        log.error("while handling %s: %s", kind, _describe(error))
+        log.error("while handling %s: %s", kind, describe(error))
 
     register_listeners(app, kb)
     return app

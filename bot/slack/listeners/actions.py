@@ -6,6 +6,7 @@ import re
 
 from ...render_blocks import COMPARE_ACTION, ROLE_ACTION, SHARE_ACTION, SUGGEST_ACTION, TOPIC_ACTION
 from ..delivery import respond_checked
+from ..errors import ack_now, log_failures
 from ..messages import action_value, answer_from_value, answer_messages, home_view
 
 
@@ -34,19 +35,21 @@ def handle_home_role(kb, body: dict, action: dict, client) -> None:
 
 
 def register(app, kb) -> None:
+    """Each click is acknowledged at once; the answer is sent by a lazy listener."""
     follow_ups = re.compile(f"^({TOPIC_ACTION}|{SUGGEST_ACTION}|{COMPARE_ACTION})")
 
-    @app.action(follow_ups)
-    def on_follow_up(ack, body, action, respond, client):
-        ack()
+    @log_failures("block_actions")
+    def on_follow_up(body, action, respond, client):
         handle_follow_up(kb, body, action, respond, client)
 
-    @app.action(SHARE_ACTION)
-    def on_share(ack, action, respond):
-        ack()
+    @log_failures("block_actions")
+    def on_share(action, respond):
         handle_share(kb, action, respond)
 
-    @app.action(re.compile(f"^{ROLE_ACTION}"))
-    def on_home_role(ack, body, action, client):
-        ack()
+    @log_failures("block_actions")
+    def on_home_role(body, action, client):
         handle_home_role(kb, body, action, client)
+
+    app.action(follow_ups)(ack=ack_now, lazy=[on_follow_up])
+    app.action(SHARE_ACTION)(ack=ack_now, lazy=[on_share])
+    app.action(re.compile(f"^{ROLE_ACTION}"))(ack=ack_now, lazy=[on_home_role])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..delivery import post_reply
+from ..errors import ack_now, log_failures
 from ..messages import home_view, question_messages
 
 
@@ -35,17 +36,20 @@ def handle_home_opened(kb, event: dict, client) -> None:
 
 
 def register(app, kb) -> None:
-    @app.event("app_mention")
-    def on_mention(ack, event, client):
-        ack()
+    """Each event is acknowledged at once; the reply is posted by a lazy listener."""
+
+    @log_failures("app_mention")
+    def on_mention(event, client):
         handle_mention(kb, event, client)
 
-    @app.event("message")
-    def on_message(ack, event, client):
-        ack()
+    @log_failures("message")
+    def on_message(event, client):
         handle_direct_message(kb, event, client)
 
-    @app.event("app_home_opened")
-    def on_home_opened(ack, event, client):
-        ack()
+    @log_failures("app_home_opened")
+    def on_home_opened(event, client):
         handle_home_opened(kb, event, client)
+
+    app.event("app_mention")(ack=ack_now, lazy=[on_mention])
+    app.event("message")(ack=ack_now, lazy=[on_message])
+    app.event("app_home_opened")(ack=ack_now, lazy=[on_home_opened])

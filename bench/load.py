@@ -1,0 +1,287 @@
+"""Benchmark (not a test): ladderbot under load, against a bare Bolt app, on loopback.
+
+    python bench/load.py [--seconds 20] [--connections 16 64]
+
+Serves the app with the Procfile's web command (gunicorn) on 127.0.0.1 with a
+fake Slack Web API, drives a signed `/role senior` slash command at each
+concurrency for the given time (with wrk if installed, e.g. `apt-get install
+wrk`, else a built-in asyncio client), then does the same against bench/bare_app.py
+(a Bolt app that acks with a fixed text) under the same gunicorn command, once
+with Bolt's defaults and once in ladderbot's Bolt mode (process_before_response).
+Prints requests/s, p50/p99 latency, non-2xx and errors, the ratio ours/bare,
+and the peak RSS of each worker after the run. Targets (issue 4): ratio >= 0.9,
+p99 < 100 ms at 16 connections, zero errors. Every request goes to 127.0.0.1
+and every loop is bounded in time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from slack_sdk.signature import SignatureVerifier  # noqa: E402
+
+from tests.fakeslack import FakeSlack  # noqa: E402
+from tests.slackserver import BOT_TOKEN, SIGNING_SECRET, free_port, web_command  # noqa: E402
+
+OURS = "'bot.slack.wsgi:create_app()'"
+BARE = "'bench.bare_app:create_app()'"
+APPS = [
+    ("ladderbot", OURS, {}),
+    ("bare (defaults)", BARE, {}),
+    ("bare (same mode)", BARE, {"BARE_PROCESS_BEFORE_RESPONSE": "1"}),
+]
+
+
+def start(app_spec: str, fake: FakeSlack, port: int, extra: dict) -> subprocess.Popen:
+    command = web_command().replace(OURS, app_spec).replace(" --access-logfile -", "")
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "HOST": "127.0.0.1",
+        "LOG_LEVEL": "WARNING",
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": fake.api_url,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+    proc = subprocess.Popen(
+        ["bash", "-c", "exec " + command],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            asyncio.run(one_request(port, b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"))
+            return proc
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    raise SystemExit(f"{app_spec} did not start")
+
+
+def signed_request() -> bytes:
+    body = urllib.parse.urlencode(
+        {
+            "command": "/role",
+            "text": "senior",
+            "user_id": "U0LOAD",
+            "channel_id": "C0LOAD",
+            "team_id": "T0TEAM",
+            "api_app_id": "A0APP",
+            "trigger_id": "1.2.3",
+            "response_url": "http://127.0.0.1:9/respond",
+        }
+    ).encode()
+    ts = str(int(time.time()))  # valid for 5 minutes: longer than any run here
+    sig = SignatureVerifier(SIGNING_SECRET).generate_signature(timestamp=ts, body=body)
+    head = (
+        f"POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(body)}\r\n"
+        f"X-Slack-Request-Timestamp: {ts}\r\nX-Slack-Signature: {sig}\r\n\r\n"
+    )
+    return head.encode() + body
+
+
+async def read_response(reader: asyncio.StreamReader) -> int:
+    status_line = await reader.readline()
+    if not status_line:
+        raise ConnectionError("closed")
+    status, length = int(status_line.split()[1]), 0
+    while True:
+        line = await reader.readline()
+        if line in (b"\r\n", b""):
+            break
+        if line.lower().startswith(b"content-length:"):
+            length = int(line.split(b":")[1])
+    await reader.readexactly(length)
+    return status
+
+
+async def one_request(port: int, request: bytes) -> int:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(request)
+    status = await read_response(reader)
+    writer.close()
+    return status
+
+
+async def drive(port: int, connections: int, seconds: float, request: bytes) -> dict:
+    latencies: list[float] = []
+    counts = {"non2xx": 0, "errors": 0}
+    stop_at = time.monotonic() + seconds
+
+    async def worker():
+        reader = writer = None
+        while time.monotonic() < stop_at:
+            try:
+                if writer is None:
+                    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                t0 = time.perf_counter()
+                writer.write(request)
+                status = await asyncio.wait_for(read_response(reader), 10)
+                latencies.append(time.perf_counter() - t0)
+                if not 200 <= status < 300:
+                    counts["non2xx"] += 1
+            except (OSError, ConnectionError, asyncio.TimeoutError, asyncio.IncompleteReadError):
+                counts["errors"] += 1
+                if writer is not None:
+                    writer.close()
+                reader = writer = None
+        if writer is not None:
+            writer.close()
+
+    started = time.monotonic()
+    await asyncio.gather(*(worker() for _ in range(connections)))
+    elapsed = time.monotonic() - started
+    latencies.sort()
+
+    def pct(p: float) -> float:
+        return (
+            latencies[min(len(latencies) - 1, int(p * len(latencies)))] * 1000
+            if latencies
+            else float("nan")
+        )
+
+    return {"rps": len(latencies) / elapsed, "p50": pct(0.50), "p99": pct(0.99), **counts}
+
+
+def drive_wrk(port: int, connections: int, seconds: float, request: bytes) -> dict:
+    """The same load with wrk (C, from Debian's wrk package), which costs the CPU less than
+    the Python generator does, so the server, not the client, is what gets measured."""
+    head, body = request.split(b"\r\n\r\n", 1)
+    headers = {
+        k: v
+        for k, v in (line.split(": ", 1) for line in head.decode().split("\r\n")[1:])
+        if k not in ("Host", "Content-Length")
+    }
+    lua = (
+        "wrk.method = 'POST'\nwrk.body = [["
+        + body.decode()
+        + "]]\n"
+        + "".join(f"wrk.headers['{k}'] = '{v}'\n" for k, v in headers.items())
+    )
+    script = Path(tempfile.mkdtemp()) / "post.lua"
+    script.write_text(lua)
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{int(seconds)}s",
+            "--latency",
+            "-s",
+            str(script),
+            f"http://127.0.0.1:{port}/slack/events",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+    ).stdout
+
+    def ms(label: str) -> float:
+        m = re.search(rf"^\s*{label}\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+        if not m:
+            return float("nan")
+        return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
+
+    def count(pattern: str) -> int:
+        m = re.search(pattern, out)
+        return sum(int(n) for n in m.groups()) if m else 0
+
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    return {
+        "rps": float(rps.group(1)) if rps else 0.0,
+        "p50": ms("50%"),
+        "p99": ms("99%"),
+        "non2xx": count(r"Non-2xx or 3xx responses: (\d+)"),
+        "errors": count(
+            r"Socket errors: connect (\d+), read (\d+), write (\d+), "
+            r"timeout (\d+)"
+        ),
+    }
+
+
+def worker_peak_rss_mb(master_pid: int) -> list[float]:
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    out = []
+    for pid in children:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                out.append(int(line.split()[1]) / 1024)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--connections", type=int, nargs="+", default=[16, 64])
+    parser.add_argument(
+        "--python-client",
+        action="store_true",
+        help="use the built-in asyncio client even if wrk is installed",
+    )
+    args = parser.parse_args()
+    use_wrk = shutil.which("wrk") is not None and not args.python_client
+    print(
+        f"load generator: {'wrk' if use_wrk else 'python asyncio'}; "
+        f"{args.seconds:.0f} s per run; {os.cpu_count()} cores",
+        flush=True,
+    )
+    fake = FakeSlack().start()
+    request = signed_request()
+    results: dict[tuple[str, int], dict] = {}
+    try:
+        for name, spec, extra in APPS:
+            port = free_port()
+            proc = start(spec, fake, port, extra)
+            try:
+                asyncio.run(drive(port, 4, 2.0, request))  # warm-up, not counted
+                for conns in args.connections:
+                    r = (
+                        drive_wrk(port, conns, args.seconds, request)
+                        if use_wrk
+                        else asyncio.run(drive(port, conns, args.seconds, request))
+                    )
+                    results[(name, conns)] = r
+                    print(
+                        f"{name:10} {conns:3} conns: {r['rps']:7.0f} req/s  p50 "
+                        f"{r['p50']:6.1f} ms  p99 {r['p99']:6.1f} ms  non-2xx {r['non2xx']}  "
+                        f"errors {r['errors']}",
+                        flush=True,
+                    )
+                rss = worker_peak_rss_mb(proc.pid)
+                print(
+                    f"{name:10} peak RSS per worker after the run: "
+                    + ", ".join(f"{m:.1f} MB" for m in rss),
+                    flush=True,
+                )
+            finally:
+                proc.terminate()
+                proc.wait(timeout=20)
+    finally:
+        fake.stop()
+    for conns in args.connections:
+        ours = results[("ladderbot", conns)]["rps"]
+        bare = max(results[(name, conns)]["rps"] for name, _, _ in APPS[1:])
+        print(f"ratio ours/bare (the faster bare app) at {conns} connections: {ours / bare:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
