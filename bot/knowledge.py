@@ -42,6 +42,8 @@ _ROLE_LISTS = (
     "impact",
     "progression",
 )
+_FACT_KEYS = frozenset({"text", "sources"})
+_FACT_KEYS_WITH_TO = frozenset({"text", "sources", "to"})
 _ROLE_KEYS = {"id", "title", "aliases", "context_aliases", "summary", "skills", *_ROLE_LISTS}
 
 
@@ -84,7 +86,9 @@ class _FileChecker:
         self.err(line, f"{what} must be a mapping, not {_kind(value)}")
         return None
 
-    def unknown_keys(self, d: LineDict, allowed: set[str]) -> None:
+    def unknown_keys(self, d: LineDict, allowed: set[str] | frozenset[str]) -> None:
+        if allowed.issuperset(d):
+            return
         for key in d:
             if key not in allowed:
                 hint = process.extractOne(key, sorted(allowed), scorer=fuzz.ratio, score_cutoff=70)
@@ -126,7 +130,7 @@ class _FileChecker:
         d = self.mapping(value, line, what)
         if d is None:
             return None
-        self.unknown_keys(d, {"text", "sources", "to"} if allow_to else {"text", "sources"})
+        self.unknown_keys(d, _FACT_KEYS_WITH_TO if allow_to else _FACT_KEYS)
         text = self.text(d, "text")
         sources = self.texts(d, "sources", required=True)
         if "sources" in d and not sources and isinstance(d["sources"], LineList):

@@ -134,7 +134,7 @@ class KnowledgeBase:
             found = tuple(
                 r
                 for r in dict.fromkeys(order)
-                if r in self.roles and getattr(self.roles[r], field_name)
+                if r in self.roles and getattr(self.roles[r], field_name, None)
             )
             self._cache[key] = found
         return found

@@ -18,6 +18,11 @@ _SLACK_LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
 _EMOJI = re.compile(r":[a-z0-9_+'\-]+:")
 _APOSTROPHE = re.compile(r"(?<=\w)['\u2019](?=\w)")
 _NON_WORD = re.compile(r"[\W_]+")
+_ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _space_or_nothing(match: re.Match) -> str:
+    return " " if match.group() in "\t\n\r" else ""
 
 
 def _link_text(match: re.Match) -> str:
@@ -30,11 +35,16 @@ def _link_text(match: re.Match) -> str:
 
 def strip_markup(text: str) -> str:
     """Slack markup and invisible characters out, visible words kept."""
-    text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2])
-    # Format characters (zero-width joiners, bidi overrides) and control characters.
-    text = "".join(
-        ch if unicodedata.category(ch)[0] != "C" else (" " if ch in "\t\n\r" else "") for ch in text
-    )
+    text = text[: MAX_CHARS * 2]
+    if text.isascii():  # the usual case: only ASCII control characters to drop
+        text = _ASCII_CONTROL.sub(_space_or_nothing, text)
+    else:
+        text = unicodedata.normalize("NFKC", text)
+        # Format characters (zero-width joiners, bidi overrides) and control characters.
+        text = "".join(
+            ch if unicodedata.category(ch)[0] != "C" else (" " if ch in "\t\n\r" else "")
+            for ch in text
+        )
     text = _SLACK_LINK.sub(_link_text, text)
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     return _EMOJI.sub(" ", text)[:MAX_CHARS]

@@ -269,7 +269,7 @@ def _suggest(
             else f"{kb.roles[role].title} overview"
         )
     for topic in strong[:1]:
-        field_name = {"skills": "technical_skills"}.get(topic, topic)
+        field_name = {"skills": "technical_skills", "overview": "summary"}.get(topic, topic)
         for rid in kb.roles_with(field_name)[:3]:
             if rid not in roles:
                 out.append(f"{kb.roles[rid].title} {kb.topics[topic].title.lower()}")

@@ -75,18 +75,19 @@ class _Builder:
         self.count += 1
         if self.count > MAX_VALUES:
             raise _TooBig(node)
-        if id(node) in self._active:
+        if node.__class__ is yaml.ScalarNode:  # most nodes: no recursion to guard
+            return node.value if node.tag == _STR_TAG else self._scalar(node)
+        key = id(node)
+        if key in self._active:
             self.fail(node, "recursive alias (a value that contains itself)")
             return None
-        self._active.add(id(node))
+        self._active.add(key)
         try:
-            if isinstance(node, yaml.ScalarNode):
-                return self._scalar(node)
-            if isinstance(node, yaml.SequenceNode):
+            if node.__class__ is yaml.SequenceNode:
                 return self._sequence(node)
             return self._mapping(node)
         finally:
-            self._active.discard(id(node))
+            self._active.discard(key)
 
     def _scalar(self, node: yaml.ScalarNode):
         if node.tag == _TIMESTAMP_TAG:
@@ -144,7 +145,20 @@ class _TooBig(Exception):
 _constructor = yaml.SafeLoader("")
 # libyaml's composer builds the same nodes with the same marks, several times faster
 # (it matters for ladders of thousands of roles); pure Python where libyaml is absent.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# PyYAML keys its implicit resolvers (bool, int, float, null, timestamp, merge) by the
+# first character of a plain scalar; any other first character always means text.
+_MAY_BE_TYPED = frozenset("yYnNtTfFoO-+0123456789.<~=")
+
+
+class _Loader(_BASE_LOADER):
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in _MAY_BE_TYPED:
+            return _STR_TAG
+        return super().resolve(kind, value, implicit)
+
+
+_LOADER = _Loader
 
 
 def read_yaml(path: str, display: str | None = None):
