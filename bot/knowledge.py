@@ -9,7 +9,9 @@ first, so a maintainer can fix a file in one pass.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -63,6 +65,7 @@ def resolve_dir(explicit: str | None = None) -> Path:
 
 
 def _display(path: Path) -> str:
+    """A path as error messages show it: relative to the working directory when inside it."""
     try:
         return os.path.relpath(path)
     except ValueError:
@@ -174,16 +177,68 @@ def _kind(value) -> str:
     )
 
 
-def _read_top(path: Path, checker_refs: list, problems: list[Problem]):
-    value, found = read_yaml(str(path), _display(path))
+def _read_top(path: Path, checker_refs: list, problems: list[Problem], shown: str | None = None):
+    shown = shown or _display(path)
+    value, found = read_yaml(str(path), shown)
     problems.extend(found)
     if value is None:
         return None, None
-    checker = _FileChecker(_display(path), checker_refs)
+    checker = _FileChecker(shown, checker_refs)
     d = checker.mapping(value, 1, "the file")
     if d is None:
         problems.extend(checker.problems)
     return d, checker
+
+
+PARALLEL_FROM = 400  # role files; below this a process pool costs more than it saves
+
+
+def _parse_role_file(path: str, shown: str):
+    """Read and check one role file: (role, problems, refs, id, id line, aliases line,
+    [(alias, normalised alias)]).
+
+    A plain function of its arguments, so a process pool can run it for big ladders."""
+    refs: list = []
+    problems: list[Problem] = []
+    d, c = _read_top(Path(path), refs, problems, shown)
+    ident = d["id"] if d is not None and isinstance(d.get("id"), str) else Path(path).stem
+    if d is None:
+        return None, problems, refs, ident, 1, 1, []
+    role = _load_role(d, c)
+    problems.extend(c.problems)
+    keys = (
+        []
+        if role is None
+        else [
+            (alias, normalise(alias)) for alias in (role.id, *role.aliases, *role.context_aliases)
+        ]
+    )
+    return (
+        role,
+        problems,
+        refs,
+        ident,
+        d.key_lines.get("id", d.line),
+        d.key_lines.get("aliases", d.line),
+        keys,
+    )
+
+
+def _parse_role_files(paths: list[Path], shown: list[str]):
+    """Role files in order, parsed on every core when there are many of them."""
+    workers = min(4, os.cpu_count() or 1)
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        return [_parse_role_file(str(p), s) for p, s in zip(paths, shown)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(
+            pool.map(
+                _parse_role_file,
+                [str(p) for p in paths],
+                shown,
+                chunksize=max(1, len(paths) // (workers * 4)),
+            )
+        )
 
 
 def _load_role(d: LineDict, c: _FileChecker) -> Role | None:
@@ -250,32 +305,41 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
 
     roles: dict[str, Role] = {}
     alias_owner: dict[str, tuple[str, str, int]] = {}
-    role_files = sorted((root / "roles").glob("*.yaml")) if (root / "roles").is_dir() else []
+    roles_dir = root / "roles"
+    names = (
+        sorted(n for n in os.listdir(roles_dir) if n.endswith(".yaml"))
+        if roles_dir.is_dir()
+        else []
+    )
+    role_files = [roles_dir / n for n in names]
     if not role_files:
         problems.append(Problem(_display(root / "roles"), 1, "no role files (roles/*.yaml)"))
-    for path in role_files:
-        d, c = _read_top(path, refs, problems)
-        unsure["role"].add(d["id"] if d is not None and isinstance(d.get("id"), str) else path.stem)
-        if d is None:
+    roles_shown = _display(root / "roles")  # computed once: relpath is slow on 10,000 files
+    shown = [os.path.join(roles_shown, path.name) for path in role_files]
+    for file, parsed in zip(shown, _parse_role_files(role_files, shown)):
+        role, file_problems, file_refs, ident, id_line, alias_line, alias_keys = parsed
+        problems.extend(file_problems)
+        refs.extend(file_refs)
+        unsure["role"].add(ident)
+        if role is None:
             continue
-        role = _load_role(d, c)
-        if role is not None:
-            if role.id in roles:
-                c.err(d.key_lines["id"], f"duplicate role id {role.id!r}")
-            else:
-                roles[role.id] = role
-            for alias in (role.id, *role.aliases, *role.context_aliases):
-                key = normalise(alias)
-                owner = alias_owner.get(key)
-                if owner and owner[0] != role.id:
-                    c.err(
-                        d.key_lines.get("aliases", d.line),
+        if role.id in roles:
+            problems.append(Problem(file, id_line, f"duplicate role id {role.id!r}"))
+            continue
+        roles[role.id] = role
+        for alias, key in alias_keys:
+            owner = alias_owner.get(key)
+            if owner and owner[0] != role.id:
+                problems.append(
+                    Problem(
+                        file,
+                        alias_line,
                         f"alias {alias!r} is already claimed by role {owner[0]!r} "
                         f"({owner[1]}:{owner[2]})",
                     )
-                elif not owner:
-                    alias_owner[key] = (role.id, c.file, d.key_lines.get("aliases", d.line))
-        problems.extend(c.problems)
+                )
+            elif not owner:
+                alias_owner[key] = (role.id, file, alias_line)
 
     tracks: list[Track] = []
     default_role = ""
@@ -348,3 +412,18 @@ def validate(directory: str | os.PathLike | None = None) -> list[Problem]:
     except KnowledgeError as exc:
         return exc.problems
     return []
+
+
+def load_for_serving(directory: str | os.PathLike | None = None) -> KnowledgeBase:
+    """Load, build the router's indexes now rather than on the first question, and move
+    everything loaded out of the garbage collector's way (it never becomes garbage, and
+    gunicorn's forked workers then share those pages instead of copying them)."""
+    import gc
+
+    from .router import build_index
+
+    kb = load(directory)
+    build_index(kb)
+    kb.ladder_order()
+    gc.freeze()
+    return kb

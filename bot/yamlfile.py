@@ -153,8 +153,11 @@ _MAY_BE_TYPED = frozenset("yYnNtTfFoO-+0123456789.<~=")
 
 class _Loader(_BASE_LOADER):
     def resolve(self, kind, value, implicit):
-        if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in _MAY_BE_TYPED:
-            return _STR_TAG
+        if kind is yaml.ScalarNode:
+            if implicit[0] and value and value[0] not in _MAY_BE_TYPED:
+                return _STR_TAG
+        elif not self.yaml_path_resolvers:  # untagged collections: plain list or mapping
+            return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
         return super().resolve(kind, value, implicit)
 
 

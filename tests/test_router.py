@@ -106,7 +106,7 @@ def test_first_person(kb, text, role):
         "the principal on my mortgage",
         "salary of a nurse",
         "how do I become a pilot",
-    "tell me about the overview of a pilot",
+        "tell me about the overview of a pilot",
         "staff meeting agenda for monday",
         "is lead paint dangerous",
         "what does a project manager do",

@@ -272,3 +272,28 @@ def test_bad_knowledge_base_stops_gunicorn_with_file_line(kb_copy):
     assert result.returncode == 1
     assert "roles/staff.yaml:1: missing required field 'title'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_big_ladders_parse_in_parallel_with_the_same_results(kb_copy, monkeypatch):
+    """Over PARALLEL_FROM role files the loader uses every core; nothing else may change."""
+    for i in range(450):
+        write(
+            kb_copy / "roles" / f"gen{i:03}.yaml",
+            MINIMAL_ROLE.format(id=f"gen{i}", title=f"Generated {i}", alias=f"generated role {i}"),
+        )
+    write(kb_copy / "roles" / "gen007.yaml", "id: gen7\ntitle: [broken\n")
+    write(
+        kb_copy / "roles" / "gen008.yaml",
+        MINIMAL_ROLE.format(id="gen8", title="Dup", alias="generated role 9"),
+    )
+    parallel = problems()
+    monkeypatch.setattr(knowledge, "PARALLEL_FROM", 10**9)
+    assert (
+        problems()
+        == parallel
+        == [
+            "kb/roles/gen007.yaml:3: YAML syntax error: did not find expected ',' or ']'",
+            "kb/roles/gen009.yaml:3: alias 'generated role 9' is already claimed by role 'gen8' "
+            "(kb/roles/gen008.yaml:3)",
+        ]
+    )

@@ -17,7 +17,7 @@ def serve(knowledge_dir: str | None = None) -> int:
         return 2
     setup_logging(config)
     try:
-        kb = knowledge.load(knowledge_dir or config.knowledge_dir)
+        kb = knowledge.load_for_serving(knowledge_dir or config.knowledge_dir)
     except KnowledgeError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -55,7 +55,7 @@ def create_app():
         sys.exit(2)
     setup_logging(config)
     try:
-        kb = knowledge.load(config.knowledge_dir)
+        kb = knowledge.load_for_serving(config.knowledge_dir)
     except KnowledgeError as exc:
         print(exc, file=sys.stderr, flush=True)
         sys.exit(1)
