@@ -22,6 +22,7 @@ class FakeSlack:
     def __init__(self):
         self.calls: list[dict] = []
         self.failures: dict[str, list[dict]] = {}
+        self.socket_url: str | None = None  # what apps.connections.open hands out
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
@@ -99,6 +100,8 @@ class FakeSlack:
         if method == "views.publish":
             return 200, {"ok": True, "view": {"id": "V0VIEW"}}, {}
         if method == "apps.connections.open":
+            if self.socket_url:
+                return 200, {"ok": True, "url": self.socket_url}, {}
             return 200, {"ok": False, "error": "not_allowed_in_tests"}, {}
         return 200, {"ok": True}, {}
 
