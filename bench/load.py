@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from slack_sdk.signature import SignatureVerifier  # noqa: E402
 
 from tests.fakeslack import FakeSlack  # noqa: E402
-from tests.slackserver import BOT_TOKEN, SIGNING_SECRET, free_port, web_command  # noqa: E402
+from tests.slackserver import SIGNING_SECRET, free_port, server_env, web_command  # noqa: E402
 
 OURS = "'bot.slack.wsgi:create_app()'"
 BARE = "'bench.bare_app:create_app()'"
@@ -47,16 +47,7 @@ APPS = [
 
 def start(app_spec: str, fake: FakeSlack, port: int, extra: dict) -> subprocess.Popen:
     command = web_command().replace(OURS, app_spec).replace(" --access-logfile -", "")
-    env = {
-        **os.environ,
-        "PORT": str(port),
-        "HOST": "127.0.0.1",
-        "LOG_LEVEL": "WARNING",
-        "SLACK_BOT_TOKEN": BOT_TOKEN,
-        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_API_URL": fake.api_url,
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-    }
+    env = server_env(fake, port, LOG_LEVEL="WARNING", **extra)
     proc = subprocess.Popen(
         ["bash", "-c", "exec " + command],
         cwd=ROOT,

@@ -54,6 +54,20 @@ def main() -> int:
         f"mean {statistics.mean(samples):.3f} ms"
     )
 
+    hostile = {
+        "40,000 characters of text": "senior skills " * 2858,
+        "40,000 characters of markup": "<!channel> <@U1> &amp; " * 1739,
+        "40,000 combining marks": "e" + "\u0301" * 39_999,
+        "40,000 emoji": "\U0001f916" * 40_000,
+    }
+    for name, text in hostile.items():
+        times = []
+        for _ in range(20):
+            t0 = time.perf_counter()
+            answer_json(ask(text, kb), kb)
+            times.append((time.perf_counter() - t0) * 1000)
+        print(f"longest input, {name}: p50 {percentile(times, 50):.3f} ms, max {max(times):.3f} ms")
+
     cold = []
     for _ in range(5):
         t0 = time.perf_counter()

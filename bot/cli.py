@@ -39,13 +39,15 @@ def _cmd_ask(args) -> int:
     if args.question:
         answer = ask(" ".join(args.question), kb)
         if args.json:
-            print(json.dumps(answer_json(answer, kb), ensure_ascii=False))
+            print(json.dumps(answer_json(answer, kb)))
         else:
             print(render_plain(answer, kb))
         return 0
-    for line in sys.stdin:
-        answer = ask(line.rstrip("\r\n"), kb)
-        print(json.dumps(answer_json(answer, kb), ensure_ascii=False), flush=True)
+    # Bytes, split on "\n" only: a stray "\r" or invalid UTF-8 inside a question must not
+    # split it in two or stop the batch, or the answers would no longer line up.
+    for raw in sys.stdin.buffer:
+        line = raw.rstrip(b"\n").removesuffix(b"\r").decode("utf-8", "replace")
+        print(json.dumps(answer_json(ask(line, kb), kb)), flush=True)
     return 0
 
 
@@ -96,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     p_srv = sub.add_parser("serve", help="run the Slack app")
     p_srv.add_argument("--knowledge", metavar="DIR", default=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if hasattr(sys.stdout, "reconfigure"):  # odd bytes in argv must not crash printing
+        sys.stdout.reconfigure(errors="replace")
     handlers = {"ask": _cmd_ask, "validate": _cmd_validate, "serve": _cmd_serve}
     try:
         return handlers.get(args.command, _cmd_console)(args)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from .model import Fact, KnowledgeBase, Role, Source, Topic, Track
+from .model import FACT_LISTS, Fact, KnowledgeBase, Role, Source, Topic, Track
 from .normalise import normalise
 from .yamlfile import KnowledgeError, LineDict, LineList, Problem, read_yaml
 
@@ -34,16 +34,8 @@ KNOWN_TOPICS = (
     "impact",
     "compare",
 )
-_ROLE_LISTS = (
-    "responsibilities",
-    "tools",
-    "education",
-    "salary",
-    "hiring",
-    "workflows",
-    "impact",
-    "progression",
-)
+# The role file's fact lists; the two skill lists sit under `skills:` instead.
+_ROLE_LISTS = tuple(name for name in FACT_LISTS if not name.endswith("_skills"))
 _FACT_KEYS = frozenset({"text", "sources"})
 _FACT_KEYS_WITH_TO = frozenset({"text", "sources", "to"})
 _ROLE_KEYS = {"id", "title", "aliases", "context_aliases", "summary", "skills", *_ROLE_LISTS}

@@ -34,25 +34,32 @@ def web_command() -> str:
     raise AssertionError("Procfile has no web: line")
 
 
+def server_env(fake, port: int, **extra: str) -> dict:
+    """The environment the Procfile's web command gets: loopback, the fake Web API,
+    the test credentials, and this interpreter's gunicorn first on PATH."""
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "HOST": "127.0.0.1",
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": fake.api_url,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        **extra,
+    }
+    env.pop("KNOWLEDGE_DIR", None)
+    return env
+
+
 class SlackServer:
     def __init__(self, fake, extra_env: dict | None = None):
         self.fake = fake
         self.port = free_port()
         self.ledger_dir = tempfile.mkdtemp(prefix="ladderbot-events-")
         self.log = open(Path(self.ledger_dir) / "gunicorn.log", "wb")  # noqa: SIM115
-        env = {
-            **os.environ,
-            "PORT": str(self.port),
-            "HOST": "127.0.0.1",
-            "SLACK_BOT_TOKEN": BOT_TOKEN,
-            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-            "SLACK_API_URL": fake.api_url,
-            "LOG_LEVEL": "DEBUG",
-            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-            "TMPDIR": self.ledger_dir,
-            **(extra_env or {}),
-        }
-        env.pop("KNOWLEDGE_DIR", None)
+        env = server_env(
+            fake, self.port, LOG_LEVEL="DEBUG", TMPDIR=self.ledger_dir, **(extra_env or {})
+        )
         self.proc = subprocess.Popen(
             ["bash", "-c", "exec " + web_command()],
             cwd=ROOT,

@@ -63,3 +63,26 @@ def test_stdin_batch_flushes_each_line():
         proc.stdin.close()
         proc.wait(timeout=30)
     assert proc.returncode == 0
+
+
+def test_stdin_batch_survives_hostile_bytes():
+    """Carriage returns, NULs, invalid UTF-8 and huge lines: still one JSON line each."""
+    questions = [
+        b"senior\rskills",
+        b"\x00\x01 staff vs principal",
+        b"caf\xe9 \xff\xfe salary",
+        b"<!channel> " * 4000,
+        b"junior skills\r",
+    ]
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json"],
+        input=b"\n".join(questions) + b"\n",
+        capture_output=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.decode("ascii").splitlines()  # ASCII-safe JSON
+    assert len(lines) == len(questions)
+    got = [json.loads(line) for line in lines]
+    assert got[3]["answered"] is False and "<!channel>" not in got[3]["text"]
+    assert (got[4]["role"], got[4]["topic"]) == ("junior", "skills")

@@ -140,3 +140,20 @@ def test_no_token_or_secret_in_any_log_line(server):
     logs = server.logs()
     assert "DEBUG" in logs
     assert BOT_TOKEN not in logs and SIGNING_SECRET not in logs
+
+
+def test_connection_refused_is_one_line_and_serving_continues():
+    """The Web API goes away after start-up: every retry is refused, one line explains it."""
+    gone = FakeSlack().start()
+    server = SlackServer(gone, {"SLACK_API_TIMEOUT": "1", "WEB_CONCURRENCY": "1"})
+    try:
+        gone.stop()  # nothing listens on that port any more
+        mention(server, "C0GONE")
+        line = "while handling app_mention: URLError"
+        assert gone.wait_for(lambda f: line in server.logs(), timeout=20)
+        assert server.logs().count(line) == 1
+        assert server.get("/healthz")[0] == 200
+        assert server.slash("/role", "lead")[0] == 200  # answered from the ack alone
+        assert BOT_TOKEN not in server.logs()
+    finally:
+        server.stop()

@@ -4,6 +4,7 @@ against a WebSocket server on 127.0.0.1 that drops the first connection."""
 from __future__ import annotations
 
 import json
+import logging
 import threading
 import time
 
@@ -81,7 +82,8 @@ def fake():
     fake.stop()
 
 
-def test_dropped_socket_reconnects_and_keeps_answering(kb, fake, tmp_path):
+def test_dropped_socket_reconnects_and_keeps_answering(kb, fake, tmp_path, caplog):
+    caplog.set_level(logging.DEBUG)
     sockets = SocketServer()
     sockets.thread.start()
     fake.socket_url = sockets.url
@@ -109,6 +111,9 @@ def test_dropped_socket_reconnects_and_keeps_answering(kb, fake, tmp_path):
         assert "env-1" in sockets.acks
         assert posted and posted[0]["body"]["text"].startswith("Principal Backend Engineer: Skills")
         assert posted[0]["body"]["thread_ts"]
+        logged = "\n".join(r.getMessage() for r in caplog.records)
+        assert "apps.connections.open" in logged  # DEBUG logging really was captured
+        assert "xapp-socket-test" not in logged and "xoxb-socket-test" not in logged
     finally:
         sockets.stop.set()
         handler.close()
