@@ -37,13 +37,19 @@ class Recorder:
         self.calls.append(kwargs)
 
 
-def test_command_callback_acks_with_the_answer(kb):
-    ack, respond = Recorder(), Recorder()
-    commands.handle_command(kb, ack, {"command": "/skills", "text": "lead"})
-    commands.send_the_rest(kb, {"command": "/skills", "text": "lead"}, respond)
-    assert len(ack.calls) == 1 and respond.calls == []  # a short answer needs one message
-    assert ack.calls[0]["text"].startswith("Lead Backend Engineer: Skills and tools")
-    assert ack.calls[0]["response_type"] == "ephemeral"
+def test_command_callback_answers_in_the_acknowledgement(kb):
+    respond = Recorder()
+    response = commands.handle_command(kb, {"command": "/skills", "text": "lead"}, respond)
+    reply = json.loads(response.body)
+    assert response.status == 200 and respond.calls == []  # a short answer is one message
+    assert reply["text"].startswith("Lead Backend Engineer: Skills and tools")
+    assert reply["response_type"] == "ephemeral"
+
+
+def test_a_very_long_answer_sends_the_rest_through_response_url(kb):
+    respond = Recorder()
+    commands.send_the_rest([{"text": "part 2", "blocks": []}, {"text": "part 3"}], respond)
+    assert [c["text"] for c in respond.calls] == ["part 2", "part 3"]
 
 
 def test_mention_callback_threads_and_skips_bots(kb):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 from ..commands import run_command
 from ..compose import Answer, compose
@@ -24,9 +25,26 @@ def answer_messages(
 
 def command_messages(kb: KnowledgeBase, command: str, text: str) -> list[dict]:
     """Ephemeral replies to a slash command, each with a Share in channel button."""
-    answer = run_command(command, text or "", kb)
-    share = {"cmd": command, "x": (text or "")[:300]}  # escaped, still under 2000
+    answer = run_command(command, text, kb)
+    share = {"cmd": command, "x": text[:300]}  # escaped, still under 2000
     return answer_messages(answer, kb, share, response_type="ephemeral")
+
+
+def command_reply(kb: KnowledgeBase, command: str, text: str) -> tuple[str, tuple[dict, ...]]:
+    """The acknowledgement body (JSON text) for a slash command, and any further messages.
+
+    A loaded ladder never changes, so this is a pure function of (command, text), and
+    the most recent replies are kept ready, already serialised: people ask /role senior
+    far more than once."""
+    cached = kb._cache.get("command_reply")
+    if cached is None:
+
+        def build(command: str, text: str) -> tuple[str, tuple[dict, ...]]:
+            first, *rest = command_messages(kb, command, text)
+            return json.dumps(first), tuple(rest)
+
+        cached = kb._cache["command_reply"] = lru_cache(maxsize=1024)(build)
+    return cached(command, text or "")
 
 
 def question_messages(kb: KnowledgeBase, text: str) -> list[dict]:

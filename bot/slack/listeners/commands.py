@@ -2,31 +2,41 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
+from slack_bolt import BoltResponse
+
 from ...commands import COMMANDS
 from ..delivery import respond_checked
 from ..errors import log_failures
-from ..messages import command_messages
+from ..messages import command_reply
+
+JSON = "application/json;charset=utf-8"
+
+# Only an answer too long for one message has more to send after the ack. A Bolt lazy
+# listener would copy every request (and rebuild the answer) just to find out, which
+# cost 40% of each command's time; this pool is used only when there is something left.
+_rest_sender = ThreadPoolExecutor(max_workers=4, thread_name_prefix="ladderbot-respond")
 
 
-def handle_command(kb, ack, command: dict) -> None:
-    """The answer travels in the acknowledgement itself, sent as soon as it is built."""
-    first = command_messages(kb, command.get("command", ""), command.get("text", ""))[0]
-    ack(**first)
-
-
-def send_the_rest(kb, command: dict, respond) -> None:
-    """A very long answer's further messages go through response_url, after the ack."""
-    for message in command_messages(kb, command.get("command", ""), command.get("text", ""))[1:]:
+@log_failures("slash command")
+def send_the_rest(messages, respond) -> None:
+    for message in messages:
         respond_checked(respond, message)
 
 
-def register(app, kb) -> None:
-    def on_command(ack, command):
-        handle_command(kb, ack, command)
+def handle_command(kb, command: dict, respond) -> BoltResponse:
+    """The answer is the acknowledgement itself, returned as soon as it is ready (Bolt
+    sends a listener's BoltResponse as the ack when processing before responding)."""
+    body, rest = command_reply(kb, command.get("command", ""), command.get("text", ""))
+    if rest:
+        _rest_sender.submit(send_the_rest, rest, respond)
+    return BoltResponse(status=200, body=body, headers={"content-type": JSON})
 
-    @log_failures("slash command")
-    def on_command_rest(command, respond):
-        send_the_rest(kb, command, respond)
+
+def register(app, kb) -> None:
+    def on_command(command, respond):
+        return handle_command(kb, command, respond)
 
     for name in COMMANDS:
-        app.command(name)(ack=on_command, lazy=[on_command_rest])
+        app.command(name)(on_command)
