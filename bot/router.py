@@ -5,9 +5,9 @@ Routing fills two slots rather than matching whole questions:
 - the topic, scored from the topics' phrases (strong phrases count 2, question
   frames count 1).
 Every word list comes from the knowledge base, so a maintainer adds an alias
-or a topic phrase in YAML. Before matching, words are spell-corrected against
-the knowledge base's vocabulary with rapidfuzz, and split compounds are joined
-("back end" -> "backend").
+or a topic phrase in YAML. Before matching, split compounds are joined ("back
+end" -> "backend") and words are spell-corrected against the knowledge base's
+vocabulary (bot/spelling.py).
 
 Level words such as "senior" or "lead" also mean other things ("senior
 discount", "lead singer"), so a role found only through such a word (a
@@ -17,13 +17,13 @@ domain word) and must not stand next to an unknown content word.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Indel
 
 from .model import KnowledgeBase
 from .normalise import tokens
+from .spelling import Speller
 
 GAP = "..."
 MAX_GAP = 4
@@ -75,61 +75,9 @@ class RouterIndex:
     phrases: list[tuple[str, tuple[str, ...], int]]  # (topic, pattern, weight)
     domain: set[tuple[str, ...]]
     vocabulary: frozenset[str]
-    choices: list[str]  # words spelling correction may land on
     max_alias: int
     topic_order: dict[str, int]
-    deletions: dict[str, set[str]] = field(default_factory=dict)  # key -> choices
-    alphabet: str = ""
-    _choice_set: frozenset[str] = frozenset()
-    _corrections: dict = field(default_factory=dict)
-
-    def correct(self, word: str) -> tuple[str, float]:
-        """The vocabulary word a typo most likely meant, with its score 0..1."""
-        cached = self._corrections.get(word)
-        if cached is None:
-            cached = (word, 1.0)
-            if (
-                word not in self.vocabulary
-                and word not in STOPWORDS
-                and word.isalpha()
-                and word.isascii()
-                and len(word) >= 4
-            ):
-                # Indel distance counts inserted and deleted letters, so a dropped letter
-                # ("skils") costs 1 and a swap or wrong letter ("senoir", "principle")
-                # costs 2. Allowing 1 for short words and 2 for longer ones fixes slips
-                # of the fingers but leaves real words alone ("project" is 3 from
-                # "prospect", "stuff" 2 from "staff"). Unlike partial_ratio or WRatio it
-                # compares whole words, so "lead" never matches inside "leadership".
-                allowed = 1 if len(word) <= 5 else 2
-                hit = process.extractOne(
-                    word, self._candidates(word), scorer=Indel.distance, score_cutoff=allowed
-                )
-                if hit:
-                    cached = (hit[0], round(1 - hit[1] / (len(word) + len(hit[0])), 3))
-            if len(self._corrections) < 50_000:
-                self._corrections[word] = cached
-        return cached
-
-    def _candidates(self, word: str) -> list[str]:
-        """Every choice within Indel distance 2 of word, found through the deletion index
-        instead of a scan of the whole vocabulary (which grows with the ladder). Two
-        words are within 2 when they share a one-letter deletion (or one is the other
-        less a letter), or when one is the other less two letters."""
-        found: set[str] = set()
-        index = self.deletions
-        for key in (word, *_deletions(word)):
-            found |= index.get(key, set())
-        found.update(w for w in _deletions(word, twice=True) if w in self._choice_set)
-        for i in range(len(word) + 1):  # choices two letters longer than word
-            for ch in self.alphabet:
-                found |= index.get(word[:i] + ch + word[i:], set())
-        return sorted(found)
-
-
-def _deletions(word: str, twice: bool = False) -> set[str]:
-    once = {word[:i] + word[i + 1 :] for i in range(len(word))}
-    return {d[:i] + d[i + 1 :] for d in once for i in range(len(d))} if twice else once
+    speller: Speller
 
 
 def build_index(kb: KnowledgeBase) -> RouterIndex:
@@ -167,15 +115,10 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         phrases,
         domain,
         frozenset(vocabulary),
-        choices,
         max(len(k) for k in aliases),
         {t: i for i, t in enumerate(kb.topics)},
+        Speller(choices, frozenset(vocabulary) | STOPWORDS),
     )
-    for word in choices:  # each choice under itself and its one-letter deletions
-        for key in (word, *_deletions(word)):
-            index.deletions.setdefault(key, set()).add(word)
-    index.alphabet = "".join(sorted({ch for word in choices for ch in word}))
-    index._choice_set = frozenset(choices)
     kb._cache["router"] = index
     return index
 
@@ -193,7 +136,7 @@ def _prepare(words: list[str], index: RouterIndex):
             i += 1
     out, corrections, scores = [], [], []
     for word in joined:
-        fixed, score = index.correct(word)
+        fixed, score = index.speller.correct(word)
         out.append(fixed)
         scores.append(score)
         if fixed != word:

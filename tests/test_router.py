@@ -157,10 +157,11 @@ def test_deletion_index_finds_what_a_full_scan_would(kb):
     from rapidfuzz.distance import Indel
 
     from bot.router import STOPWORDS, build_index
+    from bot.spelling import Speller
 
     index = build_index(kb)
     mutate = st.tuples(
-        st.sampled_from(index.choices),
+        st.sampled_from(index.speller.choices),
         st.integers(0, 20),
         st.sampled_from("abcdeilnorst"),
         st.sampled_from(["del", "ins", "swap"]),
@@ -180,12 +181,12 @@ def test_deletion_index_finds_what_a_full_scan_would(kb):
         st.one_of(mutate.map(typo), st.text("abcdefghijklmnopqrstuvwxyz", min_size=4, max_size=12))
     )
     def check(word):
-        index._corrections.clear()
-        got = index.correct(word)[0]
+        speller = Speller(index.speller.choices, index.speller.leave_alone)  # no cache
+        got = speller.correct(word)[0]
         if word in index.vocabulary or word in STOPWORDS or len(word) < 4:
             return
         allowed = 1 if len(word) <= 5 else 2
-        hit = process.extractOne(word, index.choices, scorer=Indel.distance, score_cutoff=allowed)
+        hit = process.extractOne(word, speller.choices, scorer=Indel.distance, score_cutoff=allowed)
         assert got == (hit[0] if hit else word)
 
     check()
