@@ -219,6 +219,27 @@ def _suggest(
     return tuple(dict.fromkeys(out))[:3]
 
 
+# Words before a role that mark where the asker is ("as a senior", "from mid") or where
+# they want to go ("to staff", "into management"); articles between are skipped.
+_SOURCE_MARKERS = frozenset({"from", "as", "im", "am"})
+_TARGET_MARKERS = frozenset({"to", "into", "become", "becoming", "towards", "toward"})
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _asker_first(matches: list[_RoleMatch], words: list[str]) -> list[_RoleMatch]:
+    """Roles in mention order, except that the one the asker is comes before the one
+    they are heading to: "should I go to management or stay IC as a senior"."""
+
+    def marker(m: _RoleMatch) -> int:
+        j = m.start - 1
+        while j >= 0 and words[j] in _ARTICLES:
+            j -= 1
+        word = words[j] if j >= 0 else ""
+        return 0 if word in _SOURCE_MARKERS else 2 if word in _TARGET_MARKERS else 1
+
+    return sorted(matches, key=marker) if len({m.role for m in matches}) > 1 else matches
+
+
 def route(text: str, kb: KnowledgeBase) -> Intent:
     """Turn what a person typed into an Intent. Deterministic: same text, same Intent."""
     index = build_index(kb)
@@ -241,6 +262,18 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
                 near_misses.append(m.role)  # "senior citizen", "lead singer"
                 continue
         kept.append(m)
+    if (
+        kept
+        and all(m.contextual for m in kept)
+        and not has_domain
+        and not any(strong for strong, _ in topic_scores.values())
+    ):
+        # Only a level word and a question frame: "who is the principal of the school"
+        # is not about engineering when the rest of it is words we know nothing about.
+        role_words = {j for m in kept for j in range(m.start, m.end)}
+        if any(_is_content_word(w, index) for j, w in enumerate(words) if j not in role_words):
+            near_misses += [m.role for m in kept]
+            kept = []
     specific = [m for m in kept if m.role != kb.default_role]
     if specific:
         kept = specific  # "senior backend engineer": backend is a domain word here
@@ -259,6 +292,8 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     )
     topic, topic_score = ranked[0] if ranked else (kb.default_topic, (0, 0))
     other = None
+    if len(roles) >= 2 and topic == "progression":
+        roles = list(dict.fromkeys(m.role for m in _asker_first(kept, words)))
     if len(roles) >= 2:
         other = roles[1]
         if topic != "progression":

@@ -190,3 +190,36 @@ def test_deletion_index_finds_what_a_full_scan_would(kb):
         assert got == (hit[0] if hit else word)
 
     check()
+
+
+def test_progression_puts_where_the_asker_is_first(kb):
+    check(
+        kb,
+        "should I move into management or stay IC as a staff engineer?",
+        "staff",
+        "progression",
+        "engineering-manager",
+    )
+    check(
+        kb,
+        "what does it take to go from lead to engineering manager",
+        "lead",
+        "progression",
+        "engineering-manager",
+    )
+
+
+def test_comparison_keeps_mention_order(kb):
+    check(kb, "how does a junior differ from a mid-level developer", "junior", "compare", "mid")
+
+
+def test_a_level_word_with_only_a_question_frame_needs_no_strangers(kb):
+    assert not route("who is the principal of the local primary", kb).answered
+    assert not route("what is the lead time on this order", kb).answered
+    check(kb, "who is a principal?", "principal", "overview")
+
+
+def test_tracks_and_abbreviations(kb):
+    check(kb, "show me the management track", "engineering-manager", "progression")
+    check(kb, "what is the individual contributor track", "backend-engineer", "progression")
+    check(kb, "staff eng duties", "staff", "responsibilities")
