@@ -203,3 +203,13 @@ def test_console_scripted(kb):
     assert "Staff Backend Engineer: Responsibilities" in out
     assert "never" not in out  # stopped at quit
     assert ask("", kb).intent.answered is False
+
+
+def test_each_server_start_gets_its_own_ledger(tmp_path, monkeypatch):
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    first, restarted = EventLedger(), EventLedger()
+    assert first.claim("Ev001") and not first.claim("Ev001")
+    assert restarted.claim("Ev001")  # a fresh server answers an id it never handled

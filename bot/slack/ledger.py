@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 import time
 
@@ -15,9 +16,32 @@ TTL_SECONDS = 3600  # Slack retries within minutes; an hour is plenty
 PRUNE_EVERY = 500
 
 
+def _prune_old_ledgers(parent: str) -> None:
+    """Remove ledgers of servers that stopped over TTL_SECONDS ago (best effort)."""
+    cutoff = time.time() - TTL_SECONDS
+    try:
+        entries = list(os.scandir(parent))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.is_dir() and entry.stat().st_mtime < cutoff:
+                shutil.rmtree(entry.path, ignore_errors=True)
+        except OSError:
+            pass
+
+
 class EventLedger:
+    """By default one ledger per server start: the app is built before gunicorn forks
+    (--preload), so every worker shares it, and a restarted server starts clean instead
+    of ignoring event ids it saw in an earlier life."""
+
     def __init__(self, directory: str | None = None):
-        self.directory = directory or os.path.join(tempfile.gettempdir(), "ladderbot-events")
+        if directory is None:
+            parent = os.path.join(tempfile.gettempdir(), "ladderbot-events")
+            directory = os.path.join(parent, f"{os.getpid()}-{time.time_ns()}")
+            _prune_old_ledgers(parent)
+        self.directory = directory
         os.makedirs(self.directory, mode=0o700, exist_ok=True)
         self._claims = 0
 
