@@ -5,7 +5,15 @@ Shared by the Slack listeners and the local console, so both answer alike.
 
 from __future__ import annotations
 
-from .compose import Answer, Citations, Section, compose, track_lines
+from .compose import (
+    Answer,
+    Citations,
+    Section,
+    compose,
+    first_sentence,
+    roles_listed,
+    track_lines,
+)
 from .model import KnowledgeBase
 from .pipeline import ask
 from .router import Intent, find_roles, similar_roles
@@ -34,7 +42,7 @@ def ladder_answer(kb: KnowledgeBase, with_roles: bool) -> Answer:
         lines = []
         for role_id in kb.ladder_order():
             role = kb.roles[role_id]
-            first = cited.text(role.summary).split(". ")[0].rstrip(".") + "."
+            first = first_sentence(cited.text(role.summary))
             lines.append(f"*{role.title}* — {first}")
         sections.append(Section("Roles", tuple(lines)))
     intent = Intent(None, "progression", None, 1.0, True)
@@ -47,10 +55,7 @@ def not_found_answer(kb: KnowledgeBase, typed: str) -> Answer:
     """No role close enough: say what we know and offer did-you-mean buttons."""
     suggestions = tuple(kb.roles[r].title for r in similar_roles(typed, kb))
     intent = Intent(None, None, None, 0.0, False, suggestions)
-    order = kb.ladder_order()
-    known = ", ".join(kb.roles[r].title for r in order[:15])
-    if len(order) > 15:
-        known += f" and {len(order) - 15} more"
+    known = roles_listed(kb)
     intro = f"I don't know a role called \u201c{typed[:80]}\u201d."
     sections = (Section("Roles I know", (known,)),)
     return Answer(typed, intent, "Role not found", intro, sections)

@@ -9,22 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Fact, KnowledgeBase, Role
+from .model import TOPIC_FIELDS, Fact, KnowledgeBase, Role
 from .router import Intent
 
-# Topic id -> the Role lists that answer it, with a heading for each.
-_TOPIC_LISTS = {
-    "responsibilities": (("responsibilities", "Responsibilities"),),
-    "skills": (
-        ("technical_skills", "Technical skills"),
-        ("leadership_skills", "Leadership and collaboration"),
-    ),
-    "tools": (("tools", "Tools and technologies"),),
-    "education": (("education", "Education and certifications"),),
-    "salary": (("salary", "Salary"),),
-    "hiring": (("hiring", "Demand and hiring"),),
-    "workflows": (("workflows", "Workflows and team practices"),),
-    "impact": (("impact", "Impact on projects"),),
+# The heading each list of facts gets in an answer.
+_HEADINGS = {
+    "responsibilities": "Responsibilities",
+    "technical_skills": "Technical skills",
+    "leadership_skills": "Leadership and collaboration",
+    "tools": "Tools and technologies",
+    "education": "Education and certifications",
+    "salary": "Salary",
+    "hiring": "Demand and hiring",
+    "workflows": "Workflows and team practices",
+    "impact": "Impact on projects",
 }
 COMPARE_ITEMS = 4
 
@@ -86,6 +84,21 @@ def track_lines(kb: KnowledgeBase, role_id: str | None, cited: Citations) -> tup
     return tuple(out)
 
 
+def roles_listed(kb: KnowledgeBase, name=None) -> str:
+    """The roles in ladder order, named by `name` (full titles by default), at most
+    MAX_ROLES_LISTED of them and a count of the rest."""
+    name = name or (lambda role: role.title)
+    order = kb.ladder_order()
+    listed = ", ".join(name(kb.roles[r]) for r in order[:MAX_ROLES_LISTED])
+    if len(order) > MAX_ROLES_LISTED:
+        listed += f" and {len(order) - MAX_ROLES_LISTED} more"
+    return listed
+
+
+def first_sentence(text: str) -> str:
+    return text.split(". ")[0].rstrip(".") + "."
+
+
 def article(title: str) -> str:
     return "an" if title[:1].lower() in "aeiou" else "a"
 
@@ -122,7 +135,7 @@ def _gap(
 ) -> tuple[str, tuple[Section, ...]]:
     title = kb.topics[topic].title.lower() if topic in kb.topics else topic
     intro = f"The sources don't cover {title} for the {role.title} role, so I won't guess."
-    fields = tuple(f for f, _ in _TOPIC_LISTS[topic])
+    fields = TOPIC_FIELDS[topic]
     near = _nearest_with(kb, role.id, fields)
     if near is None:
         return intro, ()
@@ -144,7 +157,7 @@ def _progression(kb: KnowledgeBase, role: Role, other: str | None, cited: Citati
         sections.append(Section(heading, lines))
     if not targets and role.id != kb.default_role:
         sections.append(Section("Next", ("This is the top of its track in this ladder.",)))
-    into = [f for f in kb.moves_to(role.id) if f not in role.progression or f.to == role.id]
+    into = kb.moves_to(role.id)
     general = [f for f in role.progression if f.to is None]
     if into and not other:
         sections.append(Section(f"Becoming {article(role.title)} {role.title}", cited.lines(into)))
@@ -181,8 +194,8 @@ def _compare(kb: KnowledgeBase, a: Role, b: Role, cited: Citations):
 
 
 def _between(kb: KnowledgeBase, low: str, high: str) -> list[str]:
-    for track in kb.tracks:
-        if low in track.steps and high in track.steps:
+    for track in kb.tracks_for(low):
+        if high in track.steps:
             i, j = track.steps.index(low), track.steps.index(high)
             if i < j:
                 return list(track.steps[i + 1 : j])
@@ -216,10 +229,10 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
         other = kb.roles[intent.other_role]
         title = f"{role.title} vs {other.title}"
         intro, sections = _compare(kb, role, other, cited)
-    elif topic in _TOPIC_LISTS:
+    elif topic in TOPIC_FIELDS:
         sections = tuple(
-            Section(heading, cited.lines(getattr(role, name)))
-            for name, heading in _TOPIC_LISTS[topic]
+            Section(_HEADINGS[name], cited.lines(getattr(role, name)))
+            for name in TOPIC_FIELDS[topic]
         )
         if not any(s.lines for s in sections):
             intro, sections = _gap(kb, role, topic, cited)
@@ -231,10 +244,7 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
 
 
 def decline(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
-    order = kb.ladder_order()
-    roles = ", ".join(_short(kb.roles[r]) for r in order[:MAX_ROLES_LISTED])
-    if len(order) > MAX_ROLES_LISTED:
-        roles += f" and {len(order) - MAX_ROLES_LISTED} more"
+    roles = roles_listed(kb, _short)
     topics = ", ".join(t.title.lower() for t in kb.topics.values() if t.id != "compare")
     intro = (
         "I only answer questions about backend engineering roles and the career ladder, "

@@ -14,11 +14,9 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from .model import FACT_LISTS, KnowledgeBase, Role, Source, Topic, Track
 from .normalise import normalise
-from .schema import FileChecker
+from .schema import FileChecker, did_you_mean
 from .yamlfile import KnowledgeError, LineDict, LineList, Problem, read_yaml
 
 # The topics the answer composer knows how to answer; topics.yaml may not add others.
@@ -198,9 +196,9 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
         else []
     )
     role_files = [roles_dir / n for n in names]
+    roles_shown = _display(roles_dir)  # computed once: relpath is slow on 10,000 files
     if not role_files:
-        problems.append(Problem(_display(root / "roles"), 1, "no role files (roles/*.yaml)"))
-    roles_shown = _display(root / "roles")  # computed once: relpath is slow on 10,000 files
+        problems.append(Problem(roles_shown, 1, "no role files (roles/*.yaml)"))
     shown = [os.path.join(roles_shown, path.name) for path in role_files]
     for file, parsed in zip(shown, _parse_role_files(role_files, shown)):
         role, file_problems, file_refs, ident, id_line, alias_line, alias_keys = parsed
@@ -280,9 +278,8 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
     for kind, ident, file, line in refs:
         table = sources if kind == "source" else roles
         if ident not in table and ident not in unsure[kind] and "*" not in unsure[kind]:
-            hint = process.extractOne(ident, list(table), scorer=fuzz.ratio, score_cutoff=70)
-            extra = f" (did you mean {hint[0]!r}?)" if hint else ""
-            problems.append(Problem(file, line, f"unknown {kind} id {ident!r}{extra}"))
+            hint = did_you_mean(ident, table)
+            problems.append(Problem(file, line, f"unknown {kind} id {ident!r}{hint}"))
 
     if problems:
         raise KnowledgeError(sorted(set(problems), key=lambda p: (p.file, p.line, p.message)))

@@ -22,6 +22,20 @@ FACT_LISTS = (
     "progression",
 )
 
+# Topic id -> the Role fields that answer it ("progression" and "compare" are drawn from
+# the ladder as well, so compose answers them its own way).
+TOPIC_FIELDS = {
+    "overview": ("summary",),
+    "responsibilities": ("responsibilities",),
+    "skills": ("technical_skills", "leadership_skills"),
+    "tools": ("tools",),
+    "education": ("education",),
+    "salary": ("salary",),
+    "hiring": ("hiring",),
+    "workflows": ("workflows",),
+    "impact": ("impact",),
+}
+
 
 @dataclass(frozen=True)
 class Fact:

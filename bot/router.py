@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from .model import KnowledgeBase
+from .model import TOPIC_FIELDS, KnowledgeBase
 from .normalise import tokens
 from .spelling import Speller
 
@@ -212,7 +212,7 @@ def _suggest(
             else f"{kb.roles[role].title} overview"
         )
     for topic in strong[:1]:
-        field_name = {"skills": "technical_skills", "overview": "summary"}.get(topic, topic)
+        field_name = TOPIC_FIELDS.get(topic, (topic,))[0]
         for rid in kb.roles_with(field_name)[:3]:
             if rid not in roles:
                 out.append(f"{kb.roles[rid].title} {kb.topics[topic].title.lower()}")

@@ -15,6 +15,12 @@ FACT_KEYS = frozenset({"text", "sources"})
 FACT_KEYS_WITH_TO = frozenset({"text", "sources", "to"})
 
 
+def did_you_mean(word: str, choices) -> str:
+    """' (did you mean 'x'?)' for the closest of choices, or '' when none is close."""
+    hint = process.extractOne(word, sorted(choices), scorer=fuzz.ratio, score_cutoff=70)
+    return f" (did you mean {hint[0]!r}?)" if hint else ""
+
+
 class FileChecker:
     """Typed reads from one file's LineDicts, recording problems instead of raising."""
 
@@ -37,9 +43,7 @@ class FileChecker:
             return
         for key in d:
             if key not in allowed:
-                hint = process.extractOne(key, sorted(allowed), scorer=fuzz.ratio, score_cutoff=70)
-                extra = f" (did you mean {hint[0]!r}?)" if hint else ""
-                self.err(d.key_lines[key], f"unknown field {key!r}{extra}")
+                self.err(d.key_lines[key], f"unknown field {key!r}{did_you_mean(key, allowed)}")
 
     def text(self, d: LineDict, key: str, required: bool = True) -> str | None:
         if key not in d:

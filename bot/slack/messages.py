@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from ..commands import run_command
-from ..compose import Answer, compose
+from ..commands import ladder_answer, run_command
+from ..compose import Answer, compose, first_sentence
 from ..model import KnowledgeBase
 from ..pipeline import ask
 from ..render_blocks import MAX_HOME_BLOCKS, ROLE_ACTION, button, fallback_text, render_blocks
@@ -75,12 +75,10 @@ def action_value(action: dict) -> dict:
 
 def home_view(kb: KnowledgeBase, selected: str | None = None) -> dict:
     """The App Home tab: the ladder, a button per role, and the chosen role's card."""
-    from ..commands import ladder_answer
-
     blocks = render_blocks(ladder_answer(kb, with_roles=False), kb, buttons=False)[0]
     for role_id in kb.ladder_order():
         role = kb.roles[role_id]
-        first = role.summary.text.split(". ")[0].rstrip(".") + "."
+        first = first_sentence(role.summary.text)
         blocks.append(
             {
                 "type": "section",

@@ -12,10 +12,10 @@ from ..messages import action_value, answer_from_value, answer_messages, home_vi
 
 def handle_follow_up(kb, body: dict, action: dict, respond, client) -> None:
     """Answer a button in place: privately for the person who clicked it."""
-    value = action_value(action)
     if body.get("container", {}).get("type") == "view" or not body.get("response_url"):
-        client.views_publish(user_id=body["user"]["id"], view=home_view(kb, value.get("r")))
+        handle_home_role(kb, body, action, client)  # a button in the Home tab
         return
+    value = action_value(action)
     answer = answer_from_value(kb, value)
     for message in answer_messages(answer, kb, share=value, response_type="ephemeral"):
         respond_checked(respond, message, replace_original=False)
