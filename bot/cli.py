@@ -15,9 +15,9 @@ import argparse
 import json
 import sys
 
-from . import knowledge
-from .model import KnowledgeBase
-from .yamlfile import KnowledgeError
+from .ladder import knowledge
+from .ladder.model import KnowledgeBase
+from .ladder.yamlfile import KnowledgeError
 
 
 def _load(directory: str | None) -> KnowledgeBase | None:
@@ -30,8 +30,8 @@ def _load(directory: str | None) -> KnowledgeBase | None:
 
 
 def _cmd_ask(args) -> int:
+    from .answer.render_text import render_plain
     from .pipeline import answer_json, ask
-    from .render_text import render_plain
 
     kb = _load(args.knowledge)
     if kb is None:

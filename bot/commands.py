@@ -5,7 +5,7 @@ Shared by the Slack listeners and the local console, so both answer alike.
 
 from __future__ import annotations
 
-from .compose import (
+from .answer.compose import (
     Answer,
     Citations,
     Section,
@@ -14,9 +14,9 @@ from .compose import (
     roles_listed,
     track_lines,
 )
-from .model import KnowledgeBase
+from .ladder.model import KnowledgeBase
 from .pipeline import ask
-from .router import Intent, find_roles, similar_roles
+from .understand.router import Intent, find_roles, similar_roles
 
 COMMANDS = ("/role", "/skills", "/ladder")
 USAGE = (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from .answer.render_text import render_plain
 from .commands import command_or_question
-from .model import KnowledgeBase
-from .render_text import render_plain
+from .ladder.model import KnowledgeBase
 
 BANNER = """ladderbot — local console. Try /role senior, /skills principal,
 /ladder senior principal, /ladder next mid, or a question such as

@@ -5,10 +5,14 @@ text -> normalise -> route -> compose; rendering is left to the caller.
 
 from __future__ import annotations
 
-from .compose import Answer, compose
-from .model import KnowledgeBase
-from .render_text import render_mrkdwn
-from .router import route
+import gc
+import os
+
+from .answer.compose import Answer, compose
+from .answer.render_text import render_mrkdwn
+from .ladder import knowledge
+from .ladder.model import KnowledgeBase
+from .understand.router import build_index, route
 
 
 def ask(question: str, kb: KnowledgeBase) -> Answer:
@@ -29,3 +33,14 @@ def answer_json(answer: Answer, kb: KnowledgeBase) -> dict:
         "suggestions": list(intent.suggestions),
         "sources": list(answer.sources),
     }
+
+
+def load_for_serving(directory: str | os.PathLike | None = None) -> KnowledgeBase:
+    """Load, build the router's indexes now rather than on the first question, and move
+    everything loaded out of the garbage collector's way (it never becomes garbage, and
+    gunicorn's forked workers then share those pages instead of copying them)."""
+    kb = knowledge.load(directory)
+    build_index(kb)
+    kb.ladder_order()
+    gc.freeze()
+    return kb

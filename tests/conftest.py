@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import knowledge
+from bot.ladder import knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -2,11 +2,11 @@
 
 import pytest
 
-from bot.compose import compose
-from bot.knowledge import KNOWN_TOPICS
+from bot.answer.compose import compose
+from bot.answer.render_text import render_mrkdwn, render_plain
+from bot.ladder.knowledge import KNOWN_TOPICS
 from bot.pipeline import ask
-from bot.render_text import render_mrkdwn, render_plain
-from bot.router import Intent
+from bot.understand.router import Intent
 
 
 def answer_for(kb, role, topic, other=None):

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.answer.render_blocks import MAX_BLOCKS
+from bot.answer.render_text import render_plain
 from bot.commands import run_command
 from bot.pipeline import answer_json, ask
-from bot.render_blocks import MAX_BLOCKS
-from bot.render_text import render_plain
 from bot.slack.messages import command_messages, question_messages
 
 LIVE = re.compile(r"<[!@#]")  # <!channel>, <!here>, <!everyone>, <@U…>, <#C…>

@@ -5,8 +5,8 @@ import re
 import pytest
 import yaml
 
-from bot import knowledge
-from bot.model import FACT_LISTS
+from bot.ladder import knowledge
+from bot.ladder.model import FACT_LISTS
 
 from .conftest import ROOT, SEEDS
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from bot.normalise import strip_markup, tokens
-from bot.router import route
+from bot.understand.normalise import strip_markup, tokens
+from bot.understand.router import route
 
 
 def check(kb, text, role, topic, other=None):
@@ -136,7 +136,7 @@ def test_deterministic(kb):
 
 
 def test_aliases_come_from_the_knowledge_base(kb_copy):
-    from bot import knowledge
+    from bot.ladder import knowledge
 
     path = kb_copy / "roles" / "staff.yaml"
     path.write_text(path.read_text().replace("\naliases: [", "\naliases: [tech wizard, "))
@@ -156,8 +156,8 @@ def test_deletion_index_finds_what_a_full_scan_would(kb):
     from rapidfuzz import process
     from rapidfuzz.distance import Indel
 
-    from bot.router import STOPWORDS, build_index
-    from bot.spelling import Speller
+    from bot.understand.router import STOPWORDS, build_index
+    from bot.understand.spelling import Speller
 
     index = build_index(kb)
     mutate = st.tuples(

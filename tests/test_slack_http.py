@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from bot.render_blocks import MAX_BLOCKS, MAX_HEADER, MAX_HOME_BLOCKS, MAX_SECTION
+from bot.answer.render_blocks import MAX_BLOCKS, MAX_HEADER, MAX_HOME_BLOCKS, MAX_SECTION
 
 from .fakeslack import FakeSlack
 from .slackserver import BOT_TOKEN, SIGNING_SECRET, SlackServer

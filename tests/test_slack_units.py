@@ -12,13 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.compose import Answer, Section
+from bot.answer.compose import Answer, Section
+from bot.answer.render_blocks import MAX_BLOCKS, MAX_SECTION, chunks, encode_value, render_blocks
 from bot.pipeline import ask
-from bot.render_blocks import MAX_BLOCKS, MAX_SECTION, chunks, encode_value, render_blocks
-from bot.router import Intent
 from bot.slack.config import ConfigError, RedactSecrets, load_config
 from bot.slack.ledger import EventLedger
 from bot.slack.listeners import actions, commands, events
+from bot.understand.router import Intent
 
 from .conftest import run_bot
 

@@ -4,7 +4,7 @@ import textwrap
 
 import pytest
 
-from bot import knowledge
+from bot.ladder import knowledge
 
 from .conftest import run_bot
 

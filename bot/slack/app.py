@@ -16,7 +16,7 @@ from slack_sdk.http_retry.builtin_handlers import (
     ServerErrorRetryHandler,
 )
 
-from ..model import KnowledgeBase
+from ..ladder.model import KnowledgeBase
 from .config import ConfigError, SlackConfig
 from .errors import describe
 from .ledger import EventLedger

@@ -5,13 +5,19 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
+from ..answer.compose import Answer, compose, first_sentence
+from ..answer.render_blocks import (
+    MAX_HOME_BLOCKS,
+    ROLE_ACTION,
+    button,
+    fallback_text,
+    render_blocks,
+)
+from ..answer.render_text import escape
 from ..commands import ladder_answer, run_command
-from ..compose import Answer, compose, first_sentence
-from ..model import KnowledgeBase
+from ..ladder.model import KnowledgeBase
 from ..pipeline import ask
-from ..render_blocks import MAX_HOME_BLOCKS, ROLE_ACTION, button, fallback_text, render_blocks
-from ..render_text import escape
-from ..router import Intent
+from ..understand.router import Intent
 
 
 def answer_messages(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from .. import knowledge
-from ..yamlfile import KnowledgeError
+from .. import pipeline
+from ..ladder.yamlfile import KnowledgeError
 from .config import ConfigError, load_config, setup_logging
 
 
@@ -17,7 +17,7 @@ def serve(knowledge_dir: str | None = None) -> int:
         return 2
     setup_logging(config)
     try:
-        kb = knowledge.load_for_serving(knowledge_dir or config.knowledge_dir)
+        kb = pipeline.load_for_serving(knowledge_dir or config.knowledge_dir)
     except KnowledgeError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -12,8 +12,8 @@ import sys
 
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-from .. import knowledge
-from ..yamlfile import KnowledgeError
+from .. import pipeline
+from ..ladder.yamlfile import KnowledgeError
 from .app import build_app
 from .config import ConfigError, load_config, setup_logging
 
@@ -55,7 +55,7 @@ def create_app():
         sys.exit(2)
     setup_logging(config)
     try:
-        kb = knowledge.load_for_serving(config.knowledge_dir)
+        kb = pipeline.load_for_serving(config.knowledge_dir)
     except KnowledgeError as exc:
         print(exc, file=sys.stderr, flush=True)
         sys.exit(1)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from ...render_blocks import COMPARE_ACTION, ROLE_ACTION, SHARE_ACTION, SUGGEST_ACTION, TOPIC_ACTION
+from ...answer.render_blocks import (
+    COMPARE_ACTION,
+    ROLE_ACTION,
+    SHARE_ACTION,
+    SUGGEST_ACTION,
+    TOPIC_ACTION,
+)
 from ..delivery import respond_checked
 from ..errors import ack_now, log_failures
 from ..messages import action_value, answer_from_value, answer_messages, home_view

@@ -14,8 +14,8 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from ..text import normalise
 from .model import FACT_LISTS, KnowledgeBase, Role, Source, Topic, Track
-from .normalise import normalise
 from .schema import FileChecker, did_you_mean
 from .yamlfile import KnowledgeError, LineDict, LineList, Problem, read_yaml
 
@@ -40,11 +40,11 @@ _ROLE_KEYS = {"id", "title", "aliases", "context_aliases", "summary", "skills", 
 
 def builtin_dir() -> Path:
     """The knowledge base shipped with ladderbot: the repo's knowledge/ or the installed copy."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "knowledge", here / "knowledge"):
+    package = Path(__file__).resolve().parent.parent  # bot/
+    for candidate in (package.parent / "knowledge", package / "knowledge"):
         if (candidate / "ladder.yaml").is_file():
             return candidate
-    return here.parent / "knowledge"
+    return package.parent / "knowledge"
 
 
 def resolve_dir(explicit: str | None = None) -> Path:
@@ -295,18 +295,3 @@ def validate(directory: str | os.PathLike | None = None) -> list[Problem]:
     except KnowledgeError as exc:
         return exc.problems
     return []
-
-
-def load_for_serving(directory: str | os.PathLike | None = None) -> KnowledgeBase:
-    """Load, build the router's indexes now rather than on the first question, and move
-    everything loaded out of the garbage collector's way (it never becomes garbage, and
-    gunicorn's forked workers then share those pages instead of copying them)."""
-    import gc
-
-    from .router import build_index
-
-    kb = load(directory)
-    build_index(kb)
-    kb.ladder_order()
-    gc.freeze()
-    return kb

@@ -7,7 +7,7 @@ Routing fills two slots rather than matching whole questions:
 Every word list comes from the knowledge base, so a maintainer adds an alias
 or a topic phrase in YAML. Before matching, split compounds are joined ("back
 end" -> "backend") and words are spell-corrected against the knowledge base's
-vocabulary (bot/spelling.py).
+vocabulary (bot/understand/spelling.py).
 
 Level words such as "senior" or "lead" also mean other things ("senior
 discount", "lead singer"), so a role found only through such a word (a
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from .model import TOPIC_FIELDS, KnowledgeBase
+from ..ladder.model import TOPIC_FIELDS, KnowledgeBase
 from .normalise import tokens
 from .spelling import Speller
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..ladder.model import KnowledgeBase
 from .compose import Answer
-from .model import KnowledgeBase
 
 _BOLD = re.compile(r"\*([^*\n]+)\*")
 

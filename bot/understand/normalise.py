@@ -1,7 +1,7 @@
 """Stage 1 of the pipeline: Slack text -> a list of plain lower-case word tokens.
 
-The same function normalises the knowledge base's aliases and topic phrases,
-so both sides of every comparison are spelled the same way.
+Slack's markup comes out here; the words themselves are made by bot/text.py,
+which the loader uses for aliases and topic phrases too.
 """
 
 from __future__ import annotations
@@ -9,15 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..text import words
+
 # Only the start of a very long message is read: routing needs a sentence, not
 # an essay, and this keeps the time per question bounded (Slack allows 40,000).
 MAX_CHARS = 1_000
-MAX_TOKENS = 60
 
 _SLACK_LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
 _EMOJI = re.compile(r":[a-z0-9_+'\-]+:")
-_APOSTROPHE = re.compile(r"(?<=\w)['\u2019](?=\w)")
-_NON_WORD = re.compile(r"[\W_]+")
 _ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -50,22 +49,9 @@ def strip_markup(text: str) -> str:
     return _EMOJI.sub(" ", text)[:MAX_CHARS]
 
 
-def fold_plural(word: str) -> str:
-    """A light plural fold ("skills" -> "skill", "duties" -> "duty"), applied to both sides."""
-    if len(word) > 4 and word.isascii():
-        if word.endswith("ies"):
-            return word[:-3] + "y"
-        if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-            return word[:-1]
-    return word
-
-
 def tokens(text: str) -> list[str]:
-    """Words of a question or phrase, lower case, apostrophes closed up, plurals folded."""
-    text = strip_markup(text).casefold()
-    text = _APOSTROPHE.sub("", text)
-    words = _NON_WORD.sub(" ", text).split()
-    return [fold_plural(w) for w in words[:MAX_TOKENS]]
+    """Words of a question, lower case, apostrophes closed up, plurals folded."""
+    return words(strip_markup(text))
 
 
 def normalise(text: str) -> str:

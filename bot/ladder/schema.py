@@ -1,6 +1,6 @@
 """Typed, line-aware reads from a knowledge file, collecting problems instead of raising.
 
-The loader (bot/knowledge.py) says what each file must hold; this says how a
+The loader (bot/ladder/knowledge.py) says what each file must hold; this says how a
 field is checked and how a problem is worded, once for every file.
 """
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import TOPIC_FIELDS, Fact, KnowledgeBase, Role
-from .router import Intent
+from ..ladder.model import TOPIC_FIELDS, Fact, KnowledgeBase, Role
+from ..understand.router import Intent
 
 # The heading each list of facts gets in an answer.
 _HEADINGS = {

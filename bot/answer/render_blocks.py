@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from itertools import islice
 
+from ..ladder.model import KnowledgeBase
 from .compose import Answer
-from .model import KnowledgeBase
 from .render_text import escape, source_names
 
 MAX_BLOCKS = 50

@@ -1,0 +1,1 @@
+"""Answers: Intent + ladder -> Answer, rendered as mrkdwn, plain text or Block Kit."""

@@ -1,0 +1,1 @@
+"""The ladder: the knowledge model, loading YAML with line numbers, and validation."""

@@ -1,0 +1,36 @@
+"""Words of a piece of text, spelled the same way everywhere: the base of the package.
+
+The loader normalises aliases and topic phrases with these functions and the
+router normalises questions with them, so both sides of every comparison match.
+Imports nothing from bot.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_TOKENS = 60
+
+_APOSTROPHE = re.compile(r"(?<=\w)['\u2019](?=\w)")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def fold_plural(word: str) -> str:
+    """A light plural fold ("skills" -> "skill", "duties" -> "duty"), applied to both sides."""
+    if len(word) > 4 and word.isascii():
+        if word.endswith("ies"):
+            return word[:-3] + "y"
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            return word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Lower case, apostrophes closed up, split on anything that is not a letter or digit,
+    plurals folded; at most MAX_TOKENS words."""
+    text = _APOSTROPHE.sub("", text.casefold())
+    return [fold_plural(w) for w in _NON_WORD.sub(" ", text).split()[:MAX_TOKENS]]
+
+
+def normalise(text: str) -> str:
+    return " ".join(words(text))

@@ -1,0 +1,1 @@
+"""Understanding: Slack text -> normalised words -> spelling -> an Intent."""
