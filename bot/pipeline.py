@@ -12,7 +12,8 @@ from .answer.compose import Answer, compose
 from .answer.render_text import render_mrkdwn
 from .ladder import knowledge
 from .ladder.model import KnowledgeBase
-from .understand.router import build_index, route
+from .understand.index import build_index
+from .understand.router import route
 
 
 def ask(question: str, kb: KnowledgeBase) -> Answer:

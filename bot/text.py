@@ -25,11 +25,12 @@ def fold_plural(word: str) -> str:
     return word
 
 
-def words(text: str) -> list[str]:
+def words(text: str, fold: bool = True) -> list[str]:
     """Lower case, apostrophes closed up, split on anything that is not a letter or digit,
-    plurals folded; at most MAX_TOKENS words."""
+    plurals folded (unless fold=False); at most MAX_TOKENS words."""
     text = _APOSTROPHE.sub("", text.casefold())
-    return [fold_plural(w) for w in _NON_WORD.sub(" ", text).split()[:MAX_TOKENS]]
+    split = _NON_WORD.sub(" ", text).split()[:MAX_TOKENS]
+    return [fold_plural(w) for w in split] if fold else split
 
 
 def normalise(text: str) -> str:

@@ -4,7 +4,6 @@ import pytest
 
 from bot.answer.compose import compose
 from bot.answer.render_text import render_mrkdwn, render_plain
-from bot.ladder.knowledge import KNOWN_TOPICS
 from bot.pipeline import ask
 from bot.understand.router import Intent
 
@@ -15,7 +14,7 @@ def answer_for(kb, role, topic, other=None):
 
 def test_every_role_and_topic_has_content_or_an_honest_gap(kb):
     for role in kb.roles:
-        for topic in KNOWN_TOPICS:
+        for topic in kb.topics:
             other = (
                 "principal"
                 if topic == "compare" and role != "principal"

@@ -114,7 +114,7 @@ def test_skills_and_ladder_commands(server):
     skills = json.loads(server.slash("/skills", "principal")[1])
     assert "Technical skills" in texts(skills) and "Tools and technologies" in texts(skills)
     ladder = json.loads(server.slash("/ladder", "")[1])
-    assert "Management: Senior → Lead → Engineering Manager" in texts(ladder)
+    assert "Leadership and management: Senior → Lead / Engineering Manager" in texts(ladder)
     compare = json.loads(server.slash("/ladder", "senior principal")[1])
     assert compare["text"].startswith("Senior Backend Engineer vs Principal Backend Engineer")
     nxt = json.loads(server.slash("/ladder", "next senior")[1])

@@ -112,13 +112,37 @@ def test_unknown_source_id(kb_copy):
     assert problems() == ["kb/roles/staff.yaml:6: unknown source id 'wikipedia'"]
 
 
-def test_unknown_topic(kb_copy):
+def _add_topic(kb_copy, entry: str) -> int:
+    """Append a topic entry under `topics:`; returns the line it starts on."""
     text = (kb_copy / "topics.yaml").read_text()
-    write(kb_copy / "topics.yaml", text + "  - id: perks\n    title: Perks\n    phrases: [perk]\n")
-    line = text.count("\n") + 1
+    head, tail = text.split("\n# Questions that share a word", 1)
+    write(kb_copy / "topics.yaml", head + "\n" + entry + "\n# Questions that share a word" + tail)
+    return head.count("\n") + 2
+
+
+def test_a_topic_needs_fields_and_a_known_answer_kind(kb_copy):
+    line = _add_topic(kb_copy, "  - id: perks\n    title: Perks\n    answer: fact\n")
     assert problems() == [
-        f"kb/topics.yaml:{line}: unknown topic 'perks'; known topics: overview, responsibilities, "
-        "skills, tools, progression, education, salary, hiring, workflows, impact, compare"
+        f"kb/topics.yaml:{line}: topic 'perks' needs 'fields': the role lists it answers from",
+        f"kb/topics.yaml:{line + 2}: unknown answer kind 'fact' (did you mean 'facts'?); "
+        "one of: facts, overview, ladder, compare",
+    ]
+
+
+def test_bad_examples_are_reported_with_their_line(kb_copy):
+    line = _add_topic(
+        kb_copy,
+        "  - id: perks\n    title: Perks\n    fields: {perks: Perks}\n"
+        "    examples:\n      - How much does a senior engineer EARN?\n      - 42\n"
+        "      - free lunch?\n      - Free lunch\n",
+    )
+    lines = (kb_copy / "topics.yaml").read_text().split("\n")
+    first = lines.index("      - how much does a senior engineer earn") + 1
+    assert problems() == [
+        f"kb/topics.yaml:{line + 4}: example 'How much does a senior engineer EARN?' is also "
+        f"listed under topic 'salary' (line {first})",
+        f"kb/topics.yaml:{line + 5}: items of 'examples' must be non-empty text, not int",
+        f"kb/topics.yaml:{line + 7}: duplicate example 'Free lunch' (first at line {line + 6})",
     ]
 
 

@@ -1,38 +1,26 @@
 """Stage 3: Intent + knowledge base -> Answer (what to say, not how to draw it).
 
-Every line of an answer is a fact from the knowledge base or a sentence about
-the ladder's structure; where the sources are silent the answer says so and
-shows the nearest role they do cover, never a made-up fact.
+Every line of an answer is a fact from the knowledge base or a sentence about the
+ladder's structure. A specific question gets the facts that answer it first ("Yes
+— ..." only when a fact of the role says so); where the role's sources are silent
+the answer says so and shows what other roles' sources say, never a made-up fact.
+How each topic is answered comes from topics.yaml (`answer:`), not from code.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from ..ladder.model import TOPIC_FIELDS, Fact, KnowledgeBase, Role
+from ..ladder.model import KnowledgeBase, Role, Topic
 from ..understand.router import Intent
+from . import ladder
+from .ladder import Citations, Section, roles_listed, short, track_lines
 
-# The heading each list of facts gets in an answer.
-_HEADINGS = {
-    "responsibilities": "Responsibilities",
-    "technical_skills": "Technical skills",
-    "leadership_skills": "Leadership and collaboration",
-    "tools": "Tools and technologies",
-    "education": "Education and certifications",
-    "salary": "Salary",
-    "hiring": "Demand and hiring",
-    "workflows": "Workflows and team practices",
-    "impact": "Impact on projects",
-}
-COMPARE_ITEMS = 4
-
-
-@dataclass(frozen=True)
-class Section:
-    heading: str
-    lines: tuple[str, ...] = ()
-    # A side-by-side comparison: ((left title, lines), (right title, lines)).
-    pair: tuple[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...]]] | None = None
+MAX_FACTS_SHOWN = 8  # per list; the rest are counted, and found by asking specifically
+# A fact with one of these is not a plain "yes" ("a master's degree is optional").
+_HEDGES = re.compile(r"\b(not|no|optional|without|rather than|instead|never|rarely|may)\b", re.I)
+_ABBREVIATION = re.compile(r"\b(e\.g|i\.e|etc|vs|approx)\.$", re.I)
 
 
 @dataclass(frozen=True)
@@ -49,208 +37,191 @@ class Answer:
         return self.intent.answered
 
 
-class Citations:
-    """Collects the source ids of every fact an answer shows."""
-
-    def __init__(self) -> None:
-        self.ids: dict[str, None] = {}
-
-    def lines(self, facts) -> tuple[str, ...]:
-        for fact in facts:
-            self.ids.update(dict.fromkeys(fact.sources))
-        return tuple(f.text for f in facts)
-
-    def text(self, fact: Fact) -> str:
-        return self.lines([fact])[0]
+def first_sentence(text: str) -> str:
+    """The first sentence, not cut inside "e.g." or "i.e."."""
+    pieces = text.split(". ")
+    out = pieces[0]
+    for piece in pieces[1:]:
+        if not _ABBREVIATION.search(out + "."):
+            break
+        out += ". " + piece
+    return out.rstrip(".") + "."
 
 
-MAX_TRACKS_SHOWN = 12
-MAX_ROLES_LISTED = 15
-
-
-def track_lines(kb: KnowledgeBase, role_id: str | None, cited: Citations) -> tuple[str, ...]:
-    """Each track as 'Title: A → *B* → C', the given role in bold; all tracks for the
-    discipline or None (at most MAX_TRACKS_SHOWN, then a count of the rest)."""
-    whole = role_id is None or role_id == kb.default_role
-    tracks = kb.tracks if whole else kb.tracks_for(role_id)
+def _facts_sections(role: Role, topic: Topic, cited: Citations) -> tuple[Section, ...]:
     out = []
-    for track in tracks[:MAX_TRACKS_SHOWN]:
-        cited.ids.update(dict.fromkeys(track.sources))
-        steps = [_short(kb.roles[s]) for s in track.steps]
-        steps = [f"*{name}*" if sid == role_id else name for sid, name in zip(track.steps, steps)]
-        out.append(f"{track.title}: " + " → ".join(steps))
-    if len(tracks) > MAX_TRACKS_SHOWN:
-        out.append(f"…and {len(tracks) - MAX_TRACKS_SHOWN} more tracks.")
+    for spec in topic.fields:
+        facts = role.get(spec.path)
+        lines = cited.lines(facts, MAX_FACTS_SHOWN)
+        rest = len(facts) - MAX_FACTS_SHOWN
+        if rest > 0:
+            lines += (f"…and {rest} more; ask about something specific to see it.",)
+        out.append(Section(spec.heading, lines))
     return tuple(out)
 
 
-def roles_listed(kb: KnowledgeBase, name=None) -> str:
-    """The roles in ladder order, named by `name` (full titles by default), at most
-    MAX_ROLES_LISTED of them and a count of the rest."""
-    name = name or (lambda role: role.title)
-    order = kb.ladder_order()
-    listed = ", ".join(name(kb.roles[r]) for r in order[:MAX_ROLES_LISTED])
-    if len(order) > MAX_ROLES_LISTED:
-        listed += f" and {len(order) - MAX_ROLES_LISTED} more"
-    return listed
-
-
-def first_sentence(text: str) -> str:
-    return text.split(". ")[0].rstrip(".") + "."
-
-
-def article(title: str) -> str:
-    return "an" if title[:1].lower() in "aeiou" else "a"
-
-
-def _short(role: Role) -> str:
-    """'Senior Backend Engineer' -> 'Senior' on ladder drawings; other titles stay whole."""
-    return role.title.replace(" Backend Engineer", "") or role.title
-
-
-def _nearest_with(kb: KnowledgeBase, role_id: str, fields: tuple[str, ...]) -> Role | None:
+def _nearest_with(kb: KnowledgeBase, role_id: str, paths: tuple[str, ...]) -> Role | None:
     """The closest role on the ladder whose facts cover these fields: neighbours on the
     role's own tracks first (nearest step first), then the discipline, then any role."""
 
     def covers(rid: str) -> bool:
-        return rid != role_id and any(getattr(kb.roles[rid], f) for f in fields)
+        return rid != role_id and any(kb.roles[rid].get(p) for p in paths)
 
     on_tracks = [
-        (abs(t.steps.index(s) - t.steps.index(role_id)), s)
+        (abs(t.position(s) - t.position(role_id)), s)
         for t in kb.tracks_for(role_id)
-        for s in t.steps
+        for s in t.members
         if covers(s)
     ]
     if on_tracks:
         return kb.roles[min(on_tracks)[1]]
-    for name in fields:
-        for rid in kb.roles_with(name):
+    for path in paths:
+        for rid in kb.roles_with(path):
             if rid != role_id:
                 return kb.roles[rid]
     return None
 
 
-def _gap(
-    kb: KnowledgeBase, role: Role, topic: str, cited: Citations
-) -> tuple[str, tuple[Section, ...]]:
-    title = kb.topics[topic].title.lower() if topic in kb.topics else topic
-    intro = f"The sources don't cover {title} for the {role.title} role, so I won't guess."
-    fields = TOPIC_FIELDS[topic]
-    near = _nearest_with(kb, role.id, fields)
+def _gap(kb: KnowledgeBase, role: Role, topic: Topic, cited: Citations):
+    intro = (
+        f"The sources don't cover {topic.title.lower()} for the {role.title} role, "
+        "so I won't guess."
+    )
+    near = _nearest_with(kb, role.id, topic.paths)
     if near is None:
         return intro, ()
-    facts = [f for name in fields for f in getattr(near, name)][:4]
+    facts = [f for p in topic.paths for f in near.get(p)][:4]
     return intro, (Section(f"What they do say, for {near.title}", cited.lines(facts)),)
 
 
-def _progression(kb: KnowledgeBase, role: Role, other: str | None, cited: Citations):
-    sections = [Section("Where it sits", track_lines(kb, role.id, cited))]
-    targets = [other] if other else list(kb.next_roles(role.id))
-    if role.id == kb.default_role and not other:
-        targets = []  # the whole ladder is shown; the notes below explain it
-    for target in targets:
-        facts = kb.moves_to(target)
-        heading = f"Next: {kb.roles[target].title}"
-        if kb.distance(role.id, target) is None:
-            heading = f"Moving to {kb.roles[target].title}"
-        lines = cited.lines(facts) or ("The sources don't say what this move takes.",)
-        sections.append(Section(heading, lines))
-    if not targets and role.id != kb.default_role:
-        sections.append(Section("Next", ("This is the top of its track in this ladder.",)))
-    into = kb.moves_to(role.id)
-    general = [f for f in role.progression if f.to is None]
-    if into and not other:
-        sections.append(Section(f"Becoming {article(role.title)} {role.title}", cited.lines(into)))
-    if general or role.id == kb.default_role:
-        notes = general + (
-            [f for f in role.progression if f.to] if role.id == kb.default_role else []
-        )
-        sections.append(Section("Notes", cited.lines(notes)))
-    return "", tuple(s for s in sections if s.lines)
-
-
-def _compare(kb: KnowledgeBase, a: Role, b: Role, cited: Citations):
-    def column(role: Role, facts) -> tuple[str, tuple[str, ...]]:
-        return role.title, cited.lines(facts[:COMPARE_ITEMS]) or ("Not covered by the sources.",)
-
-    sections = [Section("In short", pair=(column(a, [a.summary]), column(b, [b.summary])))]
-    for name, heading in (("responsibilities", "Responsibilities"), ("skills", "Skills")):
-        sections.append(
-            Section(
-                heading, pair=(column(a, list(getattr(a, name))), column(b, list(getattr(b, name))))
-            )
-        )
-    d = kb.distance(a.id, b.id)
-    lower, upper = (a, b) if b.id in _above(kb, a.id) else (b, a)
-    if d is None:
-        change = (f"{a.title} and {b.title} are on different tracks of the ladder.",)
-    else:
-        between = _between(kb, lower.id, upper.id)
-        via = f" (via {', '.join(_short(kb.roles[r]) for r in between)})" if between else ""
-        change = (f"{upper.title} is {d} step{'s' if d > 1 else ''} above {lower.title}{via}.",)
-    change += cited.lines(kb.moves_to(upper.id)) if d is not None else ()
-    sections.insert(0, Section("What changes", change + track_lines(kb, a.id, cited)[:1]))
-    return "", tuple(sections)
-
-
-def _between(kb: KnowledgeBase, low: str, high: str) -> list[str]:
-    for track in kb.tracks_for(low):
-        if high in track.steps:
-            i, j = track.steps.index(low), track.steps.index(high)
-            if i < j:
-                return list(track.steps[i + 1 : j])
-    return []
-
-
-def _above(kb: KnowledgeBase, role_id: str) -> set[str]:
-    out = set()
-    for track in kb.tracks_for(role_id):
-        out.update(track.steps[track.steps.index(role_id) + 1 :])
-    return out
+def _direct(kb: KnowledgeBase, intent: Intent, role: Role, cited: Citations):
+    """(intro, sections) that lead with the facts a specific question asked for."""
+    facts = [ref.fact(kb) for ref in intent.facts]
+    own = [f for ref, f in zip(intent.facts, facts) if ref.role == role.id]
+    if own:
+        lead = cited.text(own[0])
+        yes = intent.form == "yes_no" and intent.supported and not _HEDGES.search(lead)
+        intro = f"Yes — {lead}" if yes else lead
+        more = cited.lines(own[1:])
+        return intro, ((Section("Also in the sources", more),) if more else ())
+    asked = ", ".join(intent.terms[:3])
+    if not facts:
+        if intent.form == "yes_no" and asked:
+            return f"The sources for {role.title} don't mention {asked}.", ()
+        return "", ()
+    intro = f"The sources for {role.title} don't mention {asked}." if asked else ""
+    by_role: dict[str, list] = {}
+    for ref, fact in zip(intent.facts, facts):
+        by_role.setdefault(ref.role, []).append(fact)
+    sections = tuple(
+        Section(f"What they say for {kb.roles[rid].title}", cited.lines(found))
+        for rid, found in by_role.items()
+    )
+    return intro, sections
 
 
 def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
-    """Build the Answer for an Intent; declined intents get a short, helpful refusal."""
+    """Build the Answer for an Intent; small talk, unknown roles and declined questions
+    get a short, helpful reply instead."""
+    if intent.chat:
+        return chat_answer(intent, kb, question)
+    if intent.unknown_role:
+        return unknown_role_answer(intent, kb, question)
     if not intent.answered or intent.role not in kb.roles:
         return decline(intent, kb, question)
-    role, topic, cited = kb.roles[intent.role], intent.topic or kb.default_topic, Citations()
-    topic_title = kb.topics[topic].title if topic in kb.topics else topic.title()
-    title = f"{role.title}: {topic_title}"
-    intro, sections = "", ()
-    if topic == "overview":
-        intro = cited.text(role.summary)
-        sections = (
-            Section("Key responsibilities", cited.lines(role.responsibilities[:3])),
-            Section("On the ladder", track_lines(kb, role.id, cited)),
-        )
-    elif topic == "progression":
-        intro, sections = _progression(kb, role, intent.other_role, cited)
-    elif topic == "compare" and intent.other_role in kb.roles:
-        other = kb.roles[intent.other_role]
-        title = f"{role.title} vs {other.title}"
-        intro, sections = _compare(kb, role, other, cited)
-    elif topic in TOPIC_FIELDS:
+    role, cited = kb.roles[intent.role], Citations()
+    # A topic a newer ladder no longer has (an old button) gets the role's overview.
+    topic = kb.topics.get(intent.topic or "") or kb.topics.get(kb.default_topic)
+    if topic is None:
+        return decline(intent, kb, question)
+    other = kb.roles.get(intent.other_role or "")
+    if topic.answer == "compare" and other is None:
+        # "compare" with no second role: the next step up, else the overview.
+        nxt = kb.next_roles(role.id)
+        other = kb.roles[nxt[0]] if nxt else None
+        if other is None:
+            topic = kb.topics.get(kb.default_topic) or topic
+    title = f"{role.title}: {topic.title}"
+    intro, lead_sections = _direct(kb, intent, role, cited)
+    if topic.answer == "overview":
+        summary = cited.text(role.summary)
+        intro = f"{intro}\n\n{summary}" if intro else summary
+        key = [f for p in topic.paths for f in role.get(p)]
         sections = tuple(
-            Section(_HEADINGS[name], cited.lines(getattr(role, name)))
-            for name in TOPIC_FIELDS[topic]
+            Section(spec.heading, cited.lines(key, 3)) for spec in topic.fields[:1]
+        ) + (Section("On the ladder", track_lines(kb, role.id, cited)),)
+    elif topic.answer == "ladder":
+        _, sections = ladder.progression(
+            kb, role, intent.other_role, intent.direction, cited, topic.paths
         )
-        if not any(s.lines for s in sections):
+        if intent.form == "how_long":
+            note = "The sources give no timeframe for this move; here is what it takes."
+            intro = f"{intro}\n\n{note}" if intro else note
+    elif topic.answer == "compare" and other is not None:
+        title = f"{role.title} vs {other.title}"
+        compared = [kb.topics[t] for t in topic.compares if t in kb.topics]
+        _, sections = ladder.compare(kb, role, other, cited, compared)
+    else:
+        sections = _facts_sections(role, topic, cited)
+        if not any(s.lines for s in sections) and not lead_sections and not intro:
             intro, sections = _gap(kb, role, topic, cited)
-    sections = tuple(s for s in sections if s.lines or s.pair)
+    sections = tuple(s for s in (*lead_sections, *sections) if s.lines or s.pair)
     if intent.corrections:
         typed = ", ".join(f"'{a}' as '{b}'" for a, b in intent.corrections)
         intro = (f"(I read {typed}.) " + intro).strip()
     return Answer(question, intent, title, intro, sections, tuple(cited.ids))
 
 
+EXAMPLES = (
+    "what does a senior engineer do?",
+    "how do I get from senior to staff?",
+    "do leads review code?",
+    "principal vs staff",
+)
+COMMANDS = (
+    "`/role LEVEL` — a role's card; `/role` — every role",
+    "`/skills LEVEL` — skills, tools and technologies",
+    "`/ladder` — the tracks; `/ladder senior principal` — side by side; "
+    "`/ladder next senior` — the next step",
+)
+
+
+def chat_answer(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
+    """Replies to "hi", "thanks" and "help": friendly, short, and saying what to ask."""
+    openers = {
+        "greeting": ("Hi! I'm ladderbot", "I answer questions about the engineering ladder."),
+        "thanks": ("You're welcome!", "Ask me anything else about the engineering ladder."),
+    }
+    title, intro = openers.get(
+        intent.chat or "", ("How to use ladderbot", "I answer questions about the ladder.")
+    )
+    sections = (
+        Section("Try asking", EXAMPLES),
+        Section("Commands", COMMANDS),
+        Section("Roles I know", (roles_listed(kb, short),)),
+    )
+    return Answer(question, intent, title, intro, sections)
+
+
+def unknown_role_answer(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
+    name = intent.unknown_role or ""
+    intro = f"This ladder has no {name} role, so I won't answer as if it were another one."
+    sections = [Section("Roles I know", (roles_listed(kb),))]
+    if intent.suggestions:
+        sections.insert(0, Section("Did you mean", intent.suggestions))
+    return Answer(question, intent, f"No {name} role on this ladder", intro, tuple(sections))
+
+
 def decline(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
-    roles = roles_listed(kb, _short)
-    topics = ", ".join(t.title.lower() for t in kb.topics.values() if t.id != "compare")
+    topics = ", ".join(t.title.lower() for t in kb.topics.values() if t.answer != "compare")
     intro = (
-        "I only answer questions about backend engineering roles and the career ladder, "
+        "I only answer questions about engineering roles and the career ladder, "
         "so I won't guess at that one."
     )
-    sections = [Section("Roles I know", (roles,)), Section("Ask me about", (topics,))]
+    sections = [
+        Section("Roles I know", (roles_listed(kb, short),)),
+        Section("Ask me about", (topics,)),
+    ]
     if intent.suggestions:
         sections.insert(0, Section("Did you mean", intent.suggestions))
     return Answer(question, intent, "Sorry, that's outside what I know", intro, tuple(sections))

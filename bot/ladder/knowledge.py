@@ -1,9 +1,10 @@
 """Load a knowledge directory into a KnowledgeBase, or report every problem in it.
 
-Layout: sources.yaml, ladder.yaml, topics.yaml and roles/*.yaml (see README).
-Checks are the schema (required fields, types, unknown fields) and the
-references between files (source ids, role ids in tracks and progression,
-aliases claimed twice, topic ids). All problems are collected, not just the
+Layout: sources.yaml, topics.yaml, roles/*.yaml and ladder.yaml (see
+knowledge/README.md). topics.yaml is read before the roles because it says which
+fact lists a role file may hold. Checks are the schema (required fields, types,
+unknown fields) and the references between files (source ids, role ids in tracks
+and moves, aliases claimed twice, topic ids). All problems are collected, not just the
 first, so a maintainer can fix a file in one pass.
 """
 
@@ -15,27 +16,31 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..text import normalise
-from .model import FACT_LISTS, KnowledgeBase, Role, Source, Topic, Track
+from .model import Fact, KnowledgeBase, Role, Source, Topic, Track
 from .schema import FileChecker, did_you_mean
+from .topics import read_topics
 from .yamlfile import KnowledgeError, LineDict, LineList, Problem, read_yaml
 
-# The topics the answer composer knows how to answer; topics.yaml may not add others.
-KNOWN_TOPICS = (
-    "overview",
-    "responsibilities",
-    "skills",
-    "tools",
-    "progression",
-    "education",
-    "salary",
-    "hiring",
-    "workflows",
-    "impact",
-    "compare",
-)
-# The role file's fact lists; the two skill lists sit under `skills:` instead.
-_ROLE_LISTS = tuple(name for name in FACT_LISTS if not name.endswith("_skills"))
-_ROLE_KEYS = {"id", "title", "aliases", "context_aliases", "summary", "skills", *_ROLE_LISTS}
+_ROLE_KEYS = {"id", "title", "aliases", "context_aliases", "summary"}
+
+
+class RoleLayout:
+    """Which fact lists a role file may hold, as topics.yaml declares them: top-level
+    lists ("responsibilities"), lists nested one level ("skills.technical"), and the
+    lists whose facts may say `to: ROLE` (those a ladder topic reads)."""
+
+    def __init__(self, topics: dict[str, Topic], fallback: bool = False):
+        # fallback: topics.yaml could not be read, so these are the built-in topics'
+        # lists, used to check role files without blaming them for fields it may add.
+        self.fallback = fallback
+        self.paths = tuple(dict.fromkeys(p for t in topics.values() for p in t.paths))
+        self.nested: dict[str, list[str]] = {}
+        for path in self.paths:
+            head, _, leaf = path.partition(".")
+            if leaf:
+                self.nested.setdefault(head, []).append(leaf)
+        self.top = {p for p in self.paths if "." not in p and p not in self.nested}
+        self.with_to = {p for t in topics.values() if t.answer == "ladder" for p in t.paths}
 
 
 def builtin_dir() -> Path:
@@ -77,7 +82,7 @@ def _read_top(path: Path, checker_refs: list, problems: list[Problem], shown: st
 PARALLEL_FROM = 400  # role files; below this a process pool costs more than it saves
 
 
-def _parse_role_file(path: str, shown: str):
+def _parse_role_file(path: str, shown: str, layout: RoleLayout):
     """Read and check one role file: (role, problems, refs, id, id line, aliases line,
     [(alias, normalised alias)]).
 
@@ -88,7 +93,7 @@ def _parse_role_file(path: str, shown: str):
     ident = d["id"] if d is not None and isinstance(d.get("id"), str) else Path(path).stem
     if d is None:
         return None, problems, refs, ident, 1, 1, []
-    role = _load_role(d, c)
+    role = _load_role(d, c, layout)
     problems.extend(c.problems)
     keys = (
         []
@@ -108,11 +113,11 @@ def _parse_role_file(path: str, shown: str):
     )
 
 
-def _parse_role_files(paths: list[Path], shown: list[str]):
+def _parse_role_files(paths: list[Path], shown: list[str], layout: RoleLayout):
     """Role files in order, parsed on every core when there are many of them."""
     workers = min(4, os.cpu_count() or 1)
     if len(paths) < PARALLEL_FROM or workers < 2:
-        return [_parse_role_file(str(p), s) for p, s in zip(paths, shown)]
+        return [_parse_role_file(str(p), s, layout) for p, s in zip(paths, shown)]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         return list(
@@ -120,13 +125,19 @@ def _parse_role_files(paths: list[Path], shown: list[str]):
                 _parse_role_file,
                 [str(p) for p in paths],
                 shown,
+                [layout] * len(paths),
                 chunksize=max(1, len(paths) // (workers * 4)),
             )
         )
 
 
-def _load_role(d: LineDict, c: FileChecker) -> Role | None:
-    c.unknown_keys(d, _ROLE_KEYS)
+def _load_role(d: LineDict, c: FileChecker, layout: RoleLayout) -> Role | None:
+    allowed = _ROLE_KEYS | layout.top | set(layout.nested)
+    if not layout.fallback and not allowed.issuperset(d):
+        for key in d:
+            if key not in allowed:
+                hint = did_you_mean(key, allowed) or " (no topic in topics.yaml reads it)"
+                c.err(d.key_lines[key], f"unknown field {key!r}{hint}")
     rid, title = c.text(d, "id"), c.text(d, "title")
     aliases = c.texts(d, "aliases", required=True)
     context_aliases = c.texts(d, "context_aliases")
@@ -136,25 +147,23 @@ def _load_role(d: LineDict, c: FileChecker) -> Role | None:
     summary = c.fact(d["summary"], d.key_lines["summary"], "'summary'") if "summary" in d else None
     if "summary" not in d:
         c.err(d.line, "missing required field 'summary'")
-    technical = leadership = ()
-    if "skills" in d:
-        skills = c.mapping(d["skills"], d.key_lines["skills"], "'skills'")
-        if skills is not None:
-            c.unknown_keys(skills, {"technical", "leadership"})
-            technical, leadership = c.facts(skills, "technical"), c.facts(skills, "leadership")
-    lists = {key: c.facts(d, key, allow_to=key == "progression") for key in _ROLE_LISTS}
+    facts: dict[str, tuple[Fact, ...]] = {}
+    for key in layout.top:
+        facts[key] = c.facts(d, key, allow_to=key in layout.with_to)
+    for head, leaves in layout.nested.items():
+        if head not in d:
+            continue
+        group = c.mapping(d[head], d.key_lines[head], repr(head))
+        if group is None:
+            continue
+        c.unknown_keys(group, set(leaves))
+        for leaf in leaves:
+            path = f"{head}.{leaf}"
+            facts[path] = c.facts(group, leaf, allow_to=path in layout.with_to)
     if not (rid and title and summary):
         return None
-    return Role(
-        rid,
-        title,
-        aliases,
-        summary,
-        context_aliases,
-        technical_skills=technical,
-        leadership_skills=leadership,
-        **lists,
-    )
+    facts = {path: facts[path] for path in layout.paths if facts.get(path)}
+    return Role(rid, title, aliases, summary, context_aliases, facts)
 
 
 def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
@@ -187,6 +196,14 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
                 c.ref("role", role, entry.key_lines["role"])
         problems.extend(c.problems)
 
+    topics: dict[str, Topic] = {}
+    default_topic, domain_terms, out_of_scope, synonyms = "", (), (), ()
+    d, c = _read_top(root / "topics.yaml", refs, problems)
+    if d is not None:
+        topics, default_topic, domain_terms, out_of_scope, synonyms = read_topics(d, c)
+        problems.extend(c.problems)
+    layout = RoleLayout(topics) if topics else _builtin_layout(root)
+
     roles: dict[str, Role] = {}
     alias_owner: dict[str, tuple[str, str, int]] = {}
     roles_dir = root / "roles"
@@ -200,7 +217,7 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
     if not role_files:
         problems.append(Problem(roles_shown, 1, "no role files (roles/*.yaml)"))
     shown = [os.path.join(roles_shown, path.name) for path in role_files]
-    for file, parsed in zip(shown, _parse_role_files(role_files, shown)):
+    for file, parsed in zip(shown, _parse_role_files(role_files, shown, layout)):
         role, file_problems, file_refs, ident, id_line, alias_line, alias_keys = parsed
         problems.extend(file_problems)
         refs.extend(file_refs)
@@ -226,53 +243,32 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
                 alias_owner[key] = (role.id, file, alias_line)
 
     tracks: list[Track] = []
-    default_role = ""
+    default_role, other_roles = "", ()
     d, c = _read_top(root / "ladder.yaml", refs, problems)
     if d is not None:
-        c.unknown_keys(d, {"default_role", "tracks"})
+        c.unknown_keys(d, {"default_role", "tracks", "other_roles"})
         default_role = c.text(d, "default_role") or ""
         if default_role:
             c.ref("role", default_role, d.key_lines["default_role"])
+        other_roles = c.texts(d, "other_roles")
+        for name in other_roles:
+            owner = alias_owner.get(normalise(name))
+            if owner:
+                c.err(
+                    d.key_lines["other_roles"],
+                    f"{name!r} is listed as not on this ladder, but role {owner[0]!r} "
+                    f"has it as an alias ({owner[1]}:{owner[2]})",
+                )
         seen: set[str] = set()
         for entry, line in c.entries(d, "tracks"):
-            c.unknown_keys(entry, {"id", "title", "steps", "sources"})
-            tid, title = c.text(entry, "id"), c.text(entry, "title")
-            steps = c.texts(entry, "steps", required=True)
-            for step in steps:
-                c.ref("role", step, entry.key_lines["steps"])
-            track_sources = c.texts(entry, "sources", required=True)
-            for sid in track_sources:
-                c.ref("source", sid, entry.key_lines["sources"])
-            if tid in seen:
-                c.err(line, f"duplicate track id {tid!r}")
-            elif tid and title and steps:
-                seen.add(tid)
-                tracks.append(Track(tid, title, steps, track_sources))
-        problems.extend(c.problems)
-
-    topics: dict[str, Topic] = {}
-    default_topic, domain_terms = "", ()
-    d, c = _read_top(root / "topics.yaml", refs, problems)
-    if d is not None:
-        c.unknown_keys(d, {"default_topic", "domain_terms", "topics"})
-        default_topic = c.text(d, "default_topic") or ""
-        domain_terms = c.texts(d, "domain_terms")
-        for entry, line in c.entries(d, "topics"):
-            c.unknown_keys(entry, {"id", "title", "phrases", "weak_phrases"})
-            tid, title = c.text(entry, "id"), c.text(entry, "title")
-            phrases = c.texts(entry, "phrases", required=True)
-            weak = c.texts(entry, "weak_phrases")
-            if tid and tid not in KNOWN_TOPICS:
-                c.err(
-                    entry.key_lines["id"],
-                    f"unknown topic {tid!r}; known topics: {', '.join(KNOWN_TOPICS)}",
-                )
-            elif tid in topics:
-                c.err(line, f"duplicate topic id {tid!r}")
-            elif tid and title:
-                topics[tid] = Topic(tid, title, phrases, weak)
-        if default_topic and default_topic not in KNOWN_TOPICS:
-            c.err(d.key_lines["default_topic"], f"unknown topic {default_topic!r}")
+            track = _read_track(entry, line, c)
+            if track is None:
+                continue
+            if track.id in seen:
+                c.err(line, f"duplicate track id {track.id!r}")
+            else:
+                seen.add(track.id)
+                tracks.append(track)
         problems.extend(c.problems)
 
     for kind, ident, file, line in refs:
@@ -284,8 +280,62 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
     if problems:
         raise KnowledgeError(sorted(set(problems), key=lambda p: (p.file, p.line, p.message)))
     return KnowledgeBase(
-        roles, topics, tuple(tracks), sources, default_role, default_topic, domain_terms, str(root)
+        roles,
+        topics,
+        tuple(tracks),
+        sources,
+        default_role,
+        default_topic,
+        domain_terms,
+        str(root),
+        out_of_scope,
+        other_roles,
+        synonyms,
     )
+
+
+def _builtin_layout(root: Path) -> RoleLayout:
+    """The built-in topics' role lists, for checking role files when a ladder's own
+    topics.yaml is unreadable (its problems are reported; these add no new ones)."""
+    builtin = builtin_dir() / "topics.yaml"
+    topics: dict[str, Topic] = {}
+    if builtin.is_file() and builtin.resolve() != (root / "topics.yaml").resolve():
+        d, c = _read_top(builtin, [], [])
+        if d is not None:
+            topics = read_topics(d, c)[0]
+    return RoleLayout(topics, fallback=True)
+
+
+def _read_track(entry: LineDict, line: int, c: FileChecker) -> Track | None:
+    """A track's steps are role ids, lowest first; a step may be a list of alternative
+    roles (`[lead, engineering-manager]`) the documents give at the same point."""
+    c.unknown_keys(entry, {"id", "title", "steps", "sources"})
+    tid, title = c.text(entry, "id"), c.text(entry, "title")
+    steps: list[tuple[str, ...]] = []
+    raw = entry.get("steps")
+    step_line = entry.key_lines.get("steps", line)
+    if not isinstance(raw, LineList) or not raw:
+        c.err(
+            step_line, "'steps' must be a list of role ids (a step may be a list of alternatives)"
+        )
+    else:
+        for item, item_line in zip(raw, raw.item_lines):
+            names = list(item) if isinstance(item, LineList) else [item]
+            if not names or not all(isinstance(n, str) and n.strip() for n in names):
+                c.err(item_line, "a step must be a role id or a list of role ids")
+                continue
+            for name in names:
+                c.ref("role", name.strip(), item_line)
+            steps.append(tuple(n.strip() for n in names))
+        members = [r for step in steps for r in step]
+        for name in {r for r in members if members.count(r) > 1}:
+            c.err(step_line, f"role {name!r} appears twice on track {tid!r}")
+    track_sources = c.texts(entry, "sources", required=True)
+    for sid in track_sources:
+        c.ref("source", sid, entry.key_lines["sources"])
+    if tid and title and steps:
+        return Track(tid, title, tuple(steps), track_sources)
+    return None
 
 
 def validate(directory: str | os.PathLike | None = None) -> list[Problem]:

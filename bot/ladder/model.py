@@ -6,35 +6,18 @@ freely between threads (gunicorn workers run several) without copying.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-# The per-role lists a topic can draw on; the names match the YAML keys.
-FACT_LISTS = (
-    "responsibilities",
-    "technical_skills",
-    "leadership_skills",
-    "tools",
-    "education",
-    "salary",
-    "hiring",
-    "workflows",
-    "impact",
-    "progression",
+# How a topic is answered. Topics themselves are data (topics.yaml): a company adds
+# one, with the role fields it reads, and no code changes. These four ways of
+# answering are what the composer knows how to draw.
+ANSWER_KINDS = (
+    "facts",  # the facts in the topic's fields, under their headings
+    "overview",  # the summary, the first few facts of the topic's fields, the ladder
+    "ladder",  # the role's tracks, the next steps and what the moves take
+    "compare",  # two roles side by side on the topics listed in `compares`
 )
-
-# Topic id -> the Role fields that answer it ("progression" and "compare" are drawn from
-# the ladder as well, so compose answers them its own way).
-TOPIC_FIELDS = {
-    "overview": ("summary",),
-    "responsibilities": ("responsibilities",),
-    "skills": ("technical_skills", "leadership_skills"),
-    "tools": ("tools",),
-    "education": ("education",),
-    "salary": ("salary",),
-    "hiring": ("hiring",),
-    "workflows": ("workflows",),
-    "impact": ("impact",),
-}
 
 
 @dataclass(frozen=True)
@@ -63,36 +46,56 @@ class Role:
     # Single words that name the role only when the question is about engineering
     # ("senior skills" yes, "senior discount" no).
     context_aliases: tuple[str, ...] = ()
-    responsibilities: tuple[Fact, ...] = ()
-    technical_skills: tuple[Fact, ...] = ()
-    leadership_skills: tuple[Fact, ...] = ()
-    tools: tuple[Fact, ...] = ()
-    education: tuple[Fact, ...] = ()
-    salary: tuple[Fact, ...] = ()
-    hiring: tuple[Fact, ...] = ()
-    workflows: tuple[Fact, ...] = ()
-    impact: tuple[Fact, ...] = ()
-    progression: tuple[Fact, ...] = ()
+    # Field path -> facts: "responsibilities", or "skills.technical" for a list nested
+    # under `skills:` in the role file. Which paths exist is decided by topics.yaml.
+    facts: Mapping[str, tuple[Fact, ...]] = field(default_factory=dict)
 
-    @property
-    def skills(self) -> tuple[Fact, ...]:
-        return self.technical_skills + self.leadership_skills
+    def get(self, path: str) -> tuple[Fact, ...]:
+        return self.facts.get(path, ())
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One list of facts a topic reads, and the heading it is shown under."""
+
+    path: str  # "responsibilities", or "skills.technical" for a nested list
+    heading: str
 
 
 @dataclass(frozen=True)
 class Topic:
     id: str
     title: str
-    phrases: tuple[str, ...]
-    weak_phrases: tuple[str, ...] = ()
+    answer: str  # one of ANSWER_KINDS
+    fields: tuple[FieldSpec, ...] = ()
+    phrases: tuple[str, ...] = ()  # strong signals: "salary", "code review"
+    weak_phrases: tuple[str, ...] = ()  # question frames: "what does ... do"
+    examples: tuple[str, ...] = ()  # questions people ask, for the topic model
+    compares: tuple[str, ...] = ()  # compare topics: the topics shown side by side
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return tuple(f.path for f in self.fields)
 
 
 @dataclass(frozen=True)
 class Track:
+    """A path through the ladder, lowest step first. Each step is one role or several
+    alternatives the documents give at the same point, e.g. senior -> (lead or
+    engineering manager): both are moves after senior, and the ladder never says
+    one of them is above the other."""
+
     id: str
     title: str
-    steps: tuple[str, ...]
+    steps: tuple[tuple[str, ...], ...]
     sources: tuple[str, ...]
+
+    @property
+    def members(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r for step in self.steps for r in step))
+
+    def position(self, role_id: str) -> int:
+        return next(i for i, step in enumerate(self.steps) if role_id in step)
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,12 @@ class KnowledgeBase:
     default_topic: str
     domain_terms: tuple[str, ...]
     root: str = ""
+    # Example questions the bot must decline ("lead paint", "principal of a loan").
+    out_of_scope: tuple[str, ...] = ()
+    # Job titles people ask about that this ladder does not have ("frontend engineer").
+    other_roles: tuple[str, ...] = ()
+    # Groups of words people use for the same thing ("coach", "mentor"), for retrieval.
+    synonyms: tuple[tuple[str, ...], ...] = ()
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     def role(self, role_id: str) -> Role:
@@ -112,19 +121,20 @@ class KnowledgeBase:
 
     def _index(self) -> dict:
         """Lookups built once per knowledge base, so answers cost the same at 10 or
-        10,000 roles: role -> tracks, target role -> progression facts, ladder order."""
+        10,000 roles: role -> tracks, target role -> move facts, ladder order."""
         index = self._cache.get("model")
         if index is None:
             tracks: dict[str, list[Track]] = {}
             for track in self.tracks:
-                for step in dict.fromkeys(track.steps):
-                    tracks.setdefault(step, []).append(track)
+                for member in track.members:
+                    tracks.setdefault(member, []).append(track)
             moves: dict[str, list[Fact]] = {}
             for role in self.roles.values():
-                for fact in role.progression:
-                    if fact.to and fact not in moves.setdefault(fact.to, []):
-                        moves[fact.to].append(fact)
-            order = dict.fromkeys(s for t in self.tracks for s in t.steps)
+                for facts in role.facts.values():
+                    for fact in facts:
+                        if fact.to and fact not in moves.setdefault(fact.to, []):
+                            moves[fact.to].append(fact)
+            order = dict.fromkeys(r for t in self.tracks for r in t.members)
             order.update(dict.fromkeys(self.roles))
             index = {
                 "tracks": {k: tuple(v) for k, v in tracks.items()},
@@ -134,54 +144,65 @@ class KnowledgeBase:
             self._cache["model"] = index
         return index
 
+    def topic_for(self, kind: str) -> Topic | None:
+        """The topic answered in this way ("ladder", "compare"), if the ladder has one."""
+        return next((t for t in self.topics.values() if t.answer == kind), None)
+
     def ladder_order(self) -> tuple[str, ...]:
         """Role ids as the tracks list them (lowest first), then any role on no track."""
         return self._index()["order"]
 
-    def roles_with(self, field_name: str) -> tuple[str, ...]:
-        """Ids of the roles that have facts in this list, the discipline first, then ladder
-        order; computed once per list."""
-        key = "with:" + field_name
+    def roles_with(self, path: str) -> tuple[str, ...]:
+        """Ids of the roles that have facts in this field, the discipline first, then
+        ladder order; computed once per field."""
+        key = "with:" + path
         found = self._cache.get(key)
         if found is None:
             order = (self.default_role, *self.ladder_order())
             found = tuple(
-                r
-                for r in dict.fromkeys(order)
-                if r in self.roles and getattr(self.roles[r], field_name, None)
+                r for r in dict.fromkeys(order) if r in self.roles and self.roles[r].get(path)
             )
             self._cache[key] = found
         return found
 
     def moves_to(self, role_id: str) -> tuple[Fact, ...]:
-        """Every progression fact, from any role file, about moving into role_id."""
+        """Every fact, from any role file, about moving into role_id (`to: role_id`)."""
         return self._index()["moves"].get(role_id, ())
 
     def tracks_for(self, role_id: str) -> tuple[Track, ...]:
         return self._index()["tracks"].get(role_id, ())
 
+    def _steps(self, role_id: str, offset: int) -> tuple[str, ...]:
+        found: list[str] = []
+        for track in self.tracks_for(role_id):
+            i = track.position(role_id) + offset
+            if 0 <= i < len(track.steps):
+                found += [r for r in track.steps[i] if r not in found]
+        return tuple(found)
+
     def next_roles(self, role_id: str) -> tuple[str, ...]:
         """Roles one step above role_id on any track, in track order."""
-        found: list[str] = []
-        for track in self.tracks_for(role_id):
-            i = track.steps.index(role_id)
-            if i + 1 < len(track.steps) and track.steps[i + 1] not in found:
-                found.append(track.steps[i + 1])
-        return tuple(found)
+        return self._steps(role_id, 1)
 
     def previous_roles(self, role_id: str) -> tuple[str, ...]:
-        found: list[str] = []
-        for track in self.tracks_for(role_id):
-            i = track.steps.index(role_id)
-            if i > 0 and track.steps[i - 1] not in found:
-                found.append(track.steps[i - 1])
-        return tuple(found)
+        return self._steps(role_id, -1)
 
     def distance(self, a: str, b: str) -> int | None:
-        """Steps between two roles on a shared track, or None if they share none."""
+        """Steps between two roles on a shared track, or None if no track orders them
+        (different tracks, or alternatives at the same step)."""
         best = None
         for track in self.tracks_for(a):
-            if b in track.steps:
-                d = abs(track.steps.index(a) - track.steps.index(b))
-                best = d if best is None else min(best, d)
+            if b in track.members:
+                d = abs(track.position(a) - track.position(b))
+                if d and (best is None or d < best):
+                    best = d
         return best
+
+    def alternatives(self, a: str, b: str) -> tuple[str, ...]:
+        """The roles both a and b come after when a track gives them as alternatives."""
+        found: list[str] = []
+        for track in self.tracks_for(a):
+            i = track.position(a)
+            if b in track.steps[i] and b != a and i > 0:
+                found += [r for r in track.steps[i - 1] if r not in found]
+        return tuple(found)

@@ -49,9 +49,10 @@ def strip_markup(text: str) -> str:
     return _EMOJI.sub(" ", text)[:MAX_CHARS]
 
 
-def tokens(text: str) -> list[str]:
-    """Words of a question, lower case, apostrophes closed up, plurals folded."""
-    return words(strip_markup(text))
+def tokens(text: str, fold: bool = True) -> list[str]:
+    """Words of a question, lower case, apostrophes closed up, plurals folded (fold=False
+    keeps them as typed, for telling people what was corrected)."""
+    return words(strip_markup(text), fold)
 
 
 def normalise(text: str) -> str:

@@ -1,48 +1,56 @@
-"""Stage 2: tokens -> Intent(role, topic, other_role, confidence).
+"""Stage 2: what a person typed -> an Intent (role, topic, other role, facts asked for).
 
-Routing fills two slots rather than matching whole questions:
-- the role entity, found by the longest alias of any role in the question;
-- the topic, scored from the topics' phrases (strong phrases count 2, question
-  frames count 1).
-Every word list comes from the knowledge base, so a maintainer adds an alias
-or a topic phrase in YAML. Before matching, split compounds are joined ("back
-end" -> "backend") and words are spell-corrected against the knowledge base's
-vocabulary (bot/understand/spelling.py).
-
-Level words such as "senior" or "lead" also mean other things ("senior
-discount", "lead singer"), so a role found only through such a word (a
-`context_alias`) needs the question to be about engineering (a topic or a
-domain word) and must not stand next to an unknown content word.
+Routing fills slots rather than matching whole questions:
+- small talk ("hi", "help") is recognised first and answered as such;
+- the role: the longest alias in the question (bot/understand/mentions.py), with
+  level words checked against their context, and titles the ladder does not have
+  reported as such instead of being answered as something else;
+- the topic: three kinds of evidence added up - the topics' phrases, a model
+  fitted on the topics' example questions (bot/understand/topics.py), and the
+  facts that match what was asked (bot/understand/facts.py);
+- the facts: when a question names something specific ("websockets", "code
+  review"), the best-matching facts are carried in the Intent so the answer can
+  lead with them.
+Typos are corrected first (bot/understand/spelling.py); a real word is only
+changed when the sentence needs it to fill an empty slot ("principle engineer").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
-from ..ladder.model import TOPIC_FIELDS, KnowledgeBase
-from .normalise import tokens
-from .spelling import Speller
-
-GAP = "..."
-MAX_GAP = 4
-
-# Function words and everyday verbs of English: they never make a level word
-# mean something else ("what does a principal do" vs "principal interest").
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing done down during each
-    even ever few for from further get gets getting go goes going got had has have having he
-    her here hers him his how i id if im in into is it its ive just like ll me might more most
-    my myself need needs no nor not now of off on once only or other our ours out over own
-    really same say she should so some still such tell than that thats the their theirs them
-    then there these they this those through to too under until up us usually typically
-    generally actually normally very was we were what whats when where which while who whom
-    whose why will with would you your youre yours want wants wanted know looking look
-    currently right now today please thanks thank hi hey one someone somebody person people
-    folks kind sort""".split()
+from ..ladder.model import KnowledgeBase
+from . import lexicon
+from .chat import small_talk
+from .facts import FactHit, FactRef
+from .index import GAP, MODIFIERS, STOPWORDS, RouterIndex, build_index
+from .mentions import (
+    Mention,
+    OtherRole,
+    find_mentions,
+    find_other_roles,
+    is_unknown,
+    keep_contextual,
 )
+from .normalise import tokens
+from .stems import stem
+from .topics import ROLE
+
+MAX_GAP = 4
+# How much each kind of evidence counts towards a topic.
+STRONG, WEAK, MODEL, FACTS = 3.0, 0.75, 2.5, 2.0
+QUOTED = 3  # facts quoted at most, when a question asks for something specific
+TECHNICAL = 4.0  # a fact word rarer than this in English marks an engineering question
+SPECIFIC = 4.6  # words rarer than this name a thing asked about ("estimates", "graphql")
+
+_YES_NO = frozenset(
+    "do does did is are was were should can could will would has have must may am".split()
+)
+_SOURCE_MARKERS = frozenset({"from", "as", "im", "am", "currently", "being"})
+_TARGET_MARKERS = frozenset(
+    {"to", "into", "become", "becoming", "towards", "toward", "reach", "reaching", "be"}
+)
+_ARTICLES = frozenset({"a", "an", "the", "my", "our"})
 
 
 @dataclass(frozen=True)
@@ -54,118 +62,81 @@ class Intent:
     answered: bool
     suggestions: tuple[str, ...] = ()
     # (typed, understood) pairs for words the router corrected, so answers can say
-    # "Showing Senior Backend Engineer (you typed 'senoir')".
+    # "I read 'senoir' as 'senior'".
     corrections: tuple[tuple[str, str], ...] = ()
+    # Facts that answer a specific question, best first: the role's own, or, when
+    # its sources say nothing about it, other roles' (the answer says so).
+    facts: tuple[FactRef, ...] = ()
+    terms: tuple[str, ...] = ()  # the specific words asked about ("websockets")
+    supported: bool = False  # the role's best fact holds every specific word asked
+    form: str = ""  # "yes_no" or "how_long" when the question has that form
+    direction: str = ""  # progression: "into" when asking how to become the role
+    chat: str | None = None  # "greeting", "thanks" or "help": small talk
+    unknown_role: str | None = None  # a title this ladder does not have
 
 
-@dataclass
-class _RoleMatch:
-    role: str
-    start: int
-    end: int
-    contextual: bool
-    score: float = 1.0
-
-
-@dataclass
-class RouterIndex:
-    """Everything routing needs from a knowledge base, precomputed once."""
-
-    aliases: dict[tuple[str, ...], tuple[str, bool]]
-    phrases: list[tuple[str, tuple[str, ...], int]]  # (topic, pattern, weight)
-    domain: set[tuple[str, ...]]
-    vocabulary: frozenset[str]
-    max_alias: int
-    topic_order: dict[str, int]
-    speller: Speller
-
-
-def build_index(kb: KnowledgeBase) -> RouterIndex:
-    cached = kb._cache.get("router")
-    if cached is not None:
-        return cached
-    aliases: dict[tuple[str, ...], tuple[str, bool]] = {}
-    for role in kb.roles.values():
-        # Context aliases first: a role id such as "senior" is itself a level word.
-        for text in role.context_aliases:
-            aliases.setdefault(tuple(tokens(text)), (role.id, True))
-    for role in kb.roles.values():
-        for text in (role.id.replace("-", " "), role.title, *role.aliases):
-            key = tuple(tokens(text))
-            if key:
-                aliases.setdefault(key, (role.id, False))
-    phrases = []
-    for topic in kb.topics.values():
-        for weight, group in ((2, topic.phrases), (1, topic.weak_phrases)):
-            for text in group:
-                pattern = tuple(
-                    GAP if w == GAP else t
-                    for w in text.split()
-                    for t in ([w] if w == GAP else tokens(w))
-                )
-                if pattern:
-                    phrases.append((topic.id, pattern, weight))
-    domain = {tuple(tokens(t)) for t in kb.domain_terms} - {()}
-    vocabulary = {w for key in aliases for w in key}
-    vocabulary |= {w for _, p, _ in phrases for w in p if w != GAP}
-    vocabulary |= {w for key in domain for w in key}
-    choices = sorted(w for w in vocabulary if len(w) >= 3 and w not in STOPWORDS)
-    index = RouterIndex(
-        aliases,
-        phrases,
-        domain,
-        frozenset(vocabulary),
-        max(len(k) for k in aliases),
-        {t: i for i, t in enumerate(kb.topics)},
-        Speller(choices, frozenset(vocabulary) | STOPWORDS),
-    )
-    kb._cache["router"] = index
-    return index
-
-
-def _prepare(words: list[str], index: RouterIndex):
-    """Join split compounds, then correct typos. Returns (words, corrections, scores)."""
-    joined: list[str] = []
+def _prepare(text: str, index: RouterIndex):
+    """Words with split compounds joined ("back end" -> "backend") and non-words
+    corrected. Returns (words, typed, corrections, scores): typed[i] is what the
+    person typed for words[i]."""
+    folded, raw = tokens(text), tokens(text, fold=False)
+    words: list[str] = []
+    typed: list[str] = []
     i = 0
-    while i < len(words):
-        if i + 1 < len(words) and words[i] + words[i + 1] in index.vocabulary:
-            joined.append(words[i] + words[i + 1])
+    while i < len(folded):
+        if i + 1 < len(folded) and folded[i] + folded[i + 1] in index.vocabulary:
+            words.append(folded[i] + folded[i + 1])
+            typed.append(f"{raw[i]} {raw[i + 1]}")
             i += 2
         else:
-            joined.append(words[i])
+            words.append(folded[i])
+            typed.append(raw[i])
             i += 1
-    out, corrections, scores = [], [], []
-    for word in joined:
-        fixed, score = index.speller.correct(word)
-        out.append(fixed)
+    corrections, scores = [], []
+    for j, word in enumerate(words):
+        fixed, score = index.speller.correct(word, typed[j])
         scores.append(score)
         if fixed != word:
-            corrections.append((word, fixed))
-    return out, corrections, scores
+            corrections.append((typed[j], fixed))
+            words[j] = fixed
+    return words, typed, corrections, scores
 
 
-def _find_roles(words: list[str], index: RouterIndex, scores: list[float]) -> list[_RoleMatch]:
-    found, i = [], 0
-    while i < len(words):
-        for n in range(min(index.max_alias, len(words) - i), 0, -1):
-            hit = index.aliases.get(tuple(words[i : i + n]))
-            if hit:
-                found.append(_RoleMatch(hit[0], i, i + n, hit[1], min(scores[i : i + n])))
-                i += n
+def _fill_slots(words, typed, corrections, scores, index: RouterIndex, mentions) -> bool:
+    """Real words that are one slip from a ladder word, changed only where the sentence
+    needs them: "principle engineer" (completes a role name), "principle skills" (no
+    role, beside a topic word), "principal engineer kills" (no topic, beside the
+    role). True if a word was changed."""
+    changed = False
+    has_topic = any(_contains(words, [True] * len(words), p) for _, p, _ in index.phrases)
+    for i, word in enumerate(words):
+        if scores[i] < 1.0 or word in index.alias_words or word in STOPWORDS:
+            continue
+        for fix in index.speller.near_words(word):
+            if lexicon.zipf(fix) < lexicon.zipf(word) - 0.5:
+                continue  # "take" is not a slip for the rarer "stake"
+            before = words[i - 1 : i] + [fix]
+            after = [fix] + words[i + 1 : i + 2]
+            completes = (len(before) == 2 and tuple(before) in index.aliases) or (
+                len(after) == 2 and tuple(after) in index.aliases
+            )
+            neighbours = words[max(0, i - 1) : i] + words[i + 1 : i + 2]
+            if not completes and fix in index.alias_words and not mentions:
+                completes = any(
+                    n in index.single_phrases or (n,) in index.domain for n in neighbours
+                )
+            if not completes and fix in index.single_phrases and mentions and not has_topic:
+                completes = any(m.start - 1 <= i <= m.end for m in mentions)
+            if completes:
+                words[i] = fix
+                scores[i] = 0.9
+                corrections.append((typed[i], fix))
+                changed = True
                 break
-        else:
-            i += 1
-    return found
+    return changed
 
 
-def _is_content_word(word: str, index: RouterIndex) -> bool:
-    """A word we know nothing about that could be the noun a level word describes."""
-    return (
-        word.isalpha() and len(word) >= 3 and word not in index.vocabulary and word not in STOPWORDS
-    )
-
-
-def _match_at(words: list[str], free: list[bool], pattern: tuple[str, ...], i: int) -> bool:
+def _match_at(words, free, pattern, i) -> bool:
     if not pattern:
         return True
     if pattern[0] == GAP:
@@ -181,155 +152,324 @@ def _match_at(words: list[str], free: list[bool], pattern: tuple[str, ...], i: i
     )
 
 
-def _contains(words: list[str], free: list[bool], pattern: tuple[str, ...]) -> bool:
+def _contains(words, free, pattern) -> bool:
     return any(_match_at(words, free, pattern, i) for i in range(len(words)))
 
 
-def _score_topics(words: list[str], free: list[bool], index: RouterIndex) -> dict[str, tuple]:
-    """Per topic (strong phrases found, weak phrases found): any strong beats all weak."""
+def _phrase_scores(words, free, index: RouterIndex) -> dict[str, list[int]]:
+    """Topic -> [strong phrases found, weak phrases found]."""
     scores: dict[str, list[int]] = {}
+    present = set(words)
     for topic, pattern, weight in index.phrases:
-        if pattern[0] in words and _contains(words, free, pattern):
-            counts = scores.setdefault(topic, [0, 0])
-            counts[0 if weight == 2 else 1] += 1
-    return {t: tuple(c) for t, c in scores.items()}
+        if pattern[0] in present and _contains(words, free, pattern):
+            scores.setdefault(topic, [0, 0])[0 if weight == 2 else 1] += 1
+    return scores
 
 
-def _suggest(
-    kb: KnowledgeBase, roles: list[str], topic_scores: dict[str, tuple]
-) -> tuple[str, ...]:
-    """Up to three questions the bot can answer that are close to what was asked."""
-    strong = [
-        t
-        for t, s in sorted(topic_scores.items(), key=lambda kv: (-kv[1][0], -kv[1][1]))
-        if s[0] and t != "compare"
-    ]
-    out: list[str] = []
-    for role in roles:
-        out.append(
-            f"{kb.roles[role].title} {kb.topics[strong[0]].title.lower()}"
-            if strong
-            else f"{kb.roles[role].title} overview"
-        )
-    for topic in strong[:1]:
-        field_name = TOPIC_FIELDS.get(topic, (topic,))[0]
-        for rid in kb.roles_with(field_name)[:3]:
-            if rid not in roles:
-                out.append(f"{kb.roles[rid].title} {kb.topics[topic].title.lower()}")
-    return tuple(dict.fromkeys(out))[:3]
+def _technical(words: list[str], index: RouterIndex) -> bool:
+    """A word from the facts that is rare in everyday English ("redis", "graphql")."""
+    return any(
+        w in index.fact_words
+        and w not in index.alias_words
+        and w not in STOPWORDS
+        and len(w) >= 2
+        and lexicon.zipf(w) < TECHNICAL
+        for w in words
+    )
 
 
-# Words before a role that mark where the asker is ("as a senior", "from mid") or where
-# they want to go ("to staff", "into management"); articles between are skipped.
-_SOURCE_MARKERS = frozenset({"from", "as", "im", "am"})
-_TARGET_MARKERS = frozenset({"to", "into", "become", "becoming", "towards", "toward"})
-_ARTICLES = frozenset({"a", "an", "the"})
+def _role_free(words: list[str], mentions: list[Mention], index: RouterIndex) -> list[str]:
+    """The question as the topic model sees it: roles as ROLE, no words like "engineer"."""
+    out, skip = [], {j for m in mentions for j in range(m.start + 1, m.end)}
+    starts = {m.start for m in mentions}
+    for j, w in enumerate(words):
+        if j in starts:
+            out.append(ROLE)
+        elif j not in skip and w not in index.domain_words:
+            out.append(w)
+    return out
 
 
-def _asker_first(matches: list[_RoleMatch], words: list[str]) -> list[_RoleMatch]:
+def _asker_first(mentions: list[Mention], words: list[str]) -> list[str]:
     """Roles in mention order, except that the one the asker is comes before the one
-    they are heading to: "should I go to management or stay IC as a senior"."""
+    they are heading to: "should I go into management or stay IC as a senior"."""
 
-    def marker(m: _RoleMatch) -> int:
+    def marker(m: Mention) -> int:
         j = m.start - 1
         while j >= 0 and words[j] in _ARTICLES:
             j -= 1
         word = words[j] if j >= 0 else ""
         return 0 if word in _SOURCE_MARKERS else 2 if word in _TARGET_MARKERS else 1
 
-    return sorted(matches, key=marker) if len({m.role for m in matches}) > 1 else matches
+    return list(dict.fromkeys(m.role for m in sorted(mentions, key=marker)))
+
+
+def _direction(m: Mention, words: list[str]) -> str:
+    j = m.start - 1
+    while j >= 0 and words[j] in _ARTICLES:
+        j -= 1
+    if j >= 0 and words[j] in _TARGET_MARKERS:
+        return "into"
+    return ""
+
+
+def _form(words: list[str]) -> str:
+    if words[:1] and words[0] in _YES_NO:
+        return "yes_no"
+    if "how" in words and ("long" in words or ("many" in words and "year" in words)):
+        return "how_long"
+    return ""
+
+
+def _suggest(kb: KnowledgeBase, roles: list[str], topics: list[str]) -> tuple[str, ...]:
+    """Up to three questions the bot can answer that are close to what was asked."""
+    out: list[str] = []
+    topic = next((t for t in topics if kb.topics[t].answer != "compare"), None)
+    label = kb.topics[topic].title.lower() if topic else "overview"
+    for role in roles:
+        out.append(f"{kb.roles[role].title} {label}")
+    if topic and kb.topics[topic].paths:
+        for rid in kb.roles_with(kb.topics[topic].paths[0])[:3]:
+            if rid not in roles:
+                out.append(f"{kb.roles[rid].title} {label}")
+    return tuple(dict.fromkeys(out))[:3]
+
+
+def _declined(kb, corrections, near=(), topics=(), **extra) -> Intent:
+    suggestions = _suggest(kb, list(dict.fromkeys(near)), list(topics))
+    return Intent(None, None, None, 0.0, False, suggestions, tuple(corrections), **extra)
 
 
 def route(text: str, kb: KnowledgeBase) -> Intent:
     """Turn what a person typed into an Intent. Deterministic: same text, same Intent."""
     index = build_index(kb)
-    words, corrections, word_scores = _prepare(tokens(text), index)
-    matches = _find_roles(words, index, word_scores)
+    words, typed, corrections, scores = _prepare(text, index)
+    chat = small_talk(words)
+    if chat:
+        return Intent(None, None, None, 1.0, False, (), (), chat=chat)
+    mentions = find_mentions(words, index, scores)
+    if _fill_slots(words, typed, corrections, scores, index, mentions):
+        mentions = find_mentions(words, index, scores)
+    others = find_other_roles(words, index)
+    # "project manager" is a title of its own, not the manager in it.
+    taken = {j for o in others for j in range(o.start, o.end)}
+    mentions = [m for m in mentions if not any(j in taken for j in range(m.start, m.end))]
 
     free = [True] * len(words)
-    for m in matches:
+    for m in mentions:
         for j in range(m.start, m.end):
             free[j] = False
-    topic_scores = _score_topics(words, free, index)
-    has_domain = any(_contains(words, [True] * len(words), d) for d in index.domain)
+    phrases = _phrase_scores(words, free, index)
+    strong = {t for t, (s, _) in phrases.items() if s}
+    domain = any(_contains(words, [True] * len(words), d) for d in index.domain)
+    engineering = domain or any(not m.contextual for m in mentions) or _technical(words, index)
+    trap = any(w in index.trap_words for w in words)
 
-    near_misses: list[str] = []
-    kept: list[_RoleMatch] = []
-    for m in matches:
-        if m.contextual:
-            beside = words[m.start - 1 : m.start] + words[m.end : m.end + 1]
-            if any(_is_content_word(w, index) for w in beside) and not has_domain:
-                near_misses.append(m.role)  # "senior citizen", "lead singer"
-                continue
-        kept.append(m)
-    if (
-        kept
-        and all(m.contextual for m in kept)
-        and not has_domain
-        and not any(strong for strong, _ in topic_scores.values())
-    ):
-        # Only a level word and a question frame: "who is the principal of the school"
-        # is not about engineering when the rest of it is words we know nothing about.
-        role_words = {j for m in kept for j in range(m.start, m.end)}
-        if any(_is_content_word(w, index) for j, w in enumerate(words) if j not in role_words):
-            near_misses += [m.role for m in kept]
-            kept = []
-    specific = [m for m in kept if m.role != kb.default_role]
-    if specific:
-        kept = specific  # "senior backend engineer": backend is a domain word here
-    roles = list(dict.fromkeys(m.role for m in kept))
-    corroborated = has_domain or bool(topic_scores) or any(not m.contextual for m in kept)
-
-    if not roles and topic_scores and has_domain:
-        roles = [kb.default_role]
-    if not roles or not corroborated:
-        close = near_misses + [r for r in roles if r not in near_misses]
-        suggestions = _suggest(kb, close, topic_scores) if close or topic_scores else ()
-        return Intent(None, None, None, 0.0, False, suggestions, tuple(corrections))
-
-    ranked = sorted(
-        topic_scores.items(), key=lambda kv: (-kv[1][0], -kv[1][1], index.topic_order[kv[0]])
-    )
-    topic, topic_score = ranked[0] if ranked else (kb.default_topic, (0, 0))
-    other = None
-    if len(roles) >= 2 and topic == "progression":
-        roles = list(dict.fromkeys(m.role for m in _asker_first(kept, words)))
-    if len(roles) >= 2:
-        other = roles[1]
-        if topic != "progression":
-            topic = "compare"
-    elif topic == "compare":
-        # One role and a comparison word: compare with the next step up, if any.
-        nxt = kb.next_roles(roles[0])
-        if nxt:
-            other = nxt[0]
+    near, kept = [], []
+    for m in mentions:
+        plural = typed[m.start] != words[m.start] and typed[m.start].endswith("s")
+        if m.contextual and not keep_contextual(
+            m,
+            words,
+            index,
+            engineering=engineering,
+            strong_topic=bool(strong),
+            trap=trap,
+            plural=plural,
+        ):
+            near.append(m.role)
         else:
-            rest = [t for t, _ in ranked[1:]]
-            topic, topic_score = (
-                (rest[0], topic_scores[rest[0]]) if rest else (kb.default_topic, (0, 0))
-            )
+            kept.append(m)
+    if kept and all(m.contextual for m in kept) and not engineering and not strong:
+        # Only a level word and a question frame: "who is the principal of the school"
+        # is not about engineering when the rest is words we know nothing about.
+        role_words = {j for m in kept for j in range(m.start, m.end)}
+        if any(is_unknown(w, index) for j, w in enumerate(words) if j not in role_words):
+            near += [m.role for m in kept]
+            kept = []
 
-    role_conf = min(m.score for m in kept) if kept else 0.7
-    if all(m.contextual for m in kept):
+    unknown = _unknown_role(others, kept, strong, index)
+    if unknown:
+        return _declined(kb, corrections, near, sorted(strong), unknown_role=unknown.title)
+
+    compare_cue = index.compare_topic in strong
+    specific = [m for m in kept if m.role != kb.default_role]
+    if specific and not compare_cue:
+        kept = specific  # "senior engineer in backend": backend is a domain word here
+    query = [stem(w) for w, f in zip(words, free) if f]
+
+    if not kept:
+        if not (domain and (phrases or _technical(words, index))) and not (
+            domain and len([w for w in words if w not in STOPWORDS]) <= 3
+        ):
+            return _declined(kb, corrections, near, sorted(strong))
+        role = _role_for_facts(kb, index, query)
+        kept_roles = [role]
+    else:
+        kept_roles = list(dict.fromkeys(m.role for m in kept))
+
+    ladder_cue = index.ladder_topic in strong
+    other, topic, direction = None, None, ""
+    if len(kept_roles) >= 2:
+        # "what separates senior from staff for promotion": the move, not a side by side.
+        weak_compare = index.compare_topic in phrases and not ladder_cue
+        if (compare_cue and not ladder_cue) or weak_compare:
+            other, topic = kept_roles[1], index.compare_topic
+        elif ladder_cue or index.ladder_topic in phrases:
+            ordered = _asker_first(kept, words)
+            kept_roles, other, topic = ordered, ordered[1], index.ladder_topic
+        else:
+            kept_roles = kept_roles[:1]  # "do leads mentor juniors": juniors are the object
+    role = kept_roles[0]
+    if topic is None and compare_cue and kb.next_roles(role):
+        other, topic = kb.next_roles(role)[0], index.compare_topic
+
+    hits = index.facts.search(query, [role], limit=8)
+    hits = [h for h in hits if h.matched - index.generic]
+    if topic is None:
+        topic, margin = _choose_topic(kb, index, words, kept, phrases, hits)
+    else:
+        margin = 1.0
+    if topic == index.ladder_topic and kept:
+        first = next(m for m in kept if m.role == role)
+        direction = _direction(first, words)
+
+    quoted = _quoted(index, hits) if topic != index.compare_topic else ()
+    terms = tuple(sorted({w for w, f in zip(words, free) if f and stem(w) in _specific(hits)}))
+    if not quoted and topic not in (index.compare_topic, index.ladder_topic):
+        terms = _unmatched_terms(words, free, index)
+        if terms:
+            elsewhere = index.facts.search([stem(t) for t in terms], None, limit=8)
+            quoted = _quoted(index, [h for h in elsewhere if h.matched - index.generic])
+
+    asked = {stem(w) for w in words if w in index.fact_words} - index.generic - index.facts.ignore
+    supported = bool(hits) and asked <= hits[0].matched | _synonyms_of(index, hits[0].matched)
+    role_conf = min((m.score for m in kept), default=0.7)
+    if kept and all(m.contextual for m in kept):
         role_conf *= 0.9
-    topic_conf = 1.0 if topic_score[0] else 0.8 if topic_score[1] else 0.6
-    confidence = round(max(0.0, min(1.0, role_conf * topic_conf)), 3)
-    return Intent(roles[0], topic, other, confidence, True, (), tuple(corrections))
+    confidence = round(max(0.0, min(1.0, role_conf * (0.6 + 0.4 * margin))), 3)
+    return Intent(
+        role,
+        topic,
+        other,
+        confidence,
+        True,
+        (),
+        tuple(corrections),
+        facts=quoted,
+        terms=terms,
+        form=_form(words),
+        direction=direction,
+        supported=supported,
+    )
 
 
-def find_roles(text: str, kb: KnowledgeBase) -> tuple[list[str], tuple[tuple[str, str], ...]]:
-    """Roles named in a slash command's argument ("senoir", "sr", "EM"), in order.
+def _unknown_role(others: list[OtherRole], kept: list[Mention], strong, index) -> OtherRole | None:
+    """A title the ladder does not have, when it is what the question is about: no
+    ladder role named, or a level word describing it ("senior data scientist"), or
+    compared with one ("backend engineer vs product manager")."""
+    if not others:
+        return None
+    if not kept:
+        return others[0]
+    for other in others:
+        if any(m.end == other.start and m.contextual for m in kept):
+            return other
+    return others[0] if index.compare_topic in strong else None
 
-    Unlike route(), level words need no context here: "/role senior" names a role.
-    """
+
+def _role_for_facts(kb: KnowledgeBase, index: RouterIndex, query: list[str]) -> str:
+    """No role named: the discipline, unless only one role's facts hold what was asked
+    ("who uses cassandra?")."""
+    hits = [h for h in index.facts.search(query, None, limit=5) if h.matched - index.generic]
+    if hits and not any(h.ref.role == kb.default_role for h in hits):
+        best = hits[0]
+        if all(h.ref.role == best.ref.role for h in hits if h.score >= 0.8 * best.score):
+            return best.ref.role
+    return kb.default_role
+
+
+def _choose_topic(kb, index: RouterIndex, words, kept, phrases, hits: list[FactHit]):
+    """(topic, margin 0..1): phrases, the example model and matching facts, added up."""
+    scores: dict[str, float] = {}
+    for topic, (strong, weak) in phrases.items():
+        scores[topic] = STRONG * min(strong, 2) + WEAK * min(weak, 2)
+    for topic, p in index.model.probabilities(_role_free(words, kept, index)).items():
+        scores[topic] = scores.get(topic, 0.0) + MODEL * p
+    if hits:
+        # Facts holding a specific word asked ("websockets") vote for their topic.
+        best = hits[0].score
+        votes: dict[str, float] = {}
+        for hit in hits:
+            topic = index.field_topic.get(hit.ref.path)
+            if topic and hit.score >= 0.5 * best:
+                votes[topic] = max(votes.get(topic, 0.0), hit.score / best)
+        for topic, vote in votes.items():
+            scores[topic] = scores.get(topic, 0.0) + FACTS * vote
+    scores.pop(index.compare_topic, None)  # one role: a comparison needs a second
+    if not scores:
+        return kb.default_topic, 0.0
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], index.topic_order[kv[0]]))
+    top = ranked[0][1]
+    runner = ranked[1][1] if len(ranked) > 1 else 0.0
+    if top < 0.5:  # too little evidence for any topic: the role's overview
+        return kb.default_topic, 0.0
+    return ranked[0][0], min(1.0, (top - runner) / top + 0.25)
+
+
+def _synonyms_of(index: RouterIndex, stems) -> set[str]:
+    return {syn for s in stems for syn in index.facts.synonyms.get(s, ())}
+
+
+def _specific(hits: list[FactHit]) -> set[str]:
+    return {s for h in hits for s in h.matched}
+
+
+def _quoted(index: RouterIndex, hits: list[FactHit]) -> tuple[FactRef, ...]:
+    """The facts worth leading with: the best, and those nearly as good."""
+    if not hits:
+        return ()
+    best = hits[0].score
+    return tuple(h.ref for h in hits if h.score >= 0.6 * best)[:QUOTED]
+
+
+def _unmatched_terms(words, free, index: RouterIndex) -> tuple[str, ...]:
+    """Specific words of a question that the role's facts don't contain: not function
+    words or topic words, and not everyday English ("key", "main") but the names of
+    things ("graphql", "mentoring", "estimates")."""
+    return tuple(
+        dict.fromkeys(
+            w
+            for w, f in zip(words, free)
+            if f
+            and len(w) >= 3
+            and w not in STOPWORDS
+            and w not in MODIFIERS
+            and stem(w) not in index.phrase_stems
+            and stem(w) not in index.facts.ignore
+            and lexicon.zipf(w) < SPECIFIC
+        )
+    )
+
+
+def find_roles(text: str, kb: KnowledgeBase):
+    """Roles named in a slash command's argument ("senoir", "sr", "EM"), in order, with
+    the corrections made and the words that named no role ("cto").
+
+    Unlike route(), level words need no context here: "/role senior" names a role."""
     index = build_index(kb)
-    words, corrections, scores = _prepare(tokens(text), index)
-    roles = [m.role for m in _find_roles(words, index, scores)]
-    return list(dict.fromkeys(roles)), tuple(corrections)
+    words, typed, corrections, scores = _prepare(text, index)
+    mentions = find_mentions(words, index, scores)
+    used = {j for m in mentions for j in range(m.start, m.end)}
+    leftover = [typed[j] for j, w in enumerate(words) if j not in used and w not in STOPWORDS]
+    roles = list(dict.fromkeys(m.role for m in mentions))
+    return roles, tuple(corrections), leftover
 
 
 def similar_roles(text: str, kb: KnowledgeBase, limit: int = 3) -> tuple[str, ...]:
     """Role ids whose titles or aliases look most like text, for did-you-mean buttons."""
+    from rapidfuzz import fuzz, process
+
     index = build_index(kb)
     query = " ".join(tokens(text))
     if not query:

@@ -1,15 +1,26 @@
-"""Stage 1b: typo correction against the knowledge base's own vocabulary.
+"""Stage 1b: typo correction towards the knowledge base's own vocabulary.
 
-"senoir" -> "senior", "skils" -> "skill", "principle" -> "principal", while real
-words stay as typed ("project" is not "prospect").
+Two rules keep it honest:
+- a word the knowledge base knows, a function word, or a common English word
+  (bot/understand/lexicon.py) is never corrected on its own: "learn", "leader" and
+  "mind" stay as typed;
+- anything else within one slip of a knowledge-base word (a letter dropped, added,
+  changed, or two letters swapped; two slips for words of eight letters or more)
+  is read as that word: "senoir" -> "senior", "skils" -> "skill",
+  "responsabilites" -> "responsibility".
+A real word can still be a slip ("principle engineer", "stuff engineer"); the
+router decides those from context with `near_words`, never the speller alone.
 """
 
 from __future__ import annotations
 
 from rapidfuzz import process
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import OSA
+
+from . import lexicon
 
 MAX_CACHE = 50_000
+LONG_WORD = 8  # from this length two slips are allowed
 
 
 def _deletions(word: str, twice: bool = False) -> set[str]:
@@ -18,59 +29,99 @@ def _deletions(word: str, twice: bool = False) -> set[str]:
 
 
 class Speller:
-    """Corrects a word to the closest of `choices`, if it is close enough.
+    """Corrects words towards `targets`, a mapping word -> priority (higher wins a tie:
+    role words over topic words over words that only occur in facts).
 
-    Indel distance counts inserted and deleted letters, so a dropped letter
-    ("skils") costs 1 and a swap or wrong letter ("senoir", "principle") costs 2.
-    Allowing 1 for short words and 2 for longer ones fixes slips of the fingers
-    but leaves real words alone ("project" is 3 from "prospect", "stuff" 2 from
-    "staff"). Unlike partial_ratio or WRatio it compares whole words, so "lead"
-    never matches inside "leadership". Candidates come from a deletion index
-    rather than a scan of every choice, because the vocabulary grows with the
-    ladder (30,000 words at 10,000 roles); rapidfuzz then picks among them.
+    Candidates come from a deletion index rather than a scan of every target, because
+    the vocabulary grows with the ladder (30,000 words at 10,000 roles); rapidfuzz's
+    OSA distance (a swap of two neighbouring letters costs one, as people type them)
+    then decides.
     """
 
-    def __init__(self, choices: list[str], leave_alone: frozenset[str]):
-        self.choices = sorted(choices)
-        self.leave_alone = leave_alone  # known words and stopwords: never corrected
+    def __init__(self, targets: dict[str, int], leave_alone: frozenset[str]):
+        self.targets = targets
+        self.choices = sorted(targets)
+        self.leave_alone = leave_alone  # known words and function words: never corrected
         self._choice_set = frozenset(self.choices)
         self._deletions: dict[str, set[str]] = {}
-        for word in self.choices:  # each choice under itself and its one-letter deletions
+        for word in self.choices:  # each target under itself and its one-letter deletions
             for key in (word, *_deletions(word)):
                 self._deletions.setdefault(key, set()).add(word)
         self._alphabet = "".join(sorted({ch for word in self.choices for ch in word}))
-        self._cache: dict[str, tuple[str, float]] = {}
+        self._cache: dict[tuple[str, str], tuple[str, float]] = {}
+        self._near: dict[str, tuple[str, ...]] = {}
 
-    def correct(self, word: str) -> tuple[str, float]:
-        """The choice a typo most likely meant with its similarity 0..1, or the word as is."""
-        cached = self._cache.get(word)
+    @staticmethod
+    def _eligible(word: str) -> bool:
+        return word.isalpha() and word.isascii() and len(word) >= 4
+
+    def correct(self, word: str, typed: str = "") -> tuple[str, float]:
+        """The target a non-word most likely meant, with a similarity 0..1, or the word
+        itself with 1.0 when it is known, English, or not close to anything. `typed` is
+        the word before plurals were folded ("movies" for "movy"): either being English
+        is enough."""
+        key = (word, typed)
+        cached = self._cache.get(key)
         if cached is None:
             cached = (word, 1.0)
             if (
                 word not in self.leave_alone
-                and word.isalpha()
-                and word.isascii()
-                and len(word) >= 4
+                and self._eligible(word)
+                and not lexicon.is_english(word)
+                and not (typed and lexicon.is_english(typed, plural_folded=False))
             ):
-                allowed = 1 if len(word) <= 5 else 2
-                hit = process.extractOne(
-                    word, self.candidates(word), scorer=Indel.distance, score_cutoff=allowed
-                )
-                if hit:
-                    cached = (hit[0], round(1 - hit[1] / (len(word) + len(hit[0])), 3))
+                allowed = 2 if len(word) >= LONG_WORD else 1
+                best = self._best(word, allowed)
+                if best:
+                    fixed, distance = best
+                    cached = (fixed, round(1 - distance / max(len(word), len(fixed)), 3))
             if len(self._cache) < MAX_CACHE:
-                self._cache[word] = cached
+                self._cache[key] = cached
         return cached
 
+    def near_words(self, word: str) -> tuple[str, ...]:
+        """Targets one slip away (two in a long word) from a word that is not itself a
+        role or topic word, best first, for the router's context rules ("principle" ->
+        "principal" only beside "engineer" or a topic word)."""
+        found = self._near.get(word)
+        if found is None:
+            found = ()
+            if self.targets.get(word, 0) < 2 and self._eligible(word):
+                allowed = 2 if len(word) >= LONG_WORD else 1
+                close = [
+                    c
+                    for c in self.candidates(word)
+                    if c != word and OSA.distance(word, c) <= allowed
+                ]
+                found = tuple(sorted(close, key=lambda c: (-self.targets[c], c)))
+            if len(self._near) < MAX_CACHE:
+                self._near[word] = found
+        return found
+
+    def _best(self, word: str, allowed: int) -> tuple[str, int] | None:
+        scored = [(OSA.distance(word, c), c) for c in self.candidates(word)]
+        scored = [(d, c) for d, c in scored if d <= allowed]
+        if allowed >= 2 and not any(d <= 1 for d, _ in scored):
+            # Two slips in a long word can be further apart than the index reaches
+            # (two changed letters), so a long word with no one-slip match is scanned.
+            hits = process.extract(
+                word, self.choices, scorer=OSA.distance, score_cutoff=allowed, limit=None
+            )
+            scored = sorted(set(scored) | {(int(d), c) for c, d, _ in hits})
+        if not scored:
+            return None
+        distance, fixed = min(scored, key=lambda dc: (dc[0], -self.targets[dc[1]], dc[1]))
+        return fixed, distance
+
     def candidates(self, word: str) -> list[str]:
-        """Every choice within Indel distance 2 of word: two words are that close when they
-        share a one-letter deletion (or one is the other less a letter), or when one is
-        the other less two letters."""
+        """Every target within Indel distance 2 of word (which includes every target one
+        slip away): they share a one-letter deletion, or one is the other less a letter,
+        or one is the other less two letters."""
         found: set[str] = set()
         for key in (word, *_deletions(word)):
             found |= self._deletions.get(key, set())
         found.update(w for w in _deletions(word, twice=True) if w in self._choice_set)
-        for i in range(len(word) + 1):  # choices two letters longer than word
+        for i in range(len(word) + 1):  # targets two letters longer than word
             for ch in self._alphabet:
                 found |= self._deletions.get(word[:i] + ch + word[i:], set())
         return sorted(found)

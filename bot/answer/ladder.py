@@ -1,0 +1,195 @@
+"""Answers drawn from the ladder's structure: where a role sits, what comes next, what
+a move takes, and two roles side by side. Orders are only the ones ladder.yaml
+states: alternatives at one step ("Lead / Engineering Manager") are never ranked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..ladder.model import Fact, KnowledgeBase, Role
+from ..text import words
+
+MAX_TRACKS_SHOWN = 12
+MAX_ROLES_LISTED = 15
+COMPARE_ITEMS = 4
+SIMILAR = 0.6  # lines sharing this much of their words say the same thing
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    lines: tuple[str, ...] = ()
+    # A side-by-side comparison: ((left title, lines), (right title, lines)).
+    pair: tuple[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...]]] | None = None
+
+
+class Citations:
+    """Collects the source ids of every fact an answer shows, and keeps an answer from
+    saying the same thing twice: a line much like one already shown is dropped."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, None] = {}
+        self._shown: list[frozenset[str]] = []
+
+    def lines(self, facts, limit: int | None = None) -> tuple[str, ...]:
+        out = []
+        for fact in facts:
+            if limit is not None and len(out) >= limit:
+                break
+            if self._repeats(fact.text):
+                continue
+            self.ids.update(dict.fromkeys(fact.sources))
+            out.append(fact.text)
+        return tuple(out)
+
+    def text(self, fact: Fact) -> str:
+        self.ids.update(dict.fromkeys(fact.sources))
+        self._repeats(fact.text)
+        return fact.text
+
+    def _repeats(self, text: str) -> bool:
+        bag = frozenset(w for w in words(text) if len(w) > 3)
+        for seen in self._shown:
+            if bag and len(bag & seen) / len(bag | seen) >= SIMILAR:
+                return True
+        self._shown.append(bag)
+        return False
+
+
+def short(role: Role) -> str:
+    """'Senior Backend Engineer' -> 'Senior' on ladder drawings; other titles stay whole."""
+    return role.title.replace(" Backend Engineer", "") or role.title
+
+
+def article(title: str) -> str:
+    return "an" if title[:1].lower() in "aeiou" else "a"
+
+
+def track_lines(kb: KnowledgeBase, role_id: str | None, cited: Citations) -> tuple[str, ...]:
+    """Each track as 'Title: A → *B* → C / D', the given role in bold; all tracks for the
+    discipline or None (at most MAX_TRACKS_SHOWN, then a count of the rest)."""
+    whole = role_id is None or role_id == kb.default_role
+    tracks = kb.tracks if whole else kb.tracks_for(role_id)
+    out = []
+    for track in tracks[:MAX_TRACKS_SHOWN]:
+        cited.ids.update(dict.fromkeys(track.sources))
+        steps = [
+            " / ".join(
+                f"*{short(kb.roles[r])}*" if r == role_id else short(kb.roles[r]) for r in step
+            )
+            for step in track.steps
+        ]
+        out.append(f"{track.title}: " + " → ".join(steps))
+    if len(tracks) > MAX_TRACKS_SHOWN:
+        out.append(f"…and {len(tracks) - MAX_TRACKS_SHOWN} more tracks.")
+    return tuple(out)
+
+
+def roles_listed(kb: KnowledgeBase, name=None) -> str:
+    """The roles in ladder order, named by `name` (full titles by default), at most
+    MAX_ROLES_LISTED of them and a count of the rest."""
+    name = name or (lambda role: role.title)
+    order = kb.ladder_order()
+    listed = ", ".join(name(kb.roles[r]) for r in order[:MAX_ROLES_LISTED])
+    if len(order) > MAX_ROLES_LISTED:
+        listed += f" and {len(order) - MAX_ROLES_LISTED} more"
+    return listed
+
+
+def _move_lines(kb: KnowledgeBase, target: str, cited: Citations) -> tuple[str, ...]:
+    return cited.lines(kb.moves_to(target)) or ("The sources don't say what this move takes.",)
+
+
+def progression(
+    kb: KnowledgeBase, role: Role, other: str | None, direction: str, cited: Citations, paths
+):
+    """(intro, sections) for a career-progression answer.
+
+    direction "into": how to become `role` (what the move takes comes first);
+    `other`: the move from `role` to `other`; otherwise what comes after `role`."""
+    sections: list[Section] = []
+    general = [f for p in paths for f in role.get(p) if f.to is None]
+    if direction == "into" and not other:
+        before = [short(kb.roles[r]) for r in kb.previous_roles(role.id)]
+        heading = f"Becoming {article(role.title)} {role.title}"
+        if before:
+            heading += f" (from {' or '.join(before)})"
+        sections.append(Section(heading, _move_lines(kb, role.id, cited)))
+        sections.append(Section("Where it sits", track_lines(kb, role.id, cited)))
+        return "", tuple(sections)
+    sections.append(Section("Where it sits", track_lines(kb, role.id, cited)))
+    targets = [other] if other else list(kb.next_roles(role.id))
+    if role.id == kb.default_role and not other:
+        targets = []  # the whole ladder is shown; the notes below explain it
+    for target in targets:
+        name = kb.roles[target].title
+        if kb.distance(role.id, target) is not None:
+            heading = f"Next: {name}"
+        else:
+            heading = f"Moving to {name}"
+        sections.append(Section(heading, _move_lines(kb, target, cited)))
+    if not targets and role.id != kb.default_role:
+        sections.append(Section("Next", ("This is the top of its track in this ladder.",)))
+    into = kb.moves_to(role.id)
+    if into and not other:
+        sections.append(Section(f"Becoming {article(role.title)} {role.title}", cited.lines(into)))
+    notes = general + (
+        [f for p in paths for f in role.get(p) if f.to] if role.id == kb.default_role else []
+    )
+    if notes:
+        sections.append(Section("Notes", cited.lines(notes)))
+    return "", tuple(s for s in sections if s.lines)
+
+
+def compare(kb: KnowledgeBase, a: Role, b: Role, cited: Citations, topics):
+    """(intro, sections): summaries and each compared topic's facts side by side, and
+    what the ladder says about the two (steps apart, alternatives, different tracks)."""
+
+    def column(role: Role, facts) -> tuple[str, tuple[str, ...]]:
+        lines = tuple(f.text for f in facts[:COMPARE_ITEMS])
+        for fact in facts[:COMPARE_ITEMS]:
+            cited.ids.update(dict.fromkeys(fact.sources))
+        return role.title, lines or ("Not covered by the sources.",)
+
+    sections = [Section("In short", pair=(column(a, [a.summary]), column(b, [b.summary])))]
+    for topic in topics:
+        facts_a = [f for p in topic.paths for f in a.get(p)]
+        facts_b = [f for p in topic.paths for f in b.get(p)]
+        sections.append(Section(topic.title, pair=(column(a, facts_a), column(b, facts_b))))
+    d = kb.distance(a.id, b.id)
+    shared = kb.alternatives(a.id, b.id)
+    if shared:
+        after = " or ".join(kb.roles[r].title for r in shared)
+        change = (
+            f"{a.title} and {b.title} are alternative moves after {after}; "
+            "the sources don't rank one above the other.",
+        )
+    elif d is None:
+        change = (f"{a.title} and {b.title} are on different tracks of the ladder.",)
+    else:
+        lower, upper = (a, b) if b.id in _above(kb, a.id) else (b, a)
+        between = _between(kb, lower.id, upper.id)
+        names = ", ".join(" / ".join(short(kb.roles[r]) for r in step) for step in between)
+        via = f" (via {names})" if between else ""
+        change = (f"{upper.title} is {d} step{'s' if d > 1 else ''} above {lower.title}{via}.",)
+        change += cited.lines(kb.moves_to(upper.id))
+    sections.insert(0, Section("What changes", change + track_lines(kb, a.id, cited)[:1]))
+    return "", tuple(sections)
+
+
+def _between(kb: KnowledgeBase, low: str, high: str) -> list[tuple[str, ...]]:
+    for track in kb.tracks_for(low):
+        if high in track.members:
+            i, j = track.position(low), track.position(high)
+            if i < j:
+                return list(track.steps[i + 1 : j])
+    return []
+
+
+def _above(kb: KnowledgeBase, role_id: str) -> set[str]:
+    out: set[str] = set()
+    for track in kb.tracks_for(role_id):
+        for step in track.steps[track.position(role_id) + 1 :]:
+            out.update(step)
+    return out

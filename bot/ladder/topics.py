@@ -1,0 +1,169 @@
+"""Read topics.yaml: the one registry of what people ask about.
+
+Each topic names how it is answered (`answer`), the role fields it reads
+(`fields`: path -> heading), the phrases that signal it, and example questions the
+router's topic model is fitted on. Routing, composing and validation all read this
+registry, so a company adds a topic (say `on-call`, reading an `on_call` list in
+its role files) with no code change.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import normalise
+from .model import ANSWER_KINDS, FieldSpec, Topic
+from .schema import FileChecker, did_you_mean
+from .yamlfile import LineDict, LineList
+
+_TOPIC_KEYS = {
+    "id",
+    "title",
+    "answer",
+    "fields",
+    "phrases",
+    "weak_phrases",
+    "examples",
+    "compares",
+}
+_FILE_KEYS = {"default_topic", "domain_terms", "topics", "out_of_scope", "synonyms"}
+_PATH = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$")
+# Kinds of answer a ladder has at most one topic for: the router asks for "the"
+# comparison topic, "the" ladder topic.
+_SINGLE_KINDS = ("overview", "ladder", "compare")
+
+
+def _fields(c: FileChecker, entry: LineDict) -> tuple[FieldSpec, ...]:
+    if "fields" not in entry:
+        return ()
+    d = c.mapping(entry["fields"], entry.key_lines["fields"], "'fields'")
+    if d is None:
+        return ()
+    out = []
+    for path, heading in d.items():
+        line = d.key_lines[path]
+        if not _PATH.match(path):
+            c.err(line, f"field {path!r} must be a lower-case name, or two joined by '.'")
+        elif not isinstance(heading, str) or not heading.strip():
+            c.err(line, f"field {path!r} needs a heading (text), e.g. {path}: Responsibilities")
+        else:
+            out.append(FieldSpec(path, heading.strip()))
+    return tuple(out)
+
+
+def _examples(c: FileChecker, entry: LineDict, key: str, seen: dict, owner: str):
+    """Example questions, each checked for words and for being claimed only once."""
+    found = c.texts(entry, key)
+    if not found:
+        return found
+    items = entry[key]
+    for text, line in zip(items, items.item_lines):
+        if not isinstance(text, str) or not text.strip():
+            continue  # c.texts reported it
+        norm = normalise(text)
+        if len(norm.split()) < 1:
+            c.err(line, f"example {text!r} has no words")
+        elif norm in seen and seen[norm][0] != owner:
+            c.err(
+                line,
+                f"example {text!r} is also listed under {seen[norm][0]} (line {seen[norm][1]})",
+            )
+        elif norm in seen:
+            c.err(line, f"duplicate example {text!r} (first at line {seen[norm][1]})")
+        else:
+            seen[norm] = (owner, line)
+    return found
+
+
+def _synonyms(c: FileChecker, d: LineDict) -> tuple[tuple[str, ...], ...]:
+    raw = d.get("synonyms")
+    if raw is None:
+        return ()
+    if not isinstance(raw, LineList):
+        c.err(d.key_lines["synonyms"], "'synonyms' must be a list of word lists")
+        return ()
+    groups = []
+    for item, line in zip(raw, raw.item_lines):
+        if (
+            not isinstance(item, LineList)
+            or len(item) < 2
+            or not all(isinstance(w, str) and w.strip() for w in item)
+        ):
+            c.err(line, "a synonym group must list two or more words, e.g. [mentor, coach]")
+            continue
+        groups.append(tuple(w.strip() for w in item))
+    return tuple(groups)
+
+
+def read_topics(d: LineDict, c: FileChecker):
+    """(topics, default_topic, domain_terms, out_of_scope, synonyms) from topics.yaml's
+    mapping; problems go to the checker."""
+    c.unknown_keys(d, _FILE_KEYS)
+    default_topic = c.text(d, "default_topic") or ""
+    domain_terms = c.texts(d, "domain_terms")
+    topics: dict[str, Topic] = {}
+    topic_lines: dict[str, int] = {}
+    examples_seen: dict[str, tuple[str, int]] = {}
+    path_owner: dict[str, tuple[str, int]] = {}
+    for entry, line in c.entries(d, "topics"):
+        c.unknown_keys(entry, _TOPIC_KEYS)
+        tid, title = c.text(entry, "id"), c.text(entry, "title")
+        answer = c.text(entry, "answer", required=False) or "facts"
+        if answer not in ANSWER_KINDS:
+            c.err(
+                entry.key_lines["answer"],
+                f"unknown answer kind {answer!r}{did_you_mean(answer, ANSWER_KINDS)}; "
+                f"one of: {', '.join(ANSWER_KINDS)}",
+            )
+            answer = "facts"  # check the rest as the usual kind
+        fields = _fields(c, entry)
+        if answer in ("facts", "ladder") and not fields and "fields" not in entry:
+            c.err(line, f"topic {tid!r} needs 'fields': the role lists it answers from")
+        for spec in fields if answer in ("facts", "ladder") else ():
+            owner = path_owner.get(spec.path)
+            if owner:
+                c.err(
+                    entry["fields"].key_lines[spec.path],
+                    f"field {spec.path!r} is already read by topic {owner[0]!r} (line {owner[1]})",
+                )
+            else:
+                path_owner[spec.path] = (tid or "?", entry["fields"].key_lines[spec.path])
+        phrases = c.texts(entry, "phrases")
+        weak = c.texts(entry, "weak_phrases")
+        examples = _examples(c, entry, "examples", examples_seen, f"topic {tid!r}")
+        compares = c.texts(entry, "compares", required=answer == "compare")
+        if tid in topics:
+            c.err(line, f"duplicate topic id {tid!r} (first at line {topic_lines[tid]})")
+        elif tid and title:
+            topics[tid] = Topic(tid, title, answer, fields, phrases, weak, examples, compares)
+            topic_lines[tid] = line
+    for kind in _SINGLE_KINDS:
+        same = [t for t in topics.values() if t.answer == kind]
+        for extra in same[1:]:
+            c.err(
+                topic_lines[extra.id],
+                f"topic {extra.id!r}: only one topic may be answered as {kind!r} "
+                f"({same[0].id!r} already is)",
+            )
+    for topic in topics.values():
+        for other in topic.compares:
+            if other not in topics:
+                c.err(
+                    topic_lines[topic.id],
+                    f"topic {topic.id!r} compares unknown topic {other!r}"
+                    f"{did_you_mean(other, topics)}",
+                )
+    # Paths that are both a list and a parent of nested lists cannot both exist.
+    for path in path_owner:
+        if "." in path and path.split(".")[0] in path_owner:
+            c.err(
+                path_owner[path][1],
+                f"field {path!r} sits under {path.split('.')[0]!r}, which is a list of its own",
+            )
+    out_of_scope = _examples(c, d, "out_of_scope", examples_seen, "out_of_scope")
+    if default_topic and default_topic not in topics and topics:
+        c.err(
+            d.key_lines["default_topic"],
+            f"unknown topic {default_topic!r}{did_you_mean(default_topic, topics)}",
+        )
+    return topics, default_topic, domain_terms, out_of_scope, _synonyms(c, d)

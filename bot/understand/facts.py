@@ -1,0 +1,133 @@
+"""Fact retrieval: which facts of the ladder answer "do seniors need websockets?".
+
+Every fact of every role (its text, its field and its role) is indexed by word
+stems for BM25 ranking, the usual lexical retrieval. A question's content words
+(not function words, not the role's own name) are looked up; the facts that share
+the rarest of them score highest. Synonym groups from topics.yaml ("coach" ~
+"mentor", "uptime" ~ "availability") widen the question at a lower weight.
+
+BM25 over the facts themselves rather than a model of questions: the facts are
+the one text the knowledge base is sure to have for every role and every new
+topic a company adds, and specific questions ("estimates", "graphql") name words
+that only the facts contain.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..ladder.model import KnowledgeBase
+from ..text import words
+from .stems import stem
+
+K1, B = 1.2, 0.75
+SYNONYM_WEIGHT = 0.7
+SUMMARY = "summary"  # the path a role's summary is indexed under
+
+
+@dataclass(frozen=True)
+class FactRef:
+    """A fact by position, so an Intent can name it without copying it."""
+
+    role: str
+    path: str  # a field path, or "summary"
+    index: int
+
+    def fact(self, kb: KnowledgeBase):
+        role = kb.roles[self.role]
+        return role.summary if self.path == SUMMARY else role.get(self.path)[self.index]
+
+
+@dataclass(frozen=True)
+class FactHit:
+    ref: FactRef
+    score: float
+    matched: frozenset[str]  # the question's stems the fact contains
+
+
+class FactIndex:
+    def __init__(self, kb: KnowledgeBase, ignore: frozenset[str]):
+        """`ignore`: stems that never count as a match (function words, role names,
+        words like "engineer" that every fact could be about)."""
+        self.ignore = ignore
+        self.refs: list[FactRef] = []
+        self.terms: list[dict[str, int]] = []
+        self.postings: dict[str, list[int]] = {}  # stem -> ids of the facts holding it
+        for role in kb.roles.values():
+            lists = [(SUMMARY, (role.summary,)), *role.facts.items()]
+            for path, facts in lists:
+                for i, fact in enumerate(facts):
+                    self._add(FactRef(role.id, path, i), fact.text)
+        n = len(self.refs) or 1
+        self.avg_length = sum(sum(t.values()) for t in self.terms) / n or 1.0
+        self.idf = {
+            s: math.log(1 + (n - len(ids) + 0.5) / (len(ids) + 0.5))
+            for s, ids in self.postings.items()
+        }
+        # A one-word member of a group finds facts with any member's words; a phrase
+        # member ("work with") is only found, never the finder: its words are too common.
+        self.synonyms: dict[str, frozenset[str]] = {}
+        for group in kb.synonyms:
+            stems = frozenset(self.stems(" ".join(group)))
+            for member in group:
+                found = self.stems(member)
+                if len(member.split()) == 1 and found:
+                    s = found[0]
+                    self.synonyms[s] = self.synonyms.get(s, frozenset()) | (stems - {s})
+
+    def stems(self, text: str) -> list[str]:
+        return [s for s in (stem(w) for w in words(text)) if s not in self.ignore]
+
+    def _add(self, ref: FactRef, text: str) -> None:
+        terms: dict[str, int] = {}
+        for s in self.stems(text):
+            terms[s] = terms.get(s, 0) + 1
+        for s in terms:
+            self.postings.setdefault(s, []).append(len(self.refs))
+        self.refs.append(ref)
+        self.terms.append(terms)
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        return frozenset(self.idf)
+
+    def weights(self, query: list[str]) -> dict[str, float]:
+        """Query stems with their weights: 1 for what was typed, less for synonyms."""
+        out: dict[str, float] = {}
+        for s in query:
+            if s in self.ignore:
+                continue
+            out[s] = 1.0
+            for syn in self.synonyms.get(s, ()):
+                out.setdefault(syn, SYNONYM_WEIGHT)
+        return out
+
+    def search(
+        self, query: list[str], roles: list[str] | None = None, limit: int = 5
+    ) -> list[FactHit]:
+        """The best facts for query stems, among the given roles' facts (all roles when
+        None), best first; only facts sharing at least one stem with the query."""
+        weights = self.weights(query)
+        if not weights:
+            return []
+        # Postings, not a scan: the cost follows the question's words, not the ladder's size.
+        ids = sorted({i for s in weights for i in self.postings.get(s, ())})
+        wanted = None if roles is None else set(roles)
+        hits = []
+        for i in ids:
+            if wanted is not None and self.refs[i].role not in wanted:
+                continue
+            terms = self.terms[i]
+            matched = [s for s in weights if s in terms]
+            if not matched:
+                continue
+            length = sum(terms.values())
+            score = 0.0
+            for s in matched:
+                tf = terms[s]
+                norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / self.avg_length))
+                score += weights[s] * self.idf[s] * norm
+            hits.append(FactHit(self.refs[i], round(score, 4), frozenset(matched)))
+        hits.sort(key=lambda h: (-h.score, h.ref.role, h.ref.path, h.ref.index))
+        return hits[:limit]

@@ -1,0 +1,222 @@
+"""Everything routing needs from a knowledge base, built once per loaded ladder.
+
+Word lists all come from the knowledge base: role aliases, titles the ladder
+does not have, topic phrases and examples, domain words, the facts' own words and
+the out-of-scope examples, so a maintainer changes understanding in YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..ladder.model import KnowledgeBase
+from .facts import FactIndex
+from .normalise import tokens
+from .spelling import Speller
+from .stems import stem
+from .topics import ROLE, TopicModel
+
+GAP = "..."
+
+# Function words and everyday verbs of English: they never make a level word mean
+# something else ("what does a principal do" vs "principal interest"), and they
+# are never corrected or looked up as facts.
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any anything are as at be
+    because been before being below between both but by can could did do does doing done
+    down during each even ever every everything few for from further get gets getting go
+    goes going got had has have having he her here hers him his how i id if ill im in into
+    is it its ive just like ll me might more most my myself need needs no nor not now of
+    off on once only or other our ours out over own really same say she should so some
+    something still such tell than that thats the their theirs them then there these they
+    thing things this those through to too under until up us usually typically generally
+    actually normally very was we were what whats when where which while who whom whose why
+    will with would you your youre yours want wants wanted know looking look currently right
+    now today please pls plz thanks thank hi hey hello one someone somebody person people
+    folks kind sort quick q question anyone guys team yeah ok okay u ur im dont doesnt isnt
+    arent cant wont shouldnt wouldnt didnt lot lots bit much many""".split()
+)
+
+# Words that describe a person without making "senior X" a different thing: "a good
+# senior", "an experienced lead" stay about the ladder.
+MODIFIERS = frozenset(
+    """good great typical average new newly experienced strong successful effective aspiring
+    future current former solid excellent decent ideal real true actual fellow best top
+    first next main key core usual general normal regular average""".split()
+)
+
+
+@dataclass
+class RouterIndex:
+    aliases: dict[tuple[str, ...], tuple[str, bool]]  # words -> (role id, contextual)
+    max_alias: int
+    other_roles: dict[tuple[str, ...], str]  # words -> the title as listed
+    max_other: int
+    phrases: list[tuple[str, tuple[str, ...], int]]  # (topic, pattern, 2 strong / 1 weak)
+    single_phrases: dict[str, str]  # one-word strong phrase -> topic
+    domain: set[tuple[str, ...]]
+    domain_words: frozenset[str]
+    vocabulary: frozenset[str]  # every word the knowledge base uses, in any file
+    question_words: frozenset[str]  # words of roles, phrases, examples, synonyms, domain
+    alias_words: frozenset[str]
+    trap_words: frozenset[str]  # words that mark a question as not about the ladder
+    fact_words: frozenset[str]  # every word of every fact
+    generic: frozenset[str]  # stems that name a topic, not a specific thing ("skill", "use")
+    phrase_stems: frozenset[str]  # stems of every topic phrase
+    field_topic: dict[str, str]  # fact field path -> the topic that reads it
+    topic_order: dict[str, int]
+    speller: Speller
+    model: TopicModel
+    facts: FactIndex
+    compare_topic: str | None
+    ladder_topic: str | None
+
+
+def _pattern(text: str) -> tuple[str, ...]:
+    return tuple(
+        GAP if w == GAP else t for w in text.split() for t in ([w] if w == GAP else tokens(w))
+    )
+
+
+def _role_free(words: list[str], aliases, max_alias: int, domain_words) -> list[str]:
+    """Words with every role mention replaced by ROLE and words like "engineer" left
+    out, for the topic model: they say who is asked about, not what."""
+    out, i = [], 0
+    while i < len(words):
+        for n in range(min(max_alias, len(words) - i), 0, -1):
+            if tuple(words[i : i + n]) in aliases:
+                out.append(ROLE)
+                i += n
+                break
+        else:
+            if words[i] not in domain_words:
+                out.append(words[i])
+            i += 1
+    return out
+
+
+def build_index(kb: KnowledgeBase) -> RouterIndex:
+    cached = kb._cache.get("router")
+    if cached is not None:
+        return cached
+    aliases: dict[tuple[str, ...], tuple[str, bool]] = {}
+    for role in kb.roles.values():
+        # Context aliases first: a role id such as "senior" is itself a level word.
+        for text in role.context_aliases:
+            aliases.setdefault(tuple(tokens(text)), (role.id, True))
+    for role in kb.roles.values():
+        for text in (role.id.replace("-", " "), role.title, *role.aliases):
+            key = tuple(tokens(text))
+            if key:
+                aliases.setdefault(key, (role.id, False))
+    other_roles = {key: t for t in kb.other_roles if (key := tuple(tokens(t)))}
+    phrases = []
+    for topic in kb.topics.values():
+        for weight, group in ((2, topic.phrases), (1, topic.weak_phrases)):
+            for text in group:
+                pattern = _pattern(text)
+                if pattern and (topic.id, pattern, weight) not in phrases:
+                    phrases.append((topic.id, pattern, weight))  # "team", "teams": once
+    single = {p[0]: t for t, p, w in phrases if w == 2 and len(p) == 1}
+    domain = {tuple(tokens(t)) for t in kb.domain_terms} - {()}
+    alias_words = frozenset(w for key in aliases for w in key)
+    max_alias = max((len(k) for k in aliases), default=1)
+
+    domain_words = {w for key in domain for w in key}
+    examples = {
+        t.id: [_role_free(tokens(e), aliases, max_alias, domain_words) for e in t.examples]
+        for t in kb.topics.values()
+    }
+    example_words = {w for ex in examples.values() for e in ex for w in e if w != ROLE}
+    fact_words = {
+        w
+        for role in kb.roles.values()
+        for facts in (*role.facts.values(), (role.summary,))
+        for fact in facts
+        for w in tokens(fact.text)
+    }
+    phrase_words = {w for _, p, _ in phrases for w in p if w != GAP}
+    other_words = {w for key in other_roles for w in key}
+    synonym_words = {w for group in kb.synonyms for t in group for w in tokens(t)}
+    vocabulary = (
+        alias_words | phrase_words | domain_words | example_words | fact_words | synonym_words
+    )
+    trap_words = frozenset(
+        w
+        for text in kb.out_of_scope
+        for w in tokens(text)
+        if w not in vocabulary and w not in STOPWORDS and len(w) > 2
+    )
+
+    # Spelling targets, by what a correction is worth: a role word, a topic word, any
+    # other word of the ladder's own files.
+    targets: dict[str, int] = {w: 0 for w in fact_words | example_words | synonym_words}
+    targets.update({w: 1 for w in phrase_words | domain_words | other_words})
+    targets.update({w: 2 for w in single})
+    targets.update({w: 3 for w in alias_words})
+    targets = {w: p for w, p in targets.items() if len(w) >= 3 and w not in STOPWORDS}
+    speller = Speller(targets, frozenset(vocabulary | other_words) | STOPWORDS)
+
+    ignore = frozenset(stem(w) for w in STOPWORDS | alias_words | domain_words)
+    field_topic: dict[str, str] = {}
+    for topic in kb.topics.values():
+        if topic.answer in ("facts", "ladder"):
+            for path in topic.paths:
+                field_topic.setdefault(path, topic.id)
+    overview = _topic_id(kb, "overview")
+    if overview:
+        field_topic["summary"] = overview
+    facts = FactIndex(kb, ignore)
+    generic = _generic(kb, phrases, facts, field_topic)
+    index = RouterIndex(
+        aliases=aliases,
+        max_alias=max_alias,
+        other_roles=other_roles,
+        max_other=max((len(k) for k in other_roles), default=1),
+        phrases=phrases,
+        single_phrases=single,
+        domain=domain,
+        domain_words=frozenset(domain_words),
+        vocabulary=frozenset(vocabulary),
+        question_words=frozenset(
+            alias_words | phrase_words | domain_words | example_words | synonym_words
+        ),
+        alias_words=alias_words,
+        trap_words=trap_words,
+        fact_words=frozenset(fact_words),
+        generic=generic,
+        phrase_stems=frozenset(stem(w) for w in phrase_words),
+        field_topic=field_topic,
+        topic_order={t: i for i, t in enumerate(kb.topics)},
+        speller=speller,
+        model=TopicModel(examples),
+        facts=facts,
+        compare_topic=_topic_id(kb, "compare"),
+        ladder_topic=_topic_id(kb, "ladder"),
+    )
+    kb._cache["router"] = index
+    return index
+
+
+def _generic(kb, phrases, facts: FactIndex, field_topic) -> frozenset[str]:
+    """Stems that name a topic rather than a thing: weak-phrase words, and one-word
+    phrases the topic's own facts never use ("skill", "salary", "responsibility"). A
+    phrase word the facts do use ("microservice", "master") names something specific
+    that a question can ask about."""
+    in_own_facts: dict[str, set[str]] = {}
+    for i, ref in enumerate(facts.refs):
+        topic = field_topic.get(ref.path)
+        for s in facts.terms[i]:
+            in_own_facts.setdefault(s, set()).add(topic)
+    out = set()
+    for topic, pattern, weight in phrases:
+        if weight == 1:
+            out.update(stem(w) for w in pattern if w != GAP)
+        elif len(pattern) == 1 and topic not in in_own_facts.get(stem(pattern[0]), ()):
+            out.add(stem(pattern[0]))
+    return frozenset(out)
+
+
+def _topic_id(kb: KnowledgeBase, kind: str) -> str | None:
+    topic = kb.topic_for(kind)
+    return topic.id if topic else None

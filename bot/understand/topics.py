@@ -1,0 +1,78 @@
+"""The topic model: which topic a question is about, learned from topics.yaml's examples.
+
+Fitted when the ladder loads (a few milliseconds for a few hundred examples), on
+word stems and word pairs of each example with role names taken out, so "what
+does a lead do all day" and "what do principals do all day" teach the same thing.
+
+Chosen by measurement (bench/topics.py prints the comparison): multinomial naive
+Bayes over stems and stem pairs against nearest examples by TF-IDF cosine. Naive
+Bayes generalised better to wordings that are in no example: it adds up evidence
+from every word instead of betting on the single closest example, and its
+smoothing keeps one unusual word from deciding. Its scores are turned into
+probabilities, which the router weighs against the topics' phrases and the facts.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .stems import stem
+
+ALPHA = 0.3  # additive smoothing
+ROLE = "<role>"
+# A feature seen in the examples of more topics than this says little about any of
+# them ("what", "do", "the"): it is left out, so short questions are decided by the
+# words that matter, or by the topics' phrases when they have none.
+SPREAD = 3
+
+
+def features(words: list[str]) -> list[str]:
+    """Stems and neighbouring stem pairs; role mentions arrive as ROLE."""
+    stems = [w if w == ROLE else stem(w) for w in words]
+    return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:])]
+
+
+class TopicModel:
+    def __init__(self, examples: dict[str, list[list[str]]]):
+        """examples: topic id -> example questions as word lists (roles as ROLE)."""
+        self.topics = [t for t, ex in examples.items() if ex]
+        self.counts: dict[str, dict[str, int]] = {}
+        self.totals: dict[str, int] = {}
+        vocabulary: set[str] = set()
+        for topic in self.topics:
+            counts: dict[str, int] = {}
+            for example in examples[topic]:
+                for f in features(example):
+                    counts[f] = counts.get(f, 0) + 1
+            self.counts[topic] = counts
+        spread: dict[str, int] = {}
+        for counts in self.counts.values():
+            for f in counts:
+                spread[f] = spread.get(f, 0) + 1
+        for topic in self.topics:
+            counts = {f: c for f, c in self.counts[topic].items() if spread[f] <= SPREAD}
+            self.counts[topic] = counts
+            self.totals[topic] = sum(counts.values())
+            vocabulary |= set(counts)
+        self.vocabulary = frozenset(vocabulary)
+        size = len(vocabulary) or 1
+        self._unseen = {t: math.log(ALPHA / (self.totals[t] + ALPHA * size)) for t in self.topics}
+        self._log = {
+            t: {
+                f: math.log((c + ALPHA) / (self.totals[t] + ALPHA * size))
+                for f, c in self.counts[t].items()
+            }
+            for t in self.topics
+        }
+
+    def probabilities(self, words: list[str]) -> dict[str, float]:
+        """Topic -> probability for a question's words (uniform prior). Features no
+        example has are left out: they would only add the same penalty everywhere."""
+        known = [f for f in features(words) if f in self.vocabulary]
+        if not known or not self.topics:
+            return {}
+        scores = {t: sum(self._log[t].get(f, self._unseen[t]) for f in known) for t in self.topics}
+        top = max(scores.values())
+        exp = {t: math.exp(s - top) for t, s in scores.items()}
+        total = sum(exp.values())
+        return {t: v / total for t, v in exp.items()}
