@@ -17,6 +17,7 @@ from .stems import stem
 from .topics import ROLE, TopicModel
 
 GAP = "..."
+COMMON_IN_FACTS = 0.04  # a domain word in this share of all facts says nothing specific
 
 # Function words and everyday verbs of English: they never make a level word mean
 # something else ("what does a principal do" vs "principal interest"), and they
@@ -157,7 +158,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
     targets = {w: p for w, p in targets.items() if len(w) >= 3 and w not in STOPWORDS}
     speller = Speller(targets, frozenset(vocabulary | other_words) | STOPWORDS)
 
-    ignore = frozenset(stem(w) for w in STOPWORDS | alias_words | domain_words)
+    ignore = frozenset(stem(w) for w in STOPWORDS | alias_words)
     field_topic: dict[str, str] = {}
     for topic in kb.topics.values():
         if topic.answer in ("facts", "ladder"):
@@ -167,6 +168,12 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
     if overview:
         field_topic["summary"] = overview
     facts = FactIndex(kb, ignore)
+    # Domain words most facts could be about ("engineer", "backend") match nothing;
+    # rarer ones ("oncall", "incident") are things a question can ask about.
+    common = {
+        s for s, ids in facts.postings.items() if len(ids) >= COMMON_IN_FACTS * len(facts.refs)
+    }
+    facts.ignore = ignore | {stem(w) for w in domain_words if stem(w) in common}
     generic = _generic(kb, phrases, facts, field_topic)
     index = RouterIndex(
         aliases=aliases,
@@ -199,18 +206,18 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
 
 
 def _generic(kb, phrases, facts: FactIndex, field_topic) -> frozenset[str]:
-    """Stems that name a topic rather than a thing: weak-phrase words, and one-word
-    phrases the topic's own facts never use ("skill", "salary", "responsibility"). A
-    phrase word the facts do use ("microservice", "master") names something specific
-    that a question can ask about."""
+    """Stems that name a topic rather than a thing: the topics' titles, weak-phrase
+    words, and one-word phrases the topic's own facts never use ("skill", "salary",
+    "responsibility"). A phrase word the facts do use ("microservice", "master")
+    names something specific that a question can ask about."""
     in_own_facts: dict[str, set[str]] = {}
     for i, ref in enumerate(facts.refs):
         topic = field_topic.get(ref.path)
         for s in facts.terms[i]:
             in_own_facts.setdefault(s, set()).add(topic)
-    out = set()
+    out = {stem(w) for t in kb.topics.values() for w in tokens(t.title)}  # "tools"
     for topic, pattern, weight in phrases:
-        if weight == 1:
+        if weight == 1 or GAP in pattern:  # question frames: "part of ... job"
             out.update(stem(w) for w in pattern if w != GAP)
         elif len(pattern) == 1 and topic not in in_own_facts.get(stem(pattern[0]), ()):
             out.add(stem(pattern[0]))

@@ -2,9 +2,9 @@
 
 The speller asks this before it changes a word: "learn", "leader" and "mind" are
 English and stay as typed, however close they are to "earn", "ladder" and "mid";
-"senoir" and "skils" are not, and get corrected. wordfreq is imported and its list
-read only the first time a word needs checking (about 0.2 s), so a question made
-of words the knowledge base already knows never pays for it.
+"senoir" and "skils" are not, and get corrected. wordfreq's "small" English list
+holds every word at least as common as COMMON (29,000 words, read in a few
+milliseconds); wordfreq is imported the first time a word needs checking (~70 ms).
 """
 
 from __future__ import annotations
@@ -27,12 +27,12 @@ def _load() -> dict[str, float]:
         if _frequencies is None:
             from wordfreq import get_frequency_dict
 
-            _frequencies = get_frequency_dict("en", wordlist="best")
+            _frequencies = get_frequency_dict("en", wordlist="small")
     return _frequencies
 
 
 def zipf(word: str) -> float:
-    """The word's Zipf frequency in English (0 for a word wordfreq has never seen)."""
+    """The word's Zipf frequency in English; 0 for a word rarer than COMMON."""
     freq = (_frequencies or _load()).get(word, 0.0)
     return round(math.log10(freq * 1e9), 2) if freq > 0 else 0.0
 

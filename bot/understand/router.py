@@ -303,7 +303,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
             domain and len([w for w in words if w not in STOPWORDS]) <= 3
         ):
             return _declined(kb, corrections, near, sorted(strong))
-        role = _role_for_facts(kb, index, query)
+        role = _role_for_facts(kb, _Asked(words, free, index, typed), query)
         kept_roles = [role]
     else:
         kept_roles = list(dict.fromkeys(m.role for m in kept))
@@ -324,8 +324,8 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     if topic is None and compare_cue and kb.next_roles(role):
         other, topic = kb.next_roles(role)[0], index.compare_topic
 
-    hits = index.facts.search(query, [role], limit=8)
-    hits = [h for h in hits if h.matched - index.generic]
+    asked = _Asked(words, free, index, typed)
+    hits = asked.search(query, [role])
     if topic is None:
         topic, margin = _choose_topic(kb, index, words, kept, phrases, hits)
     else:
@@ -333,17 +333,16 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     if topic == index.ladder_topic and kept:
         first = next(m for m in kept if m.role == role)
         direction = _direction(first, words)
-
-    quoted = _quoted(index, hits) if topic != index.compare_topic else ()
-    terms = tuple(sorted({w for w, f in zip(words, free) if f and stem(w) in _specific(hits)}))
-    if not quoted and topic not in (index.compare_topic, index.ladder_topic):
-        terms = _unmatched_terms(words, free, index)
-        if terms:
-            elsewhere = index.facts.search([stem(t) for t in terms], None, limit=8)
-            quoted = _quoted(index, [h for h in elsewhere if h.matched - index.generic])
-
-    asked = {stem(w) for w in words if w in index.fact_words} - index.generic - index.facts.ignore
-    supported = bool(hits) and asked <= hits[0].matched | _synonyms_of(index, hits[0].matched)
+    quoted, terms = (), ()
+    if topic != index.compare_topic:
+        quoted = _quoted(hits)
+        terms = asked.phrases({s for h in hits[:1] for s in h.matched})
+        if not quoted and topic != index.ladder_topic:
+            # Nothing in this role's facts: what do other roles' facts say about it?
+            terms = asked.phrases(asked.rare)
+            if terms:
+                quoted = _quoted(asked.search([stem(w) for t in terms for w in t.split()]))
+    supported = bool(hits) and asked.covered_by(hits[0])
     role_conf = min((m.score for m in kept), default=0.7)
     if kept and all(m.contextual for m in kept):
         role_conf *= 0.9
@@ -357,7 +356,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         (),
         tuple(corrections),
         facts=quoted,
-        terms=terms,
+        terms=tuple(terms),
         form=_form(words),
         direction=direction,
         supported=supported,
@@ -378,10 +377,10 @@ def _unknown_role(others: list[OtherRole], kept: list[Mention], strong, index) -
     return others[0] if index.compare_topic in strong else None
 
 
-def _role_for_facts(kb: KnowledgeBase, index: RouterIndex, query: list[str]) -> str:
+def _role_for_facts(kb: KnowledgeBase, asked: _Asked, query: list[str]) -> str:
     """No role named: the discipline, unless only one role's facts hold what was asked
     ("who uses cassandra?")."""
-    hits = [h for h in index.facts.search(query, None, limit=5) if h.matched - index.generic]
+    hits = asked.search(query, None, limit=5)
     if hits and not any(h.ref.role == kb.default_role for h in hits):
         best = hits[0]
         if all(h.ref.role == best.ref.role for h in hits if h.score >= 0.8 * best.score):
@@ -417,39 +416,83 @@ def _choose_topic(kb, index: RouterIndex, words, kept, phrases, hits: list[FactH
     return ranked[0][0], min(1.0, (top - runner) / top + 0.25)
 
 
-def _synonyms_of(index: RouterIndex, stems) -> set[str]:
-    return {syn for s in stems for syn in index.facts.synonyms.get(s, ())}
+class _Asked:
+    """What a question asks about, for fact retrieval: its words' stems, which of them
+    name something specific (not a function or topic word), and which are rare enough
+    in English to be a thing rather than a turn of phrase ("docker", "mentoring",
+    "estimates" - not "call", "key", "main")."""
+
+    def __init__(self, words: list[str], free: list[bool], index: RouterIndex, typed=None):
+        self.index = index
+        typed = typed or words
+        self.words = [(w, stem(w), t) for w, f, t in zip(words, free, typed) if f]
+        in_phrase = {
+            stem(w)
+            for _, pattern, weight in index.phrases
+            if weight == 2
+            and len(pattern) > 1
+            and GAP not in pattern
+            and _contains(words, free, pattern)
+            for w in pattern
+        }
+        self.in_phrase = in_phrase
+        self.specific = {
+            s
+            for w, s, _ in self.words
+            if (s not in index.generic or s in in_phrase) and s not in index.facts.ignore
+        }
+        self.rare = {
+            s
+            for w, s, _ in self.words
+            if s in self.specific
+            and (
+                lexicon.zipf(w) < SPECIFIC
+                or s in in_phrase  # "code review"
+                or s in index.facts.synonyms  # a word the ladder's lexicon knows: "coach"
+                or (s not in index.facts.idf and w not in index.question_words)  # "on-call"
+            )
+        }
+        self.rare |= {syn for s in self.rare for syn in index.facts.synonyms.get(s, ())}
+
+    def meaningful(self, hit: FactHit) -> bool:
+        """A fact matched on something asked for: a rare word, or two specific ones."""
+        matched = hit.matched - self.index.generic
+        return bool(matched & self.rare) or len(matched) >= 2
+
+    def search(self, query: list[str], roles: list[str] | None = None, limit: int = 8):
+        hits = self.index.facts.search(query, roles, limit=limit)
+        return [h for h in hits if self.meaningful(h)]
+
+    def covered_by(self, hit: FactHit) -> bool:
+        """The fact holds every specific thing asked that the ladder knows a word for."""
+        known = {s for s in self.specific if s in self.index.facts.idf}
+        found = hit.matched | {
+            syn for s in hit.matched for syn in self.index.facts.synonyms.get(s, ())
+        }
+        return known <= found
+
+    def phrases(self, stems: set[str]) -> list[str]:
+        """The words asked about, as typed runs: "code review", "docker"."""
+        runs, run = [], []
+        for w, s, t in self.words:
+            if s in self.specific and w not in MODIFIERS and len(w) > 2:
+                run.append((t, s))
+                continue
+            if run:
+                runs.append(run)
+            run = []
+        if run:
+            runs.append(run)
+        out = [" ".join(t for t, _ in r) for r in runs if any(s in stems for _, s in r)]
+        return list(dict.fromkeys(out))
 
 
-def _specific(hits: list[FactHit]) -> set[str]:
-    return {s for h in hits for s in h.matched}
-
-
-def _quoted(index: RouterIndex, hits: list[FactHit]) -> tuple[FactRef, ...]:
+def _quoted(hits: list[FactHit]) -> tuple[FactRef, ...]:
     """The facts worth leading with: the best, and those nearly as good."""
     if not hits:
         return ()
     best = hits[0].score
     return tuple(h.ref for h in hits if h.score >= 0.6 * best)[:QUOTED]
-
-
-def _unmatched_terms(words, free, index: RouterIndex) -> tuple[str, ...]:
-    """Specific words of a question that the role's facts don't contain: not function
-    words or topic words, and not everyday English ("key", "main") but the names of
-    things ("graphql", "mentoring", "estimates")."""
-    return tuple(
-        dict.fromkeys(
-            w
-            for w, f in zip(words, free)
-            if f
-            and len(w) >= 3
-            and w not in STOPWORDS
-            and w not in MODIFIERS
-            and stem(w) not in index.phrase_stems
-            and stem(w) not in index.facts.ignore
-            and lexicon.zipf(w) < SPECIFIC
-        )
-    )
 
 
 def find_roles(text: str, kb: KnowledgeBase):
