@@ -9,11 +9,18 @@ from dataclasses import dataclass
 
 from ..ladder.model import Fact, KnowledgeBase, Role
 from ..text import words
+from ..understand.index import STOPWORDS
+from ..understand.stems import stem
+
+# Words every fact about the ladder shares; they say nothing about sameness.
+_ROLE_STEMS = frozenset(
+    stem(w) for w in ("senior", "junior", "principal", "staff", "backend", "engineer")
+)
 
 MAX_TRACKS_SHOWN = 12
 MAX_ROLES_LISTED = 15
 COMPARE_ITEMS = 4
-SIMILAR = 0.6  # lines sharing this much of their words say the same thing
+SIMILAR = 0.5  # lines sharing this share of the shorter one's words say the same thing
 
 
 @dataclass(frozen=True)
@@ -49,9 +56,11 @@ class Citations:
         return fact.text
 
     def _repeats(self, text: str) -> bool:
-        bag = frozenset(w for w in words(text) if len(w) > 3)
+        bag = frozenset(stem(w) for w in words(text) if len(w) > 3 and w not in STOPWORDS)
+        bag -= _ROLE_STEMS
         for seen in self._shown:
-            if bag and len(bag & seen) / len(bag | seen) >= SIMILAR:
+            small = min(len(bag), len(seen))
+            if small >= 3 and len(bag & seen) / small >= SIMILAR:
                 return True
         self._shown.append(bag)
         return False
@@ -97,8 +106,49 @@ def roles_listed(kb: KnowledgeBase, name=None) -> str:
     return listed
 
 
-def _move_lines(kb: KnowledgeBase, target: str, cited: Citations) -> tuple[str, ...]:
-    return cited.lines(kb.moves_to(target)) or ("The sources don't say what this move takes.",)
+MAX_MOVE_FACTS = 4
+
+
+def move_facts(kb: KnowledgeBase, target: str, source: str | None = None) -> list[Fact]:
+    """What moving into target takes, best first: facts in the target's own file, then
+    the source's, then the rest. A fact naming some other role as the one who moves
+    ("principal engineers can also switch to management") is left out when the move
+    is from `source`, unless it names the source too."""
+    owners = {r: i for i, r in enumerate((target, source))}
+    found = sorted(kb.moves_into(target), key=lambda rf: owners.get(rf[0], 2))
+    if source is None:
+        return [f for _, f in found]
+    names = _role_words(kb)
+    others = {r for r in kb.roles if r not in (source, target)}
+    out = []
+    for _, fact in found:
+        said = {r for r, ws in names.items() if ws & set(words(fact.text))}
+        if said & others and source not in said:
+            continue
+        out.append(fact)
+    return out
+
+
+def _role_words(kb: KnowledgeBase) -> dict[str, set[str]]:
+    """Role id -> the single words that name it in a fact's text ("principal", "lead")."""
+    cached = kb._cache.get("role_words")
+    if cached is None:
+        cached = {
+            rid: {w for w in words(role.id.replace("-", " ")) if w not in _SHARED}
+            | {w for a in role.context_aliases for w in words(a)}
+            for rid, role in kb.roles.items()
+        }
+        kb._cache["role_words"] = cached
+    return cached
+
+
+# Words in role ids that name no role by themselves ("engineer" in "backend-engineer").
+_SHARED = frozenset({"engineer", "backend", "engineering", "solutions"})
+
+
+def _move_lines(kb, target: str, cited: Citations, source: str | None = None):
+    facts = move_facts(kb, target, source)
+    return cited.lines(facts, MAX_MOVE_FACTS) or ("The sources don't say what this move takes.",)
 
 
 def progression(
@@ -107,7 +157,8 @@ def progression(
     """(intro, sections) for a career-progression answer.
 
     direction "into": how to become `role` (what the move takes comes first);
-    `other`: the move from `role` to `other`; otherwise what comes after `role`."""
+    "onward": what comes after `role` (and not how to become it); `other`: the move
+    from `role` to `other`; otherwise both ways."""
     sections: list[Section] = []
     general = [f for p in paths for f in role.get(p) if f.to is None]
     if direction == "into" and not other:
@@ -128,12 +179,13 @@ def progression(
             heading = f"Next: {name}"
         else:
             heading = f"Moving to {name}"
-        sections.append(Section(heading, _move_lines(kb, target, cited)))
+        sections.append(Section(heading, _move_lines(kb, target, cited, role.id)))
     if not targets and role.id != kb.default_role:
         sections.append(Section("Next", ("This is the top of its track in this ladder.",)))
-    into = kb.moves_to(role.id)
-    if into and not other:
-        sections.append(Section(f"Becoming {article(role.title)} {role.title}", cited.lines(into)))
+    into = move_facts(kb, role.id)
+    if into and not other and direction != "onward":
+        heading = f"Becoming {article(role.title)} {role.title}"
+        sections.append(Section(heading, cited.lines(into, MAX_MOVE_FACTS)))
     notes = general + (
         [f for p in paths for f in role.get(p) if f.to] if role.id == kb.default_role else []
     )

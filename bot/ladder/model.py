@@ -128,12 +128,12 @@ class KnowledgeBase:
             for track in self.tracks:
                 for member in track.members:
                     tracks.setdefault(member, []).append(track)
-            moves: dict[str, list[Fact]] = {}
+            moves: dict[str, list[tuple[str, Fact]]] = {}
             for role in self.roles.values():
                 for facts in role.facts.values():
                     for fact in facts:
-                        if fact.to and fact not in moves.setdefault(fact.to, []):
-                            moves[fact.to].append(fact)
+                        if fact.to and (role.id, fact) not in moves.setdefault(fact.to, []):
+                            moves[fact.to].append((role.id, fact))
             order = dict.fromkeys(r for t in self.tracks for r in t.members)
             order.update(dict.fromkeys(self.roles))
             index = {
@@ -167,6 +167,10 @@ class KnowledgeBase:
 
     def moves_to(self, role_id: str) -> tuple[Fact, ...]:
         """Every fact, from any role file, about moving into role_id (`to: role_id`)."""
+        return tuple(fact for _, fact in self.moves_into(role_id))
+
+    def moves_into(self, role_id: str) -> tuple[tuple[str, Fact], ...]:
+        """(role file it is in, fact) for every fact about moving into role_id."""
         return self._index()["moves"].get(role_id, ())
 
     def tracks_for(self, role_id: str) -> tuple[Track, ...]:

@@ -64,6 +64,7 @@ class RouterIndex:
     fact_words: frozenset[str]  # every word of every fact
     generic: frozenset[str]  # stems that name a topic, not a specific thing ("skill", "use")
     phrase_stems: frozenset[str]  # stems of every topic phrase
+    fact_phrases: tuple[tuple[str, ...], ...]  # multi-word phrases facts use: "code review"
     field_topic: dict[str, str]  # fact field path -> the topic that reads it
     topic_order: dict[str, int]
     speller: Speller
@@ -193,6 +194,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         fact_words=frozenset(fact_words),
         generic=generic,
         phrase_stems=frozenset(stem(w) for w in phrase_words),
+        fact_phrases=_fact_phrases(kb, phrases),
         field_topic=field_topic,
         topic_order={t: i for i, t in enumerate(kb.topics)},
         speller=speller,
@@ -222,6 +224,31 @@ def _generic(kb, phrases, facts: FactIndex, field_topic) -> frozenset[str]:
         elif len(pattern) == 1 and topic not in in_own_facts.get(stem(pattern[0]), ()):
             out.add(stem(pattern[0]))
     return frozenset(out)
+
+
+def _fact_phrases(kb: KnowledgeBase, phrases) -> tuple[tuple[str, ...], ...]:
+    """Multi-word topic phrases that name a thing the facts talk about ("code review",
+    "ci cd"), as opposed to question frames ("come after", "tell me about")."""
+    texts = [
+        " " + " ".join(tokens(f.text)) + " "
+        for role in kb.roles.values()
+        for facts in role.facts.values()
+        for f in facts
+    ]
+    frames = {t.id for t in kb.topics.values() if t.answer != "facts"}
+    found = []
+    for topic, pattern, weight in phrases:
+        if (
+            weight == 2
+            and len(pattern) > 1
+            and GAP not in pattern
+            and topic not in frames
+            and not any(w in STOPWORDS or w in MODIFIERS for w in pattern)
+        ):
+            needle = " " + " ".join(pattern) + " "
+            if pattern not in found and any(needle in t for t in texts):
+                found.append(pattern)
+    return tuple(found)
 
 
 def _topic_id(kb: KnowledgeBase, kind: str) -> str | None:

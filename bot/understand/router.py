@@ -51,6 +51,7 @@ _TARGET_MARKERS = frozenset(
     {"to", "into", "become", "becoming", "towards", "toward", "reach", "reaching", "be"}
 )
 _ARTICLES = frozenset({"a", "an", "the", "my", "our"})
+_ONWARD_MARKERS = frozenset({"after", "beyond", "past", "above", "from", "as"})
 
 
 @dataclass(frozen=True)
@@ -205,11 +206,16 @@ def _asker_first(mentions: list[Mention], words: list[str]) -> list[str]:
 
 
 def _direction(m: Mention, words: list[str]) -> str:
+    """"into" for how to become the role ("to staff"), "onward" for what comes after it
+    ("after staff", "from senior", "senior, what's next"), else ""."""
     j = m.start - 1
     while j >= 0 and words[j] in _ARTICLES:
         j -= 1
-    if j >= 0 and words[j] in _TARGET_MARKERS:
+    before = words[j] if j >= 0 else ""
+    if before in _TARGET_MARKERS:
         return "into"
+    if before in _ONWARD_MARKERS or "next" in words[m.end :]:
+        return "onward"
     return ""
 
 
@@ -334,7 +340,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         first = next(m for m in kept if m.role == role)
         direction = _direction(first, words)
     quoted, terms = (), ()
-    if topic != index.compare_topic:
+    if topic not in (index.compare_topic, index.ladder_topic):
         quoted = _quoted(hits)
         terms = asked.phrases({s for h in hits[:1] for s in h.matched})
         if not quoted and topic != index.ladder_topic:
