@@ -35,7 +35,8 @@ STOPWORDS = frozenset(
     will with would you your youre yours want wants wanted know looking look currently right
     now today please pls plz thanks thank hi hey hello one someone somebody person people
     folks kind sort quick q question anyone guys team yeah ok okay u ur im dont doesnt isnt
-    arent cant wont shouldnt wouldnt didnt lot lots bit much many""".split()
+    arent cant wont shouldnt wouldnt didnt lot lots bit much many yes yep nope lol haha btw
+    fyi tbh imo imho idk asap rn tho though anyway just also etc maybe""".split()
 )
 
 # Words that describe a person without making "senior X" a different thing: "a good
@@ -51,7 +52,7 @@ MODIFIERS = frozenset(
 class RouterIndex:
     aliases: dict[tuple[str, ...], tuple[str, bool]]  # words -> (role id, contextual)
     max_alias: int
-    other_roles: dict[tuple[str, ...], str]  # words -> the title as listed
+    other_roles: dict[tuple[str, ...], str]  # stems -> the title as listed
     max_other: int
     phrases: list[tuple[str, tuple[str, ...], int]]  # (topic, pattern, 2 strong / 1 weak)
     single_phrases: dict[str, str]  # one-word strong phrase -> topic
@@ -61,10 +62,12 @@ class RouterIndex:
     question_words: frozenset[str]  # words of roles, phrases, examples, synonyms, domain
     alias_words: frozenset[str]
     trap_words: frozenset[str]  # words that mark a question as not about the ladder
+    trap_pairs: frozenset[tuple[str, str]]  # a level word and its neighbour: "junior high"
     fact_words: frozenset[str]  # every word of every fact
     generic: frozenset[str]  # stems that name a topic, not a specific thing ("skill", "use")
     phrase_stems: frozenset[str]  # stems of every topic phrase
     fact_phrases: tuple[tuple[str, ...], ...]  # multi-word phrases facts use: "code review"
+    naming_phrases: frozenset[tuple[str, ...]]  # strong phrases made of topic words only
     field_topic: dict[str, str]  # fact field path -> the topic that reads it
     topic_order: dict[str, int]
     speller: Speller
@@ -111,7 +114,16 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
             key = tuple(tokens(text))
             if key:
                 aliases.setdefault(key, (role.id, False))
-    other_roles = {key: t for t in kb.other_roles if (key := tuple(tokens(t)))}
+    for key, hit in list(aliases.items()):
+        if len(key[-1]) <= 4:  # plurals the folding leaves alone: "ems", "swes"
+            aliases.setdefault((*key[:-1], key[-1] + "s"), hit)
+    # Titles of two words or more by stems, so "data engineering" finds "Data Engineer";
+    # one-word titles as words, or "design" would find "Designer".
+    other_roles = {
+        tuple(stem(w) for w in key) if len(key) > 1 else key: t
+        for t in kb.other_roles
+        if (key := tuple(tokens(t)))
+    }
     phrases = []
     for topic in kb.topics.values():
         for weight, group in ((2, topic.phrases), (1, topic.weak_phrases)):
@@ -138,7 +150,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         for w in tokens(fact.text)
     }
     phrase_words = {w for _, p, _ in phrases for w in p if w != GAP}
-    other_words = {w for key in other_roles for w in key}
+    other_words = {w for t in kb.other_roles for w in tokens(t)}
     synonym_words = {w for group in kb.synonyms for t in group for w in tokens(t)}
     vocabulary = (
         alias_words | phrase_words | domain_words | example_words | fact_words | synonym_words
@@ -157,9 +169,12 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
     targets.update({w: 2 for w in single})
     targets.update({w: 3 for w in alias_words})
     targets = {w: p for w, p in targets.items() if len(w) >= 3 and w not in STOPWORDS}
+    # Function words last of all, so "shoudl" and "hwo" are read, not taken for strangers.
+    targets.update({w: -1 for w in STOPWORDS if len(w) >= 3})
     speller = Speller(targets, frozenset(vocabulary | other_words) | STOPWORDS)
 
-    ignore = frozenset(stem(w) for w in STOPWORDS | alias_words)
+    # Role names need no ignoring: in a question they are mentions, never query words.
+    ignore = frozenset(stem(w) for w in STOPWORDS)
     field_topic: dict[str, str] = {}
     for topic in kb.topics.values():
         if topic.answer in ("facts", "ladder"):
@@ -191,10 +206,14 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         ),
         alias_words=alias_words,
         trap_words=trap_words,
+        trap_pairs=_trap_pairs(kb, aliases),
         fact_words=frozenset(fact_words),
         generic=generic,
         phrase_stems=frozenset(stem(w) for w in phrase_words),
         fact_phrases=_fact_phrases(kb, phrases),
+        naming_phrases=frozenset(
+            p for _, p, w in phrases if w == 2 and all(stem(x) in generic for x in p if x != GAP)
+        ),
         field_topic=field_topic,
         topic_order={t: i for i, t in enumerate(kb.topics)},
         speller=speller,
@@ -224,6 +243,22 @@ def _generic(kb, phrases, facts: FactIndex, field_topic) -> frozenset[str]:
         elif len(pattern) == 1 and topic not in in_own_facts.get(stem(pattern[0]), ()):
             out.add(stem(pattern[0]))
     return frozenset(out)
+
+
+def _trap_pairs(kb: KnowledgeBase, aliases) -> frozenset[tuple[str, str]]:
+    """Each level word in an out-of-scope example with the word beside it ("junior
+    high", "senior discount", "sales lead"): together they mean something else."""
+    level_words = {key[0] for key, (_, contextual) in aliases.items() if contextual}
+    pairs = set()
+    for text in kb.out_of_scope:
+        words = tokens(text)
+        for i, w in enumerate(words):
+            if w not in level_words:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(words) and words[j] not in STOPWORDS:
+                    pairs.add((words[j], w) if j < i else (w, words[j]))
+    return frozenset(pairs)
 
 
 def _fact_phrases(kb: KnowledgeBase, phrases) -> tuple[tuple[str, ...], ...]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .index import MODIFIERS, STOPWORDS, RouterIndex
+from .stems import stem
 
 
 @dataclass
@@ -50,10 +51,12 @@ def find_mentions(words: list[str], index: RouterIndex, scores: list[float]) -> 
 
 
 def find_other_roles(words: list[str], index: RouterIndex) -> list[OtherRole]:
+    stems = [stem(w) for w in words]
     found, i = [], 0
     while i < len(words):
         for n in range(min(index.max_other, len(words) - i), 0, -1):
-            title = index.other_roles.get(tuple(words[i : i + n]))
+            key = tuple(stems[i : i + n]) if n > 1 else (words[i],)
+            title = index.other_roles.get(key)
             if title:
                 found.append(OtherRole(title, i, i + n))
                 i += n
@@ -93,8 +96,99 @@ def keep_contextual(
         return False
     before = words[m.start - 1] if m.start > 0 else ""
     after = words[m.end] if m.end < len(words) else ""
+    if before in index.trap_words or after in index.trap_words:
+        return False  # "senior discount", "sales lead", whatever else the question says
+    after = words[m.end] if m.end < len(words) else ""
+    if _pair(words, m) & index.trap_pairs:  # "junior high", "staff meeting"
+        return False
     if before and is_unknown(before, index, strict=True) and not engineering:
         return False  # "sales lead", "school principal", "store manager"
     if plural or engineering or strong_topic:
         return True
     return not (after and is_unknown(after, index, strict=True))  # "lead singer", "staff room"
+
+
+def trap_beside(m: Mention, words: list[str], index: RouterIndex) -> bool:
+    """The level word is half of something else: "senior discount", "junior high"."""
+    before = words[m.start - 1] if m.start > 0 else ""
+    after = words[m.end] if m.end < len(words) else ""
+    return (
+        before in index.trap_words
+        or after in index.trap_words
+        or bool(_pair(words, m) & index.trap_pairs)
+    )
+
+
+def _pair(words: list[str], m: Mention) -> set[tuple[str, str]]:
+    """The level word with each neighbour, as the out-of-scope examples pair them."""
+    word = words[m.start]
+    out = set()
+    if m.start > 0:
+        out.add((words[m.start - 1], word))
+    if m.end < len(words):
+        out.add((word, words[m.end]))
+    return out
+
+
+# How the other words of a sentence relate to a role mention.
+ARTICLES = frozenset({"a", "an", "the", "my", "our", "your", "their", "his", "her"})
+SOURCE_MARKERS = frozenset({"from", "as", "im", "am", "currently", "being"})
+TARGET_MARKERS = frozenset(
+    {"to", "into", "become", "becoming", "towards", "toward", "reach", "reaching", "be"}
+)
+ONWARD_MARKERS = frozenset({"after", "beyond", "past", "above", "from", "as"})
+# Words before a role that make it the object of a sentence, not its subject:
+# "do leads mentor juniors", "is working with principals part of a senior's job".
+OBJECT_MARKERS = frozenset({"with", "for", "by", "than", "under", "over", "to", "like"})
+
+
+def word_before(m: Mention, words: list[str]) -> str:
+    j = m.start - 1
+    while j >= 0 and words[j] in ARTICLES:
+        j -= 1
+    return words[j] if j >= 0 else ""
+
+
+def asker_first(mentions: list[Mention], words: list[str]) -> list[str]:
+    """Roles in mention order, except that the one the asker is comes before the one
+    they are heading to: "should I go into management or stay IC as a senior"."""
+
+    def marker(m: Mention) -> int:
+        word = word_before(m, words)
+        return 0 if word in SOURCE_MARKERS else 2 if word in TARGET_MARKERS else 1
+
+    return list(dict.fromkeys(m.role for m in sorted(mentions, key=marker)))
+
+
+def direction(m: Mention, words: list[str]) -> str:
+    """ "into" for how to become the role ("to staff"), "onward" for what comes after it
+    ("after staff", "from senior", "senior, what's next"), else ""."""
+    before = word_before(m, words)
+    if before in TARGET_MARKERS:
+        return "into"
+    if before in ONWARD_MARKERS or "next" in words[m.end :]:
+        return "onward"
+    return ""
+
+
+def subject(mentions: list[Mention], words: list[str], index: RouterIndex) -> Mention:
+    """The role a sentence is about when it names several with no comparison or move:
+    the first that is not an object ("do leads mentor *juniors*", "is mentoring
+    *juniors* part of the lead role")."""
+
+    def is_object(m: Mention) -> bool:
+        before = word_before(m, words)
+        if before in OBJECT_MARKERS:
+            return True
+        verb = before and before not in STOPWORDS and before not in index.alias_words
+        return bool(verb) and before not in index.domain_words and m.start > 0
+
+    return next((m for m in mentions if not is_object(m)), mentions[0])
+
+
+def joined(a: Mention, b: Mention, words: list[str], joiners: frozenset[str]) -> bool:
+    """Two mentions with only a joining word (and articles) between: "staff or
+    principal", "junior to senior"."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    between = [w for w in words[first.end : second.start] if w not in ARTICLES]
+    return len(between) == 1 and between[0] in joiners

@@ -28,6 +28,12 @@ def _deletions(word: str, twice: bool = False) -> set[str]:
     return {d[:i] + d[i + 1 :] for d in once for i in range(len(d))} if twice else once
 
 
+def _shorthand(word: str) -> bool:
+    """Chat shorthand without vowels ("nxt", "whn"): listed by wordfreq, since people
+    type it, but never a word we should leave alone when a ladder word is one slip away."""
+    return not any(v in word for v in "aeiouy")
+
+
 class Speller:
     """Corrects words towards `targets`, a mapping word -> priority (higher wins a tie:
     role words over topic words over words that only occur in facts).
@@ -53,7 +59,7 @@ class Speller:
 
     @staticmethod
     def _eligible(word: str) -> bool:
-        return word.isalpha() and word.isascii() and len(word) >= 4
+        return word.isalpha() and word.isascii() and len(word) >= 3
 
     def correct(self, word: str, typed: str = "") -> tuple[str, float]:
         """The target a non-word most likely meant, with a similarity 0..1, or the word
@@ -67,8 +73,13 @@ class Speller:
             if (
                 word not in self.leave_alone
                 and self._eligible(word)
-                and not lexicon.is_english(word)
-                and not (typed and lexicon.is_english(typed, plural_folded=False))
+                and (
+                    _shorthand(word)
+                    or not (
+                        lexicon.is_english(word)
+                        or (typed and lexicon.is_english(typed, plural_folded=False))
+                    )
+                )
             ):
                 allowed = 2 if len(word) >= LONG_WORD else 1
                 best = self._best(word, allowed)
@@ -86,7 +97,7 @@ class Speller:
         found = self._near.get(word)
         if found is None:
             found = ()
-            if self.targets.get(word, 0) < 2 and self._eligible(word):
+            if self.targets.get(word, 0) < 2 and self._eligible(word) and len(word) >= 4:
                 allowed = 2 if len(word) >= LONG_WORD else 1
                 close = [
                     c
@@ -110,7 +121,13 @@ class Speller:
             scored = sorted(set(scored) | {(int(d), c) for c, d, _ in hits})
         if not scored:
             return None
-        distance, fixed = min(scored, key=lambda dc: (dc[0], -self.targets[dc[1]], dc[1]))
+        # Ties: a swap of letters ("hwo" -> "how") before a changed letter ("two"), then
+        # the more important word, then the alphabet.
+        letters = sorted(word)
+        distance, fixed = min(
+            scored,
+            key=lambda dc: (dc[0], sorted(dc[1]) != letters, -self.targets[dc[1]], dc[1]),
+        )
         return fixed, distance
 
     def candidates(self, word: str) -> list[str]:

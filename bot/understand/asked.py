@@ -1,0 +1,107 @@
+"""What a question asks about, on the facts' side: which facts answer it.
+
+`Asked` holds a question's words as stems and knows which of them name something
+specific ("docker", "mentoring", "code review") as opposed to function words,
+topic words ("skills") and turns of phrase ("call", "key"). Only facts that match
+something specific answer a question; they vote for their topic and are quoted.
+"""
+
+from __future__ import annotations
+
+from ..ladder.model import KnowledgeBase
+from . import lexicon
+from .facts import FactHit, FactRef
+from .index import MODIFIERS, RouterIndex
+from .phrases import contains
+from .stems import stem
+
+QUOTED = 3  # facts quoted at most, when a question asks for something specific
+SPECIFIC = 4.6  # words rarer than this name a thing asked about ("estimates", "graphql")
+
+
+class Asked:
+    """What a question asks about, for fact retrieval: its words' stems, which of them
+    name something specific (not a function or topic word), and which are rare enough
+    in English to be a thing rather than a turn of phrase ("docker", "mentoring",
+    "estimates" - not "call", "key", "main")."""
+
+    def __init__(self, words: list[str], free: list[bool], index: RouterIndex, typed=None):
+        self.index = index
+        typed = typed or words
+        self.words = [(w, stem(w), t) for w, f, t in zip(words, free, typed) if f]
+        self.query = [s for _, s, _ in self.words]
+        # Words of a phrase the facts use ("code review"), as opposed to a frame.
+        in_phrase = {
+            stem(w)
+            for pattern in index.fact_phrases
+            if contains(words, free, pattern)
+            for w in pattern
+        }
+        self.specific = {
+            s
+            for w, s, _ in self.words
+            if (s not in index.generic or s in in_phrase) and s not in index.facts.ignore
+        }
+        self.rare = {
+            s
+            for w, s, _ in self.words
+            if s in self.specific
+            and (
+                lexicon.zipf(w) < SPECIFIC
+                or s in in_phrase  # "code review"
+                or s in index.facts.synonyms  # a word the ladder's lexicon knows: "coach"
+                or (s not in index.facts.idf and w not in index.question_words)  # "on-call"
+            )
+        }
+        self.rare |= {syn for s in self.rare for syn in index.facts.synonyms.get(s, ())}
+
+    def meaningful(self, hit: FactHit) -> bool:
+        """A fact matched on something asked for: a rare word, or two specific ones."""
+        matched = hit.matched - self.index.generic
+        return bool(matched & self.rare) or len(matched) >= 2
+
+    def search(self, query: list[str], roles: list[str] | None = None, limit: int = 8):
+        hits = self.index.facts.search(query, roles, limit=limit)
+        return [h for h in hits if self.meaningful(h)]
+
+    def covered_by(self, hit: FactHit) -> bool:
+        """The fact holds every specific thing asked that the ladder knows a word for."""
+        known = {s for s in self.specific if s in self.index.facts.idf}
+        found = hit.matched | {
+            syn for s in hit.matched for syn in self.index.facts.synonyms.get(s, ())
+        }
+        return known <= found
+
+    def phrases(self, stems: set[str]) -> list[str]:
+        """The words asked about, as typed runs: "code review", "docker"."""
+        runs, run = [], []
+        for w, s, t in self.words:
+            if s in self.specific and w not in MODIFIERS and len(w) > 2:
+                run.append((t, s))
+                continue
+            if run:
+                runs.append(run)
+            run = []
+        if run:
+            runs.append(run)
+        out = [" ".join(t for t, _ in r) for r in runs if any(s in stems for _, s in r)]
+        return list(dict.fromkeys(out))
+
+
+def quoted(hits: list[FactHit]) -> tuple[FactRef, ...]:
+    """The facts worth leading with: the best, and those nearly as good."""
+    if not hits:
+        return ()
+    best = hits[0].score
+    return tuple(h.ref for h in hits if h.score >= 0.6 * best)[:QUOTED]
+
+
+def role_for_facts(kb: KnowledgeBase, asked: Asked, query: list[str]) -> str:
+    """No role named: the discipline, unless only one role's facts hold what was asked
+    ("who uses cassandra?")."""
+    hits = asked.search(query, None, limit=5)
+    if hits and not any(h.ref.role == kb.default_role for h in hits):
+        best = hits[0]
+        if all(h.ref.role == best.ref.role for h in hits if h.score >= 0.8 * best.score):
+            return best.ref.role
+    return kb.default_role

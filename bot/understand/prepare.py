@@ -1,0 +1,81 @@
+"""Stage 1b: a question's words, spelled as the knowledge base spells them.
+
+Split compounds are joined ("back end" -> "backend"), non-words are corrected by
+the speller, and a real word is changed only where the sentence needs it to fill
+an empty slot (`fill_slots`): "principle engineer", "stuff engineer".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import lexicon
+from .index import STOPWORDS, RouterIndex
+from .normalise import tokens
+from .phrases import contains
+
+
+@dataclass
+class Words:
+    words: list[str]  # as understood
+    typed: list[str]  # as typed, for telling people what was corrected
+    scores: list[float]  # 1.0, or how sure a correction is
+    corrections: list[tuple[str, str]] = field(default_factory=list)
+
+
+def prepare(text: str, index: RouterIndex) -> Words:
+    folded, raw = tokens(text), tokens(text, fold=False)
+    words: list[str] = []
+    typed: list[str] = []
+    i = 0
+    while i < len(folded):
+        if i + 1 < len(folded) and folded[i] + folded[i + 1] in index.vocabulary:
+            words.append(folded[i] + folded[i + 1])
+            typed.append(f"{raw[i]} {raw[i + 1]}")
+            i += 2
+        else:
+            words.append(folded[i])
+            typed.append(raw[i])
+            i += 1
+    out = Words(words, typed, [])
+    for j, word in enumerate(words):
+        fixed, score = index.speller.correct(word, typed[j])
+        out.scores.append(score)
+        if fixed != word:
+            out.corrections.append((typed[j], fixed))
+            words[j] = fixed
+    return out
+
+
+def fill_slots(w: Words, index: RouterIndex, mentions) -> bool:
+    """Real words that are a slip from a ladder word, changed only where the sentence
+    needs them: "principle engineer" (completes a role name), "principle skills" (no
+    role, beside a topic word), "principal engineer kills" (no topic, beside the
+    role). True if a word was changed."""
+    words, changed = w.words, False
+    has_topic = any(contains(words, [True] * len(words), p) for _, p, _ in index.phrases)
+    for i, word in enumerate(words):
+        if w.scores[i] < 1.0 or word in index.alias_words or word in STOPWORDS:
+            continue
+        for fix in index.speller.near_words(word):
+            if lexicon.zipf(fix) < lexicon.zipf(word) - 0.5:
+                continue  # "take" is not a slip for the rarer "stake"
+            before = words[i - 1 : i] + [fix]
+            after = [fix] + words[i + 1 : i + 2]
+            completes = (len(before) == 2 and tuple(before) in index.aliases) or (
+                len(after) == 2 and tuple(after) in index.aliases
+            )
+            neighbours = words[max(0, i - 1) : i] + words[i + 1 : i + 2]
+            if not completes and fix in index.alias_words and not mentions:
+                completes = any(
+                    n in index.single_phrases or (n,) in index.domain for n in neighbours
+                )
+            if not completes and fix in index.single_phrases and mentions and not has_topic:
+                completes = any(m.start - 1 <= i <= m.end for m in mentions)
+            if completes:
+                words[i] = fix
+                w.scores[i] = 0.9
+                w.corrections.append((w.typed[i], fix))
+                changed = True
+                break
+    return changed

@@ -1,0 +1,68 @@
+"""Which topic a question about one role is about: three kinds of evidence added up.
+
+- the topics' phrases: a strong phrase ("salary", "code review") counts STRONG, a
+  question frame ("what does ... do") WEAK;
+- the topic model fitted on the examples (bot/understand/topics.py), MODEL times
+  its probability;
+- the role's facts that match something specific asked (bot/understand/asked.py):
+  the best vote for their topic, FACTS times their score relative to the best.
+A topic the role has no facts for gives way to one whose facts answer the
+question, unless the question named it ("skills"): "do seniors do code reviews"
+is answered from the senior's duties, since the ladder describes code review
+practice only for the discipline.
+"""
+
+from __future__ import annotations
+
+from ..ladder.model import KnowledgeBase
+from .facts import FactHit
+from .index import RouterIndex
+
+STRONG, WEAK, MODEL, FACTS = 3.0, 0.75, 2.5, 3.0
+ENOUGH = 0.5  # below this, too little evidence for any topic: the role's overview
+
+
+def choose_topic(
+    kb: KnowledgeBase,
+    index: RouterIndex,
+    role: str,
+    phrases: dict[str, list[int]],
+    probabilities: dict[str, float],
+    hits: list[FactHit],
+) -> tuple[str, float]:
+    """(topic, margin 0..1) for a question about `role` (never the comparison topic:
+    that needs a second role)."""
+    scores: dict[str, float] = {}
+    for topic, (strong, weak, _) in phrases.items():
+        scores[topic] = STRONG * min(strong, 2) + WEAK * min(weak, 2)
+    for topic, p in probabilities.items():
+        scores[topic] = scores.get(topic, 0.0) + MODEL * p
+    votes: dict[str, float] = {}
+    if hits:
+        best = hits[0].score
+        for hit in hits:
+            topic = index.field_topic.get(hit.ref.path)
+            if topic and hit.score >= 0.5 * best:
+                votes[topic] = max(votes.get(topic, 0.0), hit.score / best)
+        for topic, vote in votes.items():
+            scores[topic] = scores.get(topic, 0.0) + FACTS * vote
+    scores.pop(index.compare_topic, None)
+    if not scores:
+        return kb.default_topic, 0.0
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], index.topic_order[kv[0]]))
+    top_topic, top = ranked[0]
+    if top < ENOUGH:
+        return kb.default_topic, 0.0
+    named = phrases.get(top_topic, (0, 0, 0))[2]
+    if votes and top_topic not in votes and not named and not _has_facts(kb, role, top_topic):
+        top_topic = max(votes, key=lambda t: (votes[t], -index.topic_order[t]))
+        top = scores[top_topic]
+    runner = max((s for t, s in ranked if t != top_topic), default=0.0)
+    return top_topic, max(0.0, min(1.0, (top - runner) / top + 0.25))
+
+
+def _has_facts(kb: KnowledgeBase, role: str, topic: str) -> bool:
+    t = kb.topics.get(topic)
+    if t is None or t.answer not in ("facts",):
+        return True  # overview and the ladder are answered for every role
+    return any(kb.roles[role].get(p) for p in t.paths)
