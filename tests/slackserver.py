@@ -57,9 +57,8 @@ class SlackServer:
         self.port = free_port()
         self.data_dir = tempfile.mkdtemp(prefix="ladderbot-test-")
         self.log = open(Path(self.data_dir) / "gunicorn.log", "wb")  # noqa: SIM115
-        env = server_env(
-            fake, self.port, LOG_LEVEL="DEBUG", DATA_DIR=self.data_dir, **(extra_env or {})
-        )
+        extra = {"LOG_LEVEL": "DEBUG", "DATA_DIR": self.data_dir, **(extra_env or {})}
+        env = server_env(fake, self.port, **extra)
         self.proc = subprocess.Popen(
             ["bash", "-c", "exec " + web_command()],
             cwd=ROOT,

@@ -20,9 +20,10 @@ _TOKEN_SHAPE = re.compile(r"\bx(?:ox[a-z]|app)-[A-Za-z0-9-]+")
 _HOOK_URL = re.compile(r"hooks\.slack(?:-gov)?\.com[^\s\"'&,}]*")
 # "token": "v" · token=v · %22token%22%3A%22v%22 · 'response_url': 'v' (a dict's repr)
 _Q = r"(?:\"|'|%22|%27)?"
+_SPACE = r"(?:\s|\+|%20)*"  # a space, form-encoded or not
 _SECRET_FIELD = re.compile(
-    rf"({_Q}\b(?:token|response_url){_Q}\s*(?::|=|%3A|%3a)\s*{_Q})"
-    r"((?:(?!%22|%27)[^\"'&,}\s])+)"
+    rf"({_Q}(?<![A-Za-z_])(?:token|response_url){_Q}{_SPACE}(?::|=|%3A|%3a){_SPACE}{_Q})"
+    r"((?:(?!%22|%27|%2C|%2c)[^\"'&,}\s])+)"
 )
 
 
