@@ -173,6 +173,17 @@ def test_the_role_picker_searches_as_you_type(server):
     assert [o["text"]["text"] for o in options] == ["Staff Backend Engineer"]
 
 
+def test_an_unexpected_error_is_logged_with_its_traceback(server, fake):
+    event = mention("C0UNUSED")
+    del event["channel"]  # a payload shape the code does not expect
+    assert server.event(event, new_id())[0] == 200
+    assert fake.wait_for(lambda f: "KeyError: 'channel'" in server.logs())
+    logs = server.logs()
+    assert "while handling app_mention: KeyError" in logs
+    assert "Traceback (most recent call last)" in logs and "mention_reply" in logs
+    assert server.get("/healthz")[0] == 200
+
+
 def test_forged_and_stale_requests_leave_no_secret_in_the_logs(server):
     hook = "https://hooks.slack.com/commands/T0TEAM/1234/SecretHookPath"
     form = urllib.parse.urlencode(
