@@ -2,7 +2,8 @@
 
     python bench/route.py [QUESTIONS_FILE]
 
-Runs every question of the public dev set (or the given file, same format)
+Runs every question of the public dev set, ../shared/eval/dev.txt beside the
+project (or the given file, same format)
 in-process many times and prints p50/p99 of route+compose+render, then the
 wall time of a cold `python -m bot ask "..."` (best of several runs).
 Targets (issue 2): p99 under 1 ms; cold ask under 0.5 s.
@@ -19,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot import knowledge  # noqa: E402
+from bot.ladder import knowledge  # noqa: E402
 from bot.pipeline import answer_json, ask  # noqa: E402
 
 
@@ -38,7 +39,14 @@ def percentile(samples: list[float], p: float) -> float:
 
 def main() -> int:
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/eval/dev.txt"
-    qs = questions(path) if path.exists() else ["what skills does a senior engineer need"]
+    if not path.is_file():
+        print(
+            f"bench/route.py: no question set at {path}: put the shared/ folder beside the "
+            "project (it holds eval/dev.txt) or give a questions file",
+            file=sys.stderr,
+        )
+        return 2
+    qs = questions(path)
     kb = knowledge.load()
     for q in qs:  # warm the router index and the spelling cache, as a server would be
         answer_json(ask(q, kb), kb)

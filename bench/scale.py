@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot import knowledge  # noqa: E402
 from bot.answer.render_blocks import render_blocks  # noqa: E402
+from bot.ladder import knowledge  # noqa: E402
 from bot.pipeline import answer_json, ask  # noqa: E402
 
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "ta", "vo", "zi", "be", "do", "fu", "ga", "hi", "jo"]

@@ -5,6 +5,7 @@
     python -m bot ask --json < FILE    one JSON line per question on stdin, in order
     python -m bot validate [DIR]       check a knowledge base; exit 0 clean, 1 with problems
     python -m bot serve                the Slack app (Socket Mode if SLACK_APP_TOKEN is set)
+    python -m bot --version            the installed version
 
 Slack modules are imported only by `serve`, so `ask` starts fast.
 """
@@ -18,6 +19,15 @@ import sys
 from .ladder import knowledge
 from .ladder.model import KnowledgeBase
 from .ladder.yamlfile import KnowledgeError
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("ladderbot")
+    except PackageNotFoundError:
+        return "(not installed: running from a source tree)"
 
 
 def _load(directory: str | None) -> KnowledgeBase | None:
@@ -80,6 +90,7 @@ def _cmd_serve(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ladderbot", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"ladderbot {_version()}")
     parser.add_argument(
         "--knowledge",
         metavar="DIR",

@@ -62,6 +62,23 @@ class FakeSlack:
                 return result
             time.sleep(0.02)
 
+    def messages_in(self, query: dict) -> list[dict]:
+        """What conversations.replies (a thread) or .history (a channel) would list:
+        the messages posted there so far, with their metadata."""
+        thread = query.get("ts")
+        found = []
+        for call in self.calls_to("chat.postMessage"):
+            body = call["body"]
+            if body.get("channel") != query.get("channel") or call.get("refused"):
+                continue
+            if thread is not None and body.get("thread_ts") != thread:
+                continue
+            message = {"type": "message", "bot_id": "B0BOT1234", "text": body.get("text")}
+            if body.get("metadata"):
+                message["metadata"] = body["metadata"]
+            found.append(message)
+        return found
+
     def fail(self, method: str, *faults: dict) -> None:
         with self.lock:
             self.failures.setdefault(method, []).extend(faults)
@@ -97,6 +114,8 @@ class FakeSlack:
                 },
                 {},
             )
+        if method in ("conversations.replies", "conversations.history"):
+            return 200, {"ok": True, "messages": self.messages_in(body), "has_more": False}, {}
         if method == "views.publish":
             return 200, {"ok": True, "view": {"id": "V0VIEW"}}, {}
         if method == "apps.connections.open":
@@ -120,7 +139,7 @@ class FakeSlack:
                     body = json.loads(text or "{}")
                 else:
                     body = {k: v[0] for k, v in parse_qs(text).items()}
-                    for key in ("blocks", "view"):
+                    for key in ("blocks", "view", "metadata"):
                         if isinstance(body.get(key), str):
                             body[key] = json.loads(body[key])
                 method = self.path[len("/api/") :] if self.path.startswith("/api/") else None
@@ -133,6 +152,9 @@ class FakeSlack:
                 with fake.lock:
                     fake.calls.append(call)
                 fault = fake._fault(method)
+                if fault and (fault.get("drop") or not fault.get("body", {}).get("ok")):
+                    with fake.lock:
+                        call["refused"] = True  # Slack did not post it
                 if fault:
                     time.sleep(fault.get("delay", 0))
                     if fault.get("drop"):

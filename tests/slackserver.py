@@ -55,11 +55,10 @@ class SlackServer:
     def __init__(self, fake, extra_env: dict | None = None):
         self.fake = fake
         self.port = free_port()
-        self.ledger_dir = tempfile.mkdtemp(prefix="ladderbot-events-")
-        self.log = open(Path(self.ledger_dir) / "gunicorn.log", "wb")  # noqa: SIM115
-        env = server_env(
-            fake, self.port, LOG_LEVEL="DEBUG", TMPDIR=self.ledger_dir, **(extra_env or {})
-        )
+        self.data_dir = tempfile.mkdtemp(prefix="ladderbot-test-")
+        self.log = open(Path(self.data_dir) / "gunicorn.log", "wb")  # noqa: SIM115
+        extra = {"LOG_LEVEL": "DEBUG", "DATA_DIR": self.data_dir, **(extra_env or {})}
+        env = server_env(fake, self.port, **extra)
         self.proc = subprocess.Popen(
             ["bash", "-c", "exec " + web_command()],
             cwd=ROOT,

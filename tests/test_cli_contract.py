@@ -86,3 +86,16 @@ def test_stdin_batch_survives_hostile_bytes():
     got = [json.loads(line) for line in lines]
     assert got[3]["answered"] is False and "<!channel>" not in got[3]["text"]
     assert (got[4]["role"], got[4]["topic"]) == ("junior", "skills")
+
+
+def test_version():
+    result = run_bot("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("ladderbot ") and result.stdout.split()[1][0].isdigit()
+
+
+def test_the_built_in_ladder_is_found_as_package_data():
+    from bot.ladder.knowledge import builtin_dir
+
+    assert (builtin_dir() / "ladder.yaml").is_file()
+    assert sorted(p.name for p in (builtin_dir() / "roles").glob("*.yaml"))

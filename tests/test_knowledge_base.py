@@ -9,6 +9,8 @@ from bot.ladder import knowledge
 
 from .conftest import ROOT, SEEDS
 
+NO_SEEDS = f"skipped: the source documents are not at {SEEDS} (shared/seeds beside the project)"
+
 ROLE_IDS = {
     "backend-engineer",
     "junior",
@@ -76,7 +78,7 @@ def test_every_fact_cites_a_known_source(kb):
         assert fact.sources and set(fact.sources) <= set(kb.sources)
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="source documents not beside the project")
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=NO_SEEDS)
 def test_no_sentence_is_copied_from_the_documents():
     """A run of 10 or more words identical to a document counts as copied."""
     seed_runs = set()
@@ -94,7 +96,7 @@ def test_no_sentence_is_copied_from_the_documents():
     assert copied == []
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="source documents not beside the project")
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=NO_SEEDS)
 def test_every_figure_appears_in_a_cited_document(kb):
     """Numbers (salaries, percentages, years) are never invented: each is in a cited document."""
     docs = {}

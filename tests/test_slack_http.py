@@ -205,7 +205,7 @@ def test_bots_are_never_answered(server, fake):
     assert len(fake.calls_to("chat.postMessage")) == before
 
 
-def test_home_tab_publishes_the_ladder_with_a_button_per_role(server, fake):
+def test_home_tab_publishes_the_ladder_with_a_role_picker(server, fake):
     event = {
         "type": "app_home_opened",
         "user": "U0HOME",
@@ -220,16 +220,21 @@ def test_home_tab_publishes_the_ladder_with_a_button_per_role(server, fake):
     view = call["body"]["view"]
     assert view["type"] == "home"
     assert_within_limits(view["blocks"], MAX_HOME_BLOCKS)
-    role_buttons = [b["accessory"]["action_id"] for b in view["blocks"] if "accessory" in b]
-    assert len(role_buttons) == 9 and "ladder_role_senior" in role_buttons
+    pickers = [e for b in view["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert [p["action_id"] for p in pickers] == ["ladder_role_pick"]
+    titles = [o["text"]["text"] for o in pickers[0]["options"]]
+    assert len(titles) == 9 and "Senior Backend Engineer" in titles
 
 
-def test_home_role_button_shows_its_card(server, fake):
+def test_home_role_picker_shows_its_card(server, fake):
     action = {
-        "type": "button",
-        "action_id": "ladder_role_staff",
-        "block_id": "b",
-        "value": json.dumps({"r": "staff"}),
+        "type": "static_select",
+        "action_id": "ladder_role_pick",
+        "block_id": "ladder_role_picker",
+        "selected_option": {
+            "text": {"type": "plain_text", "text": "Staff"},
+            "value": json.dumps({"r": "staff"}),
+        },
         "action_ts": "1",
     }
     server.action(action, container={"type": "view", "view_id": "V0VIEW"}, response_url=False)

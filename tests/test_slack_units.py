@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from bot.answer.compose import Answer, Section
 from bot.answer.render_blocks import MAX_BLOCKS, MAX_SECTION, chunks, encode_value, render_blocks
 from bot.pipeline import ask
-from bot.slack.config import ConfigError, RedactSecrets, load_config
-from bot.slack.ledger import EventLedger
+from bot.slack.config import ConfigError, load_config
 from bot.slack.listeners import actions, commands, events
+from bot.slack.logs import RedactingFormatter
 from bot.understand.router import Intent
 
 from .conftest import run_bot
@@ -52,29 +52,27 @@ def test_a_very_long_answer_sends_the_rest_through_response_url(kb):
     assert [c["text"] for c in respond.calls] == ["part 2", "part 3"]
 
 
-def test_mention_callback_threads_and_skips_bots(kb):
-    client = Recorder()
+def test_mention_reply_threads_and_skips_bots_and_edits(kb):
     event = {"text": "<@U1> junior skills", "ts": "5.5", "channel": "C1", "user": "U2"}
-    events.handle_mention(kb, event, client)
-    assert client.calls[0]["thread_ts"] == "5.5" and client.calls[0]["channel"] == "C1"
-    events.handle_mention(kb, {"text": "junior skills", "ts": "6", "bot_id": "B1"}, client)
-    assert len(client.calls) == 1
+    reply = events.mention_reply(kb, event)
+    assert (reply.channel, reply.thread_ts, reply.user) == ("C1", "5.5", "U2")
+    assert reply.messages[0]["text"].startswith("Junior Backend Engineer: Skills")
+    in_thread = events.mention_reply(kb, {**event, "ts": "7.7", "thread_ts": "5.5"})
+    assert in_thread.thread_ts == "5.5"
+    assert events.mention_reply(kb, {**event, "bot_id": "B1"}) is None
+    assert events.mention_reply(kb, {**event, "edited": {"user": "U2", "ts": "6"}}) is None
 
 
-def test_dm_callback_only_answers_people_in_ims(kb):
-    client = Recorder()
-    events.handle_direct_message(
-        kb, {"channel_type": "channel", "text": "senior skills", "channel": "C1"}, client
-    )
-    events.handle_direct_message(
-        kb, {"channel_type": "im", "text": "x", "channel": "D1", "subtype": "bot_message"}, client
-    )
-    assert client.calls == []
-    events.handle_direct_message(
-        kb, {"channel_type": "im", "text": "senior skills", "channel": "D1"}, client
-    )
-    assert client.calls[0]["text"].startswith("Senior Backend Engineer: Skills")
-    assert "thread_ts" not in client.calls[0]
+def test_dm_reply_only_answers_people_in_ims(kb):
+    dm = {"channel_type": "im", "text": "senior skills", "channel": "D1", "user": "U1"}
+    assert events.direct_message_reply(kb, {**dm, "channel_type": "channel"}) is None
+    for subtype in ("bot_message", "message_changed", "message_deleted", "channel_join"):
+        assert events.direct_message_reply(kb, {**dm, "subtype": subtype}) is None
+    reply = events.direct_message_reply(kb, dm)
+    assert reply.messages[0]["text"].startswith("Senior Backend Engineer: Skills")
+    assert reply.thread_ts is None
+    for subtype in ("file_share", "thread_broadcast"):  # people's messages all the same
+        assert events.direct_message_reply(kb, {**dm, "subtype": subtype}) is not None
 
 
 def test_home_callback_publishes_view(kb):
@@ -151,16 +149,20 @@ def test_serve_without_app_token_exits_2_with_one_line():
     assert "xoxb-secret-abcdef" not in result.stderr + result.stdout
 
 
-def test_redaction_filter():
-    record = logging.LogRecord("x", logging.INFO, __file__, 1, "token=%s", ("xoxb-12345678",), None)
-    RedactSecrets(("xoxb-12345678",)).filter(record)
-    assert record.getMessage() == "token=[redacted]"
+def test_redacting_formatter_covers_messages_and_tracebacks():
+    formatter = RedactingFormatter("%(message)s", ("s3cr3t-signing",))
+    try:
+        raise KeyError("xoxb-12345678 s3cr3t-signing")
+    except KeyError:
+        import sys
 
-
-def test_ledger_claims_once(tmp_path):
-    ledger, other_process_view = EventLedger(str(tmp_path)), EventLedger(str(tmp_path))
-    assert ledger.claim("Ev1") and not ledger.claim("Ev1") and not other_process_view.claim("Ev1")
-    assert other_process_view.claim("Ev2")
+        exc_info = sys.exc_info()
+    record = logging.LogRecord(
+        "x", logging.INFO, __file__, 1, "token=%s", ("xoxb-12345678",), exc_info
+    )
+    line = formatter.format(record)
+    assert "Traceback" in line and "KeyError" in line
+    assert "xoxb-12345678" not in line and "s3cr3t-signing" not in line
 
 
 def test_long_answers_are_split_never_rejected(kb):
@@ -203,13 +205,3 @@ def test_console_scripted(kb):
     assert "Staff Backend Engineer: Responsibilities" in out
     assert "never" not in out  # stopped at quit
     assert ask("", kb).intent.answered is False
-
-
-def test_each_server_start_gets_its_own_ledger(tmp_path, monkeypatch):
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
-    import tempfile
-
-    monkeypatch.setattr(tempfile, "tempdir", None)
-    first, restarted = EventLedger(), EventLedger()
-    assert first.claim("Ev001") and not first.claim("Ev001")
-    assert restarted.claim("Ev001")  # a fresh server answers an id it never handled

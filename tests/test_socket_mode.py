@@ -14,7 +14,7 @@ from websockets.sync.server import serve
 
 from bot.slack.app import build_app
 from bot.slack.config import load_config
-from bot.slack.ledger import EventLedger
+from bot.store.events import open_event_store
 
 from .fakeslack import FakeSlack
 
@@ -95,7 +95,7 @@ def test_dropped_socket_reconnects_and_keeps_answering(kb, fake, tmp_path, caplo
             "SLACK_API_URL": fake.api_url,
         },
     )
-    app = build_app(config, kb, EventLedger(str(tmp_path)))
+    app = build_app(config, kb, open_event_store(tmp_path))
     handler = SocketModeHandler(app, config.app_token)
     handler.client.ping_interval = 1
     try:

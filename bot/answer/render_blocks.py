@@ -3,12 +3,19 @@
 Limits (https://api.slack.com/reference/block-kit): 50 blocks a message (100 in
 a Home tab), 3000 characters of section text, 2000 per section field and at
 most 10 fields, 150 for a header, 10 context elements, 25 action elements,
-75 characters of button text and 2000 of button value. Long answers are split
-into more sections, then into more messages, never cut off by Slack.
+75 characters of button text, 2000 of button value and 150 of a menu option's
+value. Long answers are split into more sections, then into more messages,
+never cut off by Slack.
+
+A button or option value is a small JSON recipe for the answer it stands for,
+and always decodes to exactly what it was built from: text in it is shortened
+by its encoded length (`fit_value`), never cut after encoding, and a role id too
+long for a menu option travels as a digest (`role_ref`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from itertools import islice
 
@@ -26,7 +33,9 @@ MAX_CONTEXT_ELEMENTS = 10
 MAX_ACTIONS = 25
 MAX_BUTTON_TEXT = 75
 MAX_VALUE = 2000
+MAX_OPTION_VALUE = 150
 MAX_OPTIONS = 100
+MAX_REF = 40  # encoded characters of a role id in a value; longer ones become a digest
 
 # action_id prefixes; each listener matches its prefix with a regex.
 TOPIC_ACTION = "ladder_topic_"
@@ -77,12 +86,47 @@ def encode_value(value: dict) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def fit_value(value: dict, key: str, limit: int = MAX_VALUE) -> dict:
+    """value with its text at `key` shortened until the whole encodes within limit."""
+    text = str(value[key])
+    while (excess := len(encode_value({**value, key: text})) - limit) > 0:
+        text = text[: max(0, len(text) - max(1, excess // 12))]  # a character: 1-12 encoded
+    return {**value, key: text}
+
+
+def role_ref(role_id: str) -> str:
+    """A role as a value carries it: its id, or for a long one (a menu option's value
+    must stay under 150 characters) '#' and a digest, resolved by `resolve_role_ref`."""
+    if len(json.dumps(role_id)) <= MAX_REF and not role_id.startswith("#"):
+        return role_id
+    return "#" + hashlib.sha256(role_id.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def resolve_role_ref(kb: KnowledgeBase, ref) -> str | None:
+    """The role id a value's role stands for; None for a role this ladder lacks."""
+    if not isinstance(ref, str):
+        return None
+    if not ref.startswith("#"):
+        return ref if ref in kb.roles else None
+    digests = kb._cache.get("role_refs")
+    if digests is None:
+        digests = kb._cache["role_refs"] = {role_ref(r): r for r in kb.roles}
+    return digests.get(ref)
+
+
+def checked_value(value: dict, limit: int) -> str:
+    encoded = encode_value(value)
+    if len(encoded) > limit:  # a bug: every value is built to fit
+        raise ValueError(f"value of {len(encoded)} characters is over Slack's {limit}")
+    return encoded
+
+
 def button(text: str, action_id: str, value: dict, style: str | None = None) -> dict:
     element = {
         "type": "button",
         "text": {"type": "plain_text", "text": _truncate(text, MAX_BUTTON_TEXT), "emoji": True},
         "action_id": action_id,
-        "value": encode_value(value)[:MAX_VALUE],
+        "value": checked_value(value, MAX_VALUE),
     }
     if style:
         element["style"] = style
@@ -93,13 +137,13 @@ def _follow_ups(answer: Answer, kb: KnowledgeBase, share: dict | None) -> list[d
     """Buttons under an answer: more about this role, did-you-mean, or share."""
     intent, elements = answer.intent, []
     if intent.answered and intent.role in kb.roles:
-        role = intent.role
+        role, ref = intent.role, role_ref(intent.role)
         for topic, label in (("responsibilities", "Responsibilities"), ("skills", "Skills")):
             if topic != intent.topic:
-                elements.append(button(label, TOPIC_ACTION + topic, {"r": role, "t": topic}))
+                elements.append(button(label, TOPIC_ACTION + topic, {"r": ref, "t": topic}))
         if kb.next_roles(role) and intent.topic != "progression":
             elements.append(
-                button("Next level", TOPIC_ACTION + "next", {"r": role, "t": "progression"})
+                button("Next level", TOPIC_ACTION + "next", {"r": ref, "t": "progression"})
             )
         others = list(islice((r for r in kb.ladder_order() if r != role), MAX_OPTIONS))
         elements.append(
@@ -110,14 +154,17 @@ def _follow_ups(answer: Answer, kb: KnowledgeBase, share: dict | None) -> list[d
                 "options": [
                     {
                         "text": {"type": "plain_text", "text": _truncate(kb.roles[r].title, 75)},
-                        "value": encode_value({"r": role, "t": "compare", "o": r}),
+                        "value": checked_value(
+                            {"r": ref, "t": "compare", "o": role_ref(r)}, MAX_OPTION_VALUE
+                        ),
                     }
                     for r in others
                 ],
             }
         )
     for i, suggestion in enumerate(intent.suggestions[:3]):
-        elements.append(button(suggestion, f"{SUGGEST_ACTION}{i}", {"q": suggestion}))
+        value = fit_value({"q": suggestion}, "q")
+        elements.append(button(suggestion, f"{SUGGEST_ACTION}{i}", value))
     if share is not None:
         elements.append(button("Share in channel", SHARE_ACTION, share, style="primary"))
     return elements[:MAX_ACTIONS]
@@ -172,11 +219,14 @@ def render_blocks(
     actions = _follow_ups(answer, kb, share) if buttons else []
     tail = context + ([{"type": "actions", "elements": actions}] if actions else [])
 
+    # Full messages first; the last keeps at least one block of content, so no message
+    # is only the sources line and the buttons.
     messages: list[list[dict]] = []
     room = max_blocks - len(tail)
     while len(blocks) > room:
-        messages.append(blocks[:max_blocks])
-        blocks = blocks[max_blocks:]
+        take = min(max_blocks, len(blocks) - 1)
+        messages.append(blocks[:take])
+        blocks = blocks[take:]
     messages.append(blocks + tail)
     return messages
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from importlib import resources
 from pathlib import Path
 
 from ..text import normalise
@@ -44,12 +45,17 @@ class RoleLayout:
 
 
 def builtin_dir() -> Path:
-    """The knowledge base shipped with ladderbot: the repo's knowledge/ or the installed copy."""
-    package = Path(__file__).resolve().parent.parent  # bot/
-    for candidate in (package.parent / "knowledge", package / "knowledge"):
-        if (candidate / "ladder.yaml").is_file():
-            return candidate
-    return package.parent / "knowledge"
+    """The knowledge base shipped with ladderbot: the data package bot.knowledge (the
+    repo's knowledge/ directory, installed inside the package), else, when running from
+    a source tree that was never installed, the repo's knowledge/ itself."""
+    try:
+        # bot.knowledge holds no Python, so it is a namespace package: ask for a file in it.
+        ladder = resources.files("bot.knowledge").joinpath("ladder.yaml")
+    except ModuleNotFoundError:
+        ladder = None
+    if ladder is not None and ladder.is_file():
+        return Path(str(ladder)).parent
+    return Path(__file__).resolve().parent.parent.parent / "knowledge"
 
 
 def resolve_dir(explicit: str | None = None) -> Path:

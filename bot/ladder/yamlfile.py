@@ -16,12 +16,13 @@ import yaml
 MAX_FILE_BYTES = 1_000_000  # the biggest real ladder file is a few KB
 MAX_VALUES = 100_000  # values built from one file, aliases counted every time used
 
-_SCALAR_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
+_SafeConstructor = yaml.constructor.SafeConstructor
+_SCALARS = {
+    "tag:yaml.org,2002:str": _SafeConstructor.construct_yaml_str,
+    "tag:yaml.org,2002:int": _SafeConstructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": _SafeConstructor.construct_yaml_float,
+    "tag:yaml.org,2002:bool": _SafeConstructor.construct_yaml_bool,
+    "tag:yaml.org,2002:null": _SafeConstructor.construct_yaml_null,
 }
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -62,11 +63,18 @@ class LineList(list):
 
 
 class _Builder:
+    """Builds one file's values; a new one per load, so loads share nothing and any
+    number may run at once on different threads."""
+
     def __init__(self, file: str):
         self.file = file
         self.count = 0
         self.problems: list[Problem] = []
         self._active: set[int] = set()
+        # PyYAML's constructor only for its scalar conversions (0x1F, 1e3, yes/no...),
+        # through methods that keep nothing; its construct_object would cache each
+        # value built, for as long as the constructor lives.
+        self._constructor = yaml.constructor.SafeConstructor()
 
     def fail(self, node: yaml.Node, message: str) -> None:
         self.problems.append(Problem(self.file, node.start_mark.line + 1, message))
@@ -94,10 +102,11 @@ class _Builder:
             return node.value  # an unquoted date is still just text to us
         if node.tag == _STR_TAG:
             return node.value
-        if node.tag not in _SCALAR_TAGS:
+        construct = _SCALARS.get(node.tag)
+        if construct is None:
             self.fail(node, f"unsupported tag {node.tag!r}; knowledge files hold plain values")
             return None
-        return _constructor.construct_object(node)
+        return construct(self._constructor, node)
 
     def _sequence(self, node: yaml.SequenceNode) -> LineList | None:
         if node.tag != _SEQ_TAG:
@@ -142,21 +151,24 @@ class _TooBig(Exception):
         self.node = node
 
 
-_constructor = yaml.SafeLoader("")
 # libyaml's composer builds the same nodes with the same marks, several times faster
 # (it matters for ladders of thousands of roles); pure Python where libyaml is absent.
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-# PyYAML keys its implicit resolvers (bool, int, float, null, timestamp, merge) by the
-# first character of a plain scalar; any other first character always means text.
-_MAY_BE_TYPED = frozenset("yYnNtTfFoO-+0123456789.<~=")
+# A fast path: PyYAML keys its implicit resolvers (bool, int, float, null, timestamp,
+# merge) by the first character of a plain scalar, so any other first character
+# means text. The characters are read from PyYAML's own table when the loader is
+# defined; should a PyYAML release drop that table, every scalar takes PyYAML's
+# ordinary path (slower, same result), and test_yamlfile.py says so.
+_RESOLVERS = getattr(yaml.SafeLoader, "yaml_implicit_resolvers", None)
+MAY_BE_TYPED = frozenset(k for k in _RESOLVERS if k) if isinstance(_RESOLVERS, dict) else None
 
 
 class _Loader(_BASE_LOADER):
     def resolve(self, kind, value, implicit):
         if kind is yaml.ScalarNode:
-            if implicit[0] and value and value[0] not in _MAY_BE_TYPED:
+            if MAY_BE_TYPED is not None and implicit[0] and value and value[0] not in MAY_BE_TYPED:
                 return _STR_TAG
-        elif not self.yaml_path_resolvers:  # untagged collections: plain list or mapping
+        elif not getattr(self, "yaml_path_resolvers", None):  # untagged: plain list or mapping
             return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
         return super().resolve(kind, value, implicit)
 

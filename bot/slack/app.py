@@ -1,25 +1,21 @@
-"""Build the Bolt App: a WebClient with retry handlers, duplicate-event guard, listeners."""
+"""Build the Bolt App: a WebClient with retry handlers, the event inbox, listeners."""
 
 from __future__ import annotations
 
 import logging
-from http.client import RemoteDisconnected
 from urllib.error import URLError
 
 from slack_bolt import App, BoltResponse
 from slack_bolt.error import BoltError
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_handlers import (
-    ConnectionErrorRetryHandler,
-    RateLimitErrorRetryHandler,
-    ServerErrorRetryHandler,
-)
 
 from ..ladder.model import KnowledgeBase
+from ..store.events import EventStore, StoreError, open_event_store
 from .config import ConfigError, SlackConfig
-from .errors import describe
-from .ledger import EventLedger
+from .delivery import retry_handlers
+from .errors import log_failure
+from .inbox import Inbox
 from .listeners import register_listeners
 
 log = logging.getLogger("ladderbot")
@@ -31,14 +27,7 @@ def make_client(config: SlackConfig) -> WebClient:
         token=config.bot_token,
         base_url=config.api_url or WebClient.BASE_URL,
         timeout=config.api_timeout,
-        retry_handlers=[
-            ConnectionErrorRetryHandler(
-                max_retry_count=2,
-                error_types=[URLError, ConnectionError, RemoteDisconnected, TimeoutError],
-            ),
-            RateLimitErrorRetryHandler(max_retry_count=2),
-            ServerErrorRetryHandler(max_retry_count=2),
-        ],
+        retry_handlers=retry_handlers(),
     )
 
 
@@ -47,9 +36,20 @@ def _drop_token_unused_warning(record: logging.LogRecord) -> bool:
     return not str(record.msg).startswith("As you gave `client`")
 
 
-def build_app(config: SlackConfig, kb: KnowledgeBase, ledger: EventLedger | None = None) -> App:
+def open_store(config: SlackConfig) -> EventStore:
+    """The event store; an unusable one is reported once here, and still used (each
+    event then logs one line and is answered anyway: see inbox.py)."""
+    store = open_event_store(config.data_dir, config.event_lease)
+    try:
+        store.check()
+    except StoreError as exc:
+        log.warning("event store unavailable (%s); redeliveries may be answered twice", exc)
+    return store
+
+
+def build_app(config: SlackConfig, kb: KnowledgeBase, store: EventStore | None = None) -> App:
     """Calls auth.test on the way (Bolt's token check); a rejected token is a ConfigError."""
-    ledger = ledger or EventLedger()
+    store = store or open_store(config)
     bolt_log = logging.getLogger("slack_bolt")
     bolt_log.addFilter(_drop_token_unused_warning)
     try:
@@ -79,19 +79,24 @@ def build_app(config: SlackConfig, kb: KnowledgeBase, ledger: EventLedger | None
             f"({reason}): check SLACK_API_URL and the network."
         ) from None
 
+    inbox = Inbox(store, app.client)
+
     @app.middleware
-    def skip_events_already_handled(body, next):
-        """Slack redelivers an event it thinks failed; answer each event_id once."""
-        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        if event_id and not ledger.claim(str(event_id)):
-            log.info("event %s already handled; skipping the redelivery", event_id)
+    def claim_events_before_the_ack(body, context, next):
+        """Each event is persisted and leased before its ack; a redelivery of one that
+        is done or in hand is acknowledged and dropped (inbox.py has the life cycle)."""
+        if not inbox.wants(body):
+            return next()
+        claim = inbox.accept(body)
+        if claim is None:
+            log.info("event %s is answered or in hand; skipping the redelivery", body["event_id"])
             return BoltResponse(status=200, body="")
+        context["ladderbot_claim"] = claim
         return next()
 
     @app.error
     def log_error(error, body):
-        kind = body.get("type") or body.get("command") or "request"
-        log.error("while handling %s: %s", kind, describe(error))
+        log_failure(body.get("type") or body.get("command") or "request", error)
 
-    register_listeners(app, kb)
+    register_listeners(app, kb, inbox)
     return app

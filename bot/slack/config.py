@@ -6,10 +6,11 @@ Slack app's settings to find it.
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from ..store.paths import data_dir
 
 WHERE = {
     "SLACK_BOT_TOKEN": "OAuth & Permissions > Bot User OAuth Token (starts with xoxb-)",
@@ -33,6 +34,8 @@ class SlackConfig:
     log_level: str = "INFO"
     knowledge_dir: str | None = None
     api_timeout: float = 10.0
+    data_dir: str = ""  # DATA_DIR, else a per-user directory (bot/store/paths.py)
+    event_lease: float = 60.0
 
     @property
     def secrets(self) -> tuple[str, ...]:
@@ -88,6 +91,12 @@ def load_config(mode: str, env: Mapping[str, str] | None = None) -> SlackConfig:
         api_timeout = -1.0
     if not 0 < api_timeout <= 300:
         raise ConfigError("SLACK_API_TIMEOUT must be a number of seconds between 0 and 300.")
+    try:
+        event_lease = float(env.get("EVENT_LEASE_SECONDS", "") or 60)
+    except ValueError:
+        event_lease = -1.0
+    if not 1 <= event_lease <= 3600:
+        raise ConfigError("EVENT_LEASE_SECONDS must be a number of seconds between 1 and 3600.")
     return SlackConfig(
         bot_token,
         signing_secret,
@@ -96,32 +105,6 @@ def load_config(mode: str, env: Mapping[str, str] | None = None) -> SlackConfig:
         log_level,
         env.get("KNOWLEDGE_DIR") or None,
         api_timeout,
+        str(data_dir(env)),
+        event_lease,
     )
-
-
-class RedactSecrets(logging.Filter):
-    """Replaces any configured secret in a log record with [redacted] — a second line of
-    defence behind slack_sdk's own redaction of the Authorization header."""
-
-    def __init__(self, secrets: tuple[str, ...]):
-        super().__init__()
-        self.secrets = tuple(s for s in secrets if len(s) >= 8)
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if any(s in message for s in self.secrets):
-            for secret in self.secrets:
-                message = message.replace(secret, "[redacted]")
-            record.msg, record.args = message, None
-        return True
-
-
-def setup_logging(config: SlackConfig) -> None:
-    logging.basicConfig(
-        level=config.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    root = logging.getLogger()
-    root.setLevel(config.log_level)
-    redact = RedactSecrets(config.secrets)
-    for handler in root.handlers:
-        handler.addFilter(redact)

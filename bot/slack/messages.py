@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from itertools import islice
 
-from ..answer.compose import Answer, compose, first_sentence
+from ..answer.compose import Answer, compose
 from ..answer.render_blocks import (
     MAX_HOME_BLOCKS,
+    MAX_OPTION_VALUE,
+    MAX_OPTIONS,
     ROLE_ACTION,
-    button,
+    checked_value,
     fallback_text,
+    fit_value,
     render_blocks,
+    resolve_role_ref,
+    role_ref,
 )
-from ..answer.render_text import escape
 from ..commands import ladder_answer, run_command
 from ..ladder.model import KnowledgeBase
 from ..pipeline import ask
@@ -29,10 +34,26 @@ def answer_messages(
     ]
 
 
+ROLE_PICKER = ROLE_ACTION + "pick"
+
+
+def share_value(command: str, text: str, answer: Answer) -> dict:
+    """The recipe a Share in channel button carries: the resolved intent where it alone
+    decides the answer (a role card, a comparison, a next step), else the command and
+    its text, shortened to fit (the ladder, help, an unknown role, /skills' two topics)."""
+    intent = answer.intent
+    if intent.answered and intent.role is not None and command != "/skills":
+        value = {"r": role_ref(intent.role), "t": intent.topic}
+        if intent.other_role is not None:
+            value["o"] = role_ref(intent.other_role)
+        return value
+    return fit_value({"cmd": command, "x": " ".join(text.split())}, "x")
+
+
 def command_messages(kb: KnowledgeBase, command: str, text: str) -> list[dict]:
     """Ephemeral replies to a slash command, each with a Share in channel button."""
     answer = run_command(command, text, kb)
-    share = {"cmd": command, "x": text[:300]}  # escaped, still under 2000
+    share = share_value(command, text, answer)
     return answer_messages(answer, kb, share, response_type="ephemeral")
 
 
@@ -64,8 +85,9 @@ def answer_from_value(kb: KnowledgeBase, value: dict) -> Answer:
         return run_command(str(value["cmd"]), str(value.get("x", "")), kb)
     if "q" in value:
         return ask(str(value["q"]), kb)
-    role, topic, other = value.get("r"), value.get("t"), value.get("o")
-    if role not in kb.roles or (other is not None and other not in kb.roles):
+    role, topic = resolve_role_ref(kb, value.get("r")), value.get("t")
+    other = resolve_role_ref(kb, value["o"]) if value.get("o") is not None else None
+    if role is None or (value.get("o") is not None and other is None):
         return ask("", kb)  # a stale button from an older ladder: decline politely
     return compose(Intent(role, topic or kb.default_topic, other, 1.0, True), kb)
 
@@ -79,22 +101,52 @@ def action_value(action: dict) -> dict:
     return value if isinstance(value, dict) else {}
 
 
+def role_option(kb: KnowledgeBase, role_id: str) -> dict:
+    title = kb.roles[role_id].title
+    text = title if len(title) <= 75 else title[:74] + "…"
+    value = checked_value({"r": role_ref(role_id)}, MAX_OPTION_VALUE)
+    return {"text": {"type": "plain_text", "text": text, "emoji": True}, "value": value}
+
+
+def role_options(kb: KnowledgeBase, typed: str) -> list[dict]:
+    """The role picker's choices for what was typed (external select, big ladders):
+    roles whose title or id contains it, in ladder order, at most 100."""
+    query = " ".join(typed.lower().split())
+    found = (
+        r for r in kb.ladder_order() if query in kb.roles[r].title.lower() or query in r.lower()
+    )
+    return [role_option(kb, r) for r in islice(found, MAX_OPTIONS)]
+
+
+def role_picker(kb: KnowledgeBase, selected: str | None) -> dict:
+    """One menu for every role: all of them listed up to 100, else searched as typed."""
+    roles = kb.ladder_order()
+    menu: dict = {
+        "action_id": ROLE_PICKER,
+        "placeholder": {"type": "plain_text", "text": "Show a role's card…"},
+    }
+    if len(roles) <= MAX_OPTIONS:
+        menu.update(type="static_select", options=[role_option(kb, r) for r in roles])
+    else:
+        menu.update(type="external_select", min_query_length=1)
+    if selected is not None:
+        menu["initial_option"] = role_option(kb, selected)
+    return {"type": "actions", "block_id": "ladder_role_picker", "elements": [menu]}
+
+
 def home_view(kb: KnowledgeBase, selected: str | None = None) -> dict:
-    """The App Home tab: the ladder, a button per role, and the chosen role's card."""
-    blocks = render_blocks(ladder_answer(kb, with_roles=False), kb, buttons=False)[0]
-    for role_id in kb.ladder_order():
-        role = kb.roles[role_id]
-        first = first_sentence(role.summary.text)
-        blocks.append(
-            {
-                "type": "section",
-                "text": {"type": "mrkdwn", "text": f"*{escape(role.title)}*\n{escape(first)}"},
-                "accessory": button("Show card", ROLE_ACTION + role_id, {"r": role_id}),
-            }
-        )
-    if selected in kb.roles:
-        card = compose(Intent(selected, "overview", None, 1.0, True), kb)
-        blocks.append({"type": "divider"})
-        for message in render_blocks(card, kb, buttons=False):
-            blocks += message
-    return {"type": "home", "blocks": blocks[:MAX_HOME_BLOCKS]}
+    """The App Home tab: the ladder, a role picker, and the chosen role's card.
+
+    However big the ladder, the picker and the card are always shown: the tracks
+    give way first when the view would pass Slack's 100 blocks."""
+    selected = selected if selected in kb.roles else None
+    ladder = render_blocks(ladder_answer(kb, with_roles=False), kb, buttons=False)[0]
+    card: list[dict] = []
+    if selected is not None:
+        answer = compose(Intent(selected, "overview", None, 1.0, True), kb)
+        card = [{"type": "divider"}]
+        for message in render_blocks(answer, kb, buttons=False):
+            card += message
+    tail = [role_picker(kb, selected), *card][:MAX_HOME_BLOCKS]
+    blocks = ladder[: MAX_HOME_BLOCKS - len(tail)] + tail
+    return {"type": "home", "blocks": blocks}

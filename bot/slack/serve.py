@@ -6,7 +6,8 @@ import sys
 
 from .. import pipeline
 from ..ladder.yamlfile import KnowledgeError
-from .config import ConfigError, load_config, setup_logging
+from .config import ConfigError, load_config
+from .logs import setup_logging
 
 
 def serve(knowledge_dir: str | None = None) -> int:
@@ -15,7 +16,7 @@ def serve(knowledge_dir: str | None = None) -> int:
     except ConfigError as exc:
         print(f"ladderbot: {exc}", file=sys.stderr)
         return 2
-    setup_logging(config)
+    setup_logging(config.log_level, config.secrets)
     try:
         kb = pipeline.load_for_serving(knowledge_dir or config.knowledge_dir)
     except KnowledgeError as exc:
@@ -24,11 +25,13 @@ def serve(knowledge_dir: str | None = None) -> int:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     from .app import build_app
+    from .inbox import start_in_this_process
 
     try:
         app = build_app(config, kb)
     except ConfigError as exc:
         print(f"ladderbot: {exc}", file=sys.stderr)
         return 2
+    start_in_this_process()  # the sweeper finishes events a previous run left pending
     SocketModeHandler(app, config.app_token).start()  # reconnects by itself when dropped
     return 0

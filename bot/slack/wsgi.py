@@ -3,7 +3,7 @@
     gunicorn 'bot.slack.wsgi:create_app()'
 
 Configuration problems print one line and exit with status 2 (a knowledge-base
-problem, status 1) before gunicorn forks any worker (the Procfile uses --preload).
+problem, status 1) before gunicorn forks any worker (gunicorn.conf.py preloads the app).
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from .. import pipeline
 from ..ladder.yamlfile import KnowledgeError
 from .app import build_app
-from .config import ConfigError, load_config, setup_logging
+from .config import ConfigError, load_config
+from .logs import setup_logging
 
 MAX_BODY_BYTES = 1_000_000  # Slack's payloads are a few KB; refuse anything absurd
 
@@ -53,7 +54,7 @@ def create_app():
     except ConfigError as exc:
         print(f"ladderbot: {exc}", file=sys.stderr, flush=True)
         sys.exit(2)
-    setup_logging(config)
+    setup_logging(config.log_level, config.secrets)
     try:
         kb = pipeline.load_for_serving(config.knowledge_dir)
     except KnowledgeError as exc:

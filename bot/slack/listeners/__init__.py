@@ -3,7 +3,7 @@
 from . import actions, commands, events
 
 
-def register_listeners(app, kb) -> None:
+def register_listeners(app, kb, inbox) -> None:
     commands.register(app, kb)
-    events.register(app, kb)
+    events.register(app, kb, inbox)
     actions.register(app, kb)

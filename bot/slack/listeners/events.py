@@ -1,33 +1,56 @@
-"""Mentions (answered in a thread), direct messages, and the App Home tab."""
+"""Mentions (answered in a thread), direct messages, and the App Home tab.
+
+Which messages get an answer: anything a person wrote, whatever its subtype (a
+question sent with a file, a reply also sent to the channel). Not: edits,
+deletions, joins and leaves, and bots (this one included).
+
+An edited mention arrives again with an `edited` field and a new event id. It is
+ignored: the first answer stands in the thread, and a second one would only
+repeat it (updating it in place would need the reply's ts kept per question).
+"""
 
 from __future__ import annotations
 
-from ..delivery import post_reply
+from ..delivery import Reply
 from ..errors import ack_now, log_failures
 from ..messages import home_view, question_messages
 
-
-def _from_a_bot(event: dict) -> bool:
-    return bool(event.get("bot_id") or event.get("bot_profile")) or event.get("subtype") in (
-        "bot_message",
+IGNORED_SUBTYPES = frozenset(
+    {
         "message_changed",
         "message_deleted",
+        "channel_join",
+        "channel_leave",
+        "group_join",
+        "group_leave",
+        "bot_message",
+    }
+)
+
+
+def not_from_a_person(event: dict) -> bool:
+    return (
+        bool(event.get("bot_id") or event.get("bot_profile"))
+        or event.get("subtype") in IGNORED_SUBTYPES
+        or not event.get("user")
     )
 
 
-def handle_mention(kb, event: dict, client) -> None:
-    if _from_a_bot(event):
-        return
+def mention_reply(kb, event: dict) -> Reply | None:
+    """A mention is answered in its thread (a new one under the question if need be)."""
+    if not_from_a_person(event) or event.get("edited"):
+        return None
     thread = event.get("thread_ts") or event.get("ts")
-    for message in question_messages(kb, event.get("text", "")):
-        post_reply(client, message, event["channel"], event.get("user"), thread)
+    messages = tuple(question_messages(kb, event.get("text", "")))
+    return Reply(event["channel"], messages, thread, event.get("user"))
 
 
-def handle_direct_message(kb, event: dict, client) -> None:
-    if event.get("channel_type") != "im" or _from_a_bot(event) or event.get("subtype"):
-        return
-    for message in question_messages(kb, event.get("text", "")):
-        post_reply(client, message, event["channel"])
+def direct_message_reply(kb, event: dict) -> Reply | None:
+    """A DM is answered in the DM; a reply in a DM thread, in that thread."""
+    if event.get("channel_type") != "im" or not_from_a_person(event):
+        return None
+    messages = tuple(question_messages(kb, event.get("text", "")))
+    return Reply(event["channel"], messages, event.get("thread_ts"))
 
 
 def handle_home_opened(kb, event: dict, client) -> None:
@@ -35,21 +58,20 @@ def handle_home_opened(kb, event: dict, client) -> None:
         client.views_publish(user_id=event["user"], view=home_view(kb))
 
 
-def register(app, kb) -> None:
-    """Each event is acknowledged at once; the reply is posted by a lazy listener."""
+def register(app, kb, inbox) -> None:
+    """Mentions and DMs are claimed in the event store before the ack (app.py's
+    middleware) and answered by the inbox; see inbox.py for the life cycle."""
+    inbox.replies["app_mention"] = lambda event: mention_reply(kb, event)
+    inbox.replies["message"] = lambda event: direct_message_reply(kb, event)
 
-    @log_failures("app_mention")
-    def on_mention(event, client):
-        handle_mention(kb, event, client)
-
-    @log_failures("message")
-    def on_message(event, client):
-        handle_direct_message(kb, event, client)
+    def on_answerable_event(ack, context):
+        ack()
+        inbox.answer_later(context["ladderbot_claim"])
 
     @log_failures("app_home_opened")
     def on_home_opened(event, client):
         handle_home_opened(kb, event, client)
 
-    app.event("app_mention")(ack=ack_now, lazy=[on_mention])
-    app.event("message")(ack=ack_now, lazy=[on_message])
+    app.event("app_mention")(on_answerable_event)
+    app.event("message")(on_answerable_event)
     app.event("app_home_opened")(ack=ack_now, lazy=[on_home_opened])

@@ -1,0 +1,191 @@
+"""Slack events in, answers out: every event answered once, even when a worker dies.
+
+Slack delivers an event at least once, and stops redelivering as soon as it has
+an acknowledgement. So an event is written down before it is acknowledged:
+
+1. `accept` (app middleware, before the listener acks) claims the event in the
+   store with a short lease, persisting the event itself. A redelivery of an event
+   that is done, or leased to a live worker, is acknowledged and dropped.
+2. The listener acknowledges at once and hands the claim to this process's
+   answer pool (`answer_later`).
+3. `answer` posts the reply, each message tagged with the event id in its
+   metadata, and marks the event done.
+
+Why a sweeper rather than answering before the acknowledgement: an answer
+waits on the Web API, whose calls are retried for up to half a minute (timeouts,
+429 Retry-After, 5xx), far past the 3 s Slack allows for an ack; a late ack makes
+Slack redeliver, and a worker killed mid-answer would leave nobody to finish it
+either way. Instead each process runs a sweeper thread that takes over pending
+events whose lease ran out (their worker died) and answers them. If the dead
+worker may have posted part of the answer, the new owner first looks for
+messages carrying the event id (delivery.parts_already_posted), so a crash
+between posting and marking done does not double the answer.
+
+The store fails open: if it cannot be read or written, one line is logged and
+the event is answered anyway (a redelivery might then be answered twice, which
+beats not answering at all).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import weakref
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+from ..store.events import Claim, EventStore, StoreError
+from .delivery import Reply, answer_metadata, parts_already_posted, post_reply
+from .errors import log_failure
+
+log = logging.getLogger("ladderbot")
+
+PRUNE_EVERY_SECONDS = 600.0
+_inboxes: weakref.WeakSet[Inbox] = weakref.WeakSet()
+
+
+def start_in_this_process() -> None:
+    """Start every inbox's pool and sweeper here (gunicorn's post_fork hook)."""
+    for inbox in list(_inboxes):
+        inbox.start()
+
+
+class Inbox:
+    def __init__(self, store: EventStore, client, workers: int = 8):
+        self.store = store
+        self.client = client
+        self.workers = workers
+        # event type -> the reply to it (None: nothing to say), set by the listeners
+        self.replies: dict[str, Callable[[dict], Reply | None]] = {}
+        self.sweep_every = min(max(store.lease_seconds / 3, 0.2), 10.0)
+        self._pid: int | None = None
+        self._pool: ThreadPoolExecutor | None = None
+        self._stop = threading.Event()
+        self._starting = threading.Lock()  # never held by gunicorn's master, which forks
+        _inboxes.add(self)
+
+    # 1. before the ack -------------------------------------------------------------
+
+    def wants(self, body: dict) -> bool:
+        event = body.get("event") or {}
+        return body.get("type") == "event_callback" and event.get("type") in self.replies
+
+    def accept(self, body: dict) -> Claim | None:
+        """Persist and lease a new event to this process; None for one already taken."""
+        self.start()
+        event_id = str(body.get("event_id") or "")
+        event = {**body["event"], "event_id": event_id}
+        if not event_id:
+            return Claim("", event, stored=False)
+        try:
+            return self.store.claim(event_id, event)
+        except StoreError as exc:
+            log.warning("event store unavailable (%s); answering %s anyway", exc, event_id)
+            return Claim(event_id, event, stored=False)
+
+    # 2. after the ack --------------------------------------------------------------
+
+    def answer_later(self, claim: Claim) -> None:
+        self.start()
+        assert self._pool is not None
+        self._pool.submit(self.answer, claim)
+
+    def answer(self, claim: Claim) -> None:
+        event = claim.payload
+        kind = event.get("type", "event")
+        try:
+            reply = self.replies[kind](event)
+            finished = reply is None or self._post(claim, reply)
+        except Exception as error:  # noqa: BLE001 - logged (traceback if unexpected); given up
+            log_failure(kind, error)
+            self._settle(claim, self.store.fail)
+            return
+        if finished:
+            self._settle(claim, self.store.finish)
+
+    def _post(self, claim: Claim, reply: Reply) -> bool:
+        """Post every part not yet in Slack; False if another worker took the event over."""
+        posted: set[int] = set()
+        if claim.posted_maybe:
+            posted = parts_already_posted(
+                self.client, reply, claim.event_id, claim.payload.get("ts")
+            )
+        for part, message in enumerate(reply.messages):
+            if part in posted:
+                continue
+            if not self._still_mine(claim):
+                log.info("event %s was taken over by another worker", claim.event_id)
+                return False
+            metadata = answer_metadata(claim.event_id, part) if claim.event_id else None
+            post_reply(self.client, message, reply.channel, reply.user, reply.thread_ts, metadata)
+        return True
+
+    def _still_mine(self, claim: Claim) -> bool:
+        if not claim.stored:
+            return True
+        try:
+            return self.store.begin_posting(claim)
+        except StoreError as exc:
+            log.warning("event store unavailable (%s); answering %s anyway", exc, claim.event_id)
+            return True
+
+    def _settle(self, claim: Claim, how: Callable[[Claim], None]) -> None:
+        if not claim.stored:
+            return
+        try:
+            how(claim)
+        except StoreError as exc:
+            log.warning("event store unavailable (%s); %s not marked", exc, claim.event_id)
+
+    # 3. events whose worker died ---------------------------------------------------
+
+    def sweep(self) -> int:
+        """Answer pending events whose lease ran out; returns how many were taken over."""
+        claims, given_up = self.store.reclaim_expired()
+        for event_id in given_up:
+            log.error("event %s could not be answered in time; giving it up", event_id)
+        for claim in claims:
+            log.warning(
+                "answering event %s left unfinished by another worker (try %d)",
+                claim.event_id,
+                claim.attempt,
+            )
+            self.answer(claim)
+        return len(claims)
+
+    def _sweep_forever(self) -> None:
+        since_prune = PRUNE_EVERY_SECONDS
+        while not self._stop.wait(self.sweep_every):
+            try:
+                self.sweep()
+                since_prune += self.sweep_every
+                if since_prune >= PRUNE_EVERY_SECONDS:
+                    self.store.prune()
+                    since_prune = 0.0
+            except StoreError as exc:
+                log.warning("event store unavailable (%s); sweeping again later", exc)
+            except Exception as error:  # noqa: BLE001 - the sweeper must outlive a bug
+                log_failure("the event sweeper", error)
+
+    # per process -------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Threads do not survive gunicorn's fork: each process starts its own, once."""
+        if self._pid == os.getpid():
+            return
+        with self._starting:
+            if self._pid == os.getpid():
+                return
+            self._stop = threading.Event()
+            self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="ladderbot-answer")
+            sweeper = threading.Thread(
+                target=self._sweep_forever, name="ladderbot-sweeper", daemon=True
+            )
+            sweeper.start()
+            self._pid = os.getpid()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)

@@ -1,0 +1,1 @@
+"""Durable state: where it lives (paths) and what is kept (events)."""
