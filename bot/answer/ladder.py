@@ -6,6 +6,7 @@ states: alternatives at one step ("Lead / Engineering Manager") are never ranked
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..ladder.model import Fact, KnowledgeBase, Role
 from ..text import words
@@ -56,14 +57,25 @@ class Citations:
         return fact.text
 
     def _repeats(self, text: str) -> bool:
-        bag = frozenset(stem(w) for w in words(text) if len(w) > 3 and w not in STOPWORDS)
-        bag -= _ROLE_STEMS
+        bag = _bag(text)
         for seen in self._shown:
             small = min(len(bag), len(seen))
             if small >= 3 and len(bag & seen) / small >= SIMILAR:
                 return True
         self._shown.append(bag)
         return False
+
+
+@lru_cache(maxsize=8192)
+def _bag(text: str) -> frozenset[str]:
+    """The stems a line is made of, for telling whether two lines say the same thing."""
+    bag = frozenset(stem(w) for w in words(text) if len(w) > 3 and w not in STOPWORDS)
+    return bag - _ROLE_STEMS
+
+
+@lru_cache(maxsize=8192)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(words(text))
 
 
 def short(role: Role) -> str:
@@ -122,7 +134,7 @@ def move_facts(kb: KnowledgeBase, target: str, source: str | None = None) -> lis
     others = {r for r in kb.roles if r not in (source, target)}
     out = []
     for _, fact in found:
-        said = {r for r, ws in names.items() if ws & set(words(fact.text))}
+        said = {r for r, ws in names.items() if ws & _word_set(fact.text)}
         if said & others and source not in said:
             continue
         out.append(fact)

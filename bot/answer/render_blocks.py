@@ -133,19 +133,35 @@ def button(text: str, action_id: str, value: dict, style: str | None = None) -> 
     return element
 
 
+# Topics offered as buttons under an answer, when the ladder has them.
+FOLLOW_UP_TOPICS = ("responsibilities", "skills")
+
+
+def _compare_choices(kb: KnowledgeBase, role: str) -> list[str]:
+    """Roles to offer in "Compare with…": the role's neighbours on its tracks, nearest
+    first, then the rest of the ladder, at most MAX_OPTIONS (a 10,000-role ladder
+    still offers the comparisons people make)."""
+    near = sorted(
+        {r for t in kb.tracks_for(role) for r in t.members if r != role},
+        key=lambda r: (kb.distance(role, r) or 0, kb.ladder_position(r)),
+    )
+    rest = (r for r in kb.ladder_order() if r != role and r not in near)
+    return list(islice((*near, *rest), MAX_OPTIONS)) if near else list(islice(rest, MAX_OPTIONS))
+
+
 def _follow_ups(answer: Answer, kb: KnowledgeBase, share: dict | None) -> list[dict]:
     """Buttons under an answer: more about this role, did-you-mean, or share."""
     intent, elements = answer.intent, []
     if intent.answered and intent.role in kb.roles:
         role, ref = intent.role, role_ref(intent.role)
-        for topic, label in (("responsibilities", "Responsibilities"), ("skills", "Skills")):
-            if topic != intent.topic:
+        for topic in FOLLOW_UP_TOPICS:
+            if topic != intent.topic and topic in kb.topics:
+                label = kb.topics[topic].title
                 elements.append(button(label, TOPIC_ACTION + topic, {"r": ref, "t": topic}))
-        if kb.next_roles(role) and intent.topic != "progression":
-            elements.append(
-                button("Next level", TOPIC_ACTION + "next", {"r": ref, "t": "progression"})
-            )
-        others = list(islice((r for r in kb.ladder_order() if r != role), MAX_OPTIONS))
+        ladder = kb.topic_for("ladder")
+        if ladder and kb.next_roles(role) and intent.topic != ladder.id:
+            elements.append(button("Next level", TOPIC_ACTION + "next", {"r": ref, "t": ladder.id}))
+        others = _compare_choices(kb, role)
         elements.append(
             {
                 "type": "static_select",

@@ -152,6 +152,13 @@ class KnowledgeBase:
         """Role ids as the tracks list them (lowest first), then any role on no track."""
         return self._index()["order"]
 
+    def ladder_position(self, role_id: str) -> int:
+        """Where role_id comes in ladder_order(), without searching it."""
+        positions = self._cache.get("positions")
+        if positions is None:
+            positions = self._cache["positions"] = {r: i for i, r in enumerate(self.ladder_order())}
+        return positions.get(role_id, len(positions))
+
     def roles_with(self, path: str) -> tuple[str, ...]:
         """Ids of the roles that have facts in this field, the discipline first, then
         ladder order; computed once per field."""

@@ -24,6 +24,7 @@ from .stems import stem
 K1, B = 1.2, 0.75
 SYNONYM_WEIGHT = 0.7
 SUMMARY = "summary"  # the path a role's summary is indexed under
+RARE_POSTINGS = 200  # searching all roles, a word in more facts than this finds none
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,10 @@ class FactIndex:
         words like "engineer" that every fact could be about)."""
         self.ignore = ignore
         self.refs: list[FactRef] = []
+        self.words: list[list[str]] = []  # each fact's words, as bot/text.py splits them
         self.terms: list[dict[str, int]] = []
         self.postings: dict[str, list[int]] = {}  # stem -> ids of the facts holding it
+        self.by_role: dict[str, list[int]] = {}  # role id -> ids of its facts
         for role in kb.roles.values():
             lists = [(SUMMARY, (role.summary,)), *role.facts.items()]
             for path, facts in lists:
@@ -80,11 +83,15 @@ class FactIndex:
         return [s for s in (stem(w) for w in words(text)) if s not in self.ignore]
 
     def _add(self, ref: FactRef, text: str) -> None:
+        fact_words = words(text)
         terms: dict[str, int] = {}
-        for s in self.stems(text):
-            terms[s] = terms.get(s, 0) + 1
+        for s in (stem(w) for w in fact_words):
+            if s not in self.ignore:
+                terms[s] = terms.get(s, 0) + 1
+        self.words.append(fact_words)
         for s in terms:
             self.postings.setdefault(s, []).append(len(self.refs))
+        self.by_role.setdefault(ref.role, []).append(len(self.refs))
         self.refs.append(ref)
         self.terms.append(terms)
 
@@ -111,13 +118,23 @@ class FactIndex:
         weights = self.weights(query)
         if not weights:
             return []
-        # Postings, not a scan: the cost follows the question's words, not the ladder's size.
-        ids = sorted({i for s in weights for i in self.postings.get(s, ())})
-        wanted = None if roles is None else set(roles)
+        # The cost follows the roles asked about, or the question's rarer words, never
+        # the size of the ladder: a role's own facts, or the postings of words that
+        # are not in every other fact ("skill" is in thousands of a big ladder's facts).
+        if roles is not None:
+            ids = sorted({i for r in roles for i in self.by_role.get(r, ())})
+        else:
+            common = max(RARE_POSTINGS, len(self.refs) // 100)
+            ids = sorted(
+                {
+                    i
+                    for s in weights
+                    if len(self.postings.get(s, ())) <= common
+                    for i in self.postings.get(s, ())
+                }
+            )
         hits = []
         for i in ids:
-            if wanted is not None and self.refs[i].role not in wanted:
-                continue
             terms = self.terms[i]
             matched = [s for s in weights if s in terms]
             if not matched:

@@ -142,13 +142,10 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         for t in kb.topics.values()
     }
     example_words = {w for ex in examples.values() for e in ex for w in e if w != ROLE}
-    fact_words = {
-        w
-        for role in kb.roles.values()
-        for facts in (*role.facts.values(), (role.summary,))
-        for fact in facts
-        for w in tokens(fact.text)
-    }
+    # Role names need no ignoring: in a question they are mentions, never query words.
+    ignore = frozenset(stem(w) for w in STOPWORDS)
+    facts = FactIndex(kb, ignore)  # reads (and splits into words) every fact, once
+    fact_words = {w for ws in facts.words for w in ws}
     phrase_words = {w for _, p, _ in phrases for w in p if w != GAP}
     other_words = {w for t in kb.other_roles for w in tokens(t)}
     synonym_words = {w for group in kb.synonyms for t in group for w in tokens(t)}
@@ -173,8 +170,6 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
     targets.update({w: -1 for w in STOPWORDS if len(w) >= 3})
     speller = Speller(targets, frozenset(vocabulary | other_words) | STOPWORDS)
 
-    # Role names need no ignoring: in a question they are mentions, never query words.
-    ignore = frozenset(stem(w) for w in STOPWORDS)
     field_topic: dict[str, str] = {}
     for topic in kb.topics.values():
         if topic.answer in ("facts", "ladder"):
@@ -183,7 +178,6 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
     overview = _topic_id(kb, "overview")
     if overview:
         field_topic["summary"] = overview
-    facts = FactIndex(kb, ignore)
     # Domain words most facts could be about ("engineer", "backend") match nothing;
     # rarer ones ("oncall", "incident") are things a question can ask about.
     common = {
@@ -210,7 +204,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         fact_words=frozenset(fact_words),
         generic=generic,
         phrase_stems=frozenset(stem(w) for w in phrase_words),
-        fact_phrases=_fact_phrases(kb, phrases),
+        fact_phrases=_fact_phrases(kb, phrases, facts),
         naming_phrases=frozenset(
             p for _, p, w in phrases if w == 2 and all(stem(x) in generic for x in p if x != GAP)
         ),
@@ -231,16 +225,15 @@ def _generic(kb, phrases, facts: FactIndex, field_topic) -> frozenset[str]:
     words, and one-word phrases the topic's own facts never use ("skill", "salary",
     "responsibility"). A phrase word the facts do use ("microservice", "master")
     names something specific that a question can ask about."""
-    in_own_facts: dict[str, set[str]] = {}
-    for i, ref in enumerate(facts.refs):
-        topic = field_topic.get(ref.path)
-        for s in facts.terms[i]:
-            in_own_facts.setdefault(s, set()).add(topic)
+
+    def used_by(s: str, topic: str) -> bool:
+        return any(field_topic.get(facts.refs[i].path) == topic for i in facts.postings.get(s, ()))
+
     out = {stem(w) for t in kb.topics.values() for w in tokens(t.title)}  # "tools"
     for topic, pattern, weight in phrases:
         if weight == 1 or GAP in pattern:  # question frames: "part of ... job"
             out.update(stem(w) for w in pattern if w != GAP)
-        elif len(pattern) == 1 and topic not in in_own_facts.get(stem(pattern[0]), ()):
+        elif len(pattern) == 1 and not used_by(stem(pattern[0]), topic):
             out.add(stem(pattern[0]))
     return frozenset(out)
 
@@ -261,15 +254,10 @@ def _trap_pairs(kb: KnowledgeBase, aliases) -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
-def _fact_phrases(kb: KnowledgeBase, phrases) -> tuple[tuple[str, ...], ...]:
+def _fact_phrases(kb: KnowledgeBase, phrases, facts: FactIndex) -> tuple[tuple[str, ...], ...]:
     """Multi-word topic phrases that name a thing the facts talk about ("code review",
     "ci cd"), as opposed to question frames ("come after", "tell me about")."""
-    texts = [
-        " " + " ".join(tokens(f.text)) + " "
-        for role in kb.roles.values()
-        for facts in role.facts.values()
-        for f in facts
-    ]
+    texts = "\n".join(" " + " ".join(ws) + " " for ws in facts.words)
     frames = {t.id for t in kb.topics.values() if t.answer != "facts"}
     found = []
     for topic, pattern, weight in phrases:
@@ -281,7 +269,7 @@ def _fact_phrases(kb: KnowledgeBase, phrases) -> tuple[tuple[str, ...], ...]:
             and not any(w in STOPWORDS or w in MODIFIERS for w in pattern)
         ):
             needle = " " + " ".join(pattern) + " "
-            if pattern not in found and any(needle in t for t in texts):
+            if pattern not in found and needle in texts:
                 found.append(pattern)
     return tuple(found)
 

@@ -53,11 +53,16 @@ def fill_slots(w: Words, index: RouterIndex, mentions) -> bool:
     role, beside a topic word), "principal engineer kills" (no topic, beside the
     role). True if a word was changed."""
     words, changed = w.words, False
-    has_topic = any(contains(words, [True] * len(words), p) for _, p, _ in index.phrases)
+    has_topic = None  # worked out only if some word has a near ladder word
     for i, word in enumerate(words):
         if w.scores[i] < 1.0 or word in index.alias_words or word in STOPWORDS:
             continue
         for fix in index.speller.near_words(word):
+            if has_topic is None:
+                present, free = set(words), [True] * len(words)
+                has_topic = any(
+                    p[0] in present and contains(words, free, p) for _, p, _ in index.phrases
+                )
             if lexicon.zipf(fix) < lexicon.zipf(word) - 0.5:
                 continue  # "take" is not a slip for the rarer "stake"
             before = words[i - 1 : i] + [fix]
