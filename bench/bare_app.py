@@ -1,4 +1,4 @@
-"""The baseline for bench/load.py: a bare Bolt app whose /role acks with a fixed text,
+"""The baseline for bench/load.py: a bare Bolt app whose commands ack with a fixed text,
 served through the same WSGI adapter and gunicorn settings as ladderbot.
 
 BARE_PROCESS_BEFORE_RESPONSE=1 gives it the same Bolt mode as ladderbot (acks sent as
@@ -24,8 +24,10 @@ def create_app():
         process_before_response=os.environ.get("BARE_PROCESS_BEFORE_RESPONSE") == "1",
     )
 
-    @app.command("/role")
-    def role(ack):
+    def answer(ack):
         ack("Senior Backend Engineer")
+
+    for command in ("/role", "/skills", "/ladder"):  # the commands bench/load.py sends
+        app.command(command)(answer)
 
     return SlackRequestHandler(app)

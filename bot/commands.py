@@ -146,6 +146,17 @@ def answer_for(r: Resolved, kb: KnowledgeBase) -> Answer:
     return answer
 
 
+def canonical_text(r: Resolved) -> str:
+    """A command text that resolves to r again: for buttons that repeat a command."""
+    if r.command == "help":
+        return "help"
+    if r.question:
+        return r.question
+    if r.unknown:
+        return r.unknown
+    return ("next " if r.wants_next else "") + " ".join(r.roles)
+
+
 def run_command(command: str, text: str, kb: KnowledgeBase) -> Answer:
     return answer_for(resolve(command, text, kb), kb)
 

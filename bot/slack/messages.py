@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 
 from ..answer.compose import Answer, compose
 from ..answer.render_blocks import (
+    MAX_BLOCKS,
     MAX_HOME_BLOCKS,
     MAX_OPTION_VALUE,
     MAX_OPTIONS,
@@ -19,7 +21,8 @@ from ..answer.render_blocks import (
     resolve_role_ref,
     role_ref,
 )
-from ..commands import ladder_answer, run_command
+from ..answer.render_text import escape
+from ..commands import Resolved, answer_for, canonical_text, ladder_answer, resolve, run_command
 from ..ladder.model import KnowledgeBase
 from ..pipeline import ask
 from ..understand.router import Intent
@@ -52,26 +55,82 @@ def share_value(command: str, text: str, answer: Answer) -> dict:
 
 def command_messages(kb: KnowledgeBase, command: str, text: str) -> list[dict]:
     """Ephemeral replies to a slash command, each with a Share in channel button."""
-    answer = run_command(command, text, kb)
-    share = share_value(command, text, answer)
-    return answer_messages(answer, kb, share, response_type="ephemeral")
+    return list(_resolved_messages(kb, resolve(command, text, kb)))
+
+
+def _resolved_messages(kb: KnowledgeBase, r: Resolved) -> tuple[dict, ...]:
+    """The replies for a resolved command, with the note on corrections if any."""
+    messages = _meaning(kb, replace(r, corrections=())).messages
+    return _with_corrections(messages, r.corrections) if r.corrections else messages
+
+
+@dataclass(frozen=True)
+class _Reply:
+    """A command's replies, rendered once per meaning ("/role senoir", "/role Sr" and
+    "/role senior engineer" share one), with the first message also kept serialised
+    in two halves around the place a correction note goes, so a reply with a note
+    costs a string join instead of rendering and encoding the answer again."""
+
+    messages: tuple[dict, ...]
+    head: str  # the first message's JSON up to and including its header block
+    tail: str  # the rest of it: "," and the other blocks, then the other keys
+
+
+def _meaning(kb: KnowledgeBase, base: Resolved) -> _Reply:
+    cached = kb._cache.get("command_meanings")
+    if cached is None:
+
+        def build(base: Resolved) -> _Reply:
+            answer = answer_for(base, kb)
+            share = share_value(base.command, canonical_text(base), answer)
+            messages = tuple(answer_messages(answer, kb, share, response_type="ephemeral"))
+            first = messages[0]
+            header, *others = first["blocks"]
+            before, after = json.dumps({**first, "blocks": [_SLOT]}).split(json.dumps(_SLOT))
+            rest = "".join("," + json.dumps(b) for b in others)
+            return _Reply(messages, before + json.dumps(header), rest + after)
+
+        cached = kb._cache["command_meanings"] = lru_cache(maxsize=4096)(build)
+    return cached(base)
+
+
+_SLOT = "\u0000slot"  # stands for the blocks while the first message is serialised
+
+
+def _note(corrections) -> dict:
+    read = ", ".join(f"'{a}' as '{b}'" for a, b in corrections)
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": escape(f"I read {read}.")}]}
+
+
+def _with_corrections(messages: tuple[dict, ...], corrections) -> tuple[dict, ...]:
+    """The shared reply with "I read 'senoir' as 'senior'." under the first header."""
+    first, *rest = messages
+    blocks = first["blocks"]
+    if len(blocks) < MAX_BLOCKS:
+        first = {**first, "blocks": [blocks[0], _note(corrections), *blocks[1:]]}
+    return (first, *rest)
 
 
 def command_reply(kb: KnowledgeBase, command: str, text: str) -> tuple[str, tuple[dict, ...]]:
     """The acknowledgement body (JSON text) for a slash command, and any further messages.
 
-    A loaded ladder never changes, so this is a pure function of (command, text), and
-    the most recent replies are kept ready, already serialised: people ask /role senior
-    far more than once."""
+    A loaded ladder never changes, so a reply is a pure function of what the command
+    resolves to (see _meaning); the most recent exact texts are also kept ready."""
     cached = kb._cache.get("command_reply")
     if cached is None:
 
         def build(command: str, text: str) -> tuple[str, tuple[dict, ...]]:
-            first, *rest = command_messages(kb, command, text)
-            return json.dumps(first), tuple(rest)
+            r = resolve(command, text, kb)
+            reply = _meaning(kb, replace(r, corrections=()))
+            first = reply.messages[0]
+            if r.corrections and len(first["blocks"]) < MAX_BLOCKS:
+                body = reply.head + "," + json.dumps(_note(r.corrections)) + reply.tail
+            else:
+                body = reply.head + reply.tail
+            return body, reply.messages[1:]
 
         cached = kb._cache["command_reply"] = lru_cache(maxsize=1024)(build)
-    return cached(command, text or "")
+    return cached(command, " ".join((text or "").split()))
 
 
 def question_messages(kb: KnowledgeBase, text: str) -> list[dict]:
