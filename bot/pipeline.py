@@ -33,6 +33,7 @@ def answer_json(answer: Answer, kb: KnowledgeBase) -> dict:
         "text": render_mrkdwn(answer, kb),
         "suggestions": list(intent.suggestions),
         "sources": list(answer.sources),
+        "corrections": [list(pair) for pair in intent.corrections],
     }
 
 

@@ -16,6 +16,7 @@ FIELDS = {
     "text": str,
     "suggestions": list,
     "sources": list,
+    "corrections": list,
 }
 
 
@@ -28,6 +29,16 @@ def test_json_fields_and_types():
         assert isinstance(data[name], kind), name
     assert (data["role"], data["topic"], data["answered"]) == ("principal", "tools", True)
     assert 0 <= data["confidence"] <= 1 and data["sources"] == ["principal-blog"]
+
+
+def test_json_lists_each_correction_as_typed_and_understood():
+    result = run_bot("ask", "--json", "what does a senoir engineer do")
+    data = json.loads(result.stdout)
+    assert data["role"] == "senior"
+    assert data["corrections"] == [["senoir", "senior"]]
+    assert "'senoir' as 'senior'" in data["text"]
+    clean = json.loads(run_bot("ask", "--json", "what does a senior engineer do").stdout)
+    assert clean["corrections"] == []
 
 
 def test_plain_text_answer():
