@@ -48,10 +48,22 @@ def first_sentence(text: str) -> str:
     return out.rstrip(".") + "."
 
 
-def _facts_sections(role: Role, topic: Topic, cited: Citations) -> tuple[Section, ...]:
+def _by_question(facts, path: str, intent: Intent):
+    """A list with the facts that share words with the question first, best first, then
+    the rest in the order the knowledge base gives them."""
+    first = [ref.index for ref in intent.ranked if ref.path == path and ref.index < len(facts)]
+    if not first:
+        return facts
+    chosen = set(first)
+    return [facts[i] for i in first] + [f for i, f in enumerate(facts) if i not in chosen]
+
+
+def _facts_sections(
+    role: Role, topic: Topic, cited: Citations, intent: Intent
+) -> tuple[Section, ...]:
     out = []
     for spec in topic.fields:
-        facts = role.get(spec.path)
+        facts = _by_question(role.get(spec.path), spec.path, intent)
         lines = cited.lines(facts, MAX_FACTS_SHOWN)
         rest = len(facts) - MAX_FACTS_SHOWN
         if rest > 0:
@@ -162,7 +174,7 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
         compared = [kb.topics[t] for t in topic.compares if t in kb.topics]
         _, sections = ladder.compare(kb, role, other, cited, compared)
     else:
-        sections = _facts_sections(role, topic, cited)
+        sections = _facts_sections(role, topic, cited, intent)
         if not any(s.lines for s in sections) and not lead_sections and not intro:
             intro, sections = _gap(kb, role, topic, cited)
     sections = tuple(s for s in (*lead_sections, *sections) if s.lines or s.pair)

@@ -17,6 +17,9 @@ from .stems import stem
 
 QUOTED = 3  # facts quoted at most, when a question asks for something specific
 SPECIFIC = 4.6  # words rarer than this name a thing asked about ("estimates", "graphql")
+# A commoner word ("risk", "learning") still names a thing when few facts use it: the
+# ladder's own texts say it is not a turn of phrase there.
+FAIRLY_SPECIFIC, FEW_FACTS = 5.1, 3
 
 
 class Asked:
@@ -48,6 +51,10 @@ class Asked:
             if s in self.specific
             and (
                 lexicon.zipf(w) < SPECIFIC
+                or (
+                    lexicon.zipf(w) < FAIRLY_SPECIFIC
+                    and 0 < len(index.facts.postings.get(s, ())) <= FEW_FACTS
+                )
                 or s in in_phrase  # "code review"
                 or s in index.facts.synonyms  # a word the ladder's lexicon knows: "coach"
                 or (s not in index.facts.idf and w not in index.question_words)  # "on-call"
@@ -63,6 +70,20 @@ class Asked:
     def search(self, query: list[str], roles: list[str] | None = None, limit: int = 8):
         hits = self.index.facts.search(query, roles, limit=limit)
         return [h for h in hits if self.meaningful(h)]
+
+    def coverage(self, hit: FactHit) -> float:
+        """How much of what the question asks about the fact holds, 0..1: the share of
+        the question's specific words (weighted by how rare they are in the facts)
+        that it contains."""
+        idf = self.index.facts.idf
+        asked = {s: idf[s] for s in self.specific if s in idf}
+        total = sum(asked.values())
+        if not total:
+            return 0.0
+        found = hit.matched | {
+            syn for s in hit.matched for syn in self.index.facts.synonyms.get(s, ())
+        }
+        return sum(v for s, v in asked.items() if s in found) / total
 
     def covered_by(self, hit: FactHit) -> bool:
         """The fact holds every specific thing asked that the ladder knows a word for."""

@@ -17,6 +17,7 @@ from .stems import stem
 from .topics import ROLE, TopicModel
 
 GAP = "..."
+IN_SCOPE, OUT_OF_SCOPE = "in", "out"
 COMMON_IN_FACTS = 0.04  # a domain word in this share of all facts says nothing specific
 
 # Function words and everyday verbs of English: they never make a level word mean
@@ -72,6 +73,7 @@ class RouterIndex:
     topic_order: dict[str, int]
     speller: Speller
     model: TopicModel
+    scope: TopicModel  # "in" (every topic's examples) against "out" (out_of_scope)
     facts: FactIndex
     compare_topic: str | None
     ladder_topic: str | None
@@ -212,6 +214,14 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         topic_order={t: i for i, t in enumerate(kb.topics)},
         speller=speller,
         model=TopicModel(examples),
+        scope=TopicModel(
+            {
+                IN_SCOPE: [e for ex in examples.values() for e in ex],
+                OUT_OF_SCOPE: [
+                    _role_free(tokens(e), aliases, max_alias, domain_words) for e in kb.out_of_scope
+                ],
+            }
+        ),
         facts=facts,
         compare_topic=_topic_id(kb, "compare"),
         ladder_topic=_topic_id(kb, "ladder"),

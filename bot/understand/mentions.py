@@ -50,8 +50,24 @@ def find_mentions(words: list[str], index: RouterIndex, scores: list[float]) -> 
     return found
 
 
-def find_other_roles(words: list[str], index: RouterIndex) -> list[OtherRole]:
+AUXILIARIES = frozenset("do does did can could should would will must might may shall".split())
+
+# Nouns that make a job title of the word before them: "civil engineer", "ux designer",
+# "landscape architect". With a word the ladder never uses in front, the title is
+# one the ladder does not have, even when ladder.yaml's other_roles does not list it.
+TITLE_HEADS = frozenset(
+    """engineer developer programmer designer scientist analyst architect manager
+    administrator tester consultant specialist technician director officer""".split()
+)
+
+
+def find_other_roles(
+    words: list[str], index: RouterIndex, typed: list[str] | None = None
+) -> list[OtherRole]:
+    """Titles this ladder does not have: those listed in ladder.yaml, and a title head
+    ("engineer") after a word none of the ladder's files use ("civil engineer")."""
     stems = [stem(w) for w in words]
+    typed = typed or words
     found, i = [], 0
     while i < len(words):
         for n in range(min(index.max_other, len(words) - i), 0, -1):
@@ -62,7 +78,17 @@ def find_other_roles(words: list[str], index: RouterIndex) -> list[OtherRole]:
                 i += n
                 break
         else:
-            i += 1
+            if (
+                i + 1 < len(words)
+                and words[i + 1] in TITLE_HEADS
+                and (words[i], words[i + 1]) not in index.aliases
+                and is_unknown(words[i], index)
+                and words[i] not in index.alias_words
+            ):
+                found.append(OtherRole(f"{typed[i]} {typed[i + 1]}".title(), i, i + 2))
+                i += 2
+            else:
+                i += 1
     return found
 
 
@@ -105,6 +131,11 @@ def keep_contextual(
         return False  # "sales lead", "school principal", "store manager"
     if plural or engineering or strong_topic:
         return True
+    if AUXILIARIES & set(words[: m.start]) and not {"do", "does"} & set(words[m.end :]):
+        # "does a principal encourage...", "can a senior handle...": after a helping
+        # verb and its subject comes a verb, not the second half of a compound - unless
+        # the verb comes later ("what does a lead guitarist do").
+        return True
     return not (after and is_unknown(after, index, strict=True))  # "lead singer", "staff room"
 
 
@@ -142,11 +173,21 @@ ONWARD_MARKERS = frozenset({"after", "beyond", "past", "above", "from", "as"})
 OBJECT_MARKERS = frozenset({"with", "for", "by", "than", "under", "over", "to", "like"})
 
 
-def word_before(m: Mention, words: list[str]) -> str:
-    j = m.start - 1
+# Words before another title that make it the company a role keeps, not the subject:
+# "do seniors work with product managers".
+PEERS = frozenset({"with", "by", "than", "like", "alongside", "and", "under", "over"})
+
+
+def word_before_index(words: list[str], start: int) -> str:
+    """The word before position start, articles skipped."""
+    j = start - 1
     while j >= 0 and words[j] in ARTICLES:
         j -= 1
     return words[j] if j >= 0 else ""
+
+
+def word_before(m: Mention, words: list[str]) -> str:
+    return word_before_index(words, m.start)
 
 
 def asker_first(mentions: list[Mention], words: list[str]) -> list[str]:

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from ..text import words
+from .shorthand import expand
 
 # Only the start of a very long message is read: routing needs a sentence, not
 # an essay, and this keeps the time per question bounded (Slack allows 40,000).
@@ -50,9 +51,11 @@ def strip_markup(text: str) -> str:
 
 
 def tokens(text: str, fold: bool = True) -> list[str]:
-    """Words of a question, lower case, apostrophes closed up, plurals folded (fold=False
-    keeps them as typed, for telling people what was corrected)."""
-    return words(strip_markup(text), fold)
+    """Words of a question, lower case, apostrophes closed up, chat shorthand read as
+    the word it stands for ("mgr" -> "manager") and plurals folded (fold=False keeps
+    them as typed, for telling people what was corrected)."""
+    found = words(strip_markup(text), fold)
+    return [expand(w) for w in found] if fold else found
 
 
 def normalise(text: str) -> str:

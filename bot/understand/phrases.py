@@ -7,7 +7,10 @@ engineer" is not the ladder topic's "senior").
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from .index import GAP, RouterIndex
+from .stems import stem
 
 MAX_GAP = 4
 
@@ -32,17 +35,32 @@ def contains(words: list[str], free: list[bool], pattern: tuple[str, ...]) -> bo
     return any(_match_at(words, free, pattern, i) for i in range(len(words)))
 
 
-def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dict[str, list[int]]:
-    """Topic -> [strong phrases found, weak phrases found, of which name the topic].
+@dataclass
+class Found:
+    """The phrases of one topic found in a question."""
+
+    strong: int = 0
+    weak: int = 0
+    naming: int = 0  # strong phrases made of topic words only ("skills", "salary")
+    # the strong phrases as stems, to tell whether a fact holds what they name
+    stems: list[tuple[str, ...]] = field(default_factory=list)
+
+
+def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dict[str, Found]:
+    """Topic -> the phrases of it found.
 
     A phrase names its topic when it is made of topic words only ("skills",
     "salary"), not of a thing the facts talk about ("code review")."""
-    scores: dict[str, list[int]] = {}
+    scores: dict[str, Found] = {}
     present = set(words)
     for topic, pattern, weight in index.phrases:
         if pattern[0] in present and contains(words, free, pattern):
-            counts = scores.setdefault(topic, [0, 0, 0])
-            counts[0 if weight == 2 else 1] += 1
-            if weight == 2 and pattern in index.naming_phrases:
-                counts[2] += 1
+            found = scores.setdefault(topic, Found())
+            if weight == 2:
+                found.strong += 1
+                found.stems.append(tuple(stem(w) for w in pattern if w != GAP))
+                if pattern in index.naming_phrases:
+                    found.naming += 1
+            else:
+                found.weak += 1
     return scores

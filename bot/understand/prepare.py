@@ -76,7 +76,13 @@ def fill_slots(w: Words, index: RouterIndex, mentions) -> bool:
                     n in index.single_phrases or (n,) in index.domain for n in neighbours
                 )
             if not completes and fix in index.single_phrases and mentions and not has_topic:
-                completes = any(m.start - 1 <= i <= m.end for m in mentions)
+                # Only in a bare "role + word" query ("principal engineer kills"): in a
+                # sentence, a real word beside the role is what it says ("seniors play").
+                in_role = {j for m in mentions for j in range(m.start, m.end)}
+                bare = all(
+                    x in STOPWORDS for j, x in enumerate(words) if j != i and j not in in_role
+                )
+                completes = bare and any(m.start - 1 <= i <= m.end for m in mentions)
             if completes:
                 words[i] = fix
                 w.scores[i] = 0.9

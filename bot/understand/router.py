@@ -24,8 +24,9 @@ from . import lexicon
 from .asked import Asked, quoted, role_for_facts
 from .chat import small_talk
 from .facts import FactRef
-from .index import STOPWORDS, RouterIndex, build_index
+from .index import OUT_OF_SCOPE, STOPWORDS, RouterIndex, build_index
 from .mentions import (
+    PEERS,
     Mention,
     OtherRole,
     asker_first,
@@ -37,6 +38,7 @@ from .mentions import (
     keep_contextual,
     subject,
     trap_beside,
+    word_before_index,
 )
 from .normalise import tokens
 from .phrases import contains, phrase_scores
@@ -45,6 +47,10 @@ from .stems import stem
 from .topic_choice import choose_topic
 from .topics import ROLE
 
+SCOPE_THRESHOLD = 0.5
+UNKNOWN_SCOPE_THRESHOLD = 0.01
+RANKED = 12  # facts ordered by the question, at most
+FACTS_ANSWER = 0.6  # share of a question one fact must hold to answer it with no role named
 TECHNICAL = 4.0  # a fact word rarer than this in English marks an engineering question
 _YES_NO = frozenset(
     "do does did is are was were should can could will would has have must may am".split()
@@ -73,6 +79,9 @@ class Intent:
     direction: str = ""  # progression: "into" when asking how to become the role
     chat: str | None = None  # "greeting", "thanks" or "help": small talk
     unknown_role: str | None = None  # a title this ladder does not have
+    # The role's facts that share any word with the question, best first: a topic's
+    # list is shown in this order, so "job growth" leads with the growth figure.
+    ranked: tuple[FactRef, ...] = ()
 
 
 def _technical(words: list[str], free: list[bool], index: RouterIndex) -> bool:
@@ -155,13 +164,30 @@ def _meant(mentions, w: Words, index: RouterIndex, engineering: bool, strong, as
         and not strong
         and len({m.role for m in kept}) < 2  # "lead or manager, which should I pick"
         and not asked.search(asked.query, [m.role for m in kept])  # "containers"
-    ):
         # Only a level word and a question frame: "who is the principal of the school"
-        # is not about engineering when the rest is words we know nothing about.
-        role_words = {j for m in kept for j in range(m.start, m.end)}
-        if any(is_unknown(x, index) for j, x in enumerate(words) if j not in role_words):
-            return [], near + [m.role for m in kept]
+        # is not about engineering when the rest reads like the out-of-scope examples.
+        and _out_of_scope(words, kept, index)
+    ):
+        return [], near + [m.role for m in kept]
     return kept, near
+
+
+def _out_of_scope(words: list[str], kept: list[Mention], index: RouterIndex) -> bool:
+    """Whether a question naming a role only by a level word reads more like the
+    out-of-scope examples ("who is the principal of the school") than like the
+    questions people ask about the ladder."""
+    p = index.scope.probabilities(_role_free(words, kept, index)).get(OUT_OF_SCOPE, 0.0)
+    role_words = {j for m in kept for j in range(m.start, m.end)}
+    if any(is_unknown(x, index) for j, x in enumerate(words) if j not in role_words):
+        # Words the ladder never uses ("melting", "school"): in scope only when the
+        # rest of the question is clearly like the questions people ask about it.
+        return p > UNKNOWN_SCOPE_THRESHOLD
+    return p > SCOPE_THRESHOLD
+
+
+def _answered_by_facts(asked: Asked) -> bool:
+    hits = asked.search(asked.query, None, limit=1)
+    return bool(hits) and asked.coverage(hits[0]) >= FACTS_ANSWER
 
 
 def _who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phrases, strong):
@@ -196,7 +222,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     mentions = find_mentions(words, index, w.scores)
     if fill_slots(w, index, mentions):
         mentions = find_mentions(words, index, w.scores)
-    others = find_other_roles(words, index)
+    others = find_other_roles(words, index, w.typed)
     # "project manager" is a title of its own, not the manager in it.
     taken = {j for o in others for j in range(o.start, o.end)}
     mentions = [m for m in mentions if not any(j in taken for j in range(m.start, m.end))]
@@ -206,14 +232,14 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         for j in range(m.start, m.end):
             free[j] = False
     phrases = phrase_scores(words, free, index)
-    strong = {t for t, (s, _, _) in phrases.items() if s}
+    strong = {t for t, found in phrases.items() if found.strong}
     domain = any(contains(words, [True] * len(words), d) for d in index.domain)
     technical = _technical(words, free, index)
     engineering = domain or technical or any(not m.contextual for m in mentions)
     asked = Asked(words, free, index, w.typed)
     kept, near = _meant(mentions, w, index, engineering, strong, asked)
 
-    unknown = _unknown_role(others, kept, strong, index)
+    unknown = _unknown_role(others, kept, strong, index, words)
     if unknown:
         return _declined(kb, w.corrections, near, sorted(strong), unknown_role=unknown.title)
     specific = [m for m in kept if m.role != kb.default_role]
@@ -226,8 +252,14 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     else:
         # No role named: the discipline, if the question is about engineering and asks
         # about a topic ("how do backend teams ship"), or is just a few such words.
+        # A question frame alone ("why is my python script...") asks for help with
+        # code, not about the ladder: it takes a phrase that names a topic.
+        # Or a fact that holds most of what was asked ("what query language lets
+        # clients ask for just the data they need" is answered by the GraphQL fact).
         short = len([x for x in words if x not in STOPWORDS]) <= 3
-        if not ((domain or technical) and (phrases or (domain and short))):
+        if not (
+            (domain or technical) and (strong or (domain and short) or _answered_by_facts(asked))
+        ):
             return _declined(kb, w.corrections, near, sorted(strong))
         role, other, topic = role_for_facts(kb, asked, query), None, None
 
@@ -235,7 +267,8 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     margin = 1.0
     if topic is None:
         probabilities = index.model.probabilities(_role_free(words, kept, index))
-        topic, margin = choose_topic(kb, index, role, phrases, probabilities, hits)
+        coverage = asked.coverage(hits[0]) if hits else 0.0
+        topic, margin = choose_topic(kb, index, role, phrases, probabilities, hits, coverage)
     way = ""
     if topic == index.ladder_topic and kept:
         way = direction(next(m for m in kept if m.role == role), words)
@@ -248,6 +281,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
             terms = asked.phrases(asked.rare)
             if terms:
                 facts = quoted(asked.search([stem(x) for t in terms for x in t.split()]))
+    ranked = tuple(h.ref for h in index.facts.search(query, [role], limit=RANKED))
     role_conf = min((m.score for m in kept), default=0.7)
     if kept and all(m.contextual for m in kept):
         role_conf *= 0.9
@@ -264,10 +298,13 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         supported=bool(hits) and asked.covered_by(hits[0]),
         form=_form(words),
         direction=way,
+        ranked=ranked,
     )
 
 
-def _unknown_role(others: list[OtherRole], kept: list[Mention], strong, index) -> OtherRole | None:
+def _unknown_role(
+    others: list[OtherRole], kept: list[Mention], strong, index, words: list[str]
+) -> OtherRole | None:
     """A title the ladder does not have, when it is what the question is about: no
     ladder role named, or a level word describing it ("senior data scientist"), or
     compared with one ("backend engineer vs product manager")."""
@@ -276,9 +313,19 @@ def _unknown_role(others: list[OtherRole], kept: list[Mention], strong, index) -
     if not kept:
         return others[0]
     for other in others:
-        if any(m.end == other.start and m.contextual for m in kept):
+        # A level describing the title: "senior data scientist", "sr frontend dev".
+        if any(m.end == other.start and m.end - m.start == 1 for m in kept):
             return other
-    return others[0] if index.compare_topic in strong else None
+    if index.compare_topic in strong:
+        return others[0]
+    if all(m.contextual for m in kept):
+        # Only a level word beside the title, which is then the subject: "the path for
+        # a ux designer to go senior". Not when the title is the level's company:
+        # "do seniors work with product managers".
+        for other in others:
+            if other.start < kept[0].start or word_before_index(words, other.start) not in PEERS:
+                return other
+    return None
 
 
 def find_roles(text: str, kb: KnowledgeBase):

@@ -76,7 +76,9 @@ class Speller:
                 and (
                     _shorthand(word)
                     or not (
-                        lexicon.is_english(word)
+                        # With the word as typed at hand, its own spelling decides: the
+                        # folded "degre" is not English just because "degrees" is.
+                        lexicon.is_english(word, plural_folded=not typed)
                         or (typed and lexicon.is_english(typed, plural_folded=False))
                     )
                 )

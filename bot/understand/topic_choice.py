@@ -17,8 +17,10 @@ from __future__ import annotations
 from ..ladder.model import KnowledgeBase
 from .facts import FactHit
 from .index import RouterIndex
+from .phrases import Found
 
 STRONG, WEAK, MODEL, FACTS = 3.0, 0.75, 2.5, 3.0
+COVERAGE_FLOOR = 0.5  # the facts' vote at the least coverage, as a share of FACTS
 ENOUGH = 0.5  # below this, too little evidence for any topic: the role's overview
 
 
@@ -26,26 +28,31 @@ def choose_topic(
     kb: KnowledgeBase,
     index: RouterIndex,
     role: str,
-    phrases: dict[str, list[int]],
+    phrases: dict[str, Found],
     probabilities: dict[str, float],
     hits: list[FactHit],
+    coverage: float = 1.0,
 ) -> tuple[str, float]:
     """(topic, margin 0..1) for a question about `role` (never the comparison topic:
     that needs a second role)."""
     scores: dict[str, float] = {}
-    for topic, (strong, weak, _) in phrases.items():
-        scores[topic] = STRONG * min(strong, 2) + WEAK * min(weak, 2)
+    for topic, found in phrases.items():
+        scores[topic] = STRONG * min(found.strong, 2) + WEAK * min(found.weak, 2)
     for topic, p in probabilities.items():
         scores[topic] = scores.get(topic, 0.0) + MODEL * p
     votes: dict[str, float] = {}
+    voters: list[FactHit] = []
     if hits:
         best = hits[0].score
         for hit in hits:
             topic = index.field_topic.get(hit.ref.path)
             if topic and hit.score >= 0.5 * best:
                 votes[topic] = max(votes.get(topic, 0.0), hit.score / best)
+                voters.append(hit)
+        # A fact holding one word of five asked about says less than one holding all.
+        weight = FACTS * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage)
         for topic, vote in votes.items():
-            scores[topic] = scores.get(topic, 0.0) + FACTS * vote
+            scores[topic] = scores.get(topic, 0.0) + weight * vote
     scores.pop(index.compare_topic, None)
     if not scores:
         return kb.default_topic, 0.0
@@ -53,12 +60,28 @@ def choose_topic(
     top_topic, top = ranked[0]
     if top < ENOUGH:
         return kb.default_topic, 0.0
-    named = phrases.get(top_topic, (0, 0, 0))[2]
-    if votes and top_topic not in votes and not named and not _has_facts(kb, role, top_topic):
+    found = phrases.get(top_topic, Found())
+    if (
+        votes
+        and top_topic not in votes
+        and not found.naming
+        and not _has_facts(kb, role, top_topic)
+        and _facts_hold(found, voters)
+    ):
         top_topic = max(votes, key=lambda t: (votes[t], -index.topic_order[t]))
         top = scores[top_topic]
     runner = max((s for t, s in ranked if t != top_topic), default=0.0)
     return top_topic, max(0.0, min(1.0, (top - runner) / top + 0.25))
+
+
+def _facts_hold(found: Found, voters: list[FactHit]) -> bool:
+    """The facts found hold what the topic's phrases named ("code review" in "running
+    code reviews"), or the topic had no strong phrase: only then do they decide. A
+    fact sharing some other word ("computer" in "a computer science degree") does not
+    make a question about education a question about skills."""
+    if not found.strong:
+        return True
+    return any(set(p) <= hit.matched for p in found.stems for hit in voters)
 
 
 def _has_facts(kb: KnowledgeBase, role: str, topic: str) -> bool:

@@ -24,6 +24,11 @@ ROLE = "<role>"
 # them ("what", "do", "the"): it is left out, so short questions are decided by the
 # words that matter, or by the topics' phrases when they have none.
 SPREAD = 3
+# Naive Bayes multiplies evidence as if every feature were independent, so "how",
+# "much" and "how much" count three times over and its probabilities come out near
+# 0 or 1. Dividing the log scores by TEMPER softens them, so one frame ("how much")
+# cannot outweigh a topic the question names outright ("how much impact...").
+TEMPER = 2.0
 
 
 def features(words: list[str]) -> list[str]:
@@ -73,6 +78,6 @@ class TopicModel:
             return {}
         scores = {t: sum(self._log[t].get(f, self._unseen[t]) for f in known) for t in self.topics}
         top = max(scores.values())
-        exp = {t: math.exp(s - top) for t, s in scores.items()}
+        exp = {t: math.exp((s - top) / TEMPER) for t, s in scores.items()}
         total = sum(exp.values())
         return {t: v / total for t, v in exp.items()}
