@@ -86,8 +86,9 @@ class Asked:
         return sum(v for s, v in asked.items() if s in found) / total
 
     def covered_by(self, hit: FactHit) -> bool:
-        """The fact holds every specific thing asked that the ladder knows a word for."""
-        known = {s for s in self.specific if s in self.index.facts.idf}
+        """The fact holds every thing asked about ("coach" ~ "mentor"), not necessarily
+        every word around it ("the less experienced folks")."""
+        known = {s for s in self.rare if s in self.index.facts.idf}
         found = hit.matched | {
             syn for s in hit.matched for syn in self.index.facts.synonyms.get(s, ())
         }

@@ -37,9 +37,7 @@ def contains(words: list[str], free: list[bool], pattern: tuple[str, ...]) -> bo
     first = pattern[0]
     if first != GAP:
         # Only where the first word is: most patterns are not in most questions.
-        return any(
-            w == first and _match_at(words, free, pattern, i) for i, w in enumerate(words)
-        )
+        return any(w == first and _match_at(words, free, pattern, i) for i, w in enumerate(words))
     return any(_match_at(words, free, pattern, i) for i in range(len(words)))
 
 

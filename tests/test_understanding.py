@@ -1,0 +1,194 @@
+"""Understanding beyond the router's slots: custom topics, direct answers, small talk,
+unknown roles, shorthand, the out-of-scope model, and the JSON contract's corrections.
+
+Questions here are written for these tests, not taken from ../shared/eval.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.compose import compose
+from bot.answer.render_text import render_plain
+from bot.commands import run_command
+from bot.ladder import knowledge
+from bot.pipeline import ask
+from bot.understand.router import route
+
+ON_CALL_TOPIC = """  - id: on-call
+    title: On-call
+    fields:
+      oncall: On-call duties
+    phrases: [on call, pager, paged, rota]
+    examples:
+      - how does the pager rota work
+      - who carries the pager at night
+      - how often is someone paged
+      - what happens when you get paged at 3am
+      - is there an on call rota for backend people
+      - how is on call shared across the team
+      - do you get paged on weekends
+      - who answers alerts out of hours
+      - how long is an on call shift
+      - what does an on call week look like
+      - who is first responder for production alerts
+      - how are pages escalated
+      - do managers join the rota
+      - what is expected when holding the pager
+      - how do we hand over the pager
+"""
+
+ON_CALL_FACTS = """oncall:
+  - text: Seniors hold the pager one week in six and hand it over on Mondays.
+    sources: [senior-guide]
+"""
+
+
+def _custom_ladder(kb_copy):
+    topics = (kb_copy / "topics.yaml").read_text()
+    head, tail = topics.split("\n# Questions that share a word", 1)
+    (kb_copy / "topics.yaml").write_text(
+        head + "\n" + ON_CALL_TOPIC + "\n# Questions that share a word" + tail
+    )
+    senior = kb_copy / "roles" / "senior.yaml"
+    senior.write_text(senior.read_text() + ON_CALL_FACTS)
+    return knowledge.load(kb_copy)
+
+
+def test_a_topic_added_in_yaml_is_validated_routed_and_answered(kb_copy):
+    assert knowledge.validate(kb_copy) == []
+    kb = _custom_ladder(kb_copy)
+    assert knowledge.validate(kb_copy) == []
+    intent = route("how often does a senior get paged", kb)
+    assert (intent.role, intent.topic) == ("senior", "on-call")
+    text = render_plain(compose(intent, kb), kb)
+    assert "On-call duties" in text and "one week in six" in text
+    # Roles with no such facts say so instead of inventing any.
+    lead = render_plain(ask("is a tech lead on the pager rota", kb), kb)
+    assert "one week in six" in lead  # the closest role that has it, named as such
+    assert "Senior" in lead
+
+
+def test_unknown_field_in_a_role_is_still_refused_without_its_topic(kb_copy):
+    senior = kb_copy / "roles" / "senior.yaml"
+    senior.write_text(senior.read_text() + ON_CALL_FACTS)
+    problems = knowledge.validate(kb_copy)
+    assert len(problems) == 1
+    assert "oncall" in str(problems[0]) and "senior.yaml:" in str(problems[0])
+
+
+def test_a_fact_filed_under_another_topic_is_quoted_first(kb):
+    # Mentoring is among the principal's responsibilities, not a topic of its own.
+    answer = ask("do principal engineers coach the less experienced folks?", kb)
+    text = render_plain(answer, kb)
+    body = text.split("\n", 2)[2].lstrip("=\n ")
+    assert body.lower().startswith("yes —") and "mentor" in body.lower()[:300]
+
+
+def test_silence_is_said_and_the_closest_facts_shown(kb):
+    answer = ask("is graphql part of a tech lead's toolkit", kb)
+    text = render_plain(answer, kb)
+    assert "The sources for Lead Backend Engineer don't mention graphql" in text
+    assert "What they say for Senior Backend Engineer" in text and "GraphQL" in text
+    assert "Yes —" not in text
+
+
+@pytest.mark.parametrize(
+    "text, chat", [("hi there", "greeting"), ("thank you so much!", "thanks"), ("help", "help")]
+)
+def test_small_talk_gets_a_friendly_reply_not_the_apology(kb, text, chat):
+    answer = ask(text, kb)
+    assert answer.intent.chat == chat and not answer.intent.answered
+    assert "outside what I know" not in answer.title
+    assert "/role" in render_plain(answer, kb)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("what does a civil engineer earn", "Civil Engineer"),
+        ("career path for a ux designer", "UX Designer"),
+        ("sr frontend dev salary", "Frontend Developer"),
+    ],
+)
+def test_titles_the_ladder_lacks_are_named_not_answered_as_another(kb, text, title):
+    intent = route(text, kb)
+    assert not intent.answered and intent.role is None
+    assert (intent.unknown_role or "").lower() == title.lower()
+    assert f"no {title.lower()} role" in render_plain(compose(intent, kb), kb).lower()
+
+
+def test_slash_commands_say_what_they_did_with_extra_or_unknown_roles(kb):
+    unknown = render_plain(run_command("/ladder", "cto principal", kb), kb)
+    assert "cto" in unknown.lower() and "don't know" in unknown
+    extra = render_plain(run_command("/role", "staff principal", kb), kb)
+    assert "You named 2 roles" in extra
+    three = render_plain(run_command("/ladder", "junior mid senior", kb), kb)
+    assert "left out Senior" in three
+
+
+@pytest.mark.parametrize(
+    "text, role, topic",
+    [
+        ("how many yoe before someone makes lead", "lead", "skills"),
+        ("what does an eng mgr do all day", "engineering-manager", "responsibilities"),
+        ("jr devs comp", "junior", "salary"),
+    ],
+)
+def test_chat_shorthand_is_read_not_corrected(kb, text, role, topic):
+    intent = route(text, kb)
+    assert (intent.role, intent.topic) == (role, topic)
+    assert intent.corrections == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what does a senior engineer play on weekends",  # "play" is not "pay"
+        "how do i learn to cook",  # "learn" is not "earn"
+    ],
+)
+def test_real_words_beside_a_role_stay_as_typed(kb, text):
+    assert all(typed != "play" and typed != "learn" for typed, _ in route(text, kb).corrections)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "who is the principal at my daughter's primary school",
+        "what's the melting point of lead",
+        "is the staff kitchen open",
+        "why does my python script raise a KeyError",
+    ],
+)
+def test_traps_are_declined(kb, text):
+    assert not route(text, kb).answered
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("how does a principal encourage learning on the team", "principal"),
+        ("does a principal help spot risks early in a project", "principal"),
+    ],
+)
+def test_a_level_word_with_unfamiliar_verbs_is_still_the_level(kb, text, role):
+    intent = route(text, kb)
+    assert intent.answered and intent.role == role
+
+
+def test_a_topic_named_outright_beats_facts_sharing_another_word(kb):
+    # "computer" is in a skills fact; the question names a degree.
+    intent = route("do you need a computer science degree for backend work", kb)
+    assert intent.topic == "education"
+
+
+def test_a_topics_facts_are_listed_by_what_the_question_asks(kb):
+    text = render_plain(ask("backend engineer job growth outlook", kb), kb)
+    first = next(line for line in text.splitlines() if line.startswith("  - "))
+    assert "grow" in first
+
+
+def test_how_long_questions_say_there_is_no_timeframe(kb):
+    text = render_plain(ask("how long does it take to go from mid to senior", kb), kb)
+    assert "no timeframe" in text
