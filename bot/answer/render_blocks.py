@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from itertools import islice
+from itertools import chain, islice
 
 from ..ladder.model import KnowledgeBase
 from .compose import Answer
@@ -145,8 +145,9 @@ def _compare_choices(kb: KnowledgeBase, role: str) -> list[str]:
         {r for t in kb.tracks_for(role) for r in t.members if r != role},
         key=lambda r: (kb.distance(role, r) or 0, kb.ladder_position(r)),
     )
-    rest = (r for r in kb.ladder_order() if r != role and r not in near)
-    return list(islice((*near, *rest), MAX_OPTIONS)) if near else list(islice(rest, MAX_OPTIONS))
+    taken = {role, *near}
+    rest = (r for r in kb.ladder_order() if r not in taken)
+    return list(islice(chain(near, rest), MAX_OPTIONS))  # lazily: a ladder may be huge
 
 
 def _follow_ups(answer: Answer, kb: KnowledgeBase, share: dict | None) -> list[dict]:
