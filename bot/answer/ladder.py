@@ -22,6 +22,7 @@ MAX_TRACKS_SHOWN = 12
 MAX_ROLES_LISTED = 15
 COMPARE_ITEMS = 4
 SIMILAR = 0.5  # lines sharing this share of the shorter one's words say the same thing
+NEW_WORDS = 1  # ...unless the new line adds more words than this of its own
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,9 @@ class Citations:
         bag = _bag(text)
         for seen in self._shown:
             small = min(len(bag), len(seen))
-            if small >= 3 and len(bag & seen) / small >= SIMILAR:
+            # Much like a line already shown, and adding at most one word of its own:
+            # "message queues" beside "load balancing, caching" is news, not a repeat.
+            if small >= 3 and len(bag & seen) / small >= SIMILAR and len(bag - seen) <= NEW_WORDS:
                 return True
         self._shown.append(bag)
         return False

@@ -76,7 +76,10 @@ class Asked:
         the question's specific words (weighted by how rare they are in the facts)
         that it contains."""
         idf = self.index.facts.idf
-        asked = {s: idf[s] for s in self.specific if s in idf}
+        # A word no fact uses ("refused") still counts, as a rare one: a fact holding
+        # "docker" does not answer "docker refuses connections to postgres".
+        unseen = max(idf.values(), default=1.0)
+        asked = {s: idf.get(s, unseen) for s in self.specific}
         total = sum(asked.values())
         if not total:
             return 0.0

@@ -23,6 +23,7 @@ from .stems import stem
 
 K1, B = 1.2, 0.75
 SYNONYM_WEIGHT = 0.7
+MORE_SYNONYMS = 0.25  # what each further synonym of one word in a fact adds
 SUMMARY = "summary"  # the path a role's summary is indexed under
 RARE_POSTINGS = 200  # searching all roles, a word in more facts than this finds none
 
@@ -101,13 +102,20 @@ class FactIndex:
 
     def weights(self, query: list[str]) -> dict[str, float]:
         """Query stems with their weights: 1 for what was typed, less for synonyms."""
-        out: dict[str, float] = {}
+        return {s: w for s, (w, _) in self._expanded(query).items()}
+
+    def _expanded(self, query: list[str]) -> dict[str, tuple[float, str]]:
+        """Stem -> (weight, the typed stem it stands for): a synonym counts for the word
+        that brought it in, so a group adds one match, not one per member."""
+        out: dict[str, tuple[float, str]] = {}
+        for s in query:
+            if s not in self.ignore:
+                out[s] = (1.0, s)
         for s in query:
             if s in self.ignore:
                 continue
-            out[s] = 1.0
             for syn in self.synonyms.get(s, ()):
-                out.setdefault(syn, SYNONYM_WEIGHT)
+                out.setdefault(syn, (SYNONYM_WEIGHT, s))
         return out
 
     def search(
@@ -115,9 +123,10 @@ class FactIndex:
     ) -> list[FactHit]:
         """The best facts for query stems, among the given roles' facts (all roles when
         None), best first; only facts sharing at least one stem with the query."""
-        weights = self.weights(query)
-        if not weights:
+        expanded = self._expanded(query)
+        if not expanded:
             return []
+        weights = {s: w for s, (w, _) in expanded.items()}
         # The cost follows the roles asked about, or the question's rarer words, never
         # the size of the ladder: a role's own facts, or the postings of words that
         # are not in every other fact ("skill" is in thousands of a big ladder's facts).
@@ -140,11 +149,16 @@ class FactIndex:
             if not matched:
                 continue
             length = sum(terms.values())
-            score = 0.0
+            by_word: dict[str, list[float]] = {}  # the matches for each word typed
             for s in matched:
                 tf = terms[s]
                 norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / self.avg_length))
-                score += weights[s] * self.idf[s] * norm
+                by_word.setdefault(expanded[s][1], []).append(weights[s] * self.idf[s] * norm)
+            # A word's best match counts in full; more synonyms of it in the same fact
+            # ("reliability, fault tolerance, redundancy") add a little, not each in full.
+            score = sum(
+                max(found) + MORE_SYNONYMS * (sum(found) - max(found)) for found in by_word.values()
+            )
             hits.append(FactHit(self.refs[i], round(score, 4), frozenset(matched)))
         hits.sort(key=lambda h: (-h.score, h.ref.role, h.ref.path, h.ref.index))
         return hits[:limit]

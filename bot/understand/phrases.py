@@ -16,19 +16,35 @@ MAX_GAP = 4
 
 
 def _match_at(words, free, pattern, i) -> bool:
+    return _span_at(words, free, pattern, i) is not None
+
+
+def _span_at(words, free, pattern, i) -> tuple[int, ...] | None:
+    """The positions of pattern's words when it matches at i, else None."""
     if not pattern:
-        return True
+        return ()
     if pattern[0] == GAP:
-        return any(
-            _match_at(words, free, pattern[1:], j)
-            for j in range(i, min(len(words), i + MAX_GAP) + 1)
-        )
-    return (
-        i < len(words)
-        and free[i]
-        and words[i] == pattern[0]
-        and _match_at(words, free, pattern[1:], i + 1)
-    )
+        for j in range(i, min(len(words), i + MAX_GAP) + 1):
+            rest = _span_at(words, free, pattern[1:], j)
+            if rest is not None:
+                return rest
+        return None
+    if i < len(words) and free[i] and words[i] == pattern[0]:
+        rest = _span_at(words, free, pattern[1:], i + 1)
+        if rest is not None:
+            return (i, *rest)
+    return None
+
+
+def span(words: list[str], free: list[bool], pattern: tuple[str, ...]) -> tuple[int, ...] | None:
+    """Where pattern first matches (its words' positions), or None."""
+    first = pattern[0] if pattern else GAP
+    for i, w in enumerate(words):
+        if first == GAP or w == first:
+            found = _span_at(words, free, pattern, i)
+            if found is not None:
+                return found
+    return None
 
 
 def contains(words: list[str], free: list[bool], pattern: tuple[str, ...]) -> bool:
@@ -58,15 +74,22 @@ def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dic
     A phrase names its topic when it is made of topic words only ("skills",
     "salary"), not of a thing the facts talk about ("code review")."""
     scores: dict[str, Found] = {}
+    covered: dict[str, set[int]] = {}  # words a topic's strong phrases already used
     present = set(words)
     for topic, pattern, weight in index.phrases:
-        if pattern[0] in present and contains(words, free, pattern):
-            found = scores.setdefault(topic, Found())
-            if weight == 2:
-                found.strong += 1
-                found.stems.append(tuple(stem(w) for w in pattern if w != GAP))
-                if pattern in index.naming_phrases:
-                    found.naming += 1
-            else:
-                found.weak += 1
+        if pattern[0] not in present:
+            continue
+        at = span(words, free, pattern)
+        if at is None:
+            continue
+        found = scores.setdefault(topic, Found())
+        used = covered.setdefault(topic, set())
+        if weight == 2 and not set(at) & used:  # "to become" and "become a": once
+            used.update(at)
+            found.strong += 1
+            found.stems.append(tuple(stem(w) for w in pattern if w != GAP))
+            if pattern in index.naming_phrases:
+                found.naming += 1
+        elif weight != 2:
+            found.weak += 1
     return scores

@@ -44,7 +44,7 @@ from .normalise import tokens
 from .phrases import contains, phrase_scores
 from .prepare import Words, fill_slots, prepare
 from .stems import stem
-from .topic_choice import choose_topic
+from .topic_choice import choose_topic, has_facts
 from .topics import ROLE
 
 SCOPE_THRESHOLD = 0.5
@@ -245,6 +245,11 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     specific = [m for m in kept if m.role != kb.default_role]
     if specific and index.compare_topic not in strong:
         kept = specific  # "senior engineer in backend": backend is a domain word here
+    elif specific:
+        # "sr backend eng" is one title, the level's, even in "what difference does
+        # a strong sr backend eng make": the discipline right after a level is part of it.
+        after_level = {m.end for m in specific if m.end - m.start == 1}
+        kept = [m for m in kept if not (m.role == kb.default_role and m.start in after_level)]
     query = asked.query
 
     if kept:
@@ -276,8 +281,11 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     if topic not in (index.compare_topic, index.ladder_topic):
         facts = quoted(hits)
         terms = asked.phrases({s for h in hits[:1] for s in h.matched})
-        if not facts:
+        if not facts and (_form(words) == "yes_no" or not has_facts(kb, role, topic)):
             # Nothing in this role's facts: what do other roles' facts say about it?
+            # Asked yes or no ("do leads use graphql"), or of a topic the role's sources
+            # leave out; a wh-question gets the topic's own facts, in order of the
+            # words they share with it, rather than "the sources don't mention employers".
             terms = asked.phrases(asked.rare)
             if terms:
                 facts = quoted(asked.search([stem(x) for t in terms for x in t.split()]))

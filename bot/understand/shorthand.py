@@ -26,6 +26,8 @@ SHORTHAND: dict[str, str] = {
     "dev": "developer",
     "devs": "developer",
     "ppl": "people",
+    "sol": "solution",
+    "sols": "solution",
     # career words
     "yoe": "experience",
     "exp": "experience",

@@ -20,6 +20,7 @@ from .index import RouterIndex
 from .phrases import Found
 
 STRONG, WEAK, MODEL, FACTS = 3.0, 0.75, 2.5, 3.0
+NAMED = 1.0  # bonus for a phrase made only of topic words: "education", "salary"
 COVERAGE_FLOOR = 0.5  # the facts' vote at the least coverage, as a share of FACTS
 ENOUGH = 0.5  # below this, too little evidence for any topic: the role's overview
 
@@ -38,6 +39,10 @@ def choose_topic(
     scores: dict[str, float] = {}
     for topic, found in phrases.items():
         scores[topic] = STRONG * min(found.strong, 2) + WEAK * min(found.weak, 2)
+        if found.naming:
+            # The topic named outright ("what education do you need to become a lead")
+            # beats a frame of another topic ("become").
+            scores[topic] += NAMED
     for topic, p in probabilities.items():
         scores[topic] = scores.get(topic, 0.0) + MODEL * p
     votes: dict[str, float] = {}
@@ -65,7 +70,7 @@ def choose_topic(
         votes
         and top_topic not in votes
         and not found.naming
-        and not _has_facts(kb, role, top_topic)
+        and not has_facts(kb, role, top_topic)
         and _facts_hold(found, voters)
     ):
         top_topic = max(votes, key=lambda t: (votes[t], -index.topic_order[t]))
@@ -84,7 +89,7 @@ def _facts_hold(found: Found, voters: list[FactHit]) -> bool:
     return any(set(p) <= hit.matched for p in found.stems for hit in voters)
 
 
-def _has_facts(kb: KnowledgeBase, role: str, topic: str) -> bool:
+def has_facts(kb: KnowledgeBase, role: str, topic: str) -> bool:
     t = kb.topics.get(topic)
     if t is None or t.answer not in ("facts",):
         return True  # overview and the ladder are answered for every role
