@@ -6,7 +6,11 @@
   knowledge-base mistake stops the server with one line instead of every worker
   crash-looping, and the loaded ladder is shared by the workers' memory.
 - post_fork: threads do not survive a fork, so each worker starts its own answer
-  pool and event sweeper, which finishes events a killed worker left pending.
+  pool and event sweeper (which finishes events a killed worker left pending),
+  question-log writer and knowledge-directory watcher.
+- worker_exit: a graceful stop finishes answers in hand and flushes the question log.
+- on_reload (SIGHUP): the edited ladder is validated in the master before the new
+  workers are forked from it; a broken one is refused and the old one kept.
 - timeout: a worker silent this long is killed and replaced; acks take
   milliseconds, and Web API work runs in the answer pool, not in request threads.
 - graceful_timeout: on restart, in-flight answers get this long to finish; any
@@ -26,6 +30,29 @@ keepalive = 5
 
 
 def post_fork(server, worker):
-    from bot.slack.inbox import start_in_this_process
+    from bot import live
+    from bot.slack import inbox
+    from bot.store import question_log
 
-    start_in_this_process()
+    inbox.start_in_this_process()
+    question_log.start_in_this_process()
+    live.start_in_this_process()
+
+
+def worker_exit(server, worker):
+    """A graceful stop (SIGTERM from the platform or gunicorn): answers in hand are
+    finished, then the question log writes what is queued."""
+    from bot.slack import inbox
+    from bot.store import question_log
+
+    inbox.stop_in_this_process()
+    question_log.close_all()
+
+
+def on_reload(server):
+    """SIGHUP to the master: the edited ladder is checked here first, and the new
+    workers gunicorn then starts fork from it; a ladder with problems is logged and
+    the old one kept."""
+    from bot import live
+
+    live.reload_all()

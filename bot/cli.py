@@ -5,6 +5,8 @@
     python -m bot ask --json < FILE    one JSON line per question on stdin, in order
     python -m bot validate [DIR]       check a knowledge base; exit 0 clean, 1 with problems
     python -m bot serve                the Slack app (Socket Mode if SLACK_APP_TOKEN is set)
+    python -m bot report [--since 30d] [--json]   the question log's report
+    python -m bot db upgrade           bring the database's schema up to date
     python -m bot --version            the installed version
 
 Slack modules are imported only by `serve`, so `ask` starts fast.
@@ -82,6 +84,60 @@ def _cmd_console(args) -> int:
     return run_console(kb, sys.stdin, sys.stdout)
 
 
+def _database():
+    """The database DATABASE_URL names (else SQLite under DATA_DIR), or None after
+    printing why not."""
+    from .store.database import DatabaseURLError, open_database
+
+    try:
+        return open_database()
+    except DatabaseURLError as exc:
+        print(f"ladderbot: {exc}", file=sys.stderr)
+        return None
+
+
+def _cmd_report(args) -> int:
+    from .store.database import StoreError, redacted
+    from .store.report import build_report, parse_since, report_text
+
+    try:
+        since = parse_since(args.since)
+    except ValueError as exc:
+        print(f"ladderbot: {exc}", file=sys.stderr)
+        return 2
+    database = _database()
+    if database is None:
+        return 2
+    try:
+        report = build_report(database, since)
+    except StoreError as exc:
+        print(f"ladderbot: cannot read {redacted(database.url)}: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(report) if args.json else report_text(report), end="\n" if args.json else "")
+    return 0
+
+
+def _cmd_db(args) -> int:
+    from .store.database import StoreError, redacted
+
+    database = _database()
+    if database is None:
+        return 2
+    try:
+        before = database.revision()
+        database.upgrade()
+        after = database.revision()
+    except StoreError as exc:
+        print(f"ladderbot: cannot upgrade {redacted(database.url)}: {exc}", file=sys.stderr)
+        return 1
+    where = redacted(database.url)
+    if before == after:
+        print(f"{where}: schema is current ({after})")
+    else:
+        print(f"{where}: schema upgraded from {before or 'empty'} to {after}")
+    return 0
+
+
 def _cmd_serve(args) -> int:
     from .slack.serve import serve
 
@@ -108,10 +164,21 @@ def main(argv: list[str] | None = None) -> int:
     p_con.add_argument("--knowledge", metavar="DIR", default=argparse.SUPPRESS)
     p_srv = sub.add_parser("serve", help="run the Slack app")
     p_srv.add_argument("--knowledge", metavar="DIR", default=argparse.SUPPRESS)
+    p_rep = sub.add_parser("report", help="what people asked, and what went unanswered")
+    p_rep.add_argument("--since", default="30d", help="period: 30d, 12h, 2w or a date")
+    p_rep.add_argument("--json", action="store_true", help="one JSON object")
+    p_db = sub.add_parser("db", help="the database: `db upgrade` brings its schema up to date")
+    p_db.add_argument("action", choices=["upgrade"])
     args = parser.parse_args(argv)
     if hasattr(sys.stdout, "reconfigure"):  # odd bytes in argv must not crash printing
         sys.stdout.reconfigure(errors="replace")
-    handlers = {"ask": _cmd_ask, "validate": _cmd_validate, "serve": _cmd_serve}
+    handlers = {
+        "ask": _cmd_ask,
+        "validate": _cmd_validate,
+        "serve": _cmd_serve,
+        "report": _cmd_report,
+        "db": _cmd_db,
+    }
     try:
         return handlers.get(args.command, _cmd_console)(args)
     except KeyboardInterrupt:

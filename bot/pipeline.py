@@ -37,12 +37,18 @@ def answer_json(answer: Answer, kb: KnowledgeBase) -> dict:
     }
 
 
-def load_for_serving(directory: str | os.PathLike | None = None) -> KnowledgeBase:
-    """Load, build the router's indexes now rather than on the first question, and move
-    everything loaded out of the garbage collector's way (it never becomes garbage, and
-    gunicorn's forked workers then share those pages instead of copying them)."""
+def load_and_index(directory: str | os.PathLike | None = None) -> KnowledgeBase:
+    """Load and build the router's indexes now rather than on the first question."""
     kb = knowledge.load(directory)
     build_index(kb)
     kb.ladder_order()
+    return kb
+
+
+def load_for_serving(directory: str | os.PathLike | None = None) -> KnowledgeBase:
+    """load_and_index, then move everything loaded out of the garbage collector's way
+    (it never becomes garbage, and gunicorn's forked workers then share those pages
+    instead of copying them). Only at start-up: a reloaded ladder may be replaced."""
+    kb = load_and_index(directory)
     gc.freeze()
     return kb

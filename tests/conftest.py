@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 
 from bot.ladder import knowledge
+from bot.store.database import Database
+
+from .pg import postgres_server, stop_postgres_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -37,3 +40,22 @@ def run_bot(*args, stdin=None, env=None, cwd=None, timeout=60):
         cwd=cwd,
         timeout=timeout,
     )
+
+
+def pytest_sessionfinish(session, exitstatus):
+    stop_postgres_server()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    """The URL of a new, empty database: a SQLite file, then a real PostgreSQL one."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'ladderbot.sqlite3'}"
+    return postgres_server().new_database()
+
+
+@pytest.fixture
+def database(database_url):
+    db = Database(database_url)
+    yield db
+    db.dispose()

@@ -6,15 +6,18 @@ import multiprocessing
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from bot.store.database import Database
 from bot.store.events import (
     KEEP_SECONDS,
     MAX_AGE_SECONDS,
     MAX_ATTEMPTS,
-    SQLiteEventStore,
+    SQLEventStore,
     StoreError,
 )
 from bot.store.paths import data_dir
+from bot.store.schema import slack_events
 
 
 class Clock:
@@ -31,15 +34,15 @@ def clock():
 
 
 @pytest.fixture
-def store(tmp_path, clock):
-    return SQLiteEventStore(tmp_path / "events.sqlite3", lease_seconds=10, clock=clock)
+def store(database, clock):
+    return SQLEventStore(database, lease_seconds=10, clock=clock)
 
 
-def test_first_claim_wins_and_redeliveries_are_dropped(store, tmp_path, clock):
+def test_first_claim_wins_and_redeliveries_are_dropped(store, database_url, clock):
     claim = store.claim("Ev1", {"type": "app_mention", "text": "hi"})
     assert claim and claim.attempt == 1 and claim.payload["text"] == "hi"
     assert store.claim("Ev1", {"type": "app_mention"}) is None  # leased: in hand
-    other_process = SQLiteEventStore(tmp_path / "events.sqlite3", 10, clock)
+    other_process = SQLEventStore(Database(database_url), 10, clock)
     assert other_process.claim("Ev1", {}) is None
     store.finish(claim)
     clock.now += 10_000
@@ -84,31 +87,34 @@ def test_stale_events_are_given_up_not_answered_hours_late(store, clock):
 def test_finished_events_are_pruned_after_a_day_and_keep_no_question_text(store, clock):
     claim = store.claim("Ev6", {"type": "message", "text": "private question"})
     store.finish(claim)
-    assert "private question" not in store.path.read_bytes().decode("latin-1")
+    with store.database.begin() as conn:
+        assert conn.execute(select(slack_events.c.payload)).scalars().all() == [""]
+    if store.path is not None:
+        assert "private question" not in store.path.read_bytes().decode("latin-1")
     clock.now += KEEP_SECONDS + 1
     assert store.prune() == 1
 
 
 def test_an_unusable_location_raises_store_error_only(tmp_path):
     (tmp_path / "file").write_text("not a directory")
-    broken = SQLiteEventStore(tmp_path / "file" / "sub" / "events.sqlite3")
+    broken = SQLEventStore(Database(f"sqlite:///{tmp_path / 'file' / 'sub' / 'e.sqlite3'}"))
     with pytest.raises(StoreError):
         broken.check()
     with pytest.raises(StoreError):
         broken.claim("Ev7", {})
 
 
-def _claim_many(path: str, ids: list[str], out) -> None:
-    store = SQLiteEventStore(path)
+def _claim_many(url: str, ids: list[str], out) -> None:
+    store = SQLEventStore(Database(url))
     out.put([i for i in ids if store.claim(i, {"type": "message"})])
 
 
-def test_processes_sharing_the_file_claim_each_event_exactly_once(tmp_path):
-    path = str(tmp_path / "events.sqlite3")
+def test_processes_sharing_the_database_claim_each_event_exactly_once(database, database_url):
+    database.upgrade()  # as the server does before its workers start
     ids = [f"Ev{n}" for n in range(150)]
     context = multiprocessing.get_context("spawn")
     out = context.Queue()
-    workers = [context.Process(target=_claim_many, args=(path, ids, out)) for _ in range(3)]
+    workers = [context.Process(target=_claim_many, args=(database_url, ids, out)) for _ in range(3)]
     for worker in workers:
         worker.start()
     won = [out.get(timeout=60) for _ in workers]

@@ -10,7 +10,8 @@ from slack_sdk import WebClient
 
 from bot.slack.delivery import Reply, answer_metadata, post_reply
 from bot.slack.inbox import Inbox
-from bot.store.events import SQLiteEventStore, StoreError
+from bot.store.database import Database
+from bot.store.events import SQLEventStore, StoreError
 
 from .fakeslack import FakeSlack
 from .test_event_store import Clock
@@ -44,7 +45,7 @@ def posts(fake, channel):
 
 def test_an_answer_half_posted_by_a_dead_worker_is_finished_not_repeated(tmp_path, fake, client):
     clock = Clock()
-    store = SQLiteEventStore(tmp_path / "e.sqlite3", lease_seconds=5, clock=clock)
+    store = SQLEventStore(_db(tmp_path), lease_seconds=5, clock=clock)
     # The worker that died: it claimed the event, began posting, got part 0 out.
     claim = store.claim("EvHALF", body("EvHALF", "C0HALF")["event"])
     assert store.begin_posting(claim)
@@ -62,7 +63,7 @@ def test_an_answer_half_posted_by_a_dead_worker_is_finished_not_repeated(tmp_pat
 
 
 def test_redelivery_after_the_answer_is_dropped(tmp_path, fake, client):
-    inbox = Inbox(SQLiteEventStore(tmp_path / "e.sqlite3"), client)
+    inbox = Inbox(SQLEventStore(_db(tmp_path)), client)
     inbox.replies["app_mention"] = two_part_reply
     claim = inbox.accept(body("EvONCE", "C0ONCE"))
     inbox.answer(claim)
@@ -73,13 +74,17 @@ def test_redelivery_after_the_answer_is_dropped(tmp_path, fake, client):
     )  # the history is read only after a crash
 
 
-class BrokenStore(SQLiteEventStore):
+def _db(tmp_path):
+    return Database(f"sqlite:///{tmp_path / 'e.sqlite3'}")
+
+
+class BrokenStore(SQLEventStore):
     def _transaction(self):
         raise StoreError("OperationalError: disk I/O error")
 
 
 def test_a_broken_store_fails_open_with_one_line_per_event(tmp_path, fake, client, caplog):
-    inbox = Inbox(BrokenStore(tmp_path / "e.sqlite3"), client)
+    inbox = Inbox(BrokenStore(_db(tmp_path)), client)
     inbox.replies["app_mention"] = two_part_reply
     for n in range(3):
         claim = inbox.accept(body(f"EvOPEN{n}", "C0OPEN"))
@@ -92,7 +97,7 @@ def test_a_broken_store_fails_open_with_one_line_per_event(tmp_path, fake, clien
 
 def test_an_unexpected_error_is_logged_with_its_traceback_and_not_retried(tmp_path, client, caplog):
     clock = Clock()
-    store = SQLiteEventStore(tmp_path / "e.sqlite3", lease_seconds=5, clock=clock)
+    store = SQLEventStore(_db(tmp_path), lease_seconds=5, clock=clock)
     inbox = Inbox(store, client)
     inbox.replies["app_mention"] = lambda event: Reply(event["no such field"], ())
     inbox.answer(inbox.accept(body("EvBUG", "C0BUG")))

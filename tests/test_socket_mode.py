@@ -14,6 +14,7 @@ from websockets.sync.server import serve
 
 from bot.slack.app import build_app
 from bot.slack.config import load_config
+from bot.store.database import Database
 from bot.store.events import open_event_store
 
 from .fakeslack import FakeSlack
@@ -93,9 +94,10 @@ def test_dropped_socket_reconnects_and_keeps_answering(kb, fake, tmp_path, caplo
             "SLACK_BOT_TOKEN": "xoxb-socket-test",
             "SLACK_APP_TOKEN": "xapp-socket-test",
             "SLACK_API_URL": fake.api_url,
+            "DATA_DIR": str(tmp_path),
         },
     )
-    app = build_app(config, kb, open_event_store(tmp_path))
+    app = build_app(config, kb, open_event_store(Database(config.database_url)))
     handler = SocketModeHandler(app, config.app_token)
     handler.client.ping_interval = 1
     try:

@@ -133,6 +133,37 @@ def button(text: str, action_id: str, value: dict, style: str | None = None) -> 
     return element
 
 
+FEEDBACK_UP, FEEDBACK_DOWN = "feedback_up", "feedback_down"
+
+
+def feedback_block(question_id: str) -> dict:
+    """👍 / 👎 under an answer; the value is the id the question was logged under."""
+
+    def vote(text: str, action_id: str) -> dict:
+        return {
+            "type": "button",
+            "action_id": action_id,
+            "text": {"type": "plain_text", "text": text, "emoji": True},
+            "value": question_id[:MAX_OPTION_VALUE],
+        }
+
+    return {
+        "type": "actions",
+        "block_id": "ladder_feedback",
+        "elements": [vote("👍 Helpful", FEEDBACK_UP), vote("👎 Not helpful", FEEDBACK_DOWN)],
+    }
+
+
+def with_feedback(messages: list[dict], question_id: str | None) -> list[dict]:
+    """The messages with 👍/👎 under the last one, when it has room for a block."""
+    if not question_id or not messages:
+        return messages
+    last = messages[-1]
+    if len(last.get("blocks", ())) >= MAX_BLOCKS:
+        return messages
+    return [*messages[:-1], {**last, "blocks": [*last["blocks"], feedback_block(question_id)]}]
+
+
 # Topics offered as buttons under an answer, when the ladder has them.
 FOLLOW_UP_TOPICS = ("responsibilities", "skills")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from urllib.error import URLError
 
 from slack_bolt import App, BoltResponse
@@ -11,12 +12,17 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from ..ladder.model import KnowledgeBase
-from ..store.events import EventStore, StoreError, open_event_store
+from ..live import LiveLadder
+from ..store.database import Database, StoreError, open_database, redacted
+from ..store.events import EventStore, open_event_store
+from ..store.question_log import QuestionLog, load_key
+from .admin import Admin
 from .config import ConfigError, SlackConfig
 from .delivery import retry_handlers
 from .errors import log_failure
 from .inbox import Inbox
 from .listeners import register_listeners
+from .record import Recorder
 
 log = logging.getLogger("ladderbot")
 
@@ -36,20 +42,74 @@ def _drop_token_unused_warning(record: logging.LogRecord) -> bool:
     return not str(record.msg).startswith("As you gave `client`")
 
 
-def open_store(config: SlackConfig) -> EventStore:
-    """The event store; an unusable one is reported once here, and still used (each
-    event then logs one line and is answered anyway: see inbox.py)."""
-    store = open_event_store(config.data_dir, config.event_lease)
+@dataclass
+class Service:
+    """The Slack app and what it keeps: for the transports (wsgi.py, serve.py)."""
+
+    app: App
+    ladder: LiveLadder
+    database: Database
+    question_log: QuestionLog
+    inbox: Inbox
+
+    def health(self) -> str:
+        return self.question_log.state()
+
+
+def open_store(config: SlackConfig, database: Database) -> EventStore:
+    """The database, upgraded to the current schema, and the event store in it; an
+    unusable one is reported once here, and still used (each event then logs one
+    line and is answered anyway: see inbox.py)."""
+    store = open_event_store(database, config.event_lease)
     try:
+        database.upgrade()
         store.check()
     except StoreError as exc:
-        log.warning("event store unavailable (%s); redeliveries may be answered twice", exc)
+        log.warning(
+            "database %s unavailable (%s); answering anyway: redeliveries may be answered "
+            "twice and questions are not logged until it is back",
+            redacted(database.url),
+            exc,
+        )
     return store
 
 
+def open_question_log(config: SlackConfig, database: Database) -> QuestionLog:
+    try:
+        key = load_key(config.question_log_key, config.data_dir)
+    except OSError as exc:
+        log.warning(
+            "cannot keep the question log's hashing key under DATA_DIR (%s); set "
+            "QUESTION_LOG_KEY, or distinct askers are counted per process start",
+            exc,
+        )
+        key = b""
+    if not config.question_log_key and database.kind == "postgresql":
+        log.warning(
+            "QUESTION_LOG_KEY is not set: each machine hashes askers with its own key, so "
+            "distinct askers are counted per machine; set the same secret on every machine"
+        )
+    return QuestionLog(
+        database,
+        config.question_log,
+        key,
+        config.question_log_days,
+        config.question_log_queue,
+    )
+
+
 def build_app(config: SlackConfig, kb: KnowledgeBase, store: EventStore | None = None) -> App:
+    """The Bolt app alone, for a ladder that never changes (tests, tools)."""
+    return build_service(config, LiveLadder(kb), store).app
+
+
+def build_service(
+    config: SlackConfig, ladder: LiveLadder, store: EventStore | None = None
+) -> Service:
     """Calls auth.test on the way (Bolt's token check); a rejected token is a ConfigError."""
-    store = store or open_store(config)
+    database = open_database(url=config.database_url or None)
+    store = store or open_store(config, database)
+    question_log = open_question_log(config, database)
     bolt_log = logging.getLogger("slack_bolt")
     bolt_log.addFilter(_drop_token_unused_warning)
     try:
@@ -98,5 +158,7 @@ def build_app(config: SlackConfig, kb: KnowledgeBase, store: EventStore | None =
     def log_error(error, body):
         log_failure(body.get("type") or body.get("command") or "request", error)
 
-    register_listeners(app, kb, inbox)
-    return app
+    recorder = Recorder(question_log)
+    admin = Admin(config.admin_user_ids, database, ladder, question_log)
+    register_listeners(app, ladder, inbox, recorder, admin)
+    return Service(app, ladder, database, question_log, inbox)

@@ -7,9 +7,12 @@ Slack app's settings to find it.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
+from ..store.database import DatabaseURLError, database_url
 from ..store.paths import data_dir
 
 WHERE = {
@@ -36,10 +39,25 @@ class SlackConfig:
     api_timeout: float = 10.0
     data_dir: str = ""  # DATA_DIR, else a per-user directory (bot/store/paths.py)
     event_lease: float = 60.0
+    database_url: str = field(default="", repr=False)  # may hold a password
+    question_log: str = "full"  # full | anonymous | off
+    question_log_days: int = 90
+    question_log_key: str | None = field(default=None, repr=False)
+    question_log_queue: int = 10_000
+    admin_user_ids: frozenset[str] = frozenset()
+    reload_seconds: float = 2.0  # how often KNOWLEDGE_DIR is checked for edits; 0: never
 
     @property
     def secrets(self) -> tuple[str, ...]:
-        return tuple(s for s in (self.bot_token, self.signing_secret, self.app_token) if s)
+        password = urlsplit(self.database_url).password if self.database_url else None
+        values = (
+            self.bot_token,
+            self.signing_secret,
+            self.app_token,
+            self.question_log_key,
+            password,
+        )
+        return tuple(s for s in values if s)
 
 
 def _required(env: Mapping[str, str], name: str) -> str:
@@ -97,6 +115,24 @@ def load_config(mode: str, env: Mapping[str, str] | None = None) -> SlackConfig:
         event_lease = -1.0
     if not 1 <= event_lease <= 3600:
         raise ConfigError("EVENT_LEASE_SECONDS must be a number of seconds between 1 and 3600.")
+    try:
+        db_url = database_url(env)
+    except DatabaseURLError as exc:
+        raise ConfigError(str(exc)) from None
+    mode = (env.get("QUESTION_LOG", "") or "full").strip().lower()
+    if mode not in ("full", "anonymous", "off"):
+        raise ConfigError("QUESTION_LOG must be one of full, anonymous, off.")
+    days = _number(env, "QUESTION_LOG_DAYS", 90, 1, 36500, "a number of days", whole=True)
+    queue = _number(env, "QUESTION_LOG_QUEUE", 10_000, 1, 1_000_000, "a count", whole=True)
+    reload_seconds = _number(env, "KNOWLEDGE_RELOAD_SECONDS", 2, 0, 3600, "a number of seconds")
+    listed = env.get("ADMIN_USER_IDS", "").split(",")
+    admins = frozenset(a.strip().upper() for a in listed if a.strip())
+    bad = sorted(a for a in admins if not _USER_ID.match(a))
+    if bad:
+        raise ConfigError(
+            "ADMIN_USER_IDS must be Slack user ids separated by commas (like U012AB3CD); "
+            f"not: {', '.join(bad)[:80]}."
+        )
     return SlackConfig(
         bot_token,
         signing_secret,
@@ -107,4 +143,27 @@ def load_config(mode: str, env: Mapping[str, str] | None = None) -> SlackConfig:
         api_timeout,
         str(data_dir(env)),
         event_lease,
+        db_url,
+        mode,
+        int(days),
+        env.get("QUESTION_LOG_KEY", "").strip() or None,
+        int(queue),
+        admins,
+        reload_seconds,
     )
+
+
+_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+
+
+def _number(env, name: str, default: float, low: float, high: float, what: str, whole=False):
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw) if whole else float(raw)
+    except ValueError:
+        value = None
+    if value is None or not low <= value <= high:
+        raise ConfigError(f"{name} must be {what} between {low} and {high}.")
+    return value

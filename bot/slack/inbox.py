@@ -51,6 +51,13 @@ def start_in_this_process() -> None:
         inbox.start()
 
 
+def stop_in_this_process() -> None:
+    """Finish the answers in hand and stop (gunicorn's worker_exit hook)."""
+    for inbox in list(_inboxes):
+        if inbox._pid == os.getpid():
+            inbox.stop()
+
+
 class Inbox:
     def __init__(self, store: EventStore, client, workers: int = 8):
         self.store = store
@@ -75,7 +82,7 @@ class Inbox:
         """Persist and lease a new event to this process; None for one already taken."""
         self.start()
         event_id = str(body.get("event_id") or "")
-        event = {**body["event"], "event_id": event_id}
+        event = {**body["event"], "event_id": event_id, "team_id": body.get("team_id")}
         if not event_id:
             return Claim("", event, stored=False)
         try:

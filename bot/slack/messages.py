@@ -16,16 +16,19 @@ from ..answer.render_blocks import (
     ROLE_ACTION,
     checked_value,
     fallback_text,
+    feedback_block,
     fit_value,
     render_blocks,
     resolve_role_ref,
     role_ref,
+    with_feedback,
 )
 from ..answer.render_text import escape
 from ..commands import Resolved, answer_for, canonical_text, ladder_answer, resolve, run_command
 from ..ladder.model import KnowledgeBase
 from ..pipeline import ask
 from ..understand.router import Intent
+from .record import Understood
 
 
 def answer_messages(
@@ -68,12 +71,26 @@ def _resolved_messages(kb: KnowledgeBase, r: Resolved) -> tuple[dict, ...]:
 class _Reply:
     """A command's replies, rendered once per meaning ("/role senoir", "/role Sr" and
     "/role senior engineer" share one), with the first message also kept serialised
-    in two halves around the place a correction note goes, so a reply with a note
-    costs a string join instead of rendering and encoding the answer again."""
+    in pieces around the places a correction note and the 👍/👎 buttons go, so a
+    reply with either costs a string join instead of rendering and encoding the
+    answer again."""
 
     messages: tuple[dict, ...]
     head: str  # the first message's JSON up to and including its header block
-    tail: str  # the rest of it: "," and the other blocks, then the other keys
+    blocks: str  # "," and each of its other blocks
+    after: str  # what follows its blocks: "]" and the other keys
+    understood: Understood  # for the question log
+
+    def body(self, note: dict | None = None, feedback: dict | None = None) -> str:
+        room = MAX_BLOCKS - len(self.messages[0]["blocks"])
+        extra_note = "," + json.dumps(note) if note is not None and room > 0 else ""
+        room -= bool(extra_note)
+        extra_votes = (
+            "," + json.dumps(feedback)
+            if feedback is not None and room > 0 and len(self.messages) == 1
+            else ""
+        )
+        return self.head + extra_note + self.blocks + extra_votes + self.after
 
 
 def _meaning(kb: KnowledgeBase, base: Resolved) -> _Reply:
@@ -88,7 +105,10 @@ def _meaning(kb: KnowledgeBase, base: Resolved) -> _Reply:
             header, *others = first["blocks"]
             before, after = json.dumps({**first, "blocks": [_SLOT]}).split(json.dumps(_SLOT))
             rest = "".join("," + json.dumps(b) for b in others)
-            return _Reply(messages, before + json.dumps(header), rest + after)
+            understood = Understood.of(answer.intent, unknown=bool(base.unknown))
+            if base.command == "help":
+                understood = replace(understood, outcome="chat", answered=False)
+            return _Reply(messages, before + json.dumps(header), rest, after, understood)
 
         cached = kb._cache["command_meanings"] = lru_cache(maxsize=4096)(build)
     return cached(base)
@@ -111,31 +131,52 @@ def _with_corrections(messages: tuple[dict, ...], corrections) -> tuple[dict, ..
     return (first, *rest)
 
 
-def command_reply(kb: KnowledgeBase, command: str, text: str) -> tuple[str, tuple[dict, ...]]:
-    """The acknowledgement body (JSON text) for a slash command, and any further messages.
+@dataclass(frozen=True)
+class CommandReply:
+    body: str  # the acknowledgement, JSON text
+    rest: tuple[dict, ...]  # further messages, sent through response_url
+    understood: Understood
+
+
+def command_reply(
+    kb: KnowledgeBase, command: str, text: str, question_id: str | None = None
+) -> CommandReply:
+    """The acknowledgement body (JSON text) for a slash command, any further messages,
+    and what was understood; with `question_id`, 👍/👎 buttons under the last message.
 
     A loaded ladder never changes, so a reply is a pure function of what the command
     resolves to (see _meaning); the most recent exact texts are also kept ready."""
     cached = kb._cache.get("command_reply")
     if cached is None:
 
-        def build(command: str, text: str) -> tuple[str, tuple[dict, ...]]:
+        def build(command: str, text: str):
             r = resolve(command, text, kb)
             reply = _meaning(kb, replace(r, corrections=()))
-            first = reply.messages[0]
-            if r.corrections and len(first["blocks"]) < MAX_BLOCKS:
-                body = reply.head + "," + json.dumps(_note(r.corrections)) + reply.tail
-            else:
-                body = reply.head + reply.tail
-            return body, reply.messages[1:]
+            note = _note(r.corrections) if r.corrections else None
+            understood = replace(reply.understood, corrections=r.corrections)
+            return reply, note, understood
 
         cached = kb._cache["command_reply"] = lru_cache(maxsize=1024)(build)
-    return cached(command, " ".join((text or "").split()))
+    reply, note, understood = cached(command, " ".join((text or "").split()))
+    votes = feedback_block(question_id) if question_id else None
+    rest = reply.messages[1:]
+    if votes is not None and rest:
+        rest = tuple(with_feedback(list(rest), question_id))
+    return CommandReply(reply.body(note, votes), rest, understood)
 
 
 def question_messages(kb: KnowledgeBase, text: str) -> list[dict]:
     """Replies to a mention or a DM: the router decides, declines are short and friendly."""
     return answer_messages(ask(text or "", kb), kb)
+
+
+def question_reply(
+    kb: KnowledgeBase, text: str, question_id: str | None = None
+) -> tuple[list[dict], Answer]:
+    """question_messages, with 👍/👎 under the last message when a question id is given,
+    and the Answer (for the question log)."""
+    answer = ask(text or "", kb)
+    return with_feedback(answer_messages(answer, kb), question_id), answer
 
 
 def answer_from_value(kb: KnowledgeBase, value: dict) -> Answer:
@@ -193,8 +234,11 @@ def role_picker(kb: KnowledgeBase, selected: str | None) -> dict:
     return {"type": "actions", "block_id": "ladder_role_picker", "elements": [menu]}
 
 
-def home_view(kb: KnowledgeBase, selected: str | None = None) -> dict:
-    """The App Home tab: the ladder, a role picker, and the chosen role's card.
+def home_view(
+    kb: KnowledgeBase, selected: str | None = None, report: list[dict] | None = None
+) -> dict:
+    """The App Home tab: the ladder, a role picker, and the chosen role's card; for the
+    ladder's maintainers, the question report under them.
 
     However big the ladder, the picker and the card are always shown: the tracks
     give way first when the view would pass Slack's 100 blocks."""
@@ -207,5 +251,7 @@ def home_view(kb: KnowledgeBase, selected: str | None = None) -> dict:
         for message in render_blocks(answer, kb, buttons=False):
             card += message
     tail = [role_picker(kb, selected), *card][:MAX_HOME_BLOCKS]
+    if report:
+        tail = (tail + [{"type": "divider"}, *report])[:MAX_HOME_BLOCKS]
     blocks = ladder[: MAX_HOME_BLOCKS - len(tail)] + tail
     return {"type": "home", "blocks": blocks}

@@ -12,9 +12,9 @@ import sys
 
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-from .. import pipeline
 from ..ladder.yamlfile import KnowledgeError
-from .app import build_app
+from ..live import LiveLadder
+from .app import build_service
 from .config import ConfigError, load_config
 from .logs import setup_logging
 
@@ -28,11 +28,14 @@ def _plain(start_response, status: str, body: bytes):
     return [body]
 
 
-def wrap(handler: SlackRequestHandler):
+def wrap(handler: SlackRequestHandler, health=lambda: "ok"):
+    """/healthz answers 200 while the process serves; its body says how the question
+    log is doing ("ok", "question log degraded (...)"), for people, not for routing."""
+
     def application(environ, start_response):
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "GET")
         if path == "/healthz" and method in ("GET", "HEAD"):
-            return _plain(start_response, "200 OK", b"ok\n")
+            return _plain(start_response, "200 OK", (health() + "\n").encode())
         if path != "/slack/events":
             return _plain(start_response, "404 Not Found", b"not found\n")
         if method != "POST":
@@ -56,13 +59,13 @@ def create_app():
         sys.exit(2)
     setup_logging(config.log_level, config.secrets)
     try:
-        kb = pipeline.load_for_serving(config.knowledge_dir)
+        ladder = LiveLadder.load(config.knowledge_dir, config.reload_seconds)
     except KnowledgeError as exc:
         print(exc, file=sys.stderr, flush=True)
         sys.exit(1)
     try:
-        app = build_app(config, kb)
+        service = build_service(config, ladder)
     except ConfigError as exc:
         print(f"ladderbot: {exc}", file=sys.stderr, flush=True)
         sys.exit(2)
-    return wrap(SlackRequestHandler(app))
+    return wrap(SlackRequestHandler(service.app), service.health)

@@ -12,18 +12,15 @@ retries), so taking over an expired lease is how an acknowledged event whose
 process was killed still gets its answer. The new owner learns from
 `Claim.posted_maybe` that the old one may have posted part of the answer.
 
-The interface is deliberately small — "is event E mine to answer?" — so that a
-store shared by several machines (next: SQLAlchemy on PostgreSQL, chosen by
-DATABASE_URL) can stand in for the SQLite one without touching the Slack code.
+The interface is deliberately small — "is event E mine to answer?" — and the one
+implementation, SQLEventStore, works on SQLite (one machine, no setup) and on
+PostgreSQL (several machines behind a load balancer), chosen by DATABASE_URL.
 Every method raises StoreError and nothing else, so callers can fail open.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import sqlite3
-import threading
 import time
 import uuid
 from abc import ABC, abstractmethod
@@ -32,14 +29,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .database import Database, StoreError
+from .schema import slack_events
+
+__all__ = ["Claim", "EventStore", "SQLEventStore", "StoreError", "open_event_store"]
+
 LEASE_SECONDS = 60.0  # longer than one Web API call with all its retries
 MAX_ATTEMPTS = 3  # tries per event, counting takeovers after a crash
 MAX_AGE_SECONDS = 3600.0  # an event this old is no longer worth answering
 KEEP_SECONDS = 86400.0  # finished ids are remembered this long (Slack retries for minutes)
-
-
-class StoreError(Exception):
-    """The store could not be read or written (disk full, read-only, removed, locked)."""
 
 
 @dataclass(frozen=True)
@@ -87,131 +85,122 @@ class EventStore(ABC):
         """Raise StoreError now if the store is unusable (called once at start-up)."""
 
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS slack_events (
-    event_id    TEXT PRIMARY KEY,
-    payload     TEXT NOT NULL,
-    state       TEXT NOT NULL,            -- pending | done | failed
-    owner       TEXT,
-    lease_until REAL NOT NULL,
-    attempts    INTEGER NOT NULL,
-    posting     INTEGER NOT NULL DEFAULT 0,
-    received_at REAL NOT NULL,
-    updated_at  REAL NOT NULL
-);
-CREATE INDEX IF NOT EXISTS slack_events_by_state ON slack_events (state, lease_until);
-"""
+class SQLEventStore(EventStore):
+    """The event store in the ladderbot database (bot/store/database.py): a SQLite file
+    shared by every process on the machine, or PostgreSQL shared by several machines.
 
-
-class SQLiteEventStore(EventStore):
-    """One SQLite file in WAL mode: every process on the machine shares it, with no setup.
-
-    Connections are opened per thread and per process (never inherited across
-    gunicorn's fork), and nothing is opened until first used.
+    Exactly-once claims rest on the event id being the table's primary key: an
+    INSERT ... ON CONFLICT DO NOTHING wins for one process only, and taking over a
+    lease is an UPDATE whose WHERE re-checks that the lease ran out, which the
+    database evaluates under the row's lock (PostgreSQL) or the file's write lock
+    (SQLite). Nothing is opened until first used, and a forked child never reuses
+    its parent's connections.
     """
 
     def __init__(
         self,
-        path: str | os.PathLike,
+        database: Database,
         lease_seconds: float = LEASE_SECONDS,
         clock: Callable[[], float] = time.time,
     ):
-        self.path = Path(path)
+        self.database = database
         self.lease_seconds = lease_seconds
         self.clock = clock
-        self._local = threading.local()
 
-    # connections -------------------------------------------------------------
-
-    def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")  # WAL: durable across process crashes
-            db.executescript(_SCHEMA)
-        except BaseException:
-            db.close()
-            raise
-        return db
-
-    def _connection(self) -> sqlite3.Connection:
-        local = self._local
-        if getattr(local, "pid", None) != os.getpid():
-            local.pid, local.db = os.getpid(), None
-        if local.db is None:
-            local.db = self._open()
-        return local.db
+    @property
+    def path(self) -> Path | None:
+        return self.database.path
 
     @contextmanager
     def _transaction(self):
-        try:
-            db = self._connection()
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                yield db
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
-        except (sqlite3.Error, OSError) as exc:
-            self._local.db = None  # reconnect next time: the file may have been replaced
-            raise StoreError(f"{type(exc).__name__}: {exc}") from exc
+        self.database.ensure_schema()
+        with self.database.begin() as conn:
+            yield conn
 
     def check(self) -> None:
-        try:
-            self._open().close()
-        except (sqlite3.Error, OSError) as exc:
-            raise StoreError(f"cannot open {self.path}: {exc}") from exc
+        self.database.ensure_schema()
+        self.database.check()
+
+    def _insert(self):
+        if self.database.kind == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        return insert(slack_events)
 
     # the life cycle ------------------------------------------------------------
 
     def claim(self, event_id: str, payload: dict) -> Claim | None:
+        from sqlalchemy import update
+
         now, owner = self.clock(), uuid.uuid4().hex
+        t = slack_events.c
         with self._transaction() as db:
             inserted = db.execute(
-                "INSERT INTO slack_events (event_id, payload, state, owner, lease_until,"
-                " attempts, received_at, updated_at) VALUES (?, ?, 'pending', ?, ?, 1, ?, ?)"
-                " ON CONFLICT (event_id) DO NOTHING",
-                (event_id, json.dumps(payload), owner, now + self.lease_seconds, now, now),
-            ).rowcount
-            if inserted:
+                self._insert()
+                .values(
+                    event_id=event_id,
+                    payload=json.dumps(payload),
+                    state="pending",
+                    owner=owner,
+                    lease_until=now + self.lease_seconds,
+                    attempts=1,
+                    posting=0,
+                    received_at=now,
+                    updated_at=now,
+                )
+                .on_conflict_do_nothing(index_elements=["event_id"])
+                .returning(t.event_id)  # rowcount is not reliable across drivers here
+            ).first()
+            if inserted is not None:
                 return Claim(event_id, payload, owner)
             row = db.execute(
-                "UPDATE slack_events SET owner = ?, lease_until = ?, attempts = attempts + 1,"
-                " updated_at = ? WHERE event_id = ? AND state = 'pending' AND lease_until <= ?"
-                " AND attempts < ? AND received_at > ? RETURNING payload, attempts, posting",
-                (
-                    owner,
-                    now + self.lease_seconds,
-                    now,
-                    event_id,
-                    now,
-                    MAX_ATTEMPTS,
-                    now - MAX_AGE_SECONDS,
-                ),
-            ).fetchone()
+                update(slack_events)
+                .where(
+                    t.event_id == event_id,
+                    t.state == "pending",
+                    t.lease_until <= now,
+                    t.attempts < MAX_ATTEMPTS,
+                    t.received_at > now - MAX_AGE_SECONDS,
+                )
+                .values(
+                    owner=owner,
+                    lease_until=now + self.lease_seconds,
+                    attempts=t.attempts + 1,
+                    updated_at=now,
+                )
+                .returning(t.payload, t.attempts, t.posting)
+            ).first()
         if row is None:
             return None
         return Claim(event_id, json.loads(row[0]), owner, row[1], bool(row[2]))
 
     def begin_posting(self, claim: Claim) -> bool:
-        now = self.clock()
+        from sqlalchemy import update
+
+        now, t = self.clock(), slack_events.c
         with self._transaction() as db:
             return bool(
                 db.execute(
-                    "UPDATE slack_events SET posting = 1, lease_until = ?, updated_at = ?"
-                    " WHERE event_id = ? AND owner = ? AND state = 'pending'",
-                    (now + self.lease_seconds, now, claim.event_id, claim.owner),
+                    update(slack_events)
+                    .where(
+                        t.event_id == claim.event_id,
+                        t.owner == claim.owner,
+                        t.state == "pending",
+                    )
+                    .values(posting=1, lease_until=now + self.lease_seconds, updated_at=now)
                 ).rowcount
             )
 
     def _settle(self, claim: Claim, state: str) -> None:
+        from sqlalchemy import update
+
+        t = slack_events.c
         with self._transaction() as db:
             db.execute(
-                "UPDATE slack_events SET state = ?, payload = '', owner = NULL, updated_at = ?"
-                " WHERE event_id = ? AND owner = ?",
-                (state, self.clock(), claim.event_id, claim.owner),
+                update(slack_events)
+                .where(t.event_id == claim.event_id, t.owner == claim.owner)
+                .values(state=state, payload="", owner=None, updated_at=self.clock())
             )
 
     def finish(self, claim: Claim) -> None:
@@ -221,32 +210,49 @@ class SQLiteEventStore(EventStore):
         self._settle(claim, "failed")
 
     def reclaim_expired(self, limit: int = 20) -> tuple[list[Claim], list[str]]:
-        now, owner = self.clock(), uuid.uuid4().hex
+        from sqlalchemy import or_, select, update
+
+        now, owner, t = self.clock(), uuid.uuid4().hex, slack_events.c
+        expired = (t.state == "pending", t.lease_until <= now)
         with self._transaction() as db:
             given_up = db.execute(
-                "UPDATE slack_events SET state = 'failed', payload = '', owner = NULL,"
-                " updated_at = ? WHERE state = 'pending' AND lease_until <= ?"
-                " AND (attempts >= ? OR received_at <= ?) RETURNING event_id",
-                (now, now, MAX_ATTEMPTS, now - MAX_AGE_SECONDS),
-            ).fetchall()
+                update(slack_events)
+                .where(
+                    *expired,
+                    or_(t.attempts >= MAX_ATTEMPTS, t.received_at <= now - MAX_AGE_SECONDS),
+                )
+                .values(state="failed", payload="", owner=None, updated_at=now)
+                .returning(t.event_id)
+            ).all()
+            due = select(t.event_id).where(*expired).order_by(t.received_at).limit(limit)
+            if self.database.kind == "postgresql":
+                due = due.with_for_update(skip_locked=True)  # another sweeper has those
             rows = db.execute(
-                "UPDATE slack_events SET owner = ?, lease_until = ?, attempts = attempts + 1,"
-                " updated_at = ? WHERE event_id IN (SELECT event_id FROM slack_events"
-                " WHERE state = 'pending' AND lease_until <= ? ORDER BY received_at LIMIT ?)"
-                " RETURNING event_id, payload, attempts, posting",
-                (owner, now + self.lease_seconds, now, now, limit),
-            ).fetchall()
+                update(slack_events)
+                .where(t.event_id.in_(due.scalar_subquery()), *expired)
+                .values(
+                    owner=owner,
+                    lease_until=now + self.lease_seconds,
+                    attempts=t.attempts + 1,
+                    updated_at=now,
+                )
+                .returning(t.event_id, t.payload, t.attempts, t.posting)
+            ).all()
         claims = [Claim(r[0], json.loads(r[1]), owner, r[2], bool(r[3])) for r in rows]
         return claims, [r[0] for r in given_up]
 
     def prune(self) -> int:
+        from sqlalchemy import delete
+
+        t = slack_events.c
         with self._transaction() as db:
             return db.execute(
-                "DELETE FROM slack_events WHERE state != 'pending' AND updated_at < ?",
-                (self.clock() - KEEP_SECONDS,),
+                delete(slack_events).where(
+                    t.state != "pending", t.updated_at < self.clock() - KEEP_SECONDS
+                )
             ).rowcount
 
 
-def open_event_store(data_dir: str | os.PathLike, lease_seconds: float = LEASE_SECONDS):
-    """The default store: events.sqlite3 under the data directory."""
-    return SQLiteEventStore(Path(data_dir) / "events.sqlite3", lease_seconds)
+def open_event_store(database: Database, lease_seconds: float = LEASE_SECONDS) -> SQLEventStore:
+    """The event store in the ladderbot database (DATABASE_URL, else SQLite in DATA_DIR)."""
+    return SQLEventStore(database, lease_seconds)

@@ -1,15 +1,23 @@
-"""/role, /skills and /ladder: acknowledged with the answer itself, privately."""
+"""/role, /skills and /ladder: acknowledged with the answer itself, privately.
+
+`/ladder report` and `/ladder reload` are for the ladder's maintainers (admin.py).
+"""
 
 from __future__ import annotations
 
+import json
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import BoltResponse
 
 from ...commands import COMMANDS
+from ...live import as_live
+from ..admin import SUBCOMMANDS
 from ..delivery import Responder
 from ..errors import log_failures
 from ..messages import command_reply
+from ..record import new_id
 
 JSON = "application/json;charset=utf-8"
 
@@ -25,20 +33,31 @@ def send_the_rest(messages, respond) -> None:
         respond(**message)
 
 
-def handle_command(kb, command: dict, respond=None) -> BoltResponse:
+def handle_command(kb, command: dict, respond=None, recorder=None, admin=None) -> BoltResponse:
     """The answer is the acknowledgement itself, returned as soon as it is ready (Bolt
     sends a listener's BoltResponse as the ack when processing before responding; a
     test in test_bolt_contract.py fails if Bolt stops doing so)."""
-    body, rest = command_reply(kb, command.get("command", ""), command.get("text", ""))
-    if rest:
+    started = time.perf_counter()
+    name, text = command.get("command", ""), command.get("text", "")
+    words = text.lower().split()
+    if admin is not None and name == "/ladder" and words[:1] and words[0] in SUBCOMMANDS:
+        reply = admin.handle(command.get("user_id"), words)
+        return BoltResponse(status=200, body=json.dumps(reply), headers={"content-type": JSON})
+    qid = new_id() if recorder is not None and recorder.enabled else None
+    reply = command_reply(kb, name, text, qid)
+    if reply.rest:
         respond = respond or Responder(command.get("response_url"))
-        _rest_sender.submit(send_the_rest, rest, respond)
-    return BoltResponse(status=200, body=body, headers={"content-type": JSON})
+        _rest_sender.submit(send_the_rest, reply.rest, respond)
+    if qid:
+        recorder.command(qid, command, reply.understood, started)
+    return BoltResponse(status=200, body=reply.body, headers={"content-type": JSON})
 
 
-def register(app, kb) -> None:
+def register(app, ladder, recorder=None, admin=None) -> None:
+    ladder = as_live(ladder)
+
     def on_command(command):
-        return handle_command(kb, command)
+        return handle_command(ladder.kb, command, recorder=recorder, admin=admin)
 
     for name in COMMANDS:
         app.command(name)(on_command)

@@ -1,0 +1,141 @@
+"""The ladder a running server answers from, swapped for an edited one without a restart.
+
+    ladder = LiveLadder.load(directory)     ladder.kb is what every request reads
+
+- Edits under the knowledge directory are picked up within a few seconds: a thread
+  per process compares the files' sizes and modification times every
+  KNOWLEDGE_RELOAD_SECONDS (default 2).
+- SIGHUP does the same at once: Socket Mode handles it in-process; gunicorn's
+  master validates the edited ladder (gunicorn.conf.py's on_reload) and then
+  replaces its workers gracefully, as it always does on SIGHUP, so no request is
+  dropped; `/ladder reload` does it on demand for an admin.
+- A new ladder is loaded, checked and indexed off to the side and then swapped in
+  with one assignment: a request in flight keeps the ladder it started with. A
+  ladder with problems never replaces a good one: its `file:line` problems are
+  logged (and returned to `/ladder reload`), and the old ladder goes on answering.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import weakref
+from pathlib import Path
+
+from . import pipeline
+from .ladder import knowledge
+from .ladder.model import KnowledgeBase
+from .ladder.yamlfile import KnowledgeError
+
+log = logging.getLogger("ladderbot")
+_ladders: weakref.WeakSet[LiveLadder] = weakref.WeakSet()
+
+
+def signature(directory: Path) -> tuple:
+    """What changes when any knowledge file is edited, added or removed."""
+    out = []
+    for folder in (directory, directory / "roles"):
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for e in entries:
+            if e.name.endswith((".yaml", ".yml")) and e.is_file():
+                st = e.stat()
+                out.append((folder.name, e.name, st.st_size, st.st_mtime_ns))
+    return tuple(sorted(out))
+
+
+class LiveLadder:
+    def __init__(self, kb: KnowledgeBase, directory: Path | None = None, interval: float = 2.0):
+        self._kb = kb
+        self.directory = directory
+        self.interval = interval
+        self.seen = signature(directory) if directory else ()
+        self._lock = threading.Lock()  # one reload at a time
+        self._pid: int | None = None
+        self._stop = threading.Event()
+        self.reloads = 0
+        _ladders.add(self)
+
+    @classmethod
+    def load(cls, directory: str | os.PathLike | None = None, interval: float = 2.0):
+        """The ladder for serving (KnowledgeError if it has problems, at start-up)."""
+        path = knowledge.resolve_dir(str(directory) if directory else None)
+        seen = signature(path)
+        ladder = cls(pipeline.load_for_serving(path), path, interval)
+        ladder.seen = seen  # as it was when read, so an edit during the load is caught
+        return ladder
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self._kb
+
+    def reload(self) -> list[str]:
+        """Load, check and swap in the ladder on disk; its problems ([] when swapped in)."""
+        if self.directory is None:
+            return []
+        with self._lock:
+            seen = signature(self.directory)
+            try:
+                kb = pipeline.load_and_index(self.directory)
+            except KnowledgeError as exc:
+                self.seen = seen  # not retried until the files change again
+                problems = [str(p) for p in exc.problems]
+                log.error(
+                    "knowledge base edit refused (%d problem%s); still answering from the "
+                    "previous ladder:\n%s",
+                    len(problems),
+                    "" if len(problems) == 1 else "s",
+                    "\n".join(problems),
+                )
+                return problems
+            self._kb = kb  # one assignment: requests in flight keep the ladder they had
+            self.seen = seen
+            self.reloads += 1
+            log.info("knowledge base reloaded from %s (%d roles)", self.directory, len(kb.roles))
+            return []
+
+    def changed(self) -> bool:
+        return self.directory is not None and signature(self.directory) != self.seen
+
+    # watching, per process ----------------------------------------------------------
+
+    def start(self) -> None:
+        """Watch for edits in this process (threads do not survive gunicorn's fork)."""
+        if self.directory is None or self.interval <= 0 or self._pid == os.getpid():
+            return
+        self._pid = os.getpid()
+        self._stop = threading.Event()
+        threading.Thread(target=self._watch, name="ladderbot-reload", daemon=True).start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _watch(self) -> None:
+        while True:
+            if self.changed():
+                try:
+                    self.reload()
+                except Exception:  # noqa: BLE001 - the watcher must outlive a bug
+                    log.exception("knowledge base reload failed; keeping the previous ladder")
+            if self._stop.wait(self.interval):
+                return
+
+
+def start_in_this_process() -> None:
+    for ladder in list(_ladders):
+        ladder.start()
+
+
+def reload_all() -> None:
+    """Reload every ladder of this process now (SIGHUP)."""
+    for ladder in list(_ladders):
+        if ladder.directory is not None:
+            ladder.reload()
+
+
+def as_live(ladder) -> LiveLadder:
+    """A LiveLadder for a ladder that never changes, when given a plain KnowledgeBase."""
+    return ladder if isinstance(ladder, LiveLadder) else LiveLadder(ladder)

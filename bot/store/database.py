@@ -1,0 +1,226 @@
+"""The database ladderbot keeps its state in: SQLite by default, PostgreSQL for several machines.
+
+    DATABASE_URL unset          a SQLite file, ladderbot.sqlite3, under DATA_DIR
+    sqlite:///PATH              that SQLite file
+    postgresql://... (postgres://, postgresql+psycopg://)   PostgreSQL, via psycopg 3
+
+One SQLAlchemy Core engine serves both, so the event store, the question log and
+the report are written once. SQLite runs in WAL mode, and every transaction takes
+the write lock up front (BEGIN IMMEDIATE): gunicorn's workers on one machine then
+share the file safely with no setup. The schema is versioned with Alembic
+(bot/store/migrations/); `upgrade()` brings any older database to the current
+version without losing rows, at start-up or from `python -m bot db upgrade`.
+
+Every failure of the database surfaces as StoreError, so callers can fail open.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from .paths import data_dir
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+DEFAULT_FILE = "ladderbot.sqlite3"
+
+
+class StoreError(Exception):
+    """The database could not be read or written (disk full, read-only, down, locked)."""
+
+
+class DatabaseURLError(ValueError):
+    """DATABASE_URL is not a URL ladderbot can use; the message says what is."""
+
+
+def database_url(env: Mapping[str, str] | None = None) -> str:
+    """The SQLAlchemy URL for DATABASE_URL, or the default SQLite file under DATA_DIR."""
+    env = os.environ if env is None else env
+    raw = env.get("DATABASE_URL", "").strip()
+    if not raw:
+        return f"sqlite:///{data_dir(env) / DEFAULT_FILE}"
+    scheme = raw.split(":", 1)[0].lower()
+    if scheme in ("postgres", "postgresql", "postgresql+psycopg"):
+        return "postgresql+psycopg:" + raw.split(":", 1)[1]
+    if scheme == "sqlite":
+        path = raw[len("sqlite:///") :] if raw.startswith("sqlite:///") else ""
+        if not path or path == ":memory:":
+            raise DatabaseURLError(
+                "DATABASE_URL for SQLite must name a file: sqlite:///path/to/ladderbot.sqlite3 "
+                "(several processes share it, so not :memory:)."
+            )
+        return raw
+    raise DatabaseURLError(
+        "DATABASE_URL must start with sqlite:/// or postgresql:// "
+        "(e.g. postgresql://user:password@host:5432/ladderbot)."
+    )
+
+
+def redacted(url: str) -> str:
+    """The URL with any password replaced, for log lines."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+class Database:
+    """A lazily created engine, safe across gunicorn's fork (a child never reuses the
+    parent's connections) and shared by every store of the process."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.kind = "postgresql" if url.startswith("postgresql") else "sqlite"
+        self._engine = None
+        self._lock = threading.Lock()
+        self._upgraded = False
+        if hasattr(os, "register_at_fork"):
+            os.register_at_fork(after_in_child=self._after_fork)
+
+    def __repr__(self) -> str:
+        return f"Database({redacted(self.url)!r})"
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for PostgreSQL."""
+        return Path(self.url[len("sqlite:///") :]) if self.kind == "sqlite" else None
+
+    @property
+    def engine(self):
+        if self._engine is None:
+            with self._lock:
+                if self._engine is None:
+                    self._engine = self._create()
+        return self._engine
+
+    def _create(self):
+        from sqlalchemy import create_engine, event
+
+        if self.kind == "sqlite":
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            engine = create_engine(
+                self.url,
+                connect_args={"timeout": 15, "check_same_thread": False},
+                pool_size=10,
+                max_overflow=20,
+            )
+
+            @event.listens_for(engine, "connect")
+            def _on_connect(dbapi, _record):
+                dbapi.isolation_level = None  # we say BEGIN ourselves, below
+                cursor = dbapi.cursor()
+                cursor.execute("PRAGMA journal_mode=WAL")
+                cursor.execute("PRAGMA synchronous=NORMAL")  # WAL: durable across crashes
+                cursor.execute("PRAGMA busy_timeout=15000")
+                cursor.close()
+
+            @event.listens_for(engine, "begin")
+            def _on_begin(conn):
+                # Take the write lock up front: two writers never deadlock upgrading
+                # a read lock, they queue (busy_timeout) instead.
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+            return engine
+        return create_engine(
+            self.url,
+            pool_pre_ping=True,
+            pool_size=5,
+            max_overflow=10,
+            pool_timeout=5,
+            connect_args={"connect_timeout": 5},
+        )
+
+    def _after_fork(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose(close=False)  # the parent's connections stay the parent's
+
+    def dispose(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    @contextmanager
+    def begin(self):
+        """A transaction (committed when the block ends); any failure is StoreError."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except (SQLAlchemyError, OSError) as exc:
+            raise StoreError(_short(exc)) from exc
+
+    def check(self) -> None:
+        """Raise StoreError now if the database cannot be reached."""
+        from sqlalchemy import text
+
+        with self.begin() as conn:
+            conn.execute(text("SELECT 1"))
+
+    # the schema ----------------------------------------------------------------
+
+    def upgrade(self, revision: str = "head") -> None:
+        """Bring the schema to `revision` (Alembic), keeping every row. Safe to run from
+        several processes or machines at once: they take turns."""
+        from alembic import command
+        from sqlalchemy import text
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            with self.engine.begin() as conn:
+                if self.kind == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(7305112)"))  # "ladderbot"
+                config = _alembic_config(conn)
+                command.upgrade(config, revision)
+        except (SQLAlchemyError, OSError) as exc:
+            raise StoreError(_short(exc)) from exc
+        if revision == "head":
+            self._upgraded = True
+
+    def ensure_schema(self) -> None:
+        """upgrade() once per process, the first time a store needs the tables."""
+        if not self._upgraded:
+            self.upgrade()
+
+    def revision(self) -> str | None:
+        """The schema version the database is at (None before the first upgrade)."""
+        from alembic.runtime.migration import MigrationContext
+
+        with self.begin() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+
+def _alembic_config(connection):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def _short(exc: BaseException) -> str:
+    """One line for a log: the error's class and its first line, no SQL or parameters."""
+    orig = getattr(exc, "orig", None) or exc
+    first = str(orig).strip().splitlines()[0] if str(orig).strip() else ""
+    return f"{type(orig).__name__}: {first}"[:300]
+
+
+_shared: dict[str, Database] = {}
+_shared_lock = threading.Lock()
+
+
+def open_database(env: Mapping[str, str] | None = None, url: str | None = None) -> Database:
+    """The process's Database for DATABASE_URL (one engine per URL)."""
+    url = url or database_url(env)
+    with _shared_lock:
+        db = _shared.get(url)
+        if db is None:
+            db = _shared[url] = Database(url)
+        return db

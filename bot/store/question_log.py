@@ -1,0 +1,353 @@
+"""The question log: what people asked in Slack, what the bot understood, and their votes.
+
+Privacy by default (the README's "Question log" section is written for the people
+who approve installing the bot):
+- no raw Slack user id is ever stored: askers and voters are a keyed hash (HMAC-
+  SHA256 with QUESTION_LOG_KEY, else a random key kept under DATA_DIR), good only
+  for counting distinct people and keeping one vote per person; user mentions in
+  the text ("<@U123>") are replaced by "@someone";
+- QUESTION_LOG=full (default) keeps each question's text; anonymous also drops the
+  text of direct messages; off records nothing at all;
+- QUESTION_LOG_DAYS (default 90): older questions and their votes are deleted, once
+  at start-up and then daily;
+- a direct message's channel id is never stored.
+
+Recording never slows or breaks an answer: `record` and `vote` put a small tuple on
+a bounded queue and return; a writer thread per process writes them in batches.
+When the database is down, answers go on, the writer keeps the batch in hand and
+retries, one warning a minute is logged, and once the queue is full new records
+are dropped and counted. `close` (a graceful shutdown) writes what is queued first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import os
+import queue
+import re
+import secrets
+import threading
+import time
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from ..text import normalise
+from .database import Database, StoreError
+from .schema import feedback, questions
+
+log = logging.getLogger("ladderbot")
+
+MODES = ("full", "anonymous", "off")
+QUEUE_SIZE = 10_000
+BATCH = 200
+WARN_EVERY_SECONDS = 60.0
+PRUNE_EVERY_SECONDS = 86_400.0
+KEY_FILE = "question-log.key"
+
+_MENTION = re.compile(r"<[@!](?:[UW][A-Z0-9]+|subteam\^[A-Z0-9]+)(?:\|[^<>]*)?>")
+_RAW_ID = re.compile(r"\b[UW](?=[A-Z0-9]*\d)[A-Z0-9]{5,}\b")
+_logs: weakref.WeakSet[QuestionLog] = weakref.WeakSet()
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def scrub(text: str) -> str:
+    """The text without Slack user ids: mentions and bare ids become "@someone"."""
+    return _RAW_ID.sub("@someone", _MENTION.sub("@someone", text))
+
+
+def load_key(explicit: str | None, data_dir: str | os.PathLike) -> bytes:
+    """QUESTION_LOG_KEY, else a random key created once under DATA_DIR (mode 0600)."""
+    if explicit:
+        return explicit.encode()
+    path = Path(data_dir) / KEY_FILE
+    try:
+        return path.read_bytes().strip()
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    key = secrets.token_hex(32).encode()
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another worker made it first
+        return path.read_bytes().strip()
+    with os.fdopen(fd, "wb") as f:
+        f.write(key)
+    return key
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question as asked and understood. `user_id` is hashed before it is stored."""
+
+    id: str
+    source: str  # command | mention | dm | button
+    text: str
+    team_id: str | None = None
+    channel_id: str | None = None
+    user_id: str | None = None
+    is_dm: bool = False
+    role: str | None = None
+    topic: str | None = None
+    other_role: str | None = None
+    confidence: float | None = None
+    answered: bool = False
+    outcome: str = "declined"  # answered | declined | unknown_role | chat
+    corrections: tuple[tuple[str, str], ...] = ()
+    duration_ms: float | None = None
+    asked_at: datetime = field(default_factory=utcnow)
+
+
+@dataclass(frozen=True)
+class Vote:
+    question_id: str
+    vote: int  # +1 or -1
+    team_id: str | None
+    user_id: str
+    voted_at: datetime = field(default_factory=utcnow)
+
+
+def start_in_this_process() -> None:
+    """Start every log's writer here (gunicorn's post_fork hook)."""
+    for q in list(_logs):
+        q.start()
+
+
+def close_all(timeout: float = 10.0) -> None:
+    """Write what is queued and stop (gunicorn's worker_exit hook, Socket Mode's SIGTERM)."""
+    for q in list(_logs):
+        q.close(timeout)
+
+
+class QuestionLog:
+    def __init__(
+        self,
+        database: Database,
+        mode: str = "full",
+        key: bytes = b"",
+        days: int = 90,
+        queue_size: int = QUEUE_SIZE,
+        clock: Callable[[], float] = time.monotonic,
+    ):
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}")
+        self.database = database
+        self.mode = mode
+        self.key = key or secrets.token_bytes(32)
+        self.days = days
+        self.queue_size = queue_size
+        self.clock = clock
+        self.dropped = 0  # records lost because the queue was full, since start
+        self.written = 0
+        self._queue: queue.Queue = queue.Queue(maxsize=queue_size)
+        self._pid: int | None = None
+        self._thread: threading.Thread | None = None
+        self._starting = threading.Lock()
+        self._failing_since: float | None = None
+        self._last_warning = -WARN_EVERY_SECONDS
+        self._dropped_reported = 0
+        self._closed = False
+        _logs.add(self)
+
+    @property
+    def enabled(self) -> bool:
+        return self.mode != "off"
+
+    # the request path: never blocks ---------------------------------------------------
+
+    def record(self, question: Question) -> None:
+        self._put(question)
+
+    def vote(self, vote: Vote) -> None:
+        self._put(vote)
+
+    def _put(self, item) -> None:
+        if not self.enabled or self._closed:
+            return
+        self.start()
+        try:
+            self._queue.put_nowait(item)
+        except queue.Full:
+            self.dropped += 1  # counted, and reported once a minute while it goes on
+            self._warn("question log queue is full (database unavailable?); dropping records")
+
+    def state(self) -> str:
+        """For /healthz: "ok", "question log off" or "question log degraded (...)"."""
+        if not self.enabled:
+            return "question log off"
+        if self._failing_since is not None or self.dropped > self._dropped_reported:
+            return f"question log degraded ({self.dropped} records dropped)"
+        return "ok"
+
+    # the writer thread ---------------------------------------------------------------
+
+    def start(self) -> None:
+        """One writer per process: threads do not survive gunicorn's fork."""
+        if self._pid == os.getpid() or not self.enabled:
+            return
+        with self._starting:
+            if self._pid == os.getpid():
+                return
+            self._queue = queue.Queue(maxsize=self.queue_size)  # not the parent's
+            self._thread = threading.Thread(
+                target=self._write_forever, name="ladderbot-question-log", daemon=True
+            )
+            self._pid = os.getpid()
+            self._thread.start()
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wait until everything queued is written; False if that took too long."""
+        deadline = time.monotonic() + timeout
+        while self._queue.unfinished_tasks:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.01)
+        return True
+
+    def close(self, timeout: float = 10.0) -> None:
+        if self._pid != os.getpid() or self._thread is None:
+            return
+        self.flush(timeout)
+        self._closed = True
+        self._queue.put(None)
+        self._thread.join(timeout=1.0)
+        left = self._queue.qsize()
+        if left or self._failing_since is not None:
+            log.warning("question log closed with %d records unwritten", left)
+
+    def _write_forever(self) -> None:
+        last_prune = None
+        backoff = 0.5
+        pending: list = []
+        while True:
+            if not pending:
+                item = self._queue.get()
+                if item is None:
+                    self._queue.task_done()
+                    return
+                pending = [item]
+                while len(pending) < BATCH:
+                    try:
+                        nxt = self._queue.get_nowait()
+                    except queue.Empty:
+                        break
+                    if nxt is None:
+                        self._queue.put(None)  # stop after this batch
+                        self._queue.task_done()
+                        break
+                    pending.append(nxt)
+            try:
+                if last_prune is None or self.clock() - last_prune >= PRUNE_EVERY_SECONDS:
+                    self.prune()
+                    last_prune = self.clock()
+                self.write(pending)
+            except StoreError as exc:
+                if self._failing_since is None:
+                    self._failing_since = self.clock()
+                self._warn(f"question log: database unavailable ({exc}); answers go on")
+                time.sleep(backoff)
+                backoff = min(backoff * 2, 5.0)
+                continue
+            except Exception:  # noqa: BLE001 - a bug must not stop the log for good
+                log.exception("question log: could not write %d records; dropped", len(pending))
+                self.dropped += len(pending)
+            for _ in pending:
+                self._queue.task_done()
+            self.written += len(pending)
+            pending = []
+            backoff = 0.5
+            if self._failing_since is not None or self.dropped > self._dropped_reported:
+                log.warning(
+                    "question log: database reachable again; %d records dropped meanwhile",
+                    self.dropped - self._dropped_reported,
+                )
+                self._failing_since = None
+                self._dropped_reported = self.dropped
+
+    def _warn(self, message: str) -> None:
+        now = self.clock()
+        if now - self._last_warning >= WARN_EVERY_SECONDS:
+            self._last_warning = now
+            log.warning("%s (%d records dropped so far)", message, self.dropped)
+
+    # what is stored --------------------------------------------------------------------
+
+    def hashed(self, team_id: str | None, user_id: str | None) -> str | None:
+        if not user_id:
+            return None
+        message = f"{team_id or ''}:{user_id}".encode()
+        return hmac.new(self.key, message, hashlib.sha256).hexdigest()[:40]
+
+    def question_row(self, q: Question) -> dict:
+        keep_text = not (q.is_dm and self.mode == "anonymous")
+        text = scrub(q.text) if keep_text else None
+        return {
+            "id": q.id,
+            "asked_at": q.asked_at,
+            "source": q.source,
+            "team_id": q.team_id,
+            "channel_id": None if q.is_dm else q.channel_id,
+            "asker": self.hashed(q.team_id, q.user_id),
+            "text": text,
+            "normalised": normalise(text)[:500] if text is not None else None,
+            "role": q.role,
+            "topic": q.topic,
+            "other_role": q.other_role,
+            "confidence": q.confidence,
+            "answered": q.answered,
+            "outcome": q.outcome,
+            "corrections": json.dumps([list(c) for c in q.corrections]),
+            "duration_ms": q.duration_ms,
+        }
+
+    def write(self, items: list) -> None:
+        """Write questions and votes in one transaction (the writer thread calls this)."""
+        rows = [self.question_row(i) for i in items if isinstance(i, Question)]
+        votes = {}
+        for v in (i for i in items if isinstance(i, Vote)):
+            voter = self.hashed(v.team_id, v.user_id)
+            votes[(v.question_id, voter)] = {  # the last click counts
+                "question_id": v.question_id,
+                "voter": voter,
+                "vote": 1 if v.vote > 0 else -1,
+                "voted_at": v.voted_at,
+            }
+        self.database.ensure_schema()
+        with self.database.begin() as conn:
+            if rows:
+                conn.execute(self._insert(questions).on_conflict_do_nothing(), rows)
+            for row in votes.values():
+                stmt = self._insert(feedback).values(**row)
+                conn.execute(
+                    stmt.on_conflict_do_update(
+                        index_elements=["question_id", "voter"],
+                        set_={"vote": stmt.excluded.vote, "voted_at": stmt.excluded.voted_at},
+                    )
+                )
+
+    def _insert(self, table):
+        if self.database.kind == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        return insert(table)
+
+    def prune(self, now: datetime | None = None) -> int:
+        """Delete questions older than `days`, and their votes; returns how many."""
+        from sqlalchemy import delete, select
+
+        cutoff = (now or utcnow()) - timedelta(days=self.days)
+        self.database.ensure_schema()
+        with self.database.begin() as conn:
+            old = select(questions.c.id).where(questions.c.asked_at < cutoff)
+            conn.execute(delete(feedback).where(feedback.c.question_id.in_(old)))
+            conn.execute(delete(feedback).where(feedback.c.voted_at < cutoff))
+            return conn.execute(delete(questions).where(questions.c.asked_at < cutoff)).rowcount
