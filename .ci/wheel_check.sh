@@ -13,6 +13,9 @@ cd "$work"  # nothing of the repository on the path from here
 "$work/venv/bin/ladderbot" validate
 answer="$("$work/venv/bin/ladderbot" ask "what skills does a principal engineer need?")"
 echo "$answer" | head -3
+# The schema's migrations travel in the wheel too.
+DATABASE_URL="sqlite:///$work/check.sqlite3" "$work/venv/bin/ladderbot" db upgrade
+DATABASE_URL="sqlite:///$work/check.sqlite3" "$work/venv/bin/ladderbot" report --json >/dev/null
 case "$answer" in
   *"Principal Backend Engineer"*) echo "wheel check: OK" ;;
   *) echo "wheel check: the installed CLI did not answer from the built-in ladder" >&2; exit 1 ;;

@@ -3,8 +3,9 @@
     ladder = LiveLadder.load(directory)     ladder.kb is what every request reads
 
 - Edits under the knowledge directory are picked up within a few seconds: a thread
-  per process compares the files' sizes and modification times every
-  KNOWLEDGE_RELOAD_SECONDS (default 2).
+  per process (gunicorn's master included, so the workers it forks later start
+  from the current ladder) compares the files' sizes and modification times
+  every KNOWLEDGE_RELOAD_SECONDS (default 2).
 - SIGHUP does the same at once: Socket Mode handles it in-process; gunicorn's
   master validates the edited ladder (gunicorn.conf.py's on_reload) and then
   replaces its workers gracefully, as it always does on SIGHUP, so no request is
@@ -58,6 +59,13 @@ class LiveLadder:
         self._stop = threading.Event()
         self.reloads = 0
         _ladders.add(self)
+        if hasattr(os, "register_at_fork"):
+            # A fork while this process's watcher holds the lock must not leave the
+            # child's copy locked for good.
+            os.register_at_fork(after_in_child=self._after_fork)
+
+    def _after_fork(self) -> None:
+        self._lock = threading.Lock()
 
     @classmethod
     def load(cls, directory: str | os.PathLike | None = None, interval: float = 2.0):

@@ -76,6 +76,13 @@ class PostgresServer:
             "start",
         )
 
+    def running(self) -> bool:
+        return self._run("pg_ctl", "-D", str(self.data), "status", check=False).returncode == 0
+
+    def ensure_running(self) -> None:
+        if not self.running():
+            self.start()
+
     def stop(self) -> None:
         self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop", check=False)
 

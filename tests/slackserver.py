@@ -37,8 +37,9 @@ def web_command() -> str:
 def server_env(fake, port: int, **extra: str) -> dict:
     """The environment the Procfile's web command gets: loopback, the fake Web API,
     the test credentials, and this interpreter's gunicorn first on PATH."""
+    inherited = {k: v for k, v in os.environ.items() if k != "KNOWLEDGE_DIR"}
     env = {
-        **os.environ,
+        **inherited,
         "PORT": str(port),
         "HOST": "127.0.0.1",
         "SLACK_BOT_TOKEN": BOT_TOKEN,
@@ -47,7 +48,6 @@ def server_env(fake, port: int, **extra: str) -> dict:
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
         **extra,
     }
-    env.pop("KNOWLEDGE_DIR", None)
     return env
 
 

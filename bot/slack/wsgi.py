@@ -68,4 +68,7 @@ def create_app():
     except ConfigError as exc:
         print(f"ladderbot: {exc}", file=sys.stderr, flush=True)
         sys.exit(2)
+    # Watched from here too: with preload_app this is gunicorn's master, and workers it
+    # forks later (SIGHUP, a crash) then start from the ladder as last edited.
+    ladder.start()
     return wrap(SlackRequestHandler(service.app), service.health)

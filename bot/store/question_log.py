@@ -21,6 +21,7 @@ are dropped and counted. `close` (a graceful shutdown) writes what is queued fir
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -51,6 +52,7 @@ PRUNE_EVERY_SECONDS = 86_400.0
 KEY_FILE = "question-log.key"
 
 _MENTION = re.compile(r"<[@!](?:[UW][A-Z0-9]+|subteam\^[A-Z0-9]+)(?:\|[^<>]*)?>")
+_LEADING_MENTIONS = re.compile(r"^(?:\s*" + _MENTION.pattern + r"[\s,:]*)+")
 _RAW_ID = re.compile(r"\b[UW](?=[A-Z0-9]*\d)[A-Z0-9]{5,}\b")
 _logs: weakref.WeakSet[QuestionLog] = weakref.WeakSet()
 
@@ -60,7 +62,9 @@ def utcnow() -> datetime:
 
 
 def scrub(text: str) -> str:
-    """The text without Slack user ids: mentions and bare ids become "@someone"."""
+    """The text without Slack user ids: the mention of the bot a question starts with
+    goes, other mentions and bare ids become "@someone"."""
+    text = _LEADING_MENTIONS.sub("", text)
     return _RAW_ID.sub("@someone", _MENTION.sub("@someone", text))
 
 
@@ -155,6 +159,7 @@ class QuestionLog:
         self._last_warning = -WARN_EVERY_SECONDS
         self._dropped_reported = 0
         self._closed = False
+        self._stop = threading.Event()
         _logs.add(self)
 
     @property
@@ -197,6 +202,7 @@ class QuestionLog:
             if self._pid == os.getpid():
                 return
             self._queue = queue.Queue(maxsize=self.queue_size)  # not the parent's
+            self._stop = threading.Event()
             self._thread = threading.Thread(
                 target=self._write_forever, name="ladderbot-question-log", daemon=True
             )
@@ -213,14 +219,17 @@ class QuestionLog:
         return True
 
     def close(self, timeout: float = 10.0) -> None:
+        """Write what is queued (for up to `timeout` seconds), then stop the writer."""
         if self._pid != os.getpid() or self._thread is None:
             return
         self.flush(timeout)
         self._closed = True
-        self._queue.put(None)
-        self._thread.join(timeout=1.0)
-        left = self._queue.qsize()
-        if left or self._failing_since is not None:
+        self._stop.set()
+        with contextlib.suppress(queue.Full):  # when full, the writer sees _stop instead
+            self._queue.put_nowait(None)
+        self._thread.join(timeout=2.0)
+        left = self._queue.unfinished_tasks
+        if left:
             log.warning("question log closed with %d records unwritten", left)
 
     def _write_forever(self) -> None:
@@ -240,7 +249,7 @@ class QuestionLog:
                     except queue.Empty:
                         break
                     if nxt is None:
-                        self._queue.put(None)  # stop after this batch
+                        self._stop.set()  # stop after this batch
                         self._queue.task_done()
                         break
                     pending.append(nxt)
@@ -253,7 +262,8 @@ class QuestionLog:
                 if self._failing_since is None:
                     self._failing_since = self.clock()
                 self._warn(f"question log: database unavailable ({exc}); answers go on")
-                time.sleep(backoff)
+                if self._stop.wait(backoff):
+                    return  # shutting down: what is unwritten is reported by close()
                 backoff = min(backoff * 2, 5.0)
                 continue
             except Exception:  # noqa: BLE001 - a bug must not stop the log for good
@@ -271,6 +281,8 @@ class QuestionLog:
                 )
                 self._failing_since = None
                 self._dropped_reported = self.dropped
+            if self._stop.is_set() and self._queue.empty():
+                return
 
     def _warn(self, message: str) -> None:
         now = self.clock()
