@@ -1,6 +1,6 @@
 """Benchmark (not a test): ladderbot under load, against a bare Bolt app, on loopback.
 
-    python bench/load.py [--seconds 20] [--connections 16 64] [--varied]
+    python bench/load.py [--seconds 20] [--connections 16 64] [--varied] [--question-log]
 
 Serves the app with the Procfile's web command (gunicorn) on 127.0.0.1 with a
 fake Slack Web API, drives a signed `/role senior` slash command at each
@@ -12,6 +12,10 @@ Prints requests/s, p50/p99 latency, non-2xx and errors, the ratio ours/bare,
 and the peak RSS of each worker after the run. Targets (issue 4): ratio >= 0.9,
 p99 < 100 ms at 16 connections, zero errors. Every request goes to 127.0.0.1
 and every loop is bounded in time.
+
+--question-log runs ladderbot twice, with the question log on (the default, every
+command recorded in SQLite under a temporary DATA_DIR) and off, and prints the
+throughput ratio (issue 9: within 10%).
 
 --varied sends thousands of distinct signed /role, /skills and /ladder texts
 (aliases, typos, case, pairs, "next"), as real traffic does, instead of repeating
@@ -98,7 +102,7 @@ def varied_commands(count: int, seed: int = 7) -> list[tuple[str, str]]:
     return list(out)
 
 
-def signed_request(command: str = "/role", text: str = "senior") -> bytes:
+def signed_request(command: str = "/role", text: str = "senior", ts: str | None = None) -> bytes:
     body = urllib.parse.urlencode(
         {
             "command": command,
@@ -111,7 +115,7 @@ def signed_request(command: str = "/role", text: str = "senior") -> bytes:
             "response_url": "http://127.0.0.1:9/respond",
         }
     ).encode()
-    ts = str(int(time.time()))  # valid for 5 minutes: longer than any run here
+    ts = ts or str(int(time.time()))  # valid for 5 minutes: signed again for each app
     sig = SignatureVerifier(SIGNING_SECRET).generate_signature(timestamp=ts, body=body)
     head = (
         f"POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -256,6 +260,17 @@ def worker_peak_rss_mb(master_pid: int) -> list[float]:
     return out
 
 
+def workers_cpu_seconds(master_pid: int) -> float:
+    """User + system CPU time the master's workers have used so far."""
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in children:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=20.0)
@@ -266,6 +281,11 @@ def main() -> int:
         help="thousands of distinct command texts instead of one repeated /role senior",
     )
     parser.add_argument("--texts", type=int, default=3000, help="distinct texts with --varied")
+    parser.add_argument(
+        "--question-log",
+        action="store_true",
+        help="compare ladderbot with the question log on (QUESTION_LOG=full) and off",
+    )
     parser.add_argument(
         "--python-client",
         action="store_true",
@@ -280,26 +300,42 @@ def main() -> int:
     )
     fake = FakeSlack().start()
     commands = varied_commands(args.texts) if args.varied else [("/role", "senior")]
-    requests = [signed_request(c, t) for c, t in commands]
-    print(f"traffic: {len(requests)} distinct command text(s)", flush=True)
+    print(f"traffic: {len(commands)} distinct command text(s)", flush=True)
     results: dict[tuple[str, int], dict] = {}
+    apps = APPS
+    if args.question_log:
+        # Alternating, twice each: a single run of each varies more than the difference.
+        apps = [
+            ("log off", OURS, {"QUESTION_LOG": "off"}),
+            ("log on", OURS, {"QUESTION_LOG": "full"}),
+            ("log off 2", OURS, {"QUESTION_LOG": "off"}),
+            ("log on 2", OURS, {"QUESTION_LOG": "full"}),
+        ]
+    data = tempfile.mkdtemp(prefix="ladderbot-bench-", dir=os.environ.get("BENCH_TMP"))
     try:
-        for name, spec, extra in APPS:
+        for name, spec, extra in apps:
+            # One timestamp for every request (wrk sends the other headers as they were
+            # first given), taken anew per app so no signature goes stale.
+            ts = str(int(time.time()))
+            requests = [signed_request(c, t, ts) for c, t in commands]
             port = free_port()
-            proc = start(spec, fake, port, extra)
+            proc = start(spec, fake, port, {"DATA_DIR": data, **extra})
             try:
                 asyncio.run(drive(port, 4, 2.0, requests[:50]))  # warm-up, not counted
                 for conns in args.connections:
+                    cpu_before = workers_cpu_seconds(proc.pid)
                     r = (
                         drive_wrk(port, conns, args.seconds, requests)
                         if use_wrk
                         else asyncio.run(drive(port, conns, args.seconds, requests))
                     )
+                    served = r["rps"] * args.seconds
+                    r["cpu_us"] = (workers_cpu_seconds(proc.pid) - cpu_before) / served * 1e6
                     results[(name, conns)] = r
                     print(
                         f"{name:10} {conns:3} conns: {r['rps']:7.0f} req/s  p50 "
                         f"{r['p50']:6.1f} ms  p99 {r['p99']:6.1f} ms  non-2xx {r['non2xx']}  "
-                        f"errors {r['errors']}",
+                        f"errors {r['errors']}  worker CPU {r['cpu_us']:.0f} us/request",
                         flush=True,
                     )
                 rss = worker_peak_rss_mb(proc.pid)
@@ -313,7 +349,18 @@ def main() -> int:
                 proc.wait(timeout=20)
     finally:
         fake.stop()
+        shutil.rmtree(data, ignore_errors=True)
     for conns in args.connections:
+        if args.question_log:
+            on = sum(results[(n, conns)]["rps"] for n in ("log on", "log on 2"))
+            off = sum(results[(n, conns)]["rps"] for n in ("log off", "log off 2"))
+            cpu_on = sum(results[(n, conns)]["cpu_us"] for n in ("log on", "log on 2")) / 2
+            cpu_off = sum(results[(n, conns)]["cpu_us"] for n in ("log off", "log off 2")) / 2
+            print(
+                f"question log on/off at {conns} connections: throughput {on / off:.2f} "
+                f"(target >= 0.9); worker CPU per request {cpu_on:.0f} us on, {cpu_off:.0f} us off"
+            )
+            continue
         ours = results[("ladderbot", conns)]["rps"]
         bare = max(results[(name, conns)]["rps"] for name, _, _ in APPS[1:])
         print(f"ratio ours/bare (the faster bare app) at {conns} connections: {ours / bare:.2f}")

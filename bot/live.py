@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import threading
@@ -99,9 +100,16 @@ class LiveLadder:
                     "\n".join(problems),
                 )
                 return problems
-            self._kb = kb  # one assignment: requests in flight keep the ladder they had
+            old, self._kb = self._kb, kb  # one assignment: requests in flight keep theirs
             self.seen = seen
             self.reloads += 1
+            if gc.get_freeze_count():
+                # The first ladder was frozen out of the collector's way at start-up; the
+                # replaced one must be collectable, and the new one frozen in its place.
+                del old
+                gc.unfreeze()
+                gc.collect()
+                gc.freeze()
             log.info("knowledge base reloaded from %s (%d roles)", self.directory, len(kb.roles))
             return []
 

@@ -81,14 +81,13 @@ class _Reply:
     after: str  # what follows its blocks: "]" and the other keys
     understood: Understood  # for the question log
 
-    def body(self, note: dict | None = None, feedback: dict | None = None) -> str:
+    def body(self, note: dict | None = None, feedback: str | None = None) -> str:
+        """The first message's JSON, with the note and the feedback block (JSON) if any."""
         room = MAX_BLOCKS - len(self.messages[0]["blocks"])
         extra_note = "," + json.dumps(note) if note is not None and room > 0 else ""
         room -= bool(extra_note)
         extra_votes = (
-            "," + json.dumps(feedback)
-            if feedback is not None and room > 0 and len(self.messages) == 1
-            else ""
+            "," + feedback if feedback is not None and room > 0 and len(self.messages) == 1 else ""
         )
         return self.head + extra_note + self.blocks + extra_votes + self.after
 
@@ -158,11 +157,20 @@ def command_reply(
 
         cached = kb._cache["command_reply"] = lru_cache(maxsize=1024)(build)
     reply, note, understood = cached(command, " ".join((text or "").split()))
-    votes = feedback_block(question_id) if question_id else None
     rest = reply.messages[1:]
-    if votes is not None and rest:
+    if question_id and rest:
         rest = tuple(with_feedback(list(rest), question_id))
+    votes = _votes_json(question_id) if question_id else None
     return CommandReply(reply.body(note, votes), rest, understood)
+
+
+_VOTES = json.dumps(feedback_block(_SLOT))
+_VOTES_SLOT = json.dumps(_SLOT)[1:-1]
+
+
+def _votes_json(question_id: str) -> str:
+    """The 👍/👎 block as JSON, from a template (the id is hex: nothing to escape)."""
+    return _VOTES.replace(_VOTES_SLOT, question_id)
 
 
 def question_messages(kb: KnowledgeBase, text: str) -> list[dict]:

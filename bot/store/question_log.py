@@ -12,8 +12,8 @@ who approve installing the bot):
   at start-up and then daily;
 - a direct message's channel id is never stored.
 
-Recording never slows or breaks an answer: `record` and `vote` put a small tuple on
-a bounded queue and return; a writer thread per process writes them in batches.
+Recording never slows or breaks an answer: `record` and `vote` append to a bounded
+queue and return; a writer thread per process writes them in batches.
 When the database is down, answers go on, the writer keeps the batch in hand and
 retries, one warning a minute is logged, and once the queue is full new records
 are dropped and counted. `close` (a graceful shutdown) writes what is queued first.
@@ -21,22 +21,22 @@ are dropped and counted. `close` (a graceful shutdown) writes what is queued fir
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import hmac
 import json
 import logging
 import os
-import queue
 import re
 import secrets
 import threading
 import time
 import weakref
+from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ..text import normalise
 from .database import Database, StoreError
@@ -46,26 +46,50 @@ log = logging.getLogger("ladderbot")
 
 MODES = ("full", "anonymous", "off")
 QUEUE_SIZE = 10_000
-BATCH = 200
+BATCH = 500
+GATHER_SECONDS = 0.2
+ROWS_PER_STATEMENT = 50  # 16 columns each: well under SQLite's 32,766 parameters
 WARN_EVERY_SECONDS = 60.0
 PRUNE_EVERY_SECONDS = 86_400.0
 KEY_FILE = "question-log.key"
 
 _MENTION = re.compile(r"<[@!](?:[UW][A-Z0-9]+|subteam\^[A-Z0-9]+)(?:\|[^<>]*)?>")
 _LEADING_MENTIONS = re.compile(r"^(?:\s*" + _MENTION.pattern + r"[\s,:]*)+")
+_HAS_DIGIT = re.compile(r"\d")
 _RAW_ID = re.compile(r"\b[UW](?=[A-Z0-9]*\d)[A-Z0-9]{5,}\b")
 _logs: weakref.WeakSet[QuestionLog] = weakref.WeakSet()
+COLUMNS = (
+    "id asked_at source team_id channel_id asker text normalised role topic other_role "
+    "confidence answered outcome corrections duration_ms"
+).split()
+assert [c.name for c in questions.columns] == COLUMNS, "question_values must follow the table"
+
+
+@lru_cache(maxsize=4096)
+def _normalised(text: str) -> str:
+    return normalise(text)[:500]
 
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
+def _utc(when: datetime | float | None) -> datetime:
+    """A naive UTC datetime (how the tables keep time) from a datetime or epoch seconds."""
+    if isinstance(when, datetime):
+        return when
+    if when is None:
+        return utcnow()
+    return datetime.fromtimestamp(when, timezone.utc).replace(tzinfo=None)
+
+
+@lru_cache(maxsize=4096)
 def scrub(text: str) -> str:
     """The text without Slack user ids: the mention of the bot a question starts with
     goes, other mentions and bare ids become "@someone"."""
-    text = _LEADING_MENTIONS.sub("", text)
-    return _RAW_ID.sub("@someone", _MENTION.sub("@someone", text))
+    if "<" in text:
+        text = _MENTION.sub("@someone", _LEADING_MENTIONS.sub("", text))
+    return _RAW_ID.sub("@someone", text) if _HAS_DIGIT.search(text) else text
 
 
 def load_key(explicit: str | None, data_dir: str | os.PathLike) -> bytes:
@@ -88,9 +112,9 @@ def load_key(explicit: str | None, data_dir: str | os.PathLike) -> bytes:
     return key
 
 
-@dataclass(frozen=True)
-class Question:
-    """One question as asked and understood. `user_id` is hashed before it is stored."""
+class Question(NamedTuple):
+    """One question as asked and understood. `user_id` is hashed before it is stored.
+    A tuple, since one is made for every answer: cheap to build and to queue."""
 
     id: str
     source: str  # command | mention | dm | button
@@ -107,16 +131,15 @@ class Question:
     outcome: str = "declined"  # answered | declined | unknown_role | chat
     corrections: tuple[tuple[str, str], ...] = ()
     duration_ms: float | None = None
-    asked_at: datetime = field(default_factory=utcnow)
+    asked_at: datetime | float | None = None  # UTC or epoch seconds; None: when written
 
 
-@dataclass(frozen=True)
-class Vote:
+class Vote(NamedTuple):
     question_id: str
     vote: int  # +1 or -1
     team_id: str | None
     user_id: str
-    voted_at: datetime = field(default_factory=utcnow)
+    voted_at: datetime | float | None = None  # None: when written
 
 
 def start_in_this_process() -> None:
@@ -151,7 +174,9 @@ class QuestionLog:
         self.clock = clock
         self.dropped = 0  # records lost because the queue was full, since start
         self.written = 0
-        self._queue: queue.Queue = queue.Queue(maxsize=queue_size)
+        self._pending: deque = deque()  # appended by request threads, emptied by the writer
+        self._in_hand = 0  # records the writer has taken and not yet written
+        self._wake = threading.Event()  # flush() asks the writer not to wait
         self._pid: int | None = None
         self._thread: threading.Thread | None = None
         self._starting = threading.Lock()
@@ -160,13 +185,14 @@ class QuestionLog:
         self._dropped_reported = 0
         self._closed = False
         self._stop = threading.Event()
+        self._hashes: dict[tuple, str] = {}  # (team, user) -> hash: people ask again
         _logs.add(self)
 
     @property
     def enabled(self) -> bool:
         return self.mode != "off"
 
-    # the request path: never blocks ---------------------------------------------------
+    # the request path: never blocks ------------------------------------------------
 
     def record(self, question: Question) -> None:
         self._put(question)
@@ -175,14 +201,18 @@ class QuestionLog:
         self._put(vote)
 
     def _put(self, item) -> None:
+        """A deque append (atomic under the GIL): no lock, no wake-up of the writer, which
+        looks every GATHER_SECONDS. Cheap enough that logging every question costs the
+        answers a few per cent (bench/load.py --question-log)."""
         if not self.enabled or self._closed:
             return
-        self.start()
-        try:
-            self._queue.put_nowait(item)
-        except queue.Full:
+        if self._pid != os.getpid():
+            self.start()
+        if len(self._pending) >= self.queue_size:
             self.dropped += 1  # counted, and reported once a minute while it goes on
             self._warn("question log queue is full (database unavailable?); dropping records")
+            return
+        self._pending.append(item)
 
     def state(self) -> str:
         """For /healthz: "ok", "question log off" or "question log degraded (...)"."""
@@ -201,7 +231,8 @@ class QuestionLog:
         with self._starting:
             if self._pid == os.getpid():
                 return
-            self._queue = queue.Queue(maxsize=self.queue_size)  # not the parent's
+            self._pending = deque()  # not the parent's
+            self._in_hand = 0
             self._stop = threading.Event()
             self._thread = threading.Thread(
                 target=self._write_forever, name="ladderbot-question-log", daemon=True
@@ -209,12 +240,17 @@ class QuestionLog:
             self._pid = os.getpid()
             self._thread.start()
 
+    def unwritten(self) -> int:
+        return len(self._pending) + self._in_hand
+
     def flush(self, timeout: float = 10.0) -> bool:
-        """Wait until everything queued is written; False if that took too long."""
+        """Wait until everything recorded so far is written; False if that took too long."""
         deadline = time.monotonic() + timeout
-        while self._queue.unfinished_tasks:
+        self._wake.set()
+        while self.unwritten():
             if time.monotonic() > deadline:
                 return False
+            self._wake.set()
             time.sleep(0.01)
         return True
 
@@ -225,39 +261,35 @@ class QuestionLog:
         self.flush(timeout)
         self._closed = True
         self._stop.set()
-        with contextlib.suppress(queue.Full):  # when full, the writer sees _stop instead
-            self._queue.put_nowait(None)
+        self._wake.set()
         self._thread.join(timeout=2.0)
-        left = self._queue.unfinished_tasks
+        left = self.unwritten()
         if left:
             log.warning("question log closed with %d records unwritten", left)
 
     def _write_forever(self) -> None:
         last_prune = None
         backoff = 0.5
-        pending: list = []
+        batch: list = []
         while True:
-            if not pending:
-                item = self._queue.get()
-                if item is None:
-                    self._queue.task_done()
+            if not batch:
+                if not self._pending and self._stop.is_set():
                     return
-                pending = [item]
-                while len(pending) < BATCH:
-                    try:
-                        nxt = self._queue.get_nowait()
-                    except queue.Empty:
-                        break
-                    if nxt is None:
-                        self._stop.set()  # stop after this batch
-                        self._queue.task_done()
-                        break
-                    pending.append(nxt)
+                if len(self._pending) < BATCH:
+                    # Let a moment's records gather: one transaction for many.
+                    self._wake.wait(GATHER_SECONDS)
+                    self._wake.clear()
+                if not self._pending:
+                    continue
+                pending = self._pending
+                while pending and len(batch) < BATCH:
+                    batch.append(pending.popleft())
+                self._in_hand = len(batch)
             try:
                 if last_prune is None or self.clock() - last_prune >= PRUNE_EVERY_SECONDS:
                     self.prune()
                     last_prune = self.clock()
-                self.write(pending)
+                self.write(batch)
             except StoreError as exc:
                 if self._failing_since is None:
                     self._failing_since = self.clock()
@@ -267,12 +299,11 @@ class QuestionLog:
                 backoff = min(backoff * 2, 5.0)
                 continue
             except Exception:  # noqa: BLE001 - a bug must not stop the log for good
-                log.exception("question log: could not write %d records; dropped", len(pending))
-                self.dropped += len(pending)
-            for _ in pending:
-                self._queue.task_done()
-            self.written += len(pending)
-            pending = []
+                log.exception("question log: could not write %d records; dropped", len(batch))
+                self.dropped += len(batch)
+            self.written += len(batch)
+            batch = []
+            self._in_hand = 0
             backoff = 0.5
             if self._failing_since is not None or self.dropped > self._dropped_reported:
                 log.warning(
@@ -281,8 +312,6 @@ class QuestionLog:
                 )
                 self._failing_since = None
                 self._dropped_reported = self.dropped
-            if self._stop.is_set() and self._queue.empty():
-                return
 
     def _warn(self, message: str) -> None:
         now = self.clock()
@@ -295,34 +324,43 @@ class QuestionLog:
     def hashed(self, team_id: str | None, user_id: str | None) -> str | None:
         if not user_id:
             return None
-        message = f"{team_id or ''}:{user_id}".encode()
-        return hmac.new(self.key, message, hashlib.sha256).hexdigest()[:40]
+        key = (team_id, user_id)
+        found = self._hashes.get(key)
+        if found is None:
+            message = f"{team_id or ''}:{user_id}".encode()
+            found = hmac.new(self.key, message, hashlib.sha256).hexdigest()[:40]
+            if len(self._hashes) < 100_000:
+                self._hashes[key] = found
+        return found
 
-    def question_row(self, q: Question) -> dict:
+    def question_values(self, q: Question, sqlite: bool = False) -> tuple:
+        """The stored row, in the table's column order (COLUMNS)."""
         keep_text = not (q.is_dm and self.mode == "anonymous")
         text = scrub(q.text) if keep_text else None
-        return {
-            "id": q.id,
-            "asked_at": q.asked_at,
-            "source": q.source,
-            "team_id": q.team_id,
-            "channel_id": None if q.is_dm else q.channel_id,
-            "asker": self.hashed(q.team_id, q.user_id),
-            "text": text,
-            "normalised": normalise(text)[:500] if text is not None else None,
-            "role": q.role,
-            "topic": q.topic,
-            "other_role": q.other_role,
-            "confidence": q.confidence,
-            "answered": q.answered,
-            "outcome": q.outcome,
-            "corrections": json.dumps([list(c) for c in q.corrections]),
-            "duration_ms": q.duration_ms,
-        }
+        asked_at = _utc(q.asked_at)
+        return (
+            q.id,
+            asked_at.isoformat(" ", "microseconds") if sqlite else asked_at,  # as SQLAlchemy
+            q.source,
+            q.team_id,
+            None if q.is_dm else q.channel_id,
+            self.hashed(q.team_id, q.user_id),
+            text,
+            # Only what went unanswered is grouped by its words (the report's list).
+            _normalised(text) if text is not None and not q.answered else None,
+            q.role,
+            q.topic,
+            q.other_role,
+            q.confidence,
+            q.answered,
+            q.outcome,
+            json.dumps([list(c) for c in q.corrections]) if q.corrections else "[]",
+            q.duration_ms,
+        )
 
     def write(self, items: list) -> None:
         """Write questions and votes in one transaction (the writer thread calls this)."""
-        rows = [self.question_row(i) for i in items if isinstance(i, Question)]
+        asked = [i for i in items if isinstance(i, Question)]
         votes = {}
         for v in (i for i in items if isinstance(i, Vote)):
             voter = self.hashed(v.team_id, v.user_id)
@@ -330,12 +368,12 @@ class QuestionLog:
                 "question_id": v.question_id,
                 "voter": voter,
                 "vote": 1 if v.vote > 0 else -1,
-                "voted_at": v.voted_at,
+                "voted_at": _utc(v.voted_at),
             }
         self.database.ensure_schema()
         with self.database.begin() as conn:
-            if rows:
-                conn.execute(self._insert(questions).on_conflict_do_nothing(), rows)
+            if asked:
+                self._insert_questions(conn, asked)
             for row in votes.values():
                 stmt = self._insert(feedback).values(**row)
                 conn.execute(
@@ -344,6 +382,33 @@ class QuestionLog:
                         set_={"vote": stmt.excluded.vote, "voted_at": stmt.excluded.voted_at},
                     )
                 )
+
+    def _insert_questions(self, conn, asked: list[Question]) -> None:
+        """Multi-row INSERTs with the SQL written out once, a few rows at a time.
+
+        Not SQLAlchemy's executemany: its per-row work was most of the log's cost
+        under load. And a little at a time, yielding in between: the writer shares
+        Python's GIL with the request threads, and a long run of Python work here
+        shows up as latency in every answer being served meanwhile (bench/load.py
+        --question-log)."""
+        sqlite = self.database.kind == "sqlite"
+        for start in range(0, len(asked), ROWS_PER_STATEMENT):
+            chunk = asked[start : start + ROWS_PER_STATEMENT]
+            params: list = []
+            for q in chunk:
+                params.extend(self.question_values(q, sqlite))
+            conn.exec_driver_sql(self._insert_sql(len(chunk), sqlite), tuple(params))
+            time.sleep(0)  # let the request threads have the GIL
+
+    @staticmethod
+    @lru_cache(maxsize=16)
+    def _insert_sql(rows: int, sqlite: bool) -> str:
+        one = "(" + ", ".join(["?" if sqlite else "%s"] * len(COLUMNS)) + ")"
+        return (
+            f"INSERT INTO questions ({', '.join(COLUMNS)}) VALUES "
+            + ", ".join([one] * rows)
+            + " ON CONFLICT (id) DO NOTHING"
+        )
 
     def _insert(self, table):
         if self.database.kind == "postgresql":

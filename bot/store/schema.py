@@ -46,7 +46,7 @@ slack_events = Table(
 questions = Table(
     "questions",
     metadata,
-    Column("id", String(40), primary_key=True),
+    Column("id", String(40), primary_key=True),  # time-ordered (bot/slack/record.py)
     Column("asked_at", DateTime, nullable=False),  # UTC
     Column("source", String(16), nullable=False),  # command | mention | dm | button
     Column("team_id", String(32)),
@@ -62,8 +62,9 @@ questions = Table(
     Column("outcome", String(16), nullable=False),  # answered | declined | unknown_role | chat
     Column("corrections", Text),  # JSON: [[typed, understood], ...]
     Column("duration_ms", Float),
+    # One index: the report reads a period by time. Each more index (and ids in random
+    # order) multiplied the cost of logging a question (bench/question_log.py).
     Index("questions_by_time", "asked_at"),
-    Index("questions_by_outcome", "outcome", "normalised"),
 )
 
 # One vote per person per answer; voting again changes it.

@@ -44,7 +44,7 @@ def _answered(kb, event: dict, recorder) -> tuple[dict, ...]:
     """The reply's messages; the question is logged (with 👍/👎 under the answer)."""
     started = time.perf_counter()
     logging = recorder is not None and recorder.enabled
-    qid = event_question_id(event.get("event_id") or str(event.get("ts"))) if logging else None
+    qid = event_question_id(event) if logging else None
     messages, answer = question_reply(kb, event.get("text", ""), qid)
     if qid:
         recorder.event(event, answer, started, qid)

@@ -34,7 +34,6 @@ def upgrade() -> None:
         sa.Column("duration_ms", sa.Float),
     )
     op.create_index("questions_by_time", "questions", ["asked_at"])
-    op.create_index("questions_by_outcome", "questions", ["outcome", "normalised"])
     op.create_table(
         "feedback",
         sa.Column("question_id", sa.String(40), primary_key=True),
@@ -46,6 +45,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("feedback")
-    op.drop_index("questions_by_outcome", "questions")
     op.drop_index("questions_by_time", "questions")
     op.drop_table("questions")
