@@ -79,7 +79,7 @@ def _db(tmp_path):
 
 
 class BrokenStore(SQLEventStore):
-    def _transaction(self):
+    def _statements(self):
         raise StoreError("OperationalError: disk I/O error")
 
 

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit, urlunsplit
 from .paths import data_dir
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+SINGLE = "ladderbot_statement_at_a_time"  # execution option: see Database.statements()
 DEFAULT_FILE = "ladderbot.sqlite3"
 
 
@@ -122,6 +123,8 @@ class Database:
 
             @event.listens_for(engine, "begin")
             def _on_begin(conn):
+                if conn.get_execution_options().get(SINGLE):
+                    return  # each statement its own transaction (see statements())
                 # Take the write lock up front: two writers never deadlock upgrading
                 # a read lock, they queue (busy_timeout) instead.
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
@@ -153,6 +156,23 @@ class Database:
         try:
             with self.engine.begin() as conn:
                 yield conn
+        except (SQLAlchemyError, OSError) as exc:
+            raise StoreError(_short(exc)) from exc
+
+    @contextmanager
+    def statements(self):
+        """A connection on which each statement commits by itself. For work made of
+        statements that are each atomic on their own (the event store's claims):
+        SQLite's single write lock is then held only while the database runs the
+        statement, never while Python, waiting for its GIL among a server's
+        threads, gets round to the next line."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            with self.engine.connect() as conn:
+                conn.execution_options(**{SINGLE: True})
+                yield conn
+                conn.commit()  # PostgreSQL's transaction; nothing left to do for SQLite
         except (SQLAlchemyError, OSError) as exc:
             raise StoreError(_short(exc)) from exc
 

@@ -93,8 +93,11 @@ class SQLEventStore(EventStore):
     INSERT ... ON CONFLICT DO NOTHING wins for one process only, and taking over a
     lease is an UPDATE whose WHERE re-checks that the lease ran out, which the
     database evaluates under the row's lock (PostgreSQL) or the file's write lock
-    (SQLite). Nothing is opened until first used, and a forked child never reuses
-    its parent's connections.
+    (SQLite). Every step is one statement, atomic on its own, run on a connection
+    where each statement commits by itself (Database.statements): SQLite's write
+    lock is held only while a statement runs. The statements are built once per
+    store, so SQLAlchemy compiles each only once. Nothing is opened until first
+    used, and a forked child never reuses its parent's connections.
     """
 
     def __init__(
@@ -106,101 +109,124 @@ class SQLEventStore(EventStore):
         self.database = database
         self.lease_seconds = lease_seconds
         self.clock = clock
+        self._sql: dict | None = None
 
     @property
     def path(self) -> Path | None:
         return self.database.path
 
     @contextmanager
-    def _transaction(self):
+    def _statements(self):
         self.database.ensure_schema()
-        with self.database.begin() as conn:
-            yield conn
+        with self.database.statements() as conn:
+            yield conn, self._sql or self._build()
 
     def check(self) -> None:
         self.database.ensure_schema()
         self.database.check()
 
-    def _insert(self):
+    def _build(self) -> dict:
+        from sqlalchemy import bindparam, delete, or_, select, update
+
         if self.database.kind == "postgresql":
             from sqlalchemy.dialects.postgresql import insert
         else:
             from sqlalchemy.dialects.sqlite import insert
-        return insert(slack_events)
+        t, p = slack_events.c, bindparam
+        expired = (t.state == "pending", t.lease_until <= p("p_now"))
+        take = {
+            "owner": p("p_new_owner"),
+            "lease_until": p("p_until"),
+            "attempts": t.attempts + 1,
+            "updated_at": p("p_now"),
+        }
+        due = select(t.event_id).where(*expired).order_by(t.received_at).limit(p("p_limit"))
+        if self.database.kind == "postgresql":
+            due = due.with_for_update(skip_locked=True)  # another sweeper has those
+        self._sql = {
+            "insert": insert(slack_events)
+            .on_conflict_do_nothing(index_elements=["event_id"])
+            .returning(t.event_id),  # rowcount is not reliable across drivers here
+            "take_over": update(slack_events)
+            .where(
+                t.event_id == p("p_id"),
+                *expired,
+                t.attempts < MAX_ATTEMPTS,
+                t.received_at > p("p_oldest"),
+            )
+            .values(**take)
+            .returning(t.payload, t.attempts, t.posting),
+            "posting": update(slack_events)
+            .where(t.event_id == p("p_id"), t.owner == p("p_owner"), t.state == "pending")
+            .values(posting=1, lease_until=p("p_until"), updated_at=p("p_now")),
+            "settle": update(slack_events)
+            .where(t.event_id == p("p_id"), t.owner == p("p_owner"))
+            .values(state=p("p_state"), payload="", owner=None, updated_at=p("p_now")),
+            "give_up": update(slack_events)
+            .where(*expired, or_(t.attempts >= MAX_ATTEMPTS, t.received_at <= p("p_oldest")))
+            .values(state="failed", payload="", owner=None, updated_at=p("p_now"))
+            .returning(t.event_id),
+            "reclaim": update(slack_events)
+            .where(t.event_id.in_(due.scalar_subquery()), *expired)
+            .values(**take)
+            .returning(t.event_id, t.payload, t.attempts, t.posting),
+            "prune": delete(slack_events).where(t.state != "pending", t.updated_at < p("p_before")),
+        }
+        return self._sql
 
     # the life cycle ------------------------------------------------------------
 
     def claim(self, event_id: str, payload: dict) -> Claim | None:
-        from sqlalchemy import update
-
         now, owner = self.clock(), uuid.uuid4().hex
-        t = slack_events.c
-        with self._transaction() as db:
-            inserted = db.execute(
-                self._insert()
-                .values(
-                    event_id=event_id,
-                    payload=json.dumps(payload),
-                    state="pending",
-                    owner=owner,
-                    lease_until=now + self.lease_seconds,
-                    attempts=1,
-                    posting=0,
-                    received_at=now,
-                    updated_at=now,
-                )
-                .on_conflict_do_nothing(index_elements=["event_id"])
-                .returning(t.event_id)  # rowcount is not reliable across drivers here
-            ).first()
-            if inserted is not None:
+        with self._statements() as (db, sql):
+            row = {
+                "event_id": event_id,
+                "payload": json.dumps(payload),
+                "state": "pending",
+                "owner": owner,
+                "lease_until": now + self.lease_seconds,
+                "attempts": 1,
+                "posting": 0,
+                "received_at": now,
+                "updated_at": now,
+            }
+            if db.execute(sql["insert"], row).first() is not None:
                 return Claim(event_id, payload, owner)
-            row = db.execute(
-                update(slack_events)
-                .where(
-                    t.event_id == event_id,
-                    t.state == "pending",
-                    t.lease_until <= now,
-                    t.attempts < MAX_ATTEMPTS,
-                    t.received_at > now - MAX_AGE_SECONDS,
-                )
-                .values(
-                    owner=owner,
-                    lease_until=now + self.lease_seconds,
-                    attempts=t.attempts + 1,
-                    updated_at=now,
-                )
-                .returning(t.payload, t.attempts, t.posting)
+            taken = db.execute(
+                sql["take_over"],
+                {
+                    "p_id": event_id,
+                    "p_now": now,
+                    "p_oldest": now - MAX_AGE_SECONDS,
+                    "p_new_owner": owner,
+                    "p_until": now + self.lease_seconds,
+                },
             ).first()
-        if row is None:
+        if taken is None:
             return None
-        return Claim(event_id, json.loads(row[0]), owner, row[1], bool(row[2]))
+        return Claim(event_id, json.loads(taken[0]), owner, taken[1], bool(taken[2]))
 
     def begin_posting(self, claim: Claim) -> bool:
-        from sqlalchemy import update
-
-        now, t = self.clock(), slack_events.c
-        with self._transaction() as db:
-            return bool(
-                db.execute(
-                    update(slack_events)
-                    .where(
-                        t.event_id == claim.event_id,
-                        t.owner == claim.owner,
-                        t.state == "pending",
-                    )
-                    .values(posting=1, lease_until=now + self.lease_seconds, updated_at=now)
-                ).rowcount
-            )
+        now = self.clock()
+        with self._statements() as (db, sql):
+            params = {
+                "p_id": claim.event_id,
+                "p_owner": claim.owner,
+                "p_until": now + self.lease_seconds,
+                "p_now": now,
+            }
+            return bool(db.execute(sql["posting"], params).rowcount)
 
     def _settle(self, claim: Claim, state: str) -> None:
-        from sqlalchemy import update
-
-        t = slack_events.c
-        with self._transaction() as db:
+        with self._statements() as (db, sql):
             db.execute(
-                update(slack_events)
-                .where(t.event_id == claim.event_id, t.owner == claim.owner)
-                .values(state=state, payload="", owner=None, updated_at=self.clock())
+                sql["settle"],
+                {
+                    "p_id": claim.event_id,
+                    "p_owner": claim.owner,
+                    "p_state": state,
+                    "p_now": self.clock(),
+                },
             )
 
     def finish(self, claim: Claim) -> None:
@@ -210,47 +236,26 @@ class SQLEventStore(EventStore):
         self._settle(claim, "failed")
 
     def reclaim_expired(self, limit: int = 20) -> tuple[list[Claim], list[str]]:
-        from sqlalchemy import or_, select, update
-
-        now, owner, t = self.clock(), uuid.uuid4().hex, slack_events.c
-        expired = (t.state == "pending", t.lease_until <= now)
-        with self._transaction() as db:
+        now, owner = self.clock(), uuid.uuid4().hex
+        with self._statements() as (db, sql):
             given_up = db.execute(
-                update(slack_events)
-                .where(
-                    *expired,
-                    or_(t.attempts >= MAX_ATTEMPTS, t.received_at <= now - MAX_AGE_SECONDS),
-                )
-                .values(state="failed", payload="", owner=None, updated_at=now)
-                .returning(t.event_id)
+                sql["give_up"], {"p_now": now, "p_oldest": now - MAX_AGE_SECONDS}
             ).all()
-            due = select(t.event_id).where(*expired).order_by(t.received_at).limit(limit)
-            if self.database.kind == "postgresql":
-                due = due.with_for_update(skip_locked=True)  # another sweeper has those
             rows = db.execute(
-                update(slack_events)
-                .where(t.event_id.in_(due.scalar_subquery()), *expired)
-                .values(
-                    owner=owner,
-                    lease_until=now + self.lease_seconds,
-                    attempts=t.attempts + 1,
-                    updated_at=now,
-                )
-                .returning(t.event_id, t.payload, t.attempts, t.posting)
+                sql["reclaim"],
+                {
+                    "p_now": now,
+                    "p_limit": limit,
+                    "p_new_owner": owner,
+                    "p_until": now + self.lease_seconds,
+                },
             ).all()
         claims = [Claim(r[0], json.loads(r[1]), owner, r[2], bool(r[3])) for r in rows]
         return claims, [r[0] for r in given_up]
 
     def prune(self) -> int:
-        from sqlalchemy import delete
-
-        t = slack_events.c
-        with self._transaction() as db:
-            return db.execute(
-                delete(slack_events).where(
-                    t.state != "pending", t.updated_at < self.clock() - KEEP_SECONDS
-                )
-            ).rowcount
+        with self._statements() as (db, sql):
+            return db.execute(sql["prune"], {"p_before": self.clock() - KEEP_SECONDS}).rowcount
 
 
 def open_event_store(database: Database, lease_seconds: float = LEASE_SECONDS) -> SQLEventStore:

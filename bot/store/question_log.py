@@ -359,7 +359,11 @@ class QuestionLog:
         )
 
     def write(self, items: list) -> None:
-        """Write questions and votes in one transaction (the writer thread calls this)."""
+        """Write questions and votes (the writer thread calls this). A few rows per
+        transaction: SQLite has one writer at a time, and the event store's claims,
+        which an acknowledgement waits for, must not queue behind a long batch. A
+        batch that fails part way is simply written again: rows are keyed by their
+        id and votes by (question, voter), so nothing is doubled."""
         asked = [i for i in items if isinstance(i, Question)]
         votes = {}
         for v in (i for i in items if isinstance(i, Vote)):
@@ -371,9 +375,11 @@ class QuestionLog:
                 "voted_at": _utc(v.voted_at),
             }
         self.database.ensure_schema()
+        if asked:
+            self._insert_questions(asked)
+        if not votes:
+            return
         with self.database.begin() as conn:
-            if asked:
-                self._insert_questions(conn, asked)
             for row in votes.values():
                 stmt = self._insert(feedback).values(**row)
                 conn.execute(
@@ -383,7 +389,7 @@ class QuestionLog:
                     )
                 )
 
-    def _insert_questions(self, conn, asked: list[Question]) -> None:
+    def _insert_questions(self, asked: list[Question]) -> None:
         """Multi-row INSERTs with the SQL written out once, a few rows at a time.
 
         Not SQLAlchemy's executemany: its per-row work was most of the log's cost
@@ -397,7 +403,8 @@ class QuestionLog:
             params: list = []
             for q in chunk:
                 params.extend(self.question_values(q, sqlite))
-            conn.exec_driver_sql(self._insert_sql(len(chunk), sqlite), tuple(params))
+            with self.database.begin() as conn:
+                conn.exec_driver_sql(self._insert_sql(len(chunk), sqlite), tuple(params))
             time.sleep(0)  # let the request threads have the GIL
 
     @staticmethod
