@@ -69,6 +69,7 @@ class RouterIndex:
     phrase_stems: frozenset[str]  # stems of every topic phrase
     fact_phrases: tuple[tuple[str, ...], ...]  # multi-word phrases facts use: "code review"
     naming_phrases: frozenset[tuple[str, ...]]  # strong phrases made of topic words only
+    title_words: dict[str, frozenset[str]]  # topic -> the words of its title, and plurals
     field_topic: dict[str, str]  # fact field path -> the topic that reads it
     topic_order: dict[str, int]
     speller: Speller
@@ -210,6 +211,10 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         naming_phrases=frozenset(
             p for _, p, w in phrases if w == 2 and all(stem(x) in generic for x in p if x != GAP)
         ),
+        title_words={
+            t.id: frozenset(w for w in tokens(t.title) if w not in STOPWORDS)
+            for t in kb.topics.values()
+        },
         field_topic=field_topic,
         topic_order={t: i for i, t in enumerate(kb.topics)},
         speller=speller,

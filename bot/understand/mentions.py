@@ -50,6 +50,12 @@ def find_mentions(words: list[str], index: RouterIndex, scores: list[float]) -> 
     return found
 
 
+# Nouns for people that a level word describes without making a compound of them:
+# "senior teammates", "junior colleagues".
+PEOPLE = frozenset(
+    """teammate colleague coworker peer member hire folk employee staffer individual
+    contributor talent guy gal""".split()
+)
 AUXILIARIES = frozenset("do does did can could should would will must might may shall".split())
 
 # Nouns that make a job title of the word before them: "civil engineer", "ux designer",
@@ -129,14 +135,23 @@ def keep_contextual(
         return False
     if before and is_unknown(before, index, strict=True) and not engineering:
         return False  # "sales lead", "school principal", "store manager"
-    if plural or engineering or strong_topic:
+    compound = (
+        bool(after)
+        and is_unknown(after, index, strict=True)
+        and after not in PEOPLE
+        and m.end - m.start == 1
+    )
+    if plural or engineering:
         return True
-    if AUXILIARIES & set(words[: m.start]) and not {"do", "does"} & set(words[m.end :]):
+    if strong_topic:
+        # "senior salary" yes; "a senior bus pass" no, whatever it asks about.
+        return not compound
+    if word_before(m, words) in AUXILIARIES and not {"do", "does"} & set(words[m.end :]):
         # "does a principal encourage...", "can a senior handle...": after a helping
         # verb and its subject comes a verb, not the second half of a compound - unless
         # the verb comes later ("what does a lead guitarist do").
         return True
-    return not (after and is_unknown(after, index, strict=True))  # "lead singer", "staff room"
+    return not compound  # "lead singer", "staff room"
 
 
 def trap_beside(m: Mention, words: list[str], index: RouterIndex) -> bool:

@@ -63,7 +63,7 @@ class Found:
 
     strong: int = 0
     weak: int = 0
-    naming: int = 0  # strong phrases made of topic words only ("skills", "salary")
+    naming: int = 0  # strong phrases naming the topic: one topic word, or its title's
     # the strong phrases as stems, to tell whether a fact holds what they name
     stems: list[tuple[str, ...]] = field(default_factory=list)
 
@@ -88,8 +88,10 @@ def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dic
             used.update(at)
             found.strong += 1
             found.stems.append(tuple(stem(w) for w in pattern if w != GAP))
-            if pattern in index.naming_phrases:
-                found.naming += 1
+            if pattern in index.naming_phrases and (
+                len(pattern) == 1 or set(pattern) & index.title_words[topic]
+            ):
+                found.naming += 1  # "salary", "pay": not a frame such as "become a"
         elif weight != 2:
             found.weak += 1
     return scores

@@ -48,6 +48,7 @@ from .topic_choice import choose_topic, has_facts
 from .topics import ROLE
 
 SCOPE_THRESHOLD = 0.5
+ALONE_COMPARE = 0.1  # model probability a one-role comparison needs
 UNKNOWN_SCOPE_THRESHOLD = 0.01
 RANKED = 12  # facts ordered by the question, at most
 FACTS_ANSWER = 0.6  # share of a question one fact must hold to answer it with no role named
@@ -207,7 +208,11 @@ def _who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phra
         return subject(kept, words, index).role, None, None  # "do leads mentor juniors"
     role = roles[0]
     if compare_cue and len(strong) == 1 and kb.next_roles(role):
-        return role, kb.next_roles(role)[0], index.compare_topic  # "how does staff differ"
+        # "how does staff differ": with the next step up, unless the examples say the
+        # question is about something else ("what difference does a senior make").
+        p = index.model.probabilities(_role_free(words, kept, index))
+        if p.get(index.compare_topic, 0.0) >= ALONE_COMPARE:
+            return role, kb.next_roles(role)[0], index.compare_topic
     return role, None, None
 
 
@@ -273,7 +278,9 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     if topic is None:
         probabilities = index.model.probabilities(_role_free(words, kept, index))
         coverage = asked.coverage(hits[0]) if hits else 0.0
-        topic, margin = choose_topic(kb, index, role, phrases, probabilities, hits, coverage)
+        topic, margin = choose_topic(
+            kb, index, role, phrases, probabilities, hits, coverage, frozenset(asked.rare)
+        )
     way = ""
     if topic == index.ladder_topic and kept:
         way = direction(next(m for m in kept if m.role == role), words)

@@ -35,6 +35,8 @@ SHORTHAND: dict[str, str] = {
     "yr": "year",
     "lvl": "level",
     "lvls": "level",
+    "tc": "compensation",  # total compensation
+    "co": "company",
     "promo": "promotion",
     "promos": "promotion",
     "reqs": "requirement",

@@ -33,6 +33,7 @@ def choose_topic(
     probabilities: dict[str, float],
     hits: list[FactHit],
     coverage: float = 1.0,
+    specific: frozenset[str] = frozenset(),
 ) -> tuple[str, float]:
     """(topic, margin 0..1) for a question about `role` (never the comparison topic:
     that needs a second role)."""
@@ -71,7 +72,7 @@ def choose_topic(
         and top_topic not in votes
         and not found.naming
         and not has_facts(kb, role, top_topic)
-        and _facts_hold(found, voters)
+        and _facts_hold(found, voters, specific)
     ):
         top_topic = max(votes, key=lambda t: (votes[t], -index.topic_order[t]))
         top = scores[top_topic]
@@ -79,14 +80,16 @@ def choose_topic(
     return top_topic, max(0.0, min(1.0, (top - runner) / top + 0.25))
 
 
-def _facts_hold(found: Found, voters: list[FactHit]) -> bool:
-    """The facts found hold what the topic's phrases named ("code review" in "running
-    code reviews"), or the topic had no strong phrase: only then do they decide. A
-    fact sharing some other word ("computer" in "a computer science degree") does not
-    make a question about education a question about skills."""
+def _facts_hold(found: Found, voters: list[FactHit], specific: frozenset[str]) -> bool:
+    """The facts found hold what the topic's phrases named, and that is a specific
+    thing ("code review" in "running code reviews"), or the topic had no strong
+    phrase: only then do they decide. A fact sharing some other word ("computer" in
+    "a computer science degree"), or only the topic's own everyday word ("pay" in
+    "employers offer competitive pay"), does not make a question about education or
+    pay a question about skills or hiring."""
     if not found.strong:
         return True
-    return any(set(p) <= hit.matched for p in found.stems for hit in voters)
+    return any(set(p) <= hit.matched and set(p) <= specific for p in found.stems for hit in voters)
 
 
 def has_facts(kb: KnowledgeBase, role: str, topic: str) -> bool:
