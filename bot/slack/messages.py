@@ -155,7 +155,9 @@ def command_reply(
             understood = replace(reply.understood, corrections=r.corrections)
             return reply, note, understood
 
-        cached = kb._cache["command_reply"] = lru_cache(maxsize=1024)(build)
+        # By exact text, in front of the cache by meaning: people type the same few
+        # thousand commands, most of them resolved (typos and all) once and for all.
+        cached = kb._cache["command_reply"] = lru_cache(maxsize=8192)(build)
     reply, note, understood = cached(command, " ".join((text or "").split()))
     rest = reply.messages[1:]
     if question_id and rest:
