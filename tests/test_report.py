@@ -135,3 +135,37 @@ def test_the_home_tab_shows_the_report_to_admins_only(kb, filled):
     assert "Question report" in admin_view and "Question report" not in other_view
     assert len(client.views[0][1]["blocks"]) <= 100
     log.close(1)
+
+
+def test_button_answers_are_logged_as_such(kb, database):
+    from bot.slack.listeners.actions import handle_follow_up
+    from bot.slack.record import Recorder
+
+    from .test_question_log import rows
+
+    log = QuestionLog(database, key=b"k" * 32)
+    sent = []
+    body = {
+        "type": "block_actions",
+        "response_url": "http://127.0.0.1:9/respond",
+        "user": {"id": "U0CLICK"},
+        "team": {"id": "T0TEAM"},
+        "channel": {"id": "C0CHAN"},
+        "container": {"type": "message"},
+    }
+    action = {
+        "action_id": "ladder_topic_skills",
+        "value": json.dumps({"r": "senior", "t": "skills"}),
+    }
+    handle_follow_up(kb, body, action, lambda **m: sent.append(m), None, Recorder(log))
+    assert sent and "Skills" in sent[0]["text"]
+    assert log.flush(10)
+    (row,) = rows(database)
+    assert (row["source"], row["role"], row["topic"], row["answered"]) == (
+        "button",
+        "senior",
+        "skills",
+        True,
+    )
+    assert row["asker"] and "U0CLICK" not in json.dumps(row, default=str)
+    log.close(1)
