@@ -36,7 +36,7 @@ def post_fork(server, worker):
 
     inbox.start_in_this_process()
     question_log.start_in_this_process()
-    live.start_in_this_process()
+    live.start_in_this_process(master_pid=server.pid)
 
 
 def worker_exit(server, worker):
@@ -45,8 +45,8 @@ def worker_exit(server, worker):
     from bot.slack import inbox
     from bot.store import question_log
 
-    inbox.stop_in_this_process()
-    question_log.close_all()
+    inbox.stop_in_this_process(timeout=10)  # answers in hand: their questions are queued
+    question_log.close_all(timeout=10)  # within graceful_timeout (30 s), with room to spare
 
 
 def on_reload(server):

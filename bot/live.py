@@ -21,6 +21,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import signal
 import threading
 import weakref
 from pathlib import Path
@@ -140,9 +141,29 @@ class LiveLadder:
                 return
 
 
-def start_in_this_process() -> None:
+_master_pid: int | None = None  # gunicorn's master, when this is one of its workers
+
+
+def start_in_this_process(master_pid: int | None = None) -> None:
+    """Watch every ladder from this process (gunicorn's post_fork hook passes the
+    master's pid, so `/ladder reload` can reach every worker)."""
+    global _master_pid
+    if master_pid is not None:
+        _master_pid = master_pid
     for ladder in list(_ladders):
         ladder.start()
+
+
+def signal_the_master() -> bool:
+    """Under gunicorn, SIGHUP the master: it checks the ladder again and replaces its
+    workers gracefully, so all of them answer from it. False outside gunicorn."""
+    if _master_pid is None or _master_pid != os.getppid():
+        return False
+    try:
+        os.kill(_master_pid, signal.SIGHUP)
+    except OSError:
+        return False
+    return True
 
 
 def reload_all() -> None:

@@ -1,3 +1,4 @@
+import json
 import os
 import shutil
 import subprocess
@@ -59,3 +60,21 @@ def database(database_url):
     db = Database(database_url)
     yield db
     db.dispose()
+
+
+def admin_reply(handle_command, kb, command: dict, admin) -> dict:
+    """What an admin sees for /ladder report or reload: acknowledged at once with a
+    note, the answer sent after through response_url (here, a callback)."""
+    import threading
+
+    got: list[dict] = []
+    done = threading.Event()
+
+    def respond(**message):
+        got.append(message)
+        done.set()
+
+    ack = json.loads(handle_command(kb, command, respond=respond, admin=admin).body)
+    assert ack["response_type"] == "ephemeral" and ack["text"].startswith("Working on")
+    assert done.wait(30), "no reply through response_url"
+    return got[0]

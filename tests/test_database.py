@@ -21,7 +21,10 @@ def test_database_url_defaults_to_sqlite_under_data_dir(tmp_path):
         assert database_url({"DATABASE_URL": given}) == "postgresql+psycopg://u:p@h/db"
 
 
-@pytest.mark.parametrize("url", ["mysql://h/db", "sqlite://", "sqlite:///:memory:", "nonsense"])
+@pytest.mark.parametrize(
+    "url",
+    ["mysql://h/db", "sqlite://", "sqlite:///:memory:", "nonsense", "postgresql://u:p@h:54x2/db"],
+)
 def test_unusable_urls_are_refused_by_name(url):
     with pytest.raises(DatabaseURLError, match="DATABASE_URL"):
         database_url({"DATABASE_URL": url})
@@ -31,6 +34,15 @@ def test_passwords_never_reach_a_log_line():
     assert redacted("postgresql+psycopg://bot:s3cret@db:5432/l") == (
         "postgresql+psycopg://bot:***@db:5432/l"
     )
+    assert "s3cret" not in redacted("postgresql+psycopg://bot@db/l?password=s3cret")
+    from bot.slack.config import load_config
+
+    env = {
+        "SLACK_BOT_TOKEN": "xoxb-1",
+        "SLACK_SIGNING_SECRET": "x",
+        "DATABASE_URL": "postgresql://bot@db/l?password=s3cretvalue",
+    }
+    assert "s3cretvalue" in load_config("http", env).secrets  # so the log redacts it
 
 
 def test_a_bad_database_url_is_one_line_naming_the_variable(tmp_path):

@@ -204,3 +204,32 @@ def test_text_is_stored_as_parameters_not_sql(make_log, database):
     written(log, ask("q1", "'); DROP TABLE questions; --"))
     with database.begin() as conn:
         assert conn.execute(text("SELECT count(*) FROM questions")).scalar() == 1
+
+
+def test_text_no_database_takes_is_cleaned_not_lost(make_log, database):
+    log = make_log()
+    written(log, ask("q1", "nul\x00 and a lone \ud800 surrogate"), ask("q2", "fine"))
+    assert {r["id"] for r in rows(database)} == {"q1", "q2"}
+    assert log.dropped == 0
+
+
+def test_a_late_write_of_an_earlier_click_does_not_win(make_log, database):
+    log = make_log()
+    written(log, ask("q1"), Vote("q1", -1, "T0TEAM", ASKER, voted_at=2000.0))
+    written(log, Vote("q1", 1, "T0TEAM", ASKER, voted_at=1000.0))  # clicked before, written after
+    assert [r["vote"] for r in rows(database, feedback)] == [-1]
+
+
+def test_anonymous_mode_drops_what_was_typed_in_a_dm_with_the_text(make_log, database):
+    log = make_log("anonymous")
+    written(log, ask("q1", "senoir skills", is_dm=True, corrections=(("senoir", "senior"),)))
+    assert rows(database)[0]["corrections"] == "[]"
+    assert "senoir" not in everything_stored(database)
+
+
+def test_records_after_the_shutdown_are_counted_as_dropped(make_log):
+    log = make_log()
+    written(log, ask("q1"))
+    log.close(2)
+    log.record(ask("q2"))
+    assert log.dropped == 1

@@ -17,6 +17,7 @@ from bot.slack.admin import Admin
 from bot.slack.listeners.commands import handle_command
 from bot.understand.router import route
 
+from .conftest import admin_reply
 from .fakeslack import FakeSlack
 from .slackserver import SlackServer
 
@@ -65,10 +66,10 @@ def test_ladder_reload_replies_with_the_problems(kb_copy):
     ladder = LiveLadder.load(kb_copy, interval=0)
     admin = Admin(frozenset({"U0ADMIN"}), ladder=ladder)
     cmd = {"command": "/ladder", "text": "reload", "user_id": "U0ADMIN", "channel_id": "C1"}
-    ok = json.loads(handle_command(ladder.kb, cmd, admin=admin).body)
+    ok = admin_reply(handle_command, ladder.kb, cmd, admin)
     assert ok["text"].startswith("Reloaded the ladder: 9 roles")
     break_file(kb_copy)
-    bad = json.loads(handle_command(ladder.kb, cmd, admin=admin).body)
+    bad = admin_reply(handle_command, ladder.kb, cmd, admin)
     assert "problem" in bad["text"] and "kb/roles/lead.yaml:" in json.dumps(bad["blocks"])
 
 

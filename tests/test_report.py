@@ -13,7 +13,7 @@ from bot.slack.listeners.events import handle_home_opened
 from bot.store.question_log import Question, QuestionLog, Vote, utcnow
 from bot.store.report import build_report, parse_since, report_text
 
-from .conftest import run_bot
+from .conftest import admin_reply, run_bot
 
 
 def q(qid, text, outcome="answered", user="U0A1", **extra):
@@ -88,6 +88,10 @@ def test_report_cli_json_with_the_same_database_url(filled, database_url):
     assert plain.returncode == 0 and "Not answered" in plain.stdout
 
 
+def test_a_huge_since_means_everything():
+    assert parse_since("99999999999d").year == 1970
+
+
 @pytest.mark.parametrize("since", ["30x", "yesterday", ""])
 def test_a_bad_since_is_one_line(since, tmp_path):
     result = run_bot(
@@ -110,7 +114,7 @@ def test_ladder_report_is_for_admins_only(kb, filled):
         refused["response_type"] == "ephemeral"
         and "only the ladder's maintainers" in refused["text"]
     )
-    shown = json.loads(handle_command(kb, command("report 30d", "u0admin"), admin=admin).body)
+    shown = admin_reply(handle_command, kb, command("report 30d", "u0admin"), admin)
     assert shown["response_type"] == "ephemeral"
     body = json.dumps(shown["blocks"])
     assert "Not answered" in body and "lunch" in body

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from .. import live
 from ..live import LiveLadder
 from ..store.database import Database, StoreError
 from ..store.question_log import QuestionLog
@@ -77,6 +78,8 @@ class Admin:
         if not problems:
             kb = self.ladder.kb
             text = f"Reloaded the ladder: {len(kb.roles)} roles, {len(kb.topics)} topics."
+            if live.signal_the_master():
+                text += " Every worker is being replaced with it."
             return text, [_section(text)]
         listed = "\n".join(f"• `{_escape(p)}`" for p in problems[:20])
         more = f"\n…and {len(problems) - 20} more" if len(problems) > 20 else ""

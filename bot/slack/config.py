@@ -10,9 +10,8 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
-from ..store.database import DatabaseURLError, database_url
+from ..store.database import DatabaseURLError, database_url, url_password
 from ..store.paths import data_dir
 
 WHERE = {
@@ -49,7 +48,7 @@ class SlackConfig:
 
     @property
     def secrets(self) -> tuple[str, ...]:
-        password = urlsplit(self.database_url).password if self.database_url else None
+        password = url_password(self.database_url) if self.database_url else None
         values = (
             self.bot_token,
             self.signing_secret,

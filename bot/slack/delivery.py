@@ -112,7 +112,7 @@ def post_reply(
             return
         if error not in ANSWER_BY_DM or not user or user == channel:
             raise
-        log.warning("cannot reply in %s (%s); answering %s by direct message", channel, error, user)
+        log.warning("cannot reply in %s (%s); answering by direct message", channel, error)
     note = {
         "type": "context",
         "elements": [

@@ -31,6 +31,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 import weakref
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -51,11 +52,11 @@ def start_in_this_process() -> None:
         inbox.start()
 
 
-def stop_in_this_process() -> None:
+def stop_in_this_process(timeout: float = 10.0) -> None:
     """Finish the answers in hand and stop (gunicorn's worker_exit hook)."""
     for inbox in list(_inboxes):
         if inbox._pid == os.getpid():
-            inbox.stop()
+            inbox.stop(timeout)
 
 
 class Inbox:
@@ -192,7 +193,14 @@ class Inbox:
             sweeper.start()
             self._pid = os.getpid()
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop taking work and give the answers in hand up to `timeout` seconds. One
+        still unfinished stays pending in the store, and is answered by another
+        worker (or the next start) once its lease runs out."""
         self._stop.set()
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
+        if self._pool is None:
+            return
+        self._pool.shutdown(wait=False, cancel_futures=False)
+        deadline = time.monotonic() + timeout
+        for thread in list(getattr(self._pool, "_threads", ())):
+            thread.join(max(0.0, deadline - time.monotonic()))

@@ -7,7 +7,8 @@ whole request body when its signature is invalid or stale):
 - the values of `token` (the legacy verification token) and `response_url` (a
   URL that lets anyone post to the channel for 30 minutes), in JSON, form or
   URL-encoded JSON bodies;
-- Slack webhook URLs (hooks.slack.com/...).
+- Slack webhook URLs (hooks.slack.com/...);
+- Slack user ids (U012AB3CD): the logs say what happened, not who asked.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import re
 
 REDACTED = "[redacted]"
 _TOKEN_SHAPE = re.compile(r"\bx(?:ox[a-z]|app)-[A-Za-z0-9-]+")
+# A Slack user id (U01ABCDEF23, W...): who asked stays out of the logs too.
+_USER_ID = re.compile(r"\b[UW](?=[A-Z0-9]*\d)[A-Z0-9]{8,}\b")
 _HOOK_URL = re.compile(r"hooks\.slack(?:-gov)?\.com[^\s\"'&,}]*")
 # "token": "v" · token=v · %22token%22%3A%22v%22 · 'response_url': 'v' (a dict's repr)
 _Q = r"(?:\"|'|%22|%27)?"
@@ -32,6 +35,7 @@ def redact(text: str, secrets: tuple[str, ...] = ()) -> str:
         text = text.replace(secret, REDACTED)
     text = _TOKEN_SHAPE.sub(REDACTED, text)
     text = _HOOK_URL.sub(REDACTED, text)
+    text = _USER_ID.sub("U[user]", text)
     return _SECRET_FIELD.sub(lambda m: m.group(1) + REDACTED, text)
 
 

@@ -21,7 +21,6 @@ import threading
 from collections.abc import Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 from .paths import data_dir
 
@@ -31,7 +30,12 @@ DEFAULT_FILE = "ladderbot.sqlite3"
 
 
 class StoreError(Exception):
-    """The database could not be read or written (disk full, read-only, down, locked)."""
+    """The database could not be read or written (disk full, read-only, down, locked).
+    `transient` is False when it refused what was sent (a bad value), not the work."""
+
+    def __init__(self, message: str, transient: bool = True):
+        super().__init__(message)
+        self.transient = transient
 
 
 class DatabaseURLError(ValueError):
@@ -46,7 +50,17 @@ def database_url(env: Mapping[str, str] | None = None) -> str:
         return f"sqlite:///{data_dir(env) / DEFAULT_FILE}"
     scheme = raw.split(":", 1)[0].lower()
     if scheme in ("postgres", "postgresql", "postgresql+psycopg"):
-        return "postgresql+psycopg:" + raw.split(":", 1)[1]
+        url = "postgresql+psycopg:" + raw.split(":", 1)[1]
+        try:
+            from sqlalchemy.engine import make_url
+
+            make_url(url).port  # noqa: B018 - parses host, port and query now, not at first use
+        except Exception:  # noqa: BLE001 - any parse failure is the same mistake
+            raise DatabaseURLError(
+                "DATABASE_URL is not a valid PostgreSQL URL: use "
+                "postgresql://user:password@host:5432/ladderbot"
+            ) from None
+        return url
     if scheme == "sqlite":
         path = raw[len("sqlite:///") :] if raw.startswith("sqlite:///") else ""
         if not path or path == ":memory:":
@@ -62,13 +76,28 @@ def database_url(env: Mapping[str, str] | None = None) -> str:
 
 
 def redacted(url: str) -> str:
-    """The URL with any password replaced, for log lines."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(parts._replace(netloc=netloc))
+    """The URL with any password replaced (user:password@ or ?password=), for log lines."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        parsed = make_url(url)
+        if "password" in parsed.query:
+            parsed = parsed.update_query_dict({"password": "***"})
+        return parsed.render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - an unparsable URL is not shown at all
+        return "(the DATABASE_URL given)"
+
+
+def url_password(url: str) -> str | None:
+    """The password in a database URL, wherever it is given, for the log redactor."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        parsed = make_url(url)
+    except Exception:  # noqa: BLE001
+        return None
+    query = parsed.query.get("password")
+    return parsed.password or (query if isinstance(query, str) else None)
 
 
 class Database:
@@ -157,7 +186,7 @@ class Database:
             with self.engine.begin() as conn:
                 yield conn
         except (SQLAlchemyError, OSError) as exc:
-            raise StoreError(_short(exc)) from exc
+            raise _error(exc) from exc
 
     @contextmanager
     def statements(self):
@@ -174,7 +203,7 @@ class Database:
                 yield conn
                 conn.commit()  # PostgreSQL's transaction; nothing left to do for SQLite
         except (SQLAlchemyError, OSError) as exc:
-            raise StoreError(_short(exc)) from exc
+            raise _error(exc) from exc
 
     def check(self) -> None:
         """Raise StoreError now if the database cannot be reached."""
@@ -199,7 +228,7 @@ class Database:
                 config = _alembic_config(conn)
                 command.upgrade(config, revision)
         except (SQLAlchemyError, OSError) as exc:
-            raise StoreError(_short(exc)) from exc
+            raise _error(exc) from exc
         if revision == "head":
             self._upgraded = True
 
@@ -223,6 +252,17 @@ def _alembic_config(connection):
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     return config
+
+
+def _error(exc: BaseException) -> StoreError:
+    from sqlalchemy.exc import DataError, IntegrityError, ProgrammingError, StatementError
+
+    refused = isinstance(exc, (DataError, IntegrityError, ProgrammingError)) or (
+        isinstance(exc, StatementError)
+        and not getattr(exc, "connection_invalidated", False)
+        and isinstance(getattr(exc, "orig", None), (ValueError, TypeError, UnicodeError))
+    )
+    return StoreError(_short(exc), transient=not refused)
 
 
 def _short(exc: BaseException) -> str:

@@ -38,6 +38,7 @@ LEASE_SECONDS = 60.0  # longer than one Web API call with all its retries
 MAX_ATTEMPTS = 3  # tries per event, counting takeovers after a crash
 MAX_AGE_SECONDS = 3600.0  # an event this old is no longer worth answering
 KEEP_SECONDS = 86400.0  # finished ids are remembered this long (Slack retries for minutes)
+REST_SECONDS = 5.0  # after the database fails, how long claims skip it (and fail open)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ class SQLEventStore(EventStore):
         self.lease_seconds = lease_seconds
         self.clock = clock
         self._sql: dict | None = None
+        self._resting_until = 0.0
 
     @property
     def path(self) -> Path | None:
@@ -117,9 +119,18 @@ class SQLEventStore(EventStore):
 
     @contextmanager
     def _statements(self):
-        self.database.ensure_schema()
-        with self.database.statements() as conn:
-            yield conn, self._sql or self._build()
+        # After a failure, fail fast for a few seconds: an unreachable PostgreSQL
+        # would otherwise hold every ack for its connect timeout, past Slack's 3 s.
+        if time.monotonic() < self._resting_until:
+            raise StoreError("skipped: the database failed a moment ago")
+        try:
+            self.database.ensure_schema()
+            with self.database.statements() as conn:
+                yield conn, self._sql or self._build()
+        except StoreError as exc:
+            if exc.transient:
+                self._resting_until = time.monotonic() + REST_SECONDS
+            raise
 
     def check(self) -> None:
         self.database.ensure_schema()

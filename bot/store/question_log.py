@@ -21,6 +21,7 @@ are dropped and counted. `close` (a graceful shutdown) writes what is queued fir
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -28,6 +29,7 @@ import logging
 import os
 import re
 import secrets
+import tempfile
 import threading
 import time
 import weakref
@@ -83,6 +85,19 @@ def _utc(when: datetime | float | None) -> datetime:
     return datetime.fromtimestamp(when, timezone.utc).replace(tzinfo=None)
 
 
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")  # NUL (PostgreSQL) and lone surrogates
+
+
+def clean(text: str) -> str:
+    """Text every database takes: no NUL, no half of a surrogate pair, at most 4,000."""
+    text = text[:4000]
+    return _UNSTORABLE.sub("\ufffd", text) if _UNSTORABLE.search(text) else text
+
+
+def _short_text(value: str | None) -> str | None:
+    return value[:255] if value is not None else None  # the columns' size
+
+
 @lru_cache(maxsize=4096)
 def scrub(text: str) -> str:
     """The text without Slack user ids: the mention of the bot a question starts with
@@ -93,23 +108,31 @@ def scrub(text: str) -> str:
 
 
 def load_key(explicit: str | None, data_dir: str | os.PathLike) -> bytes:
-    """QUESTION_LOG_KEY, else a random key created once under DATA_DIR (mode 0600)."""
+    """QUESTION_LOG_KEY, else a random key created once under DATA_DIR (mode 0600).
+
+    Made in a temporary file and linked into place, so a worker starting at the same
+    moment reads either no key (and makes its own attempt) or the whole one."""
     if explicit:
         return explicit.encode()
     path = Path(data_dir) / KEY_FILE
-    try:
-        return path.read_bytes().strip()
-    except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    key = secrets.token_hex(32).encode()
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another worker made it first
-        return path.read_bytes().strip()
-    with os.fdopen(fd, "wb") as f:
-        f.write(key)
-    return key
+    for _ in range(3):
+        try:
+            key = path.read_bytes().strip()
+            if key:
+                return key
+        except FileNotFoundError:
+            pass
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".key-")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(secrets.token_hex(32).encode())
+            os.link(temp, path)  # fails if another process linked its key first
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temp)
+    raise OSError(f"cannot read or create {path}")
 
 
 class Question(NamedTuple):
@@ -204,7 +227,10 @@ class QuestionLog:
         """A deque append (atomic under the GIL): no lock, no wake-up of the writer, which
         looks every GATHER_SECONDS. Cheap enough that logging every question costs the
         answers a few per cent (bench/load.py --question-log)."""
-        if not self.enabled or self._closed:
+        if not self.enabled:
+            return
+        if self._closed:
+            self.dropped += 1  # asked during the shutdown, after the last write
             return
         if self._pid != os.getpid():
             self.start()
@@ -272,6 +298,11 @@ class QuestionLog:
         backoff = 0.5
         batch: list = []
         while True:
+            if last_prune is None or self.clock() - last_prune >= PRUNE_EVERY_SECONDS:
+                # At start-up, then daily, whether or not anyone asks anything.
+                with contextlib.suppress(StoreError):
+                    self.prune()
+                    last_prune = self.clock()
             if not batch:
                 if not self._pending and self._stop.is_set():
                     return
@@ -282,36 +313,51 @@ class QuestionLog:
                 if not self._pending:
                     continue
                 pending = self._pending
-                while pending and len(batch) < BATCH:
-                    batch.append(pending.popleft())
-                self._in_hand = len(batch)
+                self._in_hand = take = min(len(pending), BATCH)  # counted before taken
+                batch = [pending.popleft() for _ in range(take)]
             try:
-                if last_prune is None or self.clock() - last_prune >= PRUNE_EVERY_SECONDS:
-                    self.prune()
-                    last_prune = self.clock()
                 self.write(batch)
             except StoreError as exc:
-                if self._failing_since is None:
-                    self._failing_since = self.clock()
-                self._warn(f"question log: database unavailable ({exc}); answers go on")
-                if self._stop.wait(backoff):
-                    return  # shutting down: what is unwritten is reported by close()
-                backoff = min(backoff * 2, 5.0)
-                continue
+                if not exc.transient:
+                    self._write_one_by_one(batch, exc)
+                else:
+                    if self._failing_since is None:
+                        self._failing_since = self.clock()
+                    self._warn(f"question log: database unavailable ({exc}); answers go on")
+                    if self._stop.wait(backoff):
+                        return  # shutting down: what is unwritten is reported by close()
+                    backoff = min(backoff * 2, 5.0)
+                    continue
             except Exception:  # noqa: BLE001 - a bug must not stop the log for good
                 log.exception("question log: could not write %d records; dropped", len(batch))
                 self.dropped += len(batch)
-            self.written += len(batch)
+            else:
+                self.written += len(batch)
             batch = []
             self._in_hand = 0
             backoff = 0.5
-            if self._failing_since is not None or self.dropped > self._dropped_reported:
+            if self._failing_since is not None:
                 log.warning(
                     "question log: database reachable again; %d records dropped meanwhile",
                     self.dropped - self._dropped_reported,
                 )
                 self._failing_since = None
                 self._dropped_reported = self.dropped
+
+    def _write_one_by_one(self, batch: list, exc: StoreError) -> None:
+        """A batch the database refused for what is in it, not for being down: each
+        record on its own, so one bad record costs only itself."""
+        bad = 0
+        for item in batch:
+            try:
+                self.write([item])
+                self.written += 1
+            except StoreError:
+                bad += 1
+        if bad:
+            self.dropped += bad
+            self._dropped_reported += bad  # not an outage: reported here, once
+            log.warning("question log: %d record(s) refused by the database (%s)", bad, exc)
 
     def _warn(self, message: str) -> None:
         now = self.clock()
@@ -336,7 +382,7 @@ class QuestionLog:
     def question_values(self, q: Question, sqlite: bool = False) -> tuple:
         """The stored row, in the table's column order (COLUMNS)."""
         keep_text = not (q.is_dm and self.mode == "anonymous")
-        text = scrub(q.text) if keep_text else None
+        text = scrub(clean(q.text)) if keep_text else None
         asked_at = _utc(q.asked_at)
         return (
             q.id,
@@ -348,13 +394,16 @@ class QuestionLog:
             text,
             # Only what went unanswered is grouped by its words (the report's list).
             _normalised(text) if text is not None and not q.answered else None,
-            q.role,
-            q.topic,
-            q.other_role,
+            _short_text(q.role),
+            _short_text(q.topic),
+            _short_text(q.other_role),
             q.confidence,
             q.answered,
             q.outcome,
-            json.dumps([list(c) for c in q.corrections]) if q.corrections else "[]",
+            # What was typed, so it goes with the text when that is dropped.
+            json.dumps([[clean(a), clean(b)] for a, b in q.corrections])
+            if q.corrections and keep_text
+            else "[]",
             q.duration_ms,
         )
 
@@ -386,6 +435,8 @@ class QuestionLog:
                     stmt.on_conflict_do_update(
                         index_elements=["question_id", "voter"],
                         set_={"vote": stmt.excluded.vote, "voted_at": stmt.excluded.voted_at},
+                        # The later click wins, whichever worker writes it first.
+                        where=feedback.c.voted_at <= stmt.excluded.voted_at,
                     )
                 )
 

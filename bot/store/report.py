@@ -26,9 +26,11 @@ def parse_since(text: str, now: datetime | None = None) -> datetime:
     match = _SINCE.match(text or "")
     if match:
         n, unit = int(match.group(1)), match.group(2).lower()
-        return (
-            now - {"h": timedelta(hours=n), "d": timedelta(days=n), "w": timedelta(weeks=n)}[unit]
-        )
+        try:
+            span = {"h": timedelta(hours=n), "d": timedelta(days=n), "w": timedelta(weeks=n)}
+            return now - span[unit]
+        except OverflowError:
+            return datetime(1970, 1, 1)  # longer ago than anything: everything
     try:
         return datetime.fromisoformat(text.strip())
     except ValueError:
@@ -47,7 +49,9 @@ def build_report(database: Database, since: datetime) -> dict:
     q, f = questions.c, feedback.c
     database.ensure_schema()
     recent = q.asked_at >= since
-    with database.begin() as conn:
+    # Statement by statement, not one write-locked transaction: a long report must not
+    # keep SQLite's write lock from the event store's claims, which acks wait for.
+    with database.statements() as conn:
         totals = conn.execute(
             select(
                 func.count(),

@@ -52,10 +52,11 @@ def handle_follow_up(kb, body: dict, action: dict, respond, client, recorder=Non
     started = time.perf_counter()
     value = action_value(action)
     answer = answer_from_value(kb, value)
-    for message in answer_messages(answer, kb, share=value, response_type="ephemeral"):
-        respond(**message, replace_original=False)
-    if recorder is not None:
+    messages = answer_messages(answer, kb, share=value, response_type="ephemeral")
+    if recorder is not None:  # before responding, which may retry for a while
         recorder.button(body, answer, started, _asked(value, answer))
+    for message in messages:
+        respond(**message, replace_original=False)
 
 
 def handle_share(kb, action: dict, respond) -> None:
@@ -65,12 +66,17 @@ def handle_share(kb, action: dict, respond) -> None:
         respond(**message, replace_original=False)
 
 
-def handle_feedback(body: dict, action: dict, respond, recorder) -> None:
-    """A 👍 or 👎: recorded against the question (a second click changes the vote) and
-    thanked privately; nothing is posted to the channel."""
+def record_vote(body: dict, action: dict, recorder) -> None:
+    """A 👍 or 👎, recorded against the question it answers (a second click changes the
+    vote). Called before the ack: queued at once, it is written even if the worker
+    is stopped a moment later."""
     vote = 1 if action.get("action_id") == FEEDBACK_UP else -1
     if recorder is not None:
         recorder.vote(body, str(action.get("value") or ""), vote)
+
+
+def thank_for_feedback(body: dict, respond) -> None:
+    """Thanked privately; nothing is posted to the channel."""
     if body.get("response_url"):
         respond(text=THANKS, response_type="ephemeral", replace_original=False)
 
@@ -104,9 +110,13 @@ def register(app, ladder, recorder=None) -> None:
     def on_share(body, action):
         handle_share(ladder.kb, action, Responder(body.get("response_url")))
 
+    def on_feedback_ack(ack, body, action):
+        record_vote(body, action, recorder)
+        ack()
+
     @log_failures("block_actions")
-    def on_feedback(body, action):
-        handle_feedback(body, action, Responder(body.get("response_url")), recorder)
+    def on_feedback(body):
+        thank_for_feedback(body, Responder(body.get("response_url")))
 
     @log_failures("block_actions")
     def on_home_role(body, action, client):
@@ -121,7 +131,8 @@ def register(app, ladder, recorder=None) -> None:
 
     app.action(follow_ups)(ack=ack_now, lazy=[on_follow_up])
     app.action(SHARE_ACTION)(ack=ack_now, lazy=[on_share])
-    app.action(re.compile(f"^({FEEDBACK_UP}|{FEEDBACK_DOWN})$"))(ack=ack_now, lazy=[on_feedback])
+    votes = re.compile(f"^({FEEDBACK_UP}|{FEEDBACK_DOWN})$")
+    app.action(votes)(ack=on_feedback_ack, lazy=[on_feedback])
     app.action(re.compile(f"^{ROLE_ACTION}"))(ack=ack_now, lazy=[on_home_role])
     app.options(ROLE_PICKER)(on_role_search)
     # Last, so it only sees what no listener above matched (Bolt runs the first match).

@@ -33,6 +33,11 @@ def send_the_rest(messages, respond) -> None:
         respond(**message)
 
 
+@log_failures("/ladder report or reload")
+def send_admin_reply(admin, user, words, respond) -> None:
+    respond(**admin.handle(user, words), replace_original=False)
+
+
 def handle_command(kb, command: dict, respond=None, recorder=None, admin=None) -> BoltResponse:
     """The answer is the acknowledgement itself, returned as soon as it is ready (Bolt
     sends a listener's BoltResponse as the ack when processing before responding; a
@@ -41,8 +46,16 @@ def handle_command(kb, command: dict, respond=None, recorder=None, admin=None) -
     name, text = command.get("command", ""), command.get("text", "")
     words = text.lower().split()
     if admin is not None and name == "/ladder" and words[:1] and words[0] in SUBCOMMANDS:
-        reply = admin.handle(command.get("user_id"), words)
-        return BoltResponse(status=200, body=json.dumps(reply), headers={"content-type": JSON})
+        user = command.get("user_id")
+        if not admin.allowed(user):
+            reply = admin.handle(user, words)  # the polite refusal, at once
+            return BoltResponse(status=200, body=json.dumps(reply), headers={"content-type": JSON})
+        # A report reads the database and a reload a whole ladder: either can take
+        # longer than the 3 s an ack may, so the answer follows through response_url.
+        respond = respond or Responder(command.get("response_url"))
+        _rest_sender.submit(send_admin_reply, admin, user, words, respond)
+        working = {"response_type": "ephemeral", "text": f"Working on `/ladder {words[0]}`…"}
+        return BoltResponse(status=200, body=json.dumps(working), headers={"content-type": JSON})
     qid = new_id() if recorder is not None and recorder.enabled else None
     reply = command_reply(kb, name, text, qid)
     if reply.rest:
