@@ -113,7 +113,7 @@ def _cmd_report(args) -> int:
     except StoreError as exc:
         print(f"ladderbot: cannot read {redacted(database.url)}: {exc}", file=sys.stderr)
         return 1
-    print(json.dumps(report) if args.json else report_text(report), end="\n" if args.json else "")
+    sys.stdout.write(json.dumps(report) + "\n" if args.json else report_text(report))
     return 0
 
 

@@ -27,6 +27,7 @@ import weakref
 from pathlib import Path
 
 from . import pipeline
+from .forks import in_forked_child
 from .ladder import knowledge
 from .ladder.model import KnowledgeBase
 from .ladder.yamlfile import KnowledgeError
@@ -51,20 +52,25 @@ def signature(directory: Path) -> tuple:
 
 
 class LiveLadder:
-    def __init__(self, kb: KnowledgeBase, directory: Path | None = None, interval: float = 2.0):
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        directory: Path | None = None,
+        interval: float = 2.0,
+        seen: tuple | None = None,
+    ):
+        """`seen`: the files' signature when `kb` was read from them (else now)."""
         self._kb = kb
         self.directory = directory
         self.interval = interval
-        self.seen = signature(directory) if directory else ()
+        self.seen = seen if seen is not None else (signature(directory) if directory else ())
         self._lock = threading.Lock()  # one reload at a time
         self._pid: int | None = None
         self._stop = threading.Event()
-        self.reloads = 0
         _ladders.add(self)
-        if hasattr(os, "register_at_fork"):
-            # A fork while this process's watcher holds the lock must not leave the
-            # child's copy locked for good.
-            os.register_at_fork(after_in_child=self._after_fork)
+        # A fork while this process's watcher holds the lock must not leave the child's
+        # copy locked for good. (By weak reference: the hook must not keep us alive.)
+        in_forked_child(self, LiveLadder._after_fork)
 
     def _after_fork(self) -> None:
         self._lock = threading.Lock()
@@ -73,10 +79,8 @@ class LiveLadder:
     def load(cls, directory: str | os.PathLike | None = None, interval: float = 2.0):
         """The ladder for serving (KnowledgeError if it has problems, at start-up)."""
         path = knowledge.resolve_dir(str(directory) if directory else None)
-        seen = signature(path)
-        ladder = cls(pipeline.load_for_serving(path), path, interval)
-        ladder.seen = seen  # as it was when read, so an edit during the load is caught
-        return ladder
+        seen = signature(path)  # as it was when read, so an edit during the load is caught
+        return cls(pipeline.load_for_serving(path), path, interval, seen)
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -103,7 +107,6 @@ class LiveLadder:
                 return problems
             old, self._kb = self._kb, kb  # one assignment: requests in flight keep theirs
             self.seen = seen
-            self.reloads += 1
             if gc.get_freeze_count():
                 # The first ladder was frozen out of the collector's way at start-up; the
                 # replaced one must be collectable, and the new one frozen in its place.

@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass
 
 from .. import live
+from ..answer.render_text import escape
 from ..live import LiveLadder
 from ..store.database import Database, StoreError
 from ..store.question_log import QuestionLog
@@ -26,16 +27,12 @@ def _section(text: str) -> dict:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text[:MAX_SECTION]}}
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def report_blocks(report: dict) -> list[dict]:
     blocks: list[dict] = [
         {"type": "header", "text": {"type": "plain_text", "text": "Question report"}}
     ]
     for heading, lines in report_lines(report):
-        body = "\n".join(f"• {_escape(line)}" for line in lines)
+        body = "\n".join(f"• {escape(line)}" for line in lines)
         blocks.append(_section(f"*{heading}*\n{body}"))
     return blocks
 
@@ -59,7 +56,7 @@ class Admin:
             self.log.flush(2.0)  # include what was asked a moment ago
             report = build_report(self.database, parse_since(since))
         except ValueError as exc:
-            return str(exc), [_section(_escape(str(exc)))]
+            return str(exc), [_section(escape(str(exc)))]
         except StoreError as exc:
             log.warning("report: database unavailable (%s)", exc)
             text = "The question log's database is unavailable right now; try again shortly."
@@ -81,12 +78,12 @@ class Admin:
             if live.signal_the_master():
                 text += " Every worker is being replaced with it."
             return text, [_section(text)]
-        listed = "\n".join(f"• `{_escape(p)}`" for p in problems[:20])
+        listed = "\n".join(f"• `{escape(p)}`" for p in problems[:20])
         more = f"\n…and {len(problems) - 20} more" if len(problems) > 20 else ""
         text = (
             f"The edited ladder has {len(problems)} problem(s); still answering from the old one."
         )
-        return text, [_section(f"{_escape(text)}\n{listed}{more}")]
+        return text, [_section(f"{escape(text)}\n{listed}{more}")]
 
     def handle(self, user_id: str | None, words: list[str]) -> dict:
         """The private reply to `/ladder report [SINCE]` or `/ladder reload`."""

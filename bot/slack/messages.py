@@ -57,14 +57,10 @@ def share_value(command: str, text: str, answer: Answer) -> dict:
 
 
 def command_messages(kb: KnowledgeBase, command: str, text: str) -> list[dict]:
-    """Ephemeral replies to a slash command, each with a Share in channel button."""
-    return list(_resolved_messages(kb, resolve(command, text, kb)))
-
-
-def _resolved_messages(kb: KnowledgeBase, r: Resolved) -> tuple[dict, ...]:
-    """The replies for a resolved command, with the note on corrections if any."""
-    messages = _meaning(kb, replace(r, corrections=())).messages
-    return _with_corrections(messages, r.corrections) if r.corrections else messages
+    """Ephemeral replies to a slash command, each with a Share in channel button: what
+    command_reply sends, as messages."""
+    reply = command_reply(kb, command, text)
+    return [json.loads(reply.body), *reply.rest]
 
 
 @dataclass(frozen=True)
@@ -121,15 +117,6 @@ def _note(corrections) -> dict:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": escape(f"I read {read}.")}]}
 
 
-def _with_corrections(messages: tuple[dict, ...], corrections) -> tuple[dict, ...]:
-    """The shared reply with "I read 'senoir' as 'senior'." under the first header."""
-    first, *rest = messages
-    blocks = first["blocks"]
-    if len(blocks) < MAX_BLOCKS:
-        first = {**first, "blocks": [blocks[0], _note(corrections), *blocks[1:]]}
-    return (first, *rest)
-
-
 @dataclass(frozen=True)
 class CommandReply:
     body: str  # the acknowledgement, JSON text
@@ -177,14 +164,14 @@ def _votes_json(question_id: str) -> str:
 
 def question_messages(kb: KnowledgeBase, text: str) -> list[dict]:
     """Replies to a mention or a DM: the router decides, declines are short and friendly."""
-    return answer_messages(ask(text or "", kb), kb)
+    return question_reply(kb, text)[0]
 
 
 def question_reply(
     kb: KnowledgeBase, text: str, question_id: str | None = None
 ) -> tuple[list[dict], Answer]:
-    """question_messages, with 👍/👎 under the last message when a question id is given,
-    and the Answer (for the question log)."""
+    """The replies to a mention or a DM, with 👍/👎 under the last message when a
+    question id is given, and the Answer (for the question log)."""
     answer = ask(text or "", kb)
     return with_feedback(answer_messages(answer, kb), question_id), answer
 

@@ -63,7 +63,7 @@ class Understood:
             intent.topic,
             intent.other_role,
             float(intent.confidence),
-            bool(intent.answered and outcome == "answered"),
+            outcome == "answered",  # only when understood as a ladder question
             outcome,
             tuple(intent.corrections),
         )

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..forks import in_forked_child
 from .paths import data_dir
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -110,8 +111,7 @@ class Database:
         self._engine = None
         self._lock = threading.Lock()
         self._upgraded = False
-        if hasattr(os, "register_at_fork"):
-            os.register_at_fork(after_in_child=self._after_fork)
+        in_forked_child(self, Database._after_fork)
 
     def __repr__(self) -> str:
         return f"Database({redacted(self.url)!r})"
@@ -187,6 +187,14 @@ class Database:
                 yield conn
         except (SQLAlchemyError, OSError) as exc:
             raise _error(exc) from exc
+
+    def insert(self, table):
+        """An INSERT in this database's dialect, which has on_conflict_do_nothing/_update."""
+        if self.kind == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        return insert(table)
 
     @contextmanager
     def statements(self):

@@ -139,10 +139,6 @@ class SQLEventStore(EventStore):
     def _build(self) -> dict:
         from sqlalchemy import bindparam, delete, or_, select, update
 
-        if self.database.kind == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
         t, p = slack_events.c, bindparam
         expired = (t.state == "pending", t.lease_until <= p("p_now"))
         take = {
@@ -155,7 +151,7 @@ class SQLEventStore(EventStore):
         if self.database.kind == "postgresql":
             due = due.with_for_update(skip_locked=True)  # another sweeper has those
         self._sql = {
-            "insert": insert(slack_events)
+            "insert": self.database.insert(slack_events)
             .on_conflict_do_nothing(index_elements=["event_id"])
             .returning(t.event_id),  # rowcount is not reliable across drivers here
             "take_over": update(slack_events)

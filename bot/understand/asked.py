@@ -83,19 +83,19 @@ class Asked:
         total = sum(asked.values())
         if not total:
             return 0.0
-        found = hit.matched | {
-            syn for s in hit.matched for syn in self.index.facts.synonyms.get(s, ())
-        }
+        found = self._with_synonyms(hit.matched)
         return sum(v for s, v in asked.items() if s in found) / total
 
     def covered_by(self, hit: FactHit) -> bool:
         """The fact holds every thing asked about ("coach" ~ "mentor"), not necessarily
         every word around it ("the less experienced folks")."""
         known = {s for s in self.rare if s in self.index.facts.idf}
-        found = hit.matched | {
-            syn for s in hit.matched for syn in self.index.facts.synonyms.get(s, ())
-        }
-        return known <= found
+        return known <= self._with_synonyms(hit.matched)
+
+    def _with_synonyms(self, matched: frozenset[str]) -> set[str]:
+        """A fact's matched stems and what they stand for: "mentor" holds "coach" too."""
+        synonyms = self.index.facts.synonyms
+        return set(matched) | {syn for s in matched for syn in synonyms.get(s, ())}
 
     def phrases(self, stems: set[str]) -> list[str]:
         """The words asked about, as typed runs: "code review", "docker"."""

@@ -15,10 +15,6 @@ from .stems import stem
 MAX_GAP = 4
 
 
-def _match_at(words, free, pattern, i) -> bool:
-    return _span_at(words, free, pattern, i) is not None
-
-
 def _span_at(words, free, pattern, i) -> tuple[int, ...] | None:
     """The positions of pattern's words when it matches at i, else None."""
     if not pattern:
@@ -37,7 +33,8 @@ def _span_at(words, free, pattern, i) -> tuple[int, ...] | None:
 
 
 def span(words: list[str], free: list[bool], pattern: tuple[str, ...]) -> tuple[int, ...] | None:
-    """Where pattern first matches (its words' positions), or None."""
+    """Where pattern first matches (its words' positions), or None. Tried only where
+    its first word is: most patterns are not in most questions."""
     first = pattern[0] if pattern else GAP
     for i, w in enumerate(words):
         if first == GAP or w == first:
@@ -48,13 +45,7 @@ def span(words: list[str], free: list[bool], pattern: tuple[str, ...]) -> tuple[
 
 
 def contains(words: list[str], free: list[bool], pattern: tuple[str, ...]) -> bool:
-    if not pattern:
-        return True
-    first = pattern[0]
-    if first != GAP:
-        # Only where the first word is: most patterns are not in most questions.
-        return any(w == first and _match_at(words, free, pattern, i) for i, w in enumerate(words))
-    return any(_match_at(words, free, pattern, i) for i in range(len(words)))
+    return not pattern or span(words, free, pattern) is not None
 
 
 @dataclass
