@@ -192,3 +192,35 @@ def test_a_topics_facts_are_listed_by_what_the_question_asks(kb):
 def test_how_long_questions_say_there_is_no_timeframe(kb):
     text = render_plain(ask("how long does it take to go from mid to senior", kb), kb)
     assert "no timeframe" in text
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        ("what does a lead make", "salary"),
+        ("how much does a senior make a year", "salary"),
+    ],
+)
+def test_pay_frames_still_ask_about_pay(kb, text, topic):
+    assert route(text, kb).topic == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what does a lead implement to make the system more reliable",
+        "what do principals do to make the team faster",
+    ],
+)
+def test_a_pay_frame_whose_verb_has_an_object_is_not_about_pay(kb, text):
+    intent = route(text, kb)
+    assert intent.answered and intent.topic != "salary"
+
+
+def test_no_role_named_and_the_fact_is_a_levels_guide_answers_as_that_level(kb):
+    # The discipline carries the job-growth figure from the senior guide; asked with no
+    # role named, the answer is the level whose guide it is, leading with that fact.
+    intent = route("how fast are software developer jobs expected to grow", kb)
+    lead = next(r for r in intent.ranked if r.path == kb.topics[intent.topic].paths[0])
+    owners = {kb.sources[s].role for s in lead.fact(kb).sources}
+    assert owners == {intent.role} and intent.role != kb.default_role

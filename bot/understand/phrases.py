@@ -13,6 +13,13 @@ from .index import GAP, RouterIndex
 from .stems import stem
 
 MAX_GAP = 4
+# A frame ending in a verb after a gap ("what does ... make", "how much ... get") is
+# about the role's pay or duties only when the verb ends the frame: followed by one
+# of these it has an object of its own ("what does a lead do to make the system more
+# reliable", "how much do seniors get the chance to design").
+OBJECT_STARTS = frozenset(
+    "the their our my your his her its it them this that these those sure".split()
+)
 
 
 def _span_at(words, free, pattern, i) -> tuple[int, ...] | None:
@@ -44,6 +51,14 @@ def span(words: list[str], free: list[bool], pattern: tuple[str, ...]) -> tuple[
     return None
 
 
+def _takes_object(words: list[str], pattern: tuple[str, ...], at: tuple[int, ...]) -> bool:
+    """A frame with a gap whose last word is followed by the start of an object."""
+    if GAP not in pattern or pattern[-1] == GAP or not at:
+        return False
+    after = at[-1] + 1
+    return after < len(words) and words[after] in OBJECT_STARTS
+
+
 def contains(words: list[str], free: list[bool], pattern: tuple[str, ...]) -> bool:
     return not pattern or span(words, free, pattern) is not None
 
@@ -71,7 +86,7 @@ def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dic
         if pattern[0] not in present:
             continue
         at = span(words, free, pattern)
-        if at is None:
+        if at is None or _takes_object(words, pattern, at):
             continue
         found = scores.setdefault(topic, Found())
         used = covered.setdefault(topic, set())

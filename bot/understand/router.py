@@ -297,6 +297,12 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
             if terms:
                 facts = quoted(asked.search([stem(x) for t in terms for x in t.split()]))
     ranked = tuple(h.ref for h in index.facts.search(query, [role], limit=RANKED))
+    if not kept and topic not in (index.compare_topic, index.ladder_topic):
+        owner = _guide_role(kb, index, facts or ranked, topic)
+        if owner:
+            role = owner
+            facts = tuple(_same_fact(kb, ref, owner) for ref in facts)
+            ranked = tuple(h.ref for h in index.facts.search(query, [role], limit=RANKED))
     role_conf = min((m.score for m in kept), default=0.7)
     if kept and all(m.contextual for m in kept):
         role_conf *= 0.9
@@ -315,6 +321,34 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         direction=way,
         ranked=ranked,
     )
+
+
+def _guide_role(kb: KnowledgeBase, index: RouterIndex, refs, topic: str) -> str | None:
+    """No role named, and the fact the answer leads with is one the discipline carries
+    from a level's own guide ("software developer jobs are expected to grow 22%" is the
+    senior guide's): that level, if it states the same fact. The discipline stays the
+    answer whenever its own guide says it, or the level's copy differs."""
+    lead = next((r for r in refs if index.field_topic.get(r.path) == topic), None)
+    if lead is None:
+        return None
+    fact = lead.fact(kb)
+    owners = {kb.sources[s].role for s in fact.sources if s in kb.sources}
+    if len(owners) != 1:
+        return None
+    (owner,) = owners
+    if owner == lead.role or owner not in kb.roles:
+        return None
+    return owner if _same_fact(kb, lead, owner) != lead else None
+
+
+def _same_fact(kb: KnowledgeBase, ref: FactRef, role: str) -> FactRef:
+    """The same statement in another role's list, or ref itself."""
+    texts = kb.roles[role].get(ref.path)
+    text = ref.fact(kb).text
+    for i, f in enumerate(texts):
+        if f.text == text:
+            return FactRef(role, ref.path, i)
+    return ref
 
 
 def _unknown_role(
