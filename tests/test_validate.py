@@ -321,3 +321,18 @@ def test_big_ladders_parse_in_parallel_with_the_same_results(kb_copy, monkeypatc
             "(kb/roles/gen008.yaml:3)",
         ]
     )
+
+
+def test_examples_indented_into_the_one_above_are_reported(kb_copy):
+    # Indented too far, the later items are folded into the first as "a - b - c".
+    line = _add_topic(
+        kb_copy,
+        "  - id: perks\n    title: Perks\n    fields: {perks: Perks}\n"
+        "    examples:\n      - is there free lunch for engineers at this company\n"
+        "        - do backend people get a gym membership as part of the package\n"
+        "        - which perks come with a senior offer here\n",
+    )
+    assert problems() == [
+        f"kb/topics.yaml:{line + 4}: example runs into the next one: check the "
+        "indentation of the '- ' below it"
+    ]

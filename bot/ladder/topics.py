@@ -51,6 +51,9 @@ def _fields(c: FileChecker, entry: LineDict) -> tuple[FieldSpec, ...]:
     return tuple(out)
 
 
+MERGED_WORDS = 20  # an example this long with " - " inside is several, mis-indented
+
+
 def _examples(c: FileChecker, entry: LineDict, key: str, seen: dict, owner: str):
     """Example questions, each checked for words and for being claimed only once."""
     found = c.texts(entry, key)
@@ -63,6 +66,13 @@ def _examples(c: FileChecker, entry: LineDict, key: str, seen: dict, owner: str)
         norm = normalise(text)
         if len(norm.split()) < 1:
             c.err(line, f"example {text!r} has no words")
+        elif " - " in text and len(norm.split()) > MERGED_WORDS:
+            # "- a\n    - b" indented too far is one plain scalar, "a - b": the model
+            # would learn one long question instead of several.
+            c.err(
+                line,
+                "example runs into the next one: check the indentation of the '- ' below it",
+            )
         elif norm in seen and seen[norm][0] != owner:
             c.err(
                 line,

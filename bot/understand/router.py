@@ -49,7 +49,7 @@ from .topics import ROLE
 
 SCOPE_THRESHOLD = 0.5
 ALONE_COMPARE = 0.1  # model probability a one-role comparison needs
-UNKNOWN_SCOPE_THRESHOLD = 0.01
+UNKNOWN_SCOPE_THRESHOLD = 0.1
 RANKED = 12  # facts ordered by the question, at most
 FACTS_ANSWER = 0.6  # share of a question one fact must hold to answer it with no role named
 TECHNICAL = 4.0  # a fact word rarer than this in English marks an engineering question
