@@ -224,3 +224,49 @@ def test_no_role_named_and_the_fact_is_a_levels_guide_answers_as_that_level(kb):
     lead = next(r for r in intent.ranked if r.path == kb.topics[intent.topic].paths[0])
     owners = {kb.sources[s].role for s in lead.fact(kb).sources}
     assert owners == {intent.role} and intent.role != kb.default_role
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("how much impact can a junior realistically have on the product", "junior"),
+        ("im almost mid, what should i work on", "mid"),
+    ],
+)
+def test_an_adverb_beside_a_level_word_does_not_make_a_compound(kb, text, role):
+    intent = route(text, kb)
+    assert intent.answered and intent.role == role
+
+
+def test_lexicon_adverbs_need_an_english_base(kb):
+    from bot.understand.lexicon import is_adverb
+
+    assert [is_adverb(w) for w in ("realistically", "easily", "almost")] == [True] * 3
+    assert [is_adverb(w) for w in ("family", "supply", "rally")] == [False] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what can a backend dev branch into besides management",
+        "which paths are open to backend engineers other than management",
+    ],
+)
+def test_a_role_set_aside_is_not_the_subject(kb, text):
+    intent = route(text, kb)
+    assert (intent.role, intent.topic) == ("backend-engineer", "progression")
+    assert intent.other_role is None
+
+
+def test_a_level_between_two_roles_is_a_ladder_question(kb):
+    intent = route("is there a level between mid and senior", kb)
+    assert (intent.role, intent.topic, intent.other_role) == ("mid", "progression", "senior")
+    assert route("torn between lead and manager", kb).topic == "compare"
+    text = render_plain(ask("what sits between senior and principal", kb), kb)
+    assert "via Staff" in text
+
+
+def test_a_topic_named_in_a_move_is_the_topic(kb):
+    intent = route("does comp go up much going from mid to senior", kb)
+    assert intent.topic == "salary"
+    assert route("how do i go from mid to senior", kb).topic == "progression"

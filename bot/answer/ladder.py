@@ -190,7 +190,13 @@ def progression(
         targets = []  # the whole ladder is shown; the notes below explain it
     for target in targets:
         name = kb.roles[target].title
-        if kb.distance(role.id, target) is not None:
+        d = kb.distance(role.id, target)
+        between = _between(kb, role.id, target) if d and d > 1 else []
+        if between:
+            # "what is between senior and principal": the steps in between, named.
+            via = ", ".join(" / ".join(short(kb.roles[r]) for r in step) for step in between)
+            heading = f"{name}, {d} steps on (via {via})"
+        elif d is not None:
             heading = f"Next: {name}"
         else:
             heading = f"Moving to {name}"

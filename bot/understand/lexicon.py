@@ -43,3 +43,29 @@ def is_english(word: str, plural_folded: bool = True) -> bool:
     if zipf(word) >= COMMON:
         return True
     return plural_folded and (zipf(word + "s") >= COMMON or zipf(word + "es") >= COMMON)
+
+
+# Adverbs that do not end in -ly: "almost mid", "just senior", "still junior".
+_PLAIN_ADVERBS = frozenset(
+    "almost nearly just still already now soon even quite pretty very too also ever never "
+    "always finally basically kinda sorta".split()
+)
+
+
+def is_adverb(word: str) -> bool:
+    """An adverb, which describes a verb or a level ("almost mid", "junior realistically")
+    and so never makes a compound noun with one ("sales lead", "lead singer"). An -ly
+    word counts only when what it is made from is an English word: "realistically"
+    (realistic), "easily" (easy), "really" (real) - not "family", "supply" or "rally"."""
+    if word in _PLAIN_ADVERBS:
+        return True
+    if not word.endswith("ly") or len(word) < 5:
+        return False
+    bases = [word[:-2]]
+    if word.endswith("ally"):
+        bases.append(word[:-4])  # realistically -> realistic
+    if word.endswith("ily"):
+        bases.append(word[:-3] + "y")  # easily -> easy
+    if word.endswith("ably") or word.endswith("ibly"):
+        bases.append(word[:-1] + "e")  # reasonably -> reasonable
+    return any(len(b) >= 4 and zipf(b) >= COMMON for b in bases)

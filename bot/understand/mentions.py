@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import lexicon
 from .index import MODIFIERS, STOPWORDS, RouterIndex
 from .stems import stem
 
@@ -130,15 +131,20 @@ def keep_contextual(
     after = words[m.end] if m.end < len(words) else ""
     if before in index.trap_words or after in index.trap_words:
         return False  # "senior discount", "sales lead", whatever else the question says
-    after = words[m.end] if m.end < len(words) else ""
     if _pair(words, m) & index.trap_pairs:  # "junior high", "staff meeting"
         return False
-    if before and is_unknown(before, index, strict=True) and not engineering:
+    if (
+        before
+        and is_unknown(before, index, strict=True)
+        and not engineering
+        and not lexicon.is_adverb(before)  # "almost mid"
+    ):
         return False  # "sales lead", "school principal", "store manager"
     compound = (
         bool(after)
         and is_unknown(after, index, strict=True)
         and after not in PEOPLE
+        and not lexicon.is_adverb(after)  # "can a junior realistically have"
         and m.end - m.start == 1
     )
     if plural or engineering:
@@ -203,6 +209,32 @@ def word_before_index(words: list[str], start: int) -> str:
 
 def word_before(m: Mention, words: list[str]) -> str:
     return word_before_index(words, m.start)
+
+
+# Words that set a role aside: "what else is there *besides* management", "paths
+# *other than* lead". The role after them is what the question is not about.
+EXCLUDING = frozenset({"besides", "beside", "except", "excluding", "beyond", "but"})
+EXCLUDING_PAIRS = frozenset(
+    {
+        ("other", "than"),
+        ("outside", "of"),
+        ("apart", "from"),
+        ("aside", "from"),
+        ("instead", "of"),
+        ("rather", "than"),
+        ("not", "into"),
+    }
+)
+
+
+def set_aside(m: Mention, words: list[str]) -> bool:
+    """The mention follows a word that excludes it ("besides management")."""
+    j = m.start - 1
+    while j >= 0 and words[j] in ARTICLES:
+        j -= 1
+    if j < 0:
+        return False
+    return words[j] in EXCLUDING or (j > 0 and (words[j - 1], words[j]) in EXCLUDING_PAIRS)
 
 
 def asker_first(mentions: list[Mention], words: list[str]) -> list[str]:

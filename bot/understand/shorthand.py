@@ -23,6 +23,8 @@ SHORTHAND: dict[str, str] = {
     "engs": "engineer",
     "engr": "engineer",
     "engrs": "engineer",
+    "engg": "engineering",
+    "enggs": "engineer",
     "dev": "developer",
     "devs": "developer",
     "ppl": "people",
