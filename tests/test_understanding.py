@@ -270,3 +270,27 @@ def test_a_topic_named_in_a_move_is_the_topic(kb):
     intent = route("does comp go up much going from mid to senior", kb)
     assert intent.topic == "salary"
     assert route("how do i go from mid to senior", kb).topic == "progression"
+
+
+def test_a_duty_verb_after_a_helping_verb_keeps_the_level_even_with_a_topic_word(kb):
+    intent = route("how does a principal evaluate which technologies to pick", kb)
+    assert intent.answered and intent.role == "principal"
+    # ...while a noun there still makes a compound: not the ladder's senior.
+    assert not route("does a senior bus pass cost much", kb).answered
+
+
+@pytest.mark.parametrize(
+    "text, answered",
+    [
+        ("what does django give you out of the box", True),
+        ("why does my docker build fail", False),
+        ("how do I configure nginx as a reverse proxy for my node app", False),
+    ],
+)
+def test_a_tool_question_with_no_role_is_answered_only_when_it_asks_about_the_ladder(
+    kb, text, answered
+):
+    intent = route(text, kb)
+    assert intent.answered is answered
+    if answered:
+        assert intent.role == kb.default_role and intent.topic == "tools"

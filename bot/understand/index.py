@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..ladder.model import KnowledgeBase
+from . import lexicon
 from .facts import FactIndex
 from .normalise import tokens
 from .spelling import Speller
@@ -17,6 +18,8 @@ from .stems import stem
 from .topics import ROLE, TopicModel
 
 GAP = "..."
+# Words rarer than this in English name a thing ("evaluate", "graphql"), not a frame.
+SPECIFIC_WORD = 4.6
 IN_SCOPE, OUT_OF_SCOPE = "in", "out"
 COMMON_IN_FACTS = 0.04  # a domain word in this share of all facts says nothing specific
 
@@ -65,6 +68,9 @@ class RouterIndex:
     trap_words: frozenset[str]  # words that mark a question as not about the ladder
     trap_pairs: frozenset[tuple[str, str]]  # a level word and its neighbour: "junior high"
     fact_words: frozenset[str]  # every word of every fact
+    # First words of facts: the duties are written as verbs ("Evaluate technologies",
+    # "Mentor juniors"), so after "does a principal" one of these is the verb.
+    fact_verbs: frozenset[str]
     generic: frozenset[str]  # stems that name a topic, not a specific thing ("skill", "use")
     phrase_stems: frozenset[str]  # stems of every topic phrase
     fact_phrases: tuple[tuple[str, ...], ...]  # multi-word phrases facts use: "code review"
@@ -205,6 +211,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         trap_words=trap_words,
         trap_pairs=_trap_pairs(kb, aliases),
         fact_words=frozenset(fact_words),
+        fact_verbs=frozenset(ws[0] for ws in facts.words if ws and ws[0] not in STOPWORDS),
         generic=generic,
         phrase_stems=frozenset(stem(w) for w in phrase_words),
         fact_phrases=_fact_phrases(kb, phrases, facts),
@@ -249,7 +256,11 @@ def _generic(kb, phrases, facts: FactIndex, field_topic) -> frozenset[str]:
         if weight == 1 or GAP in pattern:  # question frames: "part of ... job"
             out.update(stem(w) for w in pattern if w != GAP)
         elif len(pattern) == 1 and not used_by(stem(pattern[0]), topic):
-            out.add(stem(pattern[0]))
+            s = stem(pattern[0])
+            # A rare word another topic's facts use is a thing people ask about there:
+            # "evaluated" marks a hiring question, "evaluate technologies" is a duty.
+            if not (facts.postings.get(s) and lexicon.zipf(pattern[0]) < SPECIFIC_WORD):
+                out.add(s)
     return frozenset(out)
 
 

@@ -149,10 +149,12 @@ def keep_contextual(
     )
     if plural or engineering:
         return True
-    if strong_topic:
-        # "senior salary" yes; "a senior bus pass" no, whatever it asks about.
+    helped = word_before(m, words) in AUXILIARIES and not {"do", "does"} & set(words[m.end :])
+    if strong_topic and not (helped and after in index.fact_verbs):
+        # "senior salary" yes; "a senior bus pass" no, whatever it asks about - but
+        # "does a principal evaluate technologies": a verb the duties use.
         return not compound
-    if word_before(m, words) in AUXILIARIES and not {"do", "does"} & set(words[m.end :]):
+    if helped:
         # "does a principal encourage...", "can a senior handle...": after a helping
         # verb and its subject comes a verb, not the second half of a compound - unless
         # the verb comes later ("what does a lead guitarist do").

@@ -54,6 +54,7 @@ ALONE_COMPARE = 0.1  # model probability a one-role comparison needs
 UNKNOWN_SCOPE_THRESHOLD = 0.03  # measured: in-scope chat sits below 0.01, traps above 0.06
 RANKED = 12  # facts ordered by the question, at most
 FACTS_ANSWER = 0.6  # share of a question one fact must hold to answer it with no role named
+FACTS_LEAN = 0.3  # ...or this share, when the question reads like one about the ladder
 TECHNICAL = 4.0  # a fact word rarer than this in English marks an engineering question
 _YES_NO = frozenset(
     "do does did is are was were should can could will would has have must may am".split()
@@ -189,9 +190,21 @@ def _out_of_scope(words: list[str], kept: list[Mention], index: RouterIndex) -> 
     return p > SCOPE_THRESHOLD
 
 
-def _answered_by_facts(asked: Asked) -> bool:
-    hits = asked.search(asked.query, None, limit=1)
-    return bool(hits) and asked.coverage(hits[0]) >= FACTS_ANSWER
+def _answered_by_facts(asked: Asked, words: list[str], index: RouterIndex) -> bool:
+    """A fact holds most of what was asked; or a fair share of it, and the question
+    reads like the ones people ask about the ladder rather than a request for help
+    with code ("what does django give you out of the box", not "why does my docker
+    build fail")."""
+    hits = asked.search(asked.query, None, limit=5)  # the best that matches something asked
+    if not hits:
+        return False
+    coverage = asked.coverage(hits[0])
+    if coverage >= FACTS_ANSWER:
+        return True
+    if coverage < FACTS_LEAN:
+        return False
+    p = index.scope.probabilities(_role_free(words, [], index)).get(OUT_OF_SCOPE, 1.0)
+    return p < SCOPE_THRESHOLD
 
 
 def _who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phrases, strong):
@@ -297,7 +310,8 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         # clients ask for just the data they need" is answered by the GraphQL fact).
         short = len([x for x in words if x not in STOPWORDS]) <= 3
         if not (
-            (domain or technical) and (strong or (domain and short) or _answered_by_facts(asked))
+            (domain or technical)
+            and (strong or (domain and short) or _answered_by_facts(asked, words, index))
         ):
             return _declined(kb, w.corrections, near, sorted(strong))
         role, other, topic = role_for_facts(kb, asked, query), None, None
