@@ -15,8 +15,9 @@ practice only for the discipline.
 from __future__ import annotations
 
 from ..ladder.model import KnowledgeBase
+from . import lexicon
 from .facts import FactHit
-from .index import RouterIndex
+from .index import SPECIFIC_WORD, RouterIndex
 from .phrases import Found
 
 STRONG, WEAK, MODEL, FACTS = 3.0, 0.75, 2.5, 3.0
@@ -89,7 +90,17 @@ def _facts_hold(found: Found, voters: list[FactHit], specific: frozenset[str]) -
     pay a question about skills or hiring."""
     if not found.strong:
         return True
-    return any(set(p) <= hit.matched and set(p) <= specific for p in found.stems for hit in voters)
+    return any(
+        set(p) <= hit.matched and set(p) <= specific and (len(p) > 1 or _rare(p[0]))
+        for p in found.stems
+        for hit in voters
+    )
+
+
+def _rare(stem: str) -> bool:
+    """A one-word phrase names a thing ("kubernetes", "mentor"), not the topic's
+    everyday word ("pay"), when it is rare in English."""
+    return lexicon.zipf(stem) < SPECIFIC_WORD
 
 
 def has_facts(kb: KnowledgeBase, role: str, topic: str) -> bool:
