@@ -294,3 +294,20 @@ def test_a_tool_question_with_no_role_is_answered_only_when_it_asks_about_the_la
     assert intent.answered is answered
     if answered:
         assert intent.role == kb.default_role and intent.topic == "tools"
+
+
+def test_a_fact_holding_several_everyday_words_of_the_question_is_quoted(kb):
+    # Nothing specific is asked ("learning", "growing" are everyday words), but one
+    # fact of the role holds both and clearly beats the rest: it leads the answer.
+    intent = route("how does a principal help the team keep learning and growing", kb)
+    assert intent.facts, "no fact quoted"
+    text = intent.facts[0].fact(kb).text.lower()
+    assert "learning" in text and "grow" in text
+
+
+def test_a_topic_phrase_alone_does_not_pick_a_fact(kb):
+    # "move the needle" is how people ask about impact; the fact about moving into
+    # management shares "move" and "project" only through that phrase.
+    intent = route("how much does one senior move the needle on a project", kb)
+    assert intent.topic == "impact"
+    assert all("move into" not in ref.fact(kb).text for ref in intent.facts)

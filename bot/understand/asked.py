@@ -20,6 +20,9 @@ SPECIFIC = 4.6  # words rarer than this name a thing asked about ("estimates", "
 # A commoner word ("risk", "learning") still names a thing when few facts use it: the
 # ladder's own texts say it is not a turn of phrase there.
 FAIRLY_SPECIFIC, FEW_FACTS = 5.1, 3
+# A fact matching only everyday words answers a question when it holds this many of
+# them and scores this many times the next best.
+CLEAR_WORDS, CLEAR_MARGIN = 2, 1.3
 
 
 class Asked:
@@ -66,6 +69,23 @@ class Asked:
         """A fact matched on something asked for: a rare word, or two specific ones."""
         matched = hit.matched - self.index.generic
         return bool(matched & self.rare) or len(matched) >= 2
+
+    def clear_winner(self, query: list[str], role: str, framing=frozenset()) -> list[FactHit]:
+        """When nothing specific was asked, a fact that still holds several of the
+        question's words and clearly beats the rest: "how does a principal help the
+        team keep learning and growing" is answered by the learning-culture fact,
+        though every word in it is an everyday one. `framing`: stems of the topic
+        phrases found, which say what kind of answer is wanted, not which fact."""
+        hits = self.index.facts.search(query, [role], limit=2)
+        if not hits:
+            return []
+        best = hits[0]
+        # not the role, nor the words of a topic phrase ("move the needle", "hiring")
+        content = best.matched - self.index.role_stems - framing
+        runner = hits[1].score if len(hits) > 1 else 0.0
+        if len(content) >= CLEAR_WORDS and best.score >= CLEAR_MARGIN * runner:
+            return [best]
+        return []
 
     def search(self, query: list[str], roles: list[str] | None = None, limit: int = 8):
         hits = self.index.facts.search(query, roles, limit=limit)

@@ -317,6 +317,9 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         role, other, topic = role_for_facts(kb, asked, query), None, None
 
     hits = asked.search(query, [role])
+    if not hits:
+        framing = frozenset(x for found in phrases.values() for p in found.stems for x in p)
+        hits = asked.clear_winner(query, role, framing)
     margin = 1.0
     if topic is None:
         probabilities = index.model.probabilities(_role_free(words, kept, index))
