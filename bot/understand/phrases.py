@@ -59,6 +59,14 @@ def _takes_object(words: list[str], pattern: tuple[str, ...], at: tuple[int, ...
     return after < len(words) and words[after] in OBJECT_STARTS
 
 
+POSSESSIVES = frozenset("my your his her its our their".split())
+
+
+def _possessive_own(words: list[str], pattern: tuple[str, ...], at: tuple[int, ...]) -> bool:
+    """ "their own", "my own": the adjective, not the verb a duty phrase means."""
+    return pattern == ("own",) and bool(at) and at[0] > 0 and words[at[0] - 1] in POSSESSIVES
+
+
 def contains(words: list[str], free: list[bool], pattern: tuple[str, ...]) -> bool:
     return not pattern or span(words, free, pattern) is not None
 
@@ -86,7 +94,7 @@ def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dic
         if pattern[0] not in present:
             continue
         at = span(words, free, pattern)
-        if at is None or _takes_object(words, pattern, at):
+        if at is None or _takes_object(words, pattern, at) or _possessive_own(words, pattern, at):
             continue
         found = scores.setdefault(topic, Found())
         used = covered.setdefault(topic, set())
