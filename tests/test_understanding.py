@@ -311,3 +311,10 @@ def test_a_topic_phrase_alone_does_not_pick_a_fact(kb):
     intent = route("how much does one senior move the needle on a project", kb)
     assert intent.topic == "impact"
     assert all("move into" not in ref.fact(kb).text for ref in intent.facts)
+
+
+def test_make_before_a_slip_of_a_level_word_reaches_that_level(kb):
+    intent = route("how many years does it take to make principle", kb)
+    assert (intent.role, intent.topic) == ("principal", "progression")
+    assert ("principle", "principal") in intent.corrections
+    assert not route("it is a matter of principle", kb).answered

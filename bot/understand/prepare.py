@@ -72,9 +72,9 @@ def fill_slots(w: Words, index: RouterIndex, mentions) -> bool:
             )
             neighbours = words[max(0, i - 1) : i] + words[i + 1 : i + 2]
             if not completes and fix in index.alias_words and not mentions:
-                completes = any(
+                completes = words[i - 1 : i] in (["make"], ["making"], ["made"]) or any(
                     n in index.single_phrases or (n,) in index.domain for n in neighbours
-                )
+                )  # "how long to make principle": "make" a level is reaching it
             if not completes and fix in index.single_phrases and mentions and not has_topic:
                 # Only in a bare "role + word" query ("principal engineer kills"): in a
                 # sentence, a real word beside the role is what it says ("seniors play").
