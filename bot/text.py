@@ -15,11 +15,17 @@ _APOSTROPHE = re.compile(r"(?<=\w)['\u2019](?=\w)")
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+# Nouns ending in -che whose plural looks like "reaches": "caches" is "cache".
+_E_NOUNS = frozenset({"cache", "niche", "ache", "headache", "avalanche", "moustache"})
+
+
 def fold_plural(word: str) -> str:
     """A light plural fold ("skills" -> "skill", "duties" -> "duty"), applied to both sides."""
     if len(word) > 4 and word.isascii():
         if word.endswith("ies"):
             return word[:-3] + "y"
+        if word.endswith(("ches", "shes", "xes", "sses", "zzes")) and word[:-1] not in _E_NOUNS:
+            return word[:-2]  # "reaches", "pushes", "boxes", "processes"
         if word.endswith("s") and not word.endswith(("ss", "us", "is")):
             return word[:-1]
     return word

@@ -40,7 +40,8 @@ STOPWORDS = frozenset(
     now today please pls plz thanks thank hi hey hello one someone somebody person people
     folks kind sort quick q question anyone guys team yeah ok okay u ur im dont doesnt isnt
     arent cant wont shouldnt wouldnt didnt lot lots bit much many yes yep nope lol haha btw
-    fyi tbh imo imho idk asap rn tho though anyway just also etc maybe""".split()
+    fyi tbh imo imho idk asap rn tho though anyway just also etc maybe whos hows wheres whys
+    theres heres whatre theyve weve youve""".split()
 )
 
 # Words that describe a person without making "senior X" a different thing: "a good

@@ -141,9 +141,9 @@ def _declined(kb, corrections, near=(), topics=(), **extra) -> Intent:
 
 
 def _meant(mentions, w: Words, index: RouterIndex, engineering: bool, strong, asked) -> tuple:
-    """(kept, near misses): the mentions that mean a role on this ladder. A level word
-    that means something else here ("senior discount") makes the whole question
-    about that, whatever else it names."""
+    """(kept, near misses, trapped): the mentions that mean a role on this ladder. A
+    level word that means something else here ("senior discount") makes the whole
+    question about that, whatever else it names (trapped)."""
     words, trap = w.words, any(word in index.trap_words for word in w.words)
     near, kept = [], []
     for m in mentions:
@@ -159,7 +159,7 @@ def _meant(mentions, w: Words, index: RouterIndex, engineering: bool, strong, as
         ):
             near.append(m.role)
             if trap_beside(m, words, index):
-                return [], near
+                return [], near, True
         else:
             kept.append(m)
     if (
@@ -173,8 +173,8 @@ def _meant(mentions, w: Words, index: RouterIndex, engineering: bool, strong, as
         # is not about engineering when the rest reads like the out-of-scope examples.
         and _out_of_scope(words, kept, index)
     ):
-        return [], near + [m.role for m in kept]
-    return kept, near
+        return [], near + [m.role for m in kept], False
+    return kept, near, False
 
 
 def _out_of_scope(words: list[str], kept: list[Mention], index: RouterIndex) -> bool:
@@ -275,7 +275,11 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     technical = _technical(words, free, index)
     engineering = domain or technical or any(not m.contextual for m in mentions)
     asked = Asked(words, free, index, w.typed)
-    kept, near = _meant(mentions, w, index, engineering, strong, asked)
+    kept, near, trapped = _meant(mentions, w, index, engineering, strong, asked)
+    if trapped:
+        # "principal component analysis in python": the level word means something
+        # else here, so the question is about that, not about a role with no name.
+        return _declined(kb, w.corrections, near, sorted(strong))
 
     unknown = _unknown_role(others, kept, strong, index, words)
     if unknown:
