@@ -31,10 +31,10 @@ def fold_plural(word: str) -> str:
     return word
 
 
-def words(text: str, fold: bool = True) -> list[str]:
-    """Lower case, apostrophes closed up, split on anything that is not a letter or digit,
-    plurals folded (unless fold=False); at most MAX_TOKENS words."""
-    text = _APOSTROPHE.sub("", text.casefold())
+def words(text: str, fold: bool = True, case: bool = False) -> list[str]:
+    """Lower case (unless case=True), apostrophes closed up, split on anything that is
+    not a letter or digit, plurals folded (unless fold=False); at most MAX_TOKENS words."""
+    text = _APOSTROPHE.sub("", text if case else text.casefold())
     split = _NON_WORD.sub(" ", text).split()[:MAX_TOKENS]
     return [fold_plural(w) for w in split] if fold else split
 

@@ -318,3 +318,22 @@ def test_make_before_a_slip_of_a_level_word_reaches_that_level(kb):
     assert (intent.role, intent.topic) == ("principal", "progression")
     assert ("principle", "principal") in intent.corrections
     assert not route("it is a matter of principle", kb).answered
+
+
+@pytest.mark.parametrize("text", ["what do PMs earn", "what do pms earn", "how do DMs work"])
+def test_other_abbreviations_are_not_corrected_into_roles(kb, text):
+    intent = route(text, kb)
+    assert intent.role != "engineering-manager"
+    assert not intent.corrections
+
+
+def test_a_word_shouted_in_capitals_is_still_corrected(kb):
+    intent = route("SENOIR SKILLS", kb)
+    assert (intent.role, intent.topic) == ("senior", "skills")
+
+
+def test_the_asker_named_beside_the_subject_is_not_the_subject(kb):
+    intent = route("recruiter question: is a principal the same as a staff engineer", kb)
+    assert (intent.role, intent.topic, intent.other_role) == ("principal", "compare", "staff")
+    assert route("as a senior do i mentor juniors", kb).role == "senior"
+    assert route("manager question: what does a principal do", kb).role == "principal"

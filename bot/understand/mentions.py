@@ -273,7 +273,15 @@ def subject(mentions: list[Mention], words: list[str], index: RouterIndex) -> Me
         verb = before and before not in STOPWORDS and before not in index.alias_words
         return bool(verb) and before not in index.domain_words and m.start > 0
 
-    return next((m for m in mentions if not is_object(m)), mentions[0])
+    def is_asker(m: Mention) -> bool:
+        # "as an EM, what should my tech lead handle", "manager question: ...": who
+        # is asking, when the question is about someone else.
+        after = words[m.end] if m.end < len(words) else ""
+        return word_before(m, words) == "as" or (m.start <= 1 and after == "question")
+
+    subjects = [m for m in mentions if not is_object(m)]
+    # the asker only when no one else is: "as a senior, do i mentor juniors"
+    return next((m for m in subjects if not is_asker(m)), subjects[0] if subjects else mentions[0])
 
 
 def joined(a: Mention, b: Mention, words: list[str], joiners: frozenset[str]) -> bool:

@@ -58,5 +58,10 @@ def tokens(text: str, fold: bool = True) -> list[str]:
     return [expand(w) for w in found] if fold else found
 
 
+def cased_tokens(text: str) -> list[str]:
+    """The words as typed, capitals kept ("PMs"), for telling abbreviations from slips."""
+    return words(strip_markup(text), fold=False, case=True)
+
+
 def normalise(text: str) -> str:
     return " ".join(tokens(text))

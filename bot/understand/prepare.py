@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon
 from .index import STOPWORDS, RouterIndex
-from .normalise import tokens
+from .normalise import cased_tokens, tokens
 from .phrases import contains
 
 
@@ -25,21 +25,27 @@ class Words:
 
 def prepare(text: str, index: RouterIndex) -> Words:
     folded, raw = tokens(text), tokens(text, fold=False)
+    cased = cased_tokens(text)
+    if len(cased) != len(raw):  # casefold changed the splitting ("ß"): no capitals
+        cased = raw
     words: list[str] = []
     typed: list[str] = []
+    capitals: list[str] = []
     i = 0
     while i < len(folded):
         if i + 1 < len(folded) and folded[i] + folded[i + 1] in index.vocabulary:
             words.append(folded[i] + folded[i + 1])
             typed.append(f"{raw[i]} {raw[i + 1]}")
+            capitals.append(f"{cased[i]} {cased[i + 1]}")
             i += 2
         else:
             words.append(folded[i])
             typed.append(raw[i])
+            capitals.append(cased[i])
             i += 1
     out = Words(words, typed, [])
     for j, word in enumerate(words):
-        fixed, score = index.speller.correct(word, typed[j])
+        fixed, score = index.speller.correct(word, typed[j], capitals[j])
         out.scores.append(score)
         if fixed != word:
             out.corrections.append((typed[j], fixed))

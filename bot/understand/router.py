@@ -415,7 +415,9 @@ def _unknown_role(
         # A level describing the title: "senior data scientist", "sr frontend dev".
         if any(m.end == other.start and m.end - m.start == 1 for m in kept):
             return other
-    if index.compare_topic in strong:
+    if index.compare_topic in strong and len({m.role for m in kept}) < 2:
+        # "backend engineer vs product manager"; not "recruiter question: is a
+        # principal the same as a staff engineer", which compares two ladder roles.
         return others[0]
     if all(m.contextual for m in kept):
         # Only a level word beside the title, which is then the subject: "the path for

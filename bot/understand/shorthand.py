@@ -28,6 +28,8 @@ SHORTHAND: dict[str, str] = {
     "dev": "developer",
     "devs": "developer",
     "ppl": "people",
+    "ppls": "people",
+    "prs": "pr",  # pull requests
     "sol": "solution",
     "sols": "solution",
     # career words

@@ -34,6 +34,26 @@ def _shorthand(word: str) -> bool:
     return not any(v in word for v in "aeiouy")
 
 
+# In a word this short a changed letter makes another abbreviation ("pms", "dms",
+# "brs" are not "ems", "ems", "jrs"): only swapped letters are corrected.
+SHORT_WORD = 3
+
+
+def _too_short(word: str, fix: str) -> bool:
+    """Too short to tell a slip from another abbreviation: a word of three letters, or
+    a four-letter one becoming an abbreviation ("sres" is not "srs", "sdes" not "swes";
+    "lesd" is "lead")."""
+    abbreviation = len(fix) <= 4 and sum(ch in "aeiou" for ch in fix) <= 1
+    return len(word) <= SHORT_WORD or (len(word) <= SHORT_WORD + 1 and abbreviation)
+
+
+def _acronym(typed: str) -> bool:
+    """Typed in capitals, short, perhaps with a plural "s" ("PMs", "SREs", "QA"): an
+    abbreviation someone meant, never a slip. A long word in capitals is shouted."""
+    letters = typed[:-1] if typed.endswith("s") else typed
+    return 2 <= len(letters) <= 4 and letters.isupper()
+
+
 class Speller:
     """Corrects words towards `targets`, a mapping word -> priority (higher wins a tie:
     role words over topic words over words that only occur in facts).
@@ -61,11 +81,13 @@ class Speller:
     def _eligible(word: str) -> bool:
         return word.isalpha() and word.isascii() and len(word) >= 3
 
-    def correct(self, word: str, typed: str = "") -> tuple[str, float]:
+    def correct(self, word: str, typed: str = "", cased: str = "") -> tuple[str, float]:
         """The target a non-word most likely meant, with a similarity 0..1, or the word
         itself with 1.0 when it is known, English, or not close to anything. `typed` is
         the word before plurals were folded ("movies" for "movy"): either being English
-        is enough."""
+        is enough. `cased`: as typed with its capitals ("PMs" is an abbreviation)."""
+        if _acronym(cased):
+            return word, 1.0
         key = (word, typed)
         cached = self._cache.get(key)
         if cached is None:
@@ -85,6 +107,8 @@ class Speller:
             ):
                 allowed = 2 if len(word) >= LONG_WORD else 1
                 best = self._best(word, allowed)
+                if best and sorted(best[0]) != sorted(word) and _too_short(word, best[0]):
+                    best = None  # "pms" is not a slip for "ems"; "hwo" is for "how"
                 if best:
                     fixed, distance = best
                     cached = (fixed, round(1 - distance / max(len(word), len(fixed)), 3))
