@@ -337,3 +337,15 @@ def test_the_asker_named_beside_the_subject_is_not_the_subject(kb):
     assert (intent.role, intent.topic, intent.other_role) == ("principal", "compare", "staff")
     assert route("as a senior do i mentor juniors", kb).role == "senior"
     assert route("manager question: what does a principal do", kb).role == "principal"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what does a mid need to show to make senior",
+        "manager question: how do i tell when one of my mids is ready for senior",
+    ],
+)
+def test_a_level_someone_is_heading_for_makes_it_a_ladder_question(kb, text):
+    intent = route(text, kb)
+    assert (intent.role, intent.topic, intent.other_role) == ("mid", "progression", "senior")

@@ -212,7 +212,12 @@ def _who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phra
     comparison or a move, the second one."""
     compare_cue = index.compare_topic in strong
     pairs = [(a, b) for i, a in enumerate(kept) for b in kept[i + 1 :] if a.role != b.role]
-    ladder_cue = index.ladder_topic in strong or any(joined(a, b, words, _TO) for a, b in pairs)
+    ladder_cue = (
+        index.ladder_topic in strong
+        or any(joined(a, b, words, _TO) for a, b in pairs)
+        # "what does a mid need to make senior", "is she ready for senior"
+        or any(_reaching(m, words) for m in kept[1:])
+    )
     roles = list(dict.fromkeys(m.role for m in kept))
     if len(roles) >= 2:
         j = min(m.start for m in kept) - 1
@@ -249,6 +254,17 @@ def _who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phra
     return role, None, None
 
 
+_REACHING = frozenset("make making become becoming reach reaching".split())
+
+
+def _reaching(m: Mention, words: list[str]) -> bool:
+    """The level is where someone is heading: "make senior", "ready for senior"."""
+    before = word_before_index(words, m.start)
+    if before in _REACHING:
+        return True
+    return before == "for" and m.start >= 2 and words[m.start - 2] in ("ready", "readiness")
+
+
 def route(text: str, kb: KnowledgeBase) -> Intent:
     """Turn what a person typed into an Intent. Deterministic: same text, same Intent."""
     index = build_index(kb)
@@ -276,6 +292,10 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     engineering = domain or technical or any(not m.contextual for m in mentions)
     asked = Asked(words, free, index, w.typed)
     kept, near, trapped = _meant(mentions, w, index, engineering, strong, asked)
+    asking = [m for m in kept if m.start <= 1 and words[m.end : m.end + 1] == ["question"]]
+    if asking and len({m.role for m in kept}) > len({m.role for m in asking}):
+        # "manager question: is one of my mids ready for senior": who asks, not whom about
+        kept = [m for m in kept if m not in asking]
     if trapped:
         # "principal component analysis in python": the level word means something
         # else here, so the question is about that, not about a role with no name.
