@@ -349,3 +349,10 @@ def test_the_asker_named_beside_the_subject_is_not_the_subject(kb):
 def test_a_level_someone_is_heading_for_makes_it_a_ladder_question(kb, text):
     intent = route(text, kb)
     assert (intent.role, intent.topic, intent.other_role) == ("mid", "progression", "senior")
+
+
+def test_a_technology_named_in_the_facts_in_ordinary_words_is_technical(kb):
+    # "spring" and "boot" are everyday English; "Spring Boot" in the facts is a name.
+    intent = route("whats the design philosophy behind spring boot", kb)
+    assert intent.answered and intent.topic == "tools"
+    assert not route("what is the average salary in the united states", kb).answered

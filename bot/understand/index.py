@@ -7,6 +7,7 @@ the out-of-scope examples, so a maintainer changes understanding in YAML.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..ladder.model import KnowledgeBase
@@ -20,6 +21,7 @@ from .topics import ROLE, TopicModel
 GAP = "..."
 # Words rarer than this in English name a thing ("evaluate", "graphql"), not a frame.
 SPECIFIC_WORD = 4.6
+EVERYDAY_WORD = 5.0  # a name made only of words this common is not a technology
 IN_SCOPE, OUT_OF_SCOPE = "in", "out"
 COMMON_IN_FACTS = 0.04  # a domain word in this share of all facts says nothing specific
 
@@ -217,7 +219,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         fact_verbs=frozenset(ws[0] for ws in facts.words if ws and ws[0] not in STOPWORDS),
         generic=generic,
         phrase_stems=frozenset(stem(w) for w in phrase_words),
-        fact_phrases=_fact_phrases(kb, phrases, facts),
+        fact_phrases=_fact_phrases(kb, phrases, facts, alias_words),
         naming_phrases=frozenset(
             p for _, p, w in phrases if w == 2 and all(stem(x) in generic for x in p if x != GAP)
         ),
@@ -283,7 +285,9 @@ def _trap_pairs(kb: KnowledgeBase, aliases) -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
-def _fact_phrases(kb: KnowledgeBase, phrases, facts: FactIndex) -> tuple[tuple[str, ...], ...]:
+def _fact_phrases(
+    kb: KnowledgeBase, phrases, facts: FactIndex, alias_words=frozenset()
+) -> tuple[tuple[str, ...], ...]:
     """Multi-word topic phrases that name a thing the facts talk about ("code review",
     "ci cd"), as opposed to question frames ("come after", "tell me about")."""
     texts = "\n".join(" " + " ".join(ws) + " " for ws in facts.words)
@@ -300,7 +304,23 @@ def _fact_phrases(kb: KnowledgeBase, phrases, facts: FactIndex) -> tuple[tuple[s
             needle = " " + " ".join(pattern) + " "
             if pattern not in found and needle in texts:
                 found.append(pattern)
+    # Names the facts use, written in capitals: "Spring Boot", "Google Cloud" - each
+    # word ordinary English, together the name of a technology.
+    for ref in facts.refs:
+        for name in _NAME.findall(ref.fact(kb).text):
+            pattern = tuple(tokens(name))
+            if (
+                len(pattern) > 1
+                and pattern not in found
+                and not any(w in STOPWORDS or w in alias_words for w in pattern)
+                # not a place or an everyday pair ("United States", "App Service")
+                and min(lexicon.zipf(w) for w in pattern) < EVERYDAY_WORD
+            ):
+                found.append(pattern)
     return tuple(found)
+
+
+_NAME = re.compile(r"(?<![.:] )(?<!^)\b[A-Z][a-z0-9]+(?: [A-Z][a-z0-9]+)+")
 
 
 def _topic_id(kb: KnowledgeBase, kind: str) -> str | None:
