@@ -80,8 +80,9 @@ class Asked:
         if not hits:
             return []
         best = hits[0]
-        # not the role, nor the words of a topic phrase ("move the needle", "hiring")
-        content = best.matched - self.index.role_stems - framing
+        # not the words of a topic phrase ("move the needle", "hiring"); the role's own
+        # name is not in the query at all
+        content = best.matched - framing
         runner = hits[1].score if len(hits) > 1 else 0.0
         if len(content) >= CLEAR_WORDS and best.score >= CLEAR_MARGIN * runner:
             return [best]

@@ -68,7 +68,6 @@ class RouterIndex:
     vocabulary: frozenset[str]  # every word the knowledge base uses, in any file
     question_words: frozenset[str]  # words of roles, phrases, examples, synonyms, domain
     alias_words: frozenset[str]
-    role_stems: frozenset[str]  # the alias words as stems ("princip"), for fact matches
     trap_words: frozenset[str]  # words that mark a question as not about the ladder
     trap_pairs: frozenset[tuple[str, str]]  # a level word and its neighbour: "junior high"
     fact_words: frozenset[str]  # every word of every fact
@@ -214,7 +213,6 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         alias_words=alias_words,
         trap_words=trap_words,
         trap_pairs=_trap_pairs(kb, aliases),
-        role_stems=frozenset(stem(w) for w in alias_words),
         fact_words=frozenset(fact_words),
         fact_verbs=frozenset(ws[0] for ws in facts.words if ws and ws[0] not in STOPWORDS),
         generic=generic,
