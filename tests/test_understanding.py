@@ -356,3 +356,39 @@ def test_a_technology_named_in_the_facts_in_ordinary_words_is_technical(kb):
     intent = route("whats the design philosophy behind spring boot", kb)
     assert intent.answered and intent.topic == "tools"
     assert not route("what is the average salary in the united states", kb).answered
+
+
+@pytest.mark.parametrize(
+    "text, tokens_",
+    [
+        ("sr -&gt; staff?", ["sr", "to", "staff"]),
+        ("is 150k lowballing for a senior", ["is", "money", "lowballing", "for", "a", "senior"]),
+        ("it handles 10k requests", ["it", "handle", "10k", "request"]),
+    ],
+)
+def test_arrows_are_moves_and_amounts_are_money(text, tokens_):
+    from bot.understand.normalise import tokens
+
+    assert tokens(text) == tokens_
+
+
+def test_a_pay_figure_asks_about_pay(kb):
+    assert route("is 150k lowballing for a senior backend role", kb).topic == "salary"
+    intent = route("sr -> staff?", kb)
+    assert (intent.role, intent.topic, intent.other_role) == ("senior", "progression", "staff")
+
+
+def test_roles_listed_in_a_row_ask_for_the_ladder(kb):
+    intent = route("whats the order of levels, junior mid senior then what", kb)
+    assert (intent.role, intent.topic) == (kb.default_role, "progression")
+    # two roles and a third named elsewhere are not a list
+    assert route("is staff the next step after senior or is it lead", kb).role == "staff"
+
+
+def test_more_than_on_a_topic_the_comparison_leaves_out_is_that_topic(kb):
+    assert route("do TLs get paid more than seniors", kb).topic == "salary"
+    assert route("TL vs EM, whats the diff in practice", kb).topic == "compare"
+
+
+def test_the_most_senior_is_seniority_not_the_senior_level(kb):
+    assert route("is a principal basically the most senior IC", kb).role == "principal"

@@ -229,6 +229,21 @@ EXCLUDING_PAIRS = frozenset(
 )
 
 
+_DEGREE = frozenset("most more less least very so too quite pretty fairly".split())
+_GRADED = frozenset({"senior", "junior"})  # level words English also grades
+
+
+def adjective(m: Mention, words: list[str]) -> bool:
+    """A level word used as an adjective of degree: "the most senior IC", "more junior
+    people" - seniority, not the role."""
+    return (
+        m.end - m.start == 1
+        and words[m.start] in _GRADED
+        and m.start > 0
+        and words[m.start - 1] in _DEGREE
+    )
+
+
 def set_aside(m: Mention, words: list[str]) -> bool:
     """The mention follows a word that excludes it ("besides management")."""
     j = m.start - 1

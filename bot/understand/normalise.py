@@ -19,6 +19,15 @@ MAX_CHARS = 1_000
 _SLACK_LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
 _EMOJI = re.compile(r":[a-z0-9_+'\-]+:")
 _ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_ARROW = re.compile(r"-+>|=>|\u2192")
+# An amount of money: a currency sign and a figure, or a figure in thousands with no
+# unit after it ("150k" is pay, "10k requests" is not).
+_MONEY = re.compile(
+    r"[$\u00a3\u20ac]\s?\d[\d,.]*k?\b|\b\d{2,3}k\b"
+    r"(?!\s*(?:users?|requests?|reqs?|rps|qps|tps|rows?|records?|events?|messages?|lines?|"
+    r"views?|hits?|customers?|ops|connections?|files?|items?|stars?|followers?))",
+    re.IGNORECASE,
+)
 
 
 def _space_or_nothing(match: re.Match) -> str:
@@ -47,6 +56,8 @@ def strip_markup(text: str) -> str:
         )
     text = _SLACK_LINK.sub(_link_text, text)
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    text = _ARROW.sub(" to ", text)  # "sr -> staff?"
+    text = _MONEY.sub(" money ", text)  # "is 150k lowballing", "$120,000"
     return _EMOJI.sub(" ", text)[:MAX_CHARS]
 
 

@@ -17,9 +17,7 @@ MAX_GAP = 4
 # about the role's pay or duties only when the verb ends the frame: followed by one
 # of these it has an object of its own ("what does a lead do to make the system more
 # reliable", "how much do seniors get the chance to design").
-OBJECT_STARTS = frozenset(
-    "the their our my your his her its it them this that these those sure".split()
-)
+OBJECT_STARTS = frozenset("the their our my your his her its it them this that sure".split())
 
 
 def _span_at(words, free, pattern, i) -> tuple[int, ...] | None:

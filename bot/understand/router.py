@@ -30,6 +30,7 @@ from .mentions import (
     PEERS,
     Mention,
     OtherRole,
+    adjective,
     asker_first,
     direction,
     find_mentions,
@@ -219,6 +220,15 @@ def _who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phra
         or any(_reaching(m, words) for m in kept[1:])
     )
     roles = list(dict.fromkeys(m.role for m in kept))
+    named = [
+        t
+        for t, f in phrases.items()
+        if f.naming and t in kb.topics and kb.topics[t].answer == "facts"
+    ]
+    compared = kb.topics[index.compare_topic].compares if index.compare_topic else ()
+    if _listed(kept) and (ladder_cue or index.ladder_topic in phrases):
+        # "junior mid senior then what": the ladder itself, not one of its steps
+        return kb.default_role, None, index.ladder_topic
     if len(roles) >= 2:
         j = min(m.start for m in kept) - 1
         while j >= 0 and words[j] in ARTICLES:
@@ -230,14 +240,14 @@ def _who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phra
             return roles[0], roles[1], index.ladder_topic
         # "what separates senior from staff for promotion": the move, not a side by side.
         if (compare_cue and not ladder_cue) or any(joined(a, b, words, _OR) for a, b in pairs):
+            uncompared = [t for t in named if t not in compared]
+            than = phrases.get(index.compare_topic)
+            if uncompared and than and all("than" in p for p in than.stems):
+                # "do TLs get paid more than seniors": a side by side would not show pay
+                return roles[0], None, min(uncompared, key=index.topic_order.__getitem__)
             return roles[0], roles[1], index.compare_topic
         if ladder_cue or index.ladder_topic in phrases:
             ordered = asker_first(kept, words)
-            named = [
-                t
-                for t, f in phrases.items()
-                if f.naming and t in kb.topics and kb.topics[t].answer == "facts"
-            ]
             if named:
                 # "does comp jump going from mid to senior", "do i need a masters to move
                 # up from mid": the topic they name, not the ladder.
@@ -252,6 +262,16 @@ def _who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phra
         if p.get(index.compare_topic, 0.0) >= ALONE_COMPARE:
             return role, kb.next_roles(role)[0], index.compare_topic
     return role, None, None
+
+
+def _listed(kept: list[Mention]) -> bool:
+    """Three roles or more named one after another: "junior, mid, senior, then what"."""
+    run = 1
+    for a, b in zip(kept, kept[1:]):
+        run = run + 1 if b.start - a.end <= 1 and a.role != b.role else 1
+        if run >= 3:
+            return True
+    return False
 
 
 _REACHING = frozenset("make making become becoming reach reaching".split())
@@ -304,6 +324,9 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     unknown = _unknown_role(others, kept, strong, index, words)
     if unknown:
         return _declined(kb, w.corrections, near, sorted(strong), unknown_role=unknown.title)
+    if len({m.role for m in kept}) > 1:
+        # "the most senior IC", "more junior folks": the adjective, not the level
+        kept = [m for m in kept if not adjective(m, words)] or kept
     if any(set_aside(m, words) for m in kept):
         # "what can a backend dev branch into besides management": not the manager.
         rest = [m for m in kept if not set_aside(m, words)]
@@ -353,7 +376,8 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         )
     way = ""
     if topic == index.ladder_topic and kept:
-        way = direction(next(m for m in kept if m.role == role), words)
+        named_role = next((m for m in kept if m.role == role), None)
+        way = direction(named_role, words) if named_role else ""
     facts, terms = (), []
     if topic not in (index.compare_topic, index.ladder_topic):
         facts = quoted(hits)
