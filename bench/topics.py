@@ -28,9 +28,9 @@ from bot.ladder import knowledge  # noqa: E402
 from bot.understand.index import build_index  # noqa: E402
 from bot.understand.mentions import find_mentions  # noqa: E402
 from bot.understand.prepare import prepare  # noqa: E402
-from bot.understand.router import _role_free  # noqa: E402
 from bot.understand.stems import stem  # noqa: E402
 from bot.understand.topics import TopicModel  # noqa: E402
+from bot.understand.who import role_free as _role_free  # noqa: E402
 
 
 class NearestFuzzy:

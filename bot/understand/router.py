@@ -3,8 +3,9 @@
 Routing fills slots rather than matching whole questions:
 - small talk ("hi", "help") is recognised first and answered as such;
 - the role: the longest alias in the question (bot/understand/mentions.py), with
-  level words checked against their context, and titles the ladder does not have
-  reported as such instead of being answered as something else;
+  level words checked against their context, the subject chosen when several are
+  named (bot/understand/who.py), and titles the ladder does not have reported as
+  such instead of being answered as something else;
 - the topic: three kinds of evidence added up - the topics' phrases, a model
   fitted on the topics' example questions (bot/understand/topics.py), and the
   facts that match what was asked (bot/understand/facts.py);
@@ -26,33 +27,27 @@ from .chat import small_talk
 from .facts import FactRef
 from .index import OUT_OF_SCOPE, STOPWORDS, RouterIndex, build_index
 from .mentions import (
-    ARTICLES,
-    PEERS,
-    Mention,
-    OtherRole,
     adjective,
-    asker_first,
     direction,
     find_mentions,
     find_other_roles,
-    is_unknown,
-    joined,
-    keep_contextual,
     set_aside,
-    subject,
-    trap_beside,
-    word_before_index,
 )
 from .normalise import tokens
 from .phrases import contains, phrase_scores
-from .prepare import Words, fill_slots, prepare
+from .prepare import fill_slots, prepare
 from .stems import stem
 from .topic_choice import choose_topic, has_facts
-from .topics import ROLE
+from .who import (
+    SCOPE_THRESHOLD,
+    guide_role,
+    meant,
+    role_free,
+    same_fact,
+    unknown_role,
+    who,
+)
 
-SCOPE_THRESHOLD = 0.5
-ALONE_COMPARE = 0.1  # model probability a one-role comparison needs
-UNKNOWN_SCOPE_THRESHOLD = 0.03  # measured: in-scope chat sits below 0.01, traps above 0.06
 RANKED = 12  # facts ordered by the question, at most
 FACTS_ANSWER = 0.6  # share of a question one fact must hold to answer it with no role named
 FACTS_LEAN = 0.3  # ...or this share, when the question reads like one about the ladder
@@ -60,9 +55,6 @@ TECHNICAL = 4.0  # a fact word rarer than this in English marks an engineering q
 _YES_NO = frozenset(
     "do does did is are was were should can could will would has have must may am".split()
 )
-_OR = frozenset({"or", "vs", "versus", "and"})
-_TO = frozenset({"to", "into"})
-_CHOOSING = frozenset("torn choose choosing pick picking decide deciding stuck".split())
 
 
 @dataclass(frozen=True)
@@ -102,18 +94,6 @@ def _technical(words: list[str], free: list[bool], index: RouterIndex) -> bool:
     ) or any(contains(words, free, p) for p in index.fact_phrases)
 
 
-def _role_free(words: list[str], mentions: list[Mention], index: RouterIndex) -> list[str]:
-    """The question as the topic model sees it: roles as ROLE, no words like "engineer"."""
-    out, skip = [], {j for m in mentions for j in range(m.start + 1, m.end)}
-    starts = {m.start for m in mentions}
-    for j, w in enumerate(words):
-        if j in starts:
-            out.append(ROLE)
-        elif j not in skip and w not in index.domain_words:
-            out.append(w)
-    return out
-
-
 def _form(words: list[str]) -> str:
     if words[:1] and words[0] in _YES_NO:
         return "yes_no"
@@ -141,56 +121,6 @@ def _declined(kb, corrections, near=(), topics=(), **extra) -> Intent:
     return Intent(None, None, None, 0.0, False, suggestions, tuple(corrections), **extra)
 
 
-def _meant(mentions, w: Words, index: RouterIndex, engineering: bool, strong, asked) -> tuple:
-    """(kept, near misses, trapped): the mentions that mean a role on this ladder. A
-    level word that means something else here ("senior discount") makes the whole
-    question about that, whatever else it names (trapped)."""
-    words, trap = w.words, any(word in index.trap_words for word in w.words)
-    near, kept = [], []
-    for m in mentions:
-        plural = w.typed[m.start] != words[m.start] and w.typed[m.start].endswith("s")
-        if m.contextual and not keep_contextual(
-            m,
-            words,
-            index,
-            engineering=engineering,
-            strong_topic=bool(strong),
-            trap=trap,
-            plural=plural,
-        ):
-            near.append(m.role)
-            if trap_beside(m, words, index):
-                return [], near, True
-        else:
-            kept.append(m)
-    if (
-        kept
-        and all(m.contextual for m in kept)
-        and not engineering
-        and not strong
-        and len({m.role for m in kept}) < 2  # "lead or manager, which should I pick"
-        and not asked.search(asked.query, [m.role for m in kept])  # "containers"
-        # Only a level word and a question frame: "who is the principal of the school"
-        # is not about engineering when the rest reads like the out-of-scope examples.
-        and _out_of_scope(words, kept, index)
-    ):
-        return [], near + [m.role for m in kept], False
-    return kept, near, False
-
-
-def _out_of_scope(words: list[str], kept: list[Mention], index: RouterIndex) -> bool:
-    """Whether a question naming a role only by a level word reads more like the
-    out-of-scope examples ("who is the principal of the school") than like the
-    questions people ask about the ladder."""
-    p = index.scope.probabilities(_role_free(words, kept, index)).get(OUT_OF_SCOPE, 0.0)
-    role_words = {j for m in kept for j in range(m.start, m.end)}
-    if any(is_unknown(x, index) for j, x in enumerate(words) if j not in role_words):
-        # Words the ladder never uses ("melting", "school"): in scope only when the
-        # rest of the question is clearly like the questions people ask about it.
-        return p > UNKNOWN_SCOPE_THRESHOLD
-    return p > SCOPE_THRESHOLD
-
-
 def _answered_by_facts(asked: Asked, words: list[str], index: RouterIndex) -> bool:
     """A fact holds most of what was asked; or a fair share of it, and the question
     reads like the ones people ask about the ladder rather than a request for help
@@ -204,85 +134,8 @@ def _answered_by_facts(asked: Asked, words: list[str], index: RouterIndex) -> bo
         return True
     if coverage < FACTS_LEAN:
         return False
-    p = index.scope.probabilities(_role_free(words, [], index)).get(OUT_OF_SCOPE, 1.0)
+    p = index.scope.probabilities(role_free(words, [], index)).get(OUT_OF_SCOPE, 1.0)
     return p < SCOPE_THRESHOLD
-
-
-def _who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phrases, strong):
-    """(role, other role, topic or None): which role the question is about and, for a
-    comparison or a move, the second one."""
-    compare_cue = index.compare_topic in strong
-    pairs = [(a, b) for i, a in enumerate(kept) for b in kept[i + 1 :] if a.role != b.role]
-    ladder_cue = (
-        index.ladder_topic in strong
-        or any(joined(a, b, words, _TO) for a, b in pairs)
-        # "what does a mid need to make senior", "is she ready for senior"
-        or any(_reaching(m, words) for m in kept[1:])
-    )
-    roles = list(dict.fromkeys(m.role for m in kept))
-    named = [
-        t
-        for t, f in phrases.items()
-        if f.naming and t in kb.topics and kb.topics[t].answer == "facts"
-    ]
-    compared = kb.topics[index.compare_topic].compares if index.compare_topic else ()
-    if _listed(kept) and (ladder_cue or index.ladder_topic in phrases):
-        # "junior mid senior then what": the ladder itself, not one of its steps
-        return kb.default_role, None, index.ladder_topic
-    if len(roles) >= 2:
-        j = min(m.start for m in kept) - 1
-        while j >= 0 and words[j] in ARTICLES:
-            j -= 1
-        between = j >= 0 and words[j] == "between"
-        weighed = j > 0 and words[j - 1] in _CHOOSING  # "torn between"
-        if between and not compare_cue and not weighed:
-            # "is there a level between mid and senior": where they sit on the ladder.
-            return roles[0], roles[1], index.ladder_topic
-        # "what separates senior from staff for promotion": the move, not a side by side.
-        if (compare_cue and not ladder_cue) or any(joined(a, b, words, _OR) for a, b in pairs):
-            uncompared = [t for t in named if t not in compared]
-            than = phrases.get(index.compare_topic)
-            if uncompared and than and all("than" in p for p in than.stems):
-                # "do TLs get paid more than seniors": a side by side would not show pay
-                return roles[0], None, min(uncompared, key=index.topic_order.__getitem__)
-            return roles[0], roles[1], index.compare_topic
-        if ladder_cue or index.ladder_topic in phrases:
-            ordered = asker_first(kept, words)
-            if named:
-                # "does comp jump going from mid to senior", "do i need a masters to move
-                # up from mid": the topic they name, not the ladder.
-                return ordered[0], None, min(named, key=index.topic_order.__getitem__)
-            return ordered[0], ordered[1], index.ladder_topic
-        return subject(kept, words, index).role, None, None  # "do leads mentor juniors"
-    role = roles[0]
-    if compare_cue and len(strong) == 1 and kb.next_roles(role):
-        # "how does staff differ": with the next step up, unless the examples say the
-        # question is about something else ("what difference does a senior make").
-        p = index.model.probabilities(_role_free(words, kept, index))
-        if p.get(index.compare_topic, 0.0) >= ALONE_COMPARE:
-            return role, kb.next_roles(role)[0], index.compare_topic
-    return role, None, None
-
-
-def _listed(kept: list[Mention]) -> bool:
-    """Three roles or more named one after another: "junior, mid, senior, then what"."""
-    run = 1
-    for a, b in zip(kept, kept[1:]):
-        run = run + 1 if b.start - a.end <= 1 and a.role != b.role else 1
-        if run >= 3:
-            return True
-    return False
-
-
-_REACHING = frozenset("make making become becoming reach reaching".split())
-
-
-def _reaching(m: Mention, words: list[str]) -> bool:
-    """The level is where someone is heading: "make senior", "ready for senior"."""
-    before = word_before_index(words, m.start)
-    if before in _REACHING:
-        return True
-    return before == "for" and m.start >= 2 and words[m.start - 2] in ("ready", "readiness")
 
 
 def route(text: str, kb: KnowledgeBase) -> Intent:
@@ -311,7 +164,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     technical = _technical(words, free, index)
     engineering = domain or technical or any(not m.contextual for m in mentions)
     asked = Asked(words, free, index, w.typed)
-    kept, near, trapped = _meant(mentions, w, index, engineering, strong, asked)
+    kept, near, trapped = meant(mentions, w, index, engineering, strong, asked)
     asking = [m for m in kept if m.start <= 1 and words[m.end : m.end + 1] == ["question"]]
     if asking and len({m.role for m in kept}) > len({m.role for m in asking}):
         # "manager question: is one of my mids ready for senior": who asks, not whom about
@@ -321,7 +174,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         # else here, so the question is about that, not about a role with no name.
         return _declined(kb, w.corrections, near, sorted(strong))
 
-    unknown = _unknown_role(others, kept, strong, index, words)
+    unknown = unknown_role(others, kept, strong, index, words)
     if unknown:
         return _declined(kb, w.corrections, near, sorted(strong), unknown_role=unknown.title)
     if len({m.role for m in kept}) > 1:
@@ -347,7 +200,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     query = asked.query
 
     if kept:
-        role, other, topic = _who(kb, index, kept, words, phrases, strong)
+        role, other, topic = who(kb, index, kept, words, phrases, strong)
     else:
         # No role named: the discipline, if the question is about engineering and asks
         # about a topic ("how do backend teams ship"), or is just a few such words.
@@ -369,7 +222,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         hits = asked.clear_winner(query, role, framing)
     margin = 1.0
     if topic is None:
-        probabilities = index.model.probabilities(_role_free(words, kept, index))
+        probabilities = index.model.probabilities(role_free(words, kept, index))
         coverage = asked.coverage(hits[0]) if hits else 0.0
         topic, margin = choose_topic(
             kb, index, role, phrases, probabilities, hits, coverage, frozenset(asked.rare)
@@ -392,10 +245,10 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
                 facts = quoted(asked.search([stem(x) for t in terms for x in t.split()]))
     ranked = tuple(h.ref for h in index.facts.search(query, [role], limit=RANKED))
     if not kept and topic not in (index.compare_topic, index.ladder_topic):
-        owner = _guide_role(kb, index, facts or ranked, topic)
+        owner = guide_role(kb, index, facts or ranked, topic)
         if owner:
             role = owner
-            facts = tuple(_same_fact(kb, ref, owner) for ref in facts)
+            facts = tuple(same_fact(kb, ref, owner) for ref in facts)
             ranked = tuple(h.ref for h in index.facts.search(query, [role], limit=RANKED))
     role_conf = min((m.score for m in kept), default=0.7)
     if kept and all(m.contextual for m in kept):
@@ -415,62 +268,6 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         direction=way,
         ranked=ranked,
     )
-
-
-def _guide_role(kb: KnowledgeBase, index: RouterIndex, refs, topic: str) -> str | None:
-    """No role named, and the fact the answer leads with is one the discipline carries
-    from a level's own guide ("software developer jobs are expected to grow 22%" is the
-    senior guide's): that level, if it states the same fact. The discipline stays the
-    answer whenever its own guide says it, or the level's copy differs."""
-    lead = next((r for r in refs if index.field_topic.get(r.path) == topic), None)
-    if lead is None:
-        return None
-    fact = lead.fact(kb)
-    owners = {kb.sources[s].role for s in fact.sources if s in kb.sources}
-    if len(owners) != 1:
-        return None
-    (owner,) = owners
-    if owner == lead.role or owner not in kb.roles:
-        return None
-    return owner if _same_fact(kb, lead, owner) != lead else None
-
-
-def _same_fact(kb: KnowledgeBase, ref: FactRef, role: str) -> FactRef:
-    """The same statement in another role's list, or ref itself."""
-    texts = kb.roles[role].get(ref.path)
-    text = ref.fact(kb).text
-    for i, f in enumerate(texts):
-        if f.text == text:
-            return FactRef(role, ref.path, i)
-    return ref
-
-
-def _unknown_role(
-    others: list[OtherRole], kept: list[Mention], strong, index, words: list[str]
-) -> OtherRole | None:
-    """A title the ladder does not have, when it is what the question is about: no
-    ladder role named, or a level word describing it ("senior data scientist"), or
-    compared with one ("backend engineer vs product manager")."""
-    if not others:
-        return None
-    if not kept:
-        return others[0]
-    for other in others:
-        # A level describing the title: "senior data scientist", "sr frontend dev".
-        if any(m.end == other.start and m.end - m.start == 1 for m in kept):
-            return other
-    if index.compare_topic in strong and len({m.role for m in kept}) < 2:
-        # "backend engineer vs product manager"; not "recruiter question: is a
-        # principal the same as a staff engineer", which compares two ladder roles.
-        return others[0]
-    if all(m.contextual for m in kept):
-        # Only a level word beside the title, which is then the subject: "the path for
-        # a ux designer to go senior". Not when the title is the level's company:
-        # "do seniors work with product managers".
-        for other in others:
-            if other.start < kept[0].start or word_before_index(words, other.start) not in PEERS:
-                return other
-    return None
 
 
 def find_roles(text: str, kb: KnowledgeBase):

@@ -1,0 +1,231 @@
+"""Which role a question is about: the roles it names that mean this ladder's roles,
+and, when it names several, the subject, the second role of a comparison or move,
+or the ladder itself. Also titles the ladder does not have, when they are what the
+question is about, and the role whose guide a fact comes from.
+
+The router (bot/understand/router.py) calls these after finding the mentions
+(bot/understand/mentions.py) and the topic phrases.
+"""
+
+from __future__ import annotations
+
+from ..ladder.model import KnowledgeBase
+from .facts import FactRef
+from .index import OUT_OF_SCOPE, RouterIndex
+from .mentions import (
+    ARTICLES,
+    PEERS,
+    Mention,
+    OtherRole,
+    asker_first,
+    is_unknown,
+    joined,
+    keep_contextual,
+    subject,
+    trap_beside,
+    word_before_index,
+)
+from .prepare import Words
+from .topics import ROLE
+
+SCOPE_THRESHOLD = 0.5
+ALONE_COMPARE = 0.1  # model probability a one-role comparison needs
+UNKNOWN_SCOPE_THRESHOLD = 0.03  # measured: in-scope chat sits below 0.01, traps above 0.06
+_OR = frozenset({"or", "vs", "versus", "and"})
+_TO = frozenset({"to", "into"})
+_CHOOSING = frozenset("torn choose choosing pick picking decide deciding stuck".split())
+
+
+def role_free(words: list[str], mentions: list[Mention], index: RouterIndex) -> list[str]:
+    """The question as the topic model sees it: roles as ROLE, no words like "engineer"."""
+    out, skip = [], {j for m in mentions for j in range(m.start + 1, m.end)}
+    starts = {m.start for m in mentions}
+    for j, w in enumerate(words):
+        if j in starts:
+            out.append(ROLE)
+        elif j not in skip and w not in index.domain_words:
+            out.append(w)
+    return out
+
+
+def meant(mentions, w: Words, index: RouterIndex, engineering: bool, strong, asked) -> tuple:
+    """(kept, near misses, trapped): the mentions that mean a role on this ladder. A
+    level word that means something else here ("senior discount") makes the whole
+    question about that, whatever else it names (trapped)."""
+    words, trap = w.words, any(word in index.trap_words for word in w.words)
+    near, kept = [], []
+    for m in mentions:
+        plural = w.typed[m.start] != words[m.start] and w.typed[m.start].endswith("s")
+        if m.contextual and not keep_contextual(
+            m,
+            words,
+            index,
+            engineering=engineering,
+            strong_topic=bool(strong),
+            trap=trap,
+            plural=plural,
+        ):
+            near.append(m.role)
+            if trap_beside(m, words, index):
+                return [], near, True
+        else:
+            kept.append(m)
+    if (
+        kept
+        and all(m.contextual for m in kept)
+        and not engineering
+        and not strong
+        and len({m.role for m in kept}) < 2  # "lead or manager, which should I pick"
+        and not asked.search(asked.query, [m.role for m in kept])  # "containers"
+        # Only a level word and a question frame: "who is the principal of the school"
+        # is not about engineering when the rest reads like the out-of-scope examples.
+        and reads_out_of_scope(words, kept, index)
+    ):
+        return [], near + [m.role for m in kept], False
+    return kept, near, False
+
+
+def reads_out_of_scope(words: list[str], kept: list[Mention], index: RouterIndex) -> bool:
+    """Whether a question naming a role only by a level word reads more like the
+    out-of-scope examples ("who is the principal of the school") than like the
+    questions people ask about the ladder."""
+    p = index.scope.probabilities(role_free(words, kept, index)).get(OUT_OF_SCOPE, 0.0)
+    role_words = {j for m in kept for j in range(m.start, m.end)}
+    if any(is_unknown(x, index) for j, x in enumerate(words) if j not in role_words):
+        # Words the ladder never uses ("melting", "school"): in scope only when the
+        # rest of the question is clearly like the questions people ask about it.
+        return p > UNKNOWN_SCOPE_THRESHOLD
+    return p > SCOPE_THRESHOLD
+
+
+def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phrases, strong):
+    """(role, other role, topic or None): which role the question is about and, for a
+    comparison or a move, the second one."""
+    compare_cue = index.compare_topic in strong
+    pairs = [(a, b) for i, a in enumerate(kept) for b in kept[i + 1 :] if a.role != b.role]
+    ladder_cue = (
+        index.ladder_topic in strong
+        or any(joined(a, b, words, _TO) for a, b in pairs)
+        # "what does a mid need to make senior", "is she ready for senior"
+        or any(_reaching(m, words) for m in kept[1:])
+    )
+    roles = list(dict.fromkeys(m.role for m in kept))
+    named = [
+        t
+        for t, f in phrases.items()
+        if f.naming and t in kb.topics and kb.topics[t].answer == "facts"
+    ]
+    compared = kb.topics[index.compare_topic].compares if index.compare_topic else ()
+    if _listed(kept) and (ladder_cue or index.ladder_topic in phrases):
+        # "junior mid senior then what": the ladder itself, not one of its steps
+        return kb.default_role, None, index.ladder_topic
+    if len(roles) >= 2:
+        j = min(m.start for m in kept) - 1
+        while j >= 0 and words[j] in ARTICLES:
+            j -= 1
+        between = j >= 0 and words[j] == "between"
+        weighed = j > 0 and words[j - 1] in _CHOOSING  # "torn between"
+        if between and not compare_cue and not weighed:
+            # "is there a level between mid and senior": where they sit on the ladder.
+            return roles[0], roles[1], index.ladder_topic
+        # "what separates senior from staff for promotion": the move, not a side by side.
+        if (compare_cue and not ladder_cue) or any(joined(a, b, words, _OR) for a, b in pairs):
+            uncompared = [t for t in named if t not in compared]
+            than = phrases.get(index.compare_topic)
+            if uncompared and than and all("than" in p for p in than.stems):
+                # "do TLs get paid more than seniors": a side by side would not show pay
+                return roles[0], None, min(uncompared, key=index.topic_order.__getitem__)
+            return roles[0], roles[1], index.compare_topic
+        if ladder_cue or index.ladder_topic in phrases:
+            ordered = asker_first(kept, words)
+            if named:
+                # "does comp jump going from mid to senior", "do i need a masters to move
+                # up from mid": the topic they name, not the ladder.
+                return ordered[0], None, min(named, key=index.topic_order.__getitem__)
+            return ordered[0], ordered[1], index.ladder_topic
+        return subject(kept, words, index).role, None, None  # "do leads mentor juniors"
+    role = roles[0]
+    if compare_cue and len(strong) == 1 and kb.next_roles(role):
+        # "how does staff differ": with the next step up, unless the examples say the
+        # question is about something else ("what difference does a senior make").
+        p = index.model.probabilities(role_free(words, kept, index))
+        if p.get(index.compare_topic, 0.0) >= ALONE_COMPARE:
+            return role, kb.next_roles(role)[0], index.compare_topic
+    return role, None, None
+
+
+def _listed(kept: list[Mention]) -> bool:
+    """Three roles or more named one after another: "junior, mid, senior, then what"."""
+    run = 1
+    for a, b in zip(kept, kept[1:]):
+        run = run + 1 if b.start - a.end <= 1 and a.role != b.role else 1
+        if run >= 3:
+            return True
+    return False
+
+
+_REACHING = frozenset("make making become becoming reach reaching".split())
+
+
+def _reaching(m: Mention, words: list[str]) -> bool:
+    """The level is where someone is heading: "make senior", "ready for senior"."""
+    before = word_before_index(words, m.start)
+    if before in _REACHING:
+        return True
+    return before == "for" and m.start >= 2 and words[m.start - 2] in ("ready", "readiness")
+
+
+def guide_role(kb: KnowledgeBase, index: RouterIndex, refs, topic: str) -> str | None:
+    """No role named, and the fact the answer leads with is one the discipline carries
+    from a level's own guide ("software developer jobs are expected to grow 22%" is the
+    senior guide's): that level, if it states the same fact. The discipline stays the
+    answer whenever its own guide says it, or the level's copy differs."""
+    lead = next((r for r in refs if index.field_topic.get(r.path) == topic), None)
+    if lead is None:
+        return None
+    fact = lead.fact(kb)
+    owners = {kb.sources[s].role for s in fact.sources if s in kb.sources}
+    if len(owners) != 1:
+        return None
+    (owner,) = owners
+    if owner == lead.role or owner not in kb.roles:
+        return None
+    return owner if same_fact(kb, lead, owner) != lead else None
+
+
+def same_fact(kb: KnowledgeBase, ref: FactRef, role: str) -> FactRef:
+    """The same statement in another role's list, or ref itself."""
+    texts = kb.roles[role].get(ref.path)
+    text = ref.fact(kb).text
+    for i, f in enumerate(texts):
+        if f.text == text:
+            return FactRef(role, ref.path, i)
+    return ref
+
+
+def unknown_role(
+    others: list[OtherRole], kept: list[Mention], strong, index, words: list[str]
+) -> OtherRole | None:
+    """A title the ladder does not have, when it is what the question is about: no
+    ladder role named, or a level word describing it ("senior data scientist"), or
+    compared with one ("backend engineer vs product manager")."""
+    if not others:
+        return None
+    if not kept:
+        return others[0]
+    for other in others:
+        # A level describing the title: "senior data scientist", "sr frontend dev".
+        if any(m.end == other.start and m.end - m.start == 1 for m in kept):
+            return other
+    if index.compare_topic in strong and len({m.role for m in kept}) < 2:
+        # "backend engineer vs product manager"; not "recruiter question: is a
+        # principal the same as a staff engineer", which compares two ladder roles.
+        return others[0]
+    if all(m.contextual for m in kept):
+        # Only a level word beside the title, which is then the subject: "the path for
+        # a ux designer to go senior". Not when the title is the level's company:
+        # "do seniors work with product managers".
+        for other in others:
+            if other.start < kept[0].start or word_before_index(words, other.start) not in PEERS:
+                return other
+    return None
