@@ -392,3 +392,30 @@ def test_more_than_on_a_topic_the_comparison_leaves_out_is_that_topic(kb):
 
 def test_the_most_senior_is_seniority_not_the_senior_level(kb):
     assert route("is a principal basically the most senior IC", kb).role == "principal"
+
+
+def test_in_practice_is_a_turn_of_phrase_not_team_practices(kb):
+    intent = route(
+        "senior IC or engineering manager: how are the two jobs different in practice", kb
+    )
+    assert (intent.topic, intent.other_role) == ("compare", "engineering-manager")
+
+
+def test_all_the_levels_from_one_role_to_another_is_the_ladder(kb):
+    intent = route("what are all the levels from jr up to principal", kb)
+    assert (intent.role, intent.topic) == (kb.default_role, "progression")
+
+
+def test_the_discipline_named_as_the_asker_is_kept(kb):
+    intent = route("do i have to go into management to keep growing as a backend dev", kb)
+    assert intent.role == "backend-engineer"
+
+
+def test_only_traps_naming_a_level_make_trap_words(kb):
+    # "is the coffee machine fixed" is out of scope, but "machine" is not a trap word:
+    # it names no level, so it only teaches the scope model.
+    from bot.understand.index import build_index
+
+    traps = build_index(kb).trap_words
+    assert "discount" in traps and "citizen" in traps  # "senior discount", "senior citizen"
+    assert "machine" not in traps and "regex" not in traps

@@ -164,10 +164,16 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
     vocabulary = (
         alias_words | phrase_words | domain_words | example_words | fact_words | synonym_words
     )
+    # The words of the traps that share a word with a role ("senior discount", "lead
+    # paint"): with no engineering word beside them they mean the level word is not
+    # the role. Out-of-scope examples naming no level ("fix my regex") only teach the
+    # scope model.
+    level_words = {key[0] for key, (_, contextual) in aliases.items() if contextual}
     trap_words = frozenset(
         w
         for text in kb.out_of_scope
-        for w in tokens(text)
+        if level_words & set(words := tokens(text))
+        for w in words
         if w not in vocabulary and w not in STOPWORDS and len(w) > 2
     )
 

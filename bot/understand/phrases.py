@@ -58,6 +58,13 @@ def _takes_object(words: list[str], pattern: tuple[str, ...], at: tuple[int, ...
 
 
 POSSESSIVES = frozenset("my your his her its our their".split())
+# Turns of phrase that use a topic word for something else: "different in practice"
+# is not about team practices, "in general" not about anything.
+IDIOMS = frozenset({("in", "practice"), ("in", "theory"), ("in", "general"), ("in", "short")})
+
+
+def _idiom(words: list[str], pattern: tuple[str, ...], at: tuple[int, ...]) -> bool:
+    return len(pattern) == 1 and at[0] > 0 and (words[at[0] - 1], words[at[0]]) in IDIOMS
 
 
 def _possessive_own(words: list[str], pattern: tuple[str, ...], at: tuple[int, ...]) -> bool:
@@ -92,7 +99,12 @@ def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dic
         if pattern[0] not in present:
             continue
         at = span(words, free, pattern)
-        if at is None or _takes_object(words, pattern, at) or _possessive_own(words, pattern, at):
+        if (
+            at is None
+            or _takes_object(words, pattern, at)
+            or _possessive_own(words, pattern, at)
+            or _idiom(words, pattern, at)
+        ):
             continue
         found = scores.setdefault(topic, Found())
         used = covered.setdefault(topic, set())

@@ -32,6 +32,7 @@ from .mentions import (
     find_mentions,
     find_other_roles,
     set_aside,
+    word_before_index,
 )
 from .normalise import tokens
 from .phrases import contains, phrase_scores
@@ -51,6 +52,7 @@ from .who import (
 RANKED = 12  # facts ordered by the question, at most
 FACTS_ANSWER = 0.6  # share of a question one fact must hold to answer it with no role named
 FACTS_LEAN = 0.3  # ...or this share, when the question reads like one about the ladder
+_ASKER = frozenset({"as", "im", "am"})  # "as a backend dev", "im a senior"
 TECHNICAL = 4.0  # a fact word rarer than this in English marks an engineering question
 _YES_NO = frozenset(
     "do does did is are was were should can could will would has have must may am".split()
@@ -191,7 +193,9 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
             strong.discard(index.compare_topic)
     specific = [m for m in kept if m.role != kb.default_role]
     if specific and index.compare_topic not in strong:
-        kept = specific  # "senior engineer in backend": backend is a domain word here
+        # "senior engineer in backend": backend is a domain word here - unless it is
+        # who is asking: "do i have to go into management as a backend dev"
+        kept = [m for m in kept if m in specific or word_before_index(words, m.start) in _ASKER]
     elif specific:
         # "sr backend eng" is one title, the level's, even in "what difference does
         # a strong sr backend eng make": the discipline right after a level is part of it.

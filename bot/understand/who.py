@@ -116,7 +116,7 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
         if f.naming and t in kb.topics and kb.topics[t].answer == "facts"
     ]
     compared = kb.topics[index.compare_topic].compares if index.compare_topic else ()
-    if _listed(kept) and (ladder_cue or index.ladder_topic in phrases):
+    if (_listed(kept) or _range(kept, words)) and (ladder_cue or index.ladder_topic in phrases):
         # "junior mid senior then what": the ladder itself, not one of its steps
         return kb.default_role, None, index.ladder_topic
     if len(roles) >= 2:
@@ -162,6 +162,18 @@ def _listed(kept: list[Mention]) -> bool:
         if run >= 3:
             return True
     return False
+
+
+_LISTING = frozenset({"all", "every", "list", "full", "whole", "entire"})
+
+
+def _range(kept: list[Mention], words: list[str]) -> bool:
+    """ "all the levels from jr up to principal": the ladder between two roles, asked
+    for as a list."""
+    if len(kept) < 2 or not (_LISTING & set(words)) or "level" not in words:
+        return False
+    first, last = kept[0], kept[-1]
+    return word_before_index(words, first.start) == "from" and "to" in words[first.end : last.start]
 
 
 _REACHING = frozenset("make making become becoming reach reaching".split())
