@@ -419,3 +419,32 @@ def test_only_traps_naming_a_level_make_trap_words(kb):
     traps = build_index(kb).trap_words
     assert "discount" in traps and "citizen" in traps  # "senior discount", "senior citizen"
     assert "machine" not in traps and "regex" not in traps
+
+
+def test_a_list_needs_three_different_roles_in_a_row(kb):
+    intent = route("sr -> staff or sr -> EM, how do people usually decide", kb)
+    assert intent.role == "senior"
+
+
+def test_someone_quoted_is_not_the_subject(kb):
+    intent = route("my manager says im operating at staff but no promo yet, what gives", kb)
+    assert intent.role in ("senior", "staff")
+
+
+def test_the_ladder_from_one_level_to_the_top_is_the_whole_ladder(kb):
+    intent = route("whats the ladder look like from entry level to the top", kb)
+    assert (intent.role, intent.topic) == (kb.default_role, "progression")
+
+
+def test_a_track_named_after_a_role_is_the_track(kb):
+    text = "how do the individual contributor and management tracks differ for backend engineers"
+    assert route(text, kb).role == "backend-engineer"
+
+
+def test_the_next_step_offered_as_either_or_is_a_ladder_question(kb):
+    intent = route("im senior now, whats the next rung, staff or lead?", kb)
+    assert (intent.role, intent.topic) == ("senior", "progression")
+    assert route("staff or lead, which is right for me", kb).topic == "compare"
+    assert route("engineering manager vs principal, which track pays off more", kb).topic == (
+        "compare"
+    )

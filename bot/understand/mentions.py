@@ -244,11 +244,22 @@ def adjective(m: Mention, words: list[str]) -> bool:
     )
 
 
+_SAYING = frozenset(
+    "say says said tell tells told think thinks thought ask asks asked keeps kept feels".split()
+)
+_SOFTENERS = frozenset({"just", "very", "really", "merely", "only", "simply"})
+
+
+def names_a_track(m: Mention, words: list[str]) -> bool:
+    """ "the management track", "the senior ladder": a track, not the role."""
+    return m.contextual and m.end < len(words) and words[m.end] in ("track", "ladder")
+
+
 def set_aside(m: Mention, words: list[str]) -> bool:
     """The mention follows a word that excludes it ("besides management")."""
     j = m.start - 1
-    while j >= 0 and words[j] in ARTICLES:
-        j -= 1
+    while j >= 0 and (words[j] in ARTICLES or words[j] in MODIFIERS or words[j] in _SOFTENERS):
+        j -= 1  # "rather than just a very good senior"
     if j < 0:
         return False
     return words[j] in EXCLUDING or (j > 0 and (words[j - 1], words[j]) in EXCLUDING_PAIRS)
@@ -259,6 +270,8 @@ def asker_first(mentions: list[Mention], words: list[str]) -> list[str]:
     they are heading to: "should I go into management or stay IC as a senior"."""
 
     def marker(m: Mention) -> int:
+        if m.end < len(words) and words[m.end] in _SAYING:
+            return 3  # "my manager says im operating at staff": someone quoted
         word = word_before(m, words)
         return 0 if word in SOURCE_MARKERS else 2 if word in TARGET_MARKERS else 1
 
@@ -292,7 +305,12 @@ def subject(mentions: list[Mention], words: list[str], index: RouterIndex) -> Me
         # "as an EM, what should my tech lead handle", "manager question: ...": who
         # is asking, when the question is about someone else.
         after = words[m.end] if m.end < len(words) else ""
-        return word_before(m, words) == "as" or (m.start <= 1 and after == "question")
+        # ...or reported: "my manager says im operating at staff"
+        return (
+            word_before(m, words) == "as"
+            or after in _SAYING
+            or (m.start <= 1 and after == "question")
+        )
 
     subjects = [m for m in mentions if not is_object(m)]
     # the asker only when no one else is: "as a senior, do i mentor juniors"

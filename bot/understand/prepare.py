@@ -73,8 +73,11 @@ def fill_slots(w: Words, index: RouterIndex, mentions) -> bool:
                 continue  # "take" is not a slip for the rarer "stake"
             before = words[i - 1 : i] + [fix]
             after = [fix] + words[i + 1 : i + 2]
-            completes = (len(before) == 2 and tuple(before) in index.aliases) or (
-                len(after) == 2 and tuple(after) in index.aliases
+            completes = (
+                (len(before) == 2 and tuple(before) in index.aliases)
+                or (len(after) == 2 and tuple(after) in index.aliases)
+                # "principle backend": a level word before a role named in one word
+                or (fix in index.alias_words and len(after) == 2 and (after[1],) in index.aliases)
             )
             neighbours = words[max(0, i - 1) : i] + words[i + 1 : i + 2]
             if not completes and fix in index.alias_words and not mentions:

@@ -31,6 +31,7 @@ from .mentions import (
     direction,
     find_mentions,
     find_other_roles,
+    names_a_track,
     set_aside,
     word_before_index,
 )
@@ -180,8 +181,9 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     if unknown:
         return _declined(kb, w.corrections, near, sorted(strong), unknown_role=unknown.title)
     if len({m.role for m in kept}) > 1:
-        # "the most senior IC", "more junior folks": the adjective, not the level
-        kept = [m for m in kept if not adjective(m, words)] or kept
+        # "the most senior IC", "more junior folks": the adjective, not the level;
+        # "the IC and management tracks": the track, not the manager
+        kept = [m for m in kept if not adjective(m, words) and not names_a_track(m, words)] or kept
     if any(set_aside(m, words) for m in kept):
         # "what can a backend dev branch into besides management": not the manager.
         rest = [m for m in kept if not set_aside(m, words)]

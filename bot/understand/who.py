@@ -116,7 +116,9 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
         if f.naming and t in kb.topics and kb.topics[t].answer == "facts"
     ]
     compared = kb.topics[index.compare_topic].compares if index.compare_topic else ()
-    if (_listed(kept) or _range(kept, words)) and (ladder_cue or index.ladder_topic in phrases):
+    if (_listed(kept, words) or _range(kept, words)) and (
+        ladder_cue or index.ladder_topic in phrases
+    ):
         # "junior mid senior then what": the ladder itself, not one of its steps
         return kb.default_role, None, index.ladder_topic
     if len(roles) >= 2:
@@ -129,8 +131,21 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
             # "is there a level between mid and senior": where they sit on the ladder.
             return roles[0], roles[1], index.ladder_topic
         # "what separates senior from staff for promotion": the move, not a side by side.
-        if (compare_cue and not ladder_cue) or any(joined(a, b, words, _OR) for a, b in pairs):
-            uncompared = [t for t in named if t not in compared]
+        side_by_side = any(joined(a, b, words, _OR - {"or"}) for a, b in pairs)
+        either = any(joined(a, b, words, frozenset({"or"})) for a, b in pairs)
+        # "staff or lead, which is right for me" - but "whats the next rung, staff or lead"
+        if (
+            (compare_cue and not ladder_cue)
+            or side_by_side
+            or (either and index.ladder_topic not in strong)
+        ):
+            # a topic asked about outright, or by a strong phrase ("get hired")
+            asked_about = [
+                t
+                for t, f in phrases.items()
+                if f.strong and t in kb.topics and kb.topics[t].answer == "facts"
+            ]
+            uncompared = [t for t in dict.fromkeys(named + asked_about) if t not in compared]
             than = phrases.get(index.compare_topic)
             if uncompared and than and all("than" in p for p in than.stems):
                 # "do TLs get paid more than seniors": a side by side would not show pay
@@ -154,12 +169,15 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
     return role, None, None
 
 
-def _listed(kept: list[Mention]) -> bool:
-    """Three roles or more named one after another: "junior, mid, senior, then what"."""
-    run = 1
+def _listed(kept: list[Mention], words: list[str]) -> bool:
+    """Three different roles named one after another: "junior, mid, senior, then
+    what" - not "sr -> staff or sr -> EM"."""
+    run = [kept[0]] if kept else []
     for a, b in zip(kept, kept[1:]):
-        run = run + 1 if b.start - a.end <= 1 and a.role != b.role else 1
-        if run >= 3:
+        between = words[a.end : b.start]
+        listed = not between or between in (["and"], ["then"])
+        run = run + [b] if listed and b.role not in {m.role for m in run} else [b]
+        if len(run) >= 3:
             return True
     return False
 
@@ -170,10 +188,14 @@ _LISTING = frozenset({"all", "every", "list", "full", "whole", "entire"})
 def _range(kept: list[Mention], words: list[str]) -> bool:
     """ "all the levels from jr up to principal": the ladder between two roles, asked
     for as a list."""
-    if len(kept) < 2 or not (_LISTING & set(words)) or "level" not in words:
+    if not kept or "from" not in words or not ({"level", "ladder"} & set(words)):
         return False
     first, last = kept[0], kept[-1]
-    return word_before_index(words, first.start) == "from" and "to" in words[first.end : last.start]
+    if word_before_index(words, first.start) != "from":
+        return False
+    if len(kept) == 1:  # "the ladder from entry level to the top"
+        return "top" in words[first.end :]
+    return bool(_LISTING & set(words)) and "to" in words[first.end : last.start]
 
 
 _REACHING = frozenset("make making become becoming reach reaching".split())
