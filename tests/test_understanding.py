@@ -448,3 +448,21 @@ def test_the_next_step_offered_as_either_or_is_a_ladder_question(kb):
     assert route("engineering manager vs principal, which track pays off more", kb).topic == (
         "compare"
     )
+
+
+def test_a_long_message_is_read_for_its_question(kb):
+    story = (
+        "ok so long story but i joined as a mid about 18 months ago, shipped the payments "
+        "migration basically solo and ran a couple of design reviews. my manager keeps "
+        "saying im close. what do people actually look for when promoting a mid?"
+    )
+    intent = route(story, kb)
+    assert (intent.role, intent.topic) == ("mid", "progression")
+    # the same story asking about the migration work itself is about workflows
+    assert route(
+        story.replace(
+            "what do people actually look for when promoting a mid?",
+            "how do backend teams ship schema migrations?",
+        ),
+        kb,
+    ).topic == ("workflows")

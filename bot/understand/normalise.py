@@ -69,6 +69,20 @@ def tokens(text: str, fold: bool = True) -> list[str]:
     return [expand(w) for w in found] if fold else found
 
 
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+def question_start(text: str) -> int:
+    """How many tokens come before the last sentence that asks something (ends with
+    "?"), or 0: in "long story... shipped the migration solo... what do people look
+    for when promoting a mid?" the story is context and the last sentence the question."""
+    sentences = _SENTENCE_END.split(strip_markup(text))
+    asking = [i for i, sentence in enumerate(sentences) if "?" in sentence]
+    if not asking or asking[-1] == 0:
+        return 0
+    return len(tokens(" ".join(sentences[: asking[-1]])))
+
+
 def cased_tokens(text: str) -> list[str]:
     """The words as typed, capitals kept ("PMs"), for telling abbreviations from slips."""
     return words(strip_markup(text), fold=False, case=True)

@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 
 from . import lexicon
 from .index import STOPWORDS, RouterIndex
-from .normalise import cased_tokens, tokens
+from .normalise import cased_tokens, question_start, tokens
 from .phrases import contains
+
+# A message this long (in words) is often a story and then a question.
+LONG_MESSAGE = 25
 
 
 @dataclass
@@ -21,6 +24,7 @@ class Words:
     typed: list[str]  # as typed, for telling people what was corrected
     scores: list[float]  # 1.0, or how sure a correction is
     corrections: list[tuple[str, str]] = field(default_factory=list)
+    focus: int = 0  # where the asking sentence of a long message starts (0: all of it)
 
 
 def prepare(text: str, index: RouterIndex) -> Words:
@@ -31,8 +35,12 @@ def prepare(text: str, index: RouterIndex) -> Words:
     words: list[str] = []
     typed: list[str] = []
     capitals: list[str] = []
+    start = question_start(text) if len(folded) > LONG_MESSAGE else 0
+    focus = 0
     i = 0
     while i < len(folded):
+        if start and i >= start and not focus:
+            focus = len(words)
         if i + 1 < len(folded) and folded[i] + folded[i + 1] in index.vocabulary:
             words.append(folded[i] + folded[i + 1])
             typed.append(f"{raw[i]} {raw[i + 1]}")
@@ -43,7 +51,7 @@ def prepare(text: str, index: RouterIndex) -> Words:
             typed.append(raw[i])
             capitals.append(cased[i])
             i += 1
-    out = Words(words, typed, [])
+    out = Words(words, typed, [], focus=focus)
     for j, word in enumerate(words):
         fixed, score = index.speller.correct(word, typed[j], capitals[j])
         out.scores.append(score)

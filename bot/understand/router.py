@@ -18,7 +18,7 @@ changed when the sentence needs it to fill an empty slot ("principle engineer").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..ladder.model import KnowledgeBase
 from . import lexicon
@@ -83,6 +83,14 @@ class Intent:
     # The role's facts that share any word with the question, best first: a topic's
     # list is shown in this order, so "job growth" leads with the growth figure.
     ranked: tuple[FactRef, ...] = ()
+
+
+def _asking_words(words: list[str], kept, index: RouterIndex, focus: int) -> list[str]:
+    """The words the topic model reads: the asking sentence of a long message."""
+    shifted = [
+        replace(m, start=m.start - focus, end=m.end - focus) for m in kept if m.start >= focus
+    ]
+    return role_free(words[focus:], shifted, index)
 
 
 def _technical(words: list[str], free: list[bool], index: RouterIndex) -> bool:
@@ -205,6 +213,11 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         kept = [m for m in kept if not (m.role == kb.default_role and m.start in after_level)]
     query = asked.query
 
+    if w.focus:
+        # A story, then the question: the topic is the question's.
+        asking = [f and j >= w.focus for j, f in enumerate(free)]
+        phrases = phrase_scores(words, asking, index)
+        strong = {t for t, found in phrases.items() if found.strong}
     if kept:
         role, other, topic = who(kb, index, kept, words, phrases, strong)
     else:
@@ -228,7 +241,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         hits = asked.clear_winner(query, role, framing)
     margin = 1.0
     if topic is None:
-        probabilities = index.model.probabilities(role_free(words, kept, index))
+        probabilities = index.model.probabilities(_asking_words(words, kept, index, w.focus))
         coverage = asked.coverage(hits[0]) if hits else 0.0
         topic, margin = choose_topic(
             kb, index, role, phrases, probabilities, hits, coverage, frozenset(asked.rare)
