@@ -466,3 +466,14 @@ def test_a_long_message_is_read_for_its_question(kb):
         ),
         kb,
     ).topic == ("workflows")
+
+
+def test_wanting_to_be_a_level_is_a_move(kb):
+    intent = route("sr dev here, want to be a TL within a year, how??", kb)
+    assert (intent.role, intent.topic, intent.other_role) == ("senior", "progression", "lead")
+
+
+def test_what_is_a_role_asks_for_the_overview(kb):
+    assert route("what is a solutions architect in the backend world", kb).topic == "overview"
+    # ...unless the question names another topic
+    assert route("what is a senior's salary", kb).topic == "salary"

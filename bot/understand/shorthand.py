@@ -30,6 +30,9 @@ SHORTHAND: dict[str, str] = {
     "ppl": "people",
     "ppls": "people",
     "prs": "pr",  # pull requests
+    "rfcs": "rfc",
+    "apis": "api",
+    "dbs": "db",
     "sol": "solution",
     "sols": "solution",
     # career words

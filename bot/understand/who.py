@@ -206,6 +206,11 @@ def _reaching(m: Mention, words: list[str]) -> bool:
     before = word_before_index(words, m.start)
     if before in _REACHING:
         return True
+    j = m.start - 1
+    while j >= 0 and words[j] in ARTICLES:
+        j -= 1
+    if before == "be" and j > 0 and words[j - 1] == "to":  # "want to be a TL"
+        return True
     return before == "for" and m.start >= 2 and words[m.start - 2] in ("ready", "readiness")
 
 
