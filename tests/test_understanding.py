@@ -416,9 +416,14 @@ def test_only_traps_naming_a_level_make_trap_words(kb):
     # it names no level, so it only teaches the scope model.
     from bot.understand.index import build_index
 
-    traps = build_index(kb).trap_words
-    assert "discount" in traps and "citizen" in traps  # "senior discount", "senior citizen"
+    index = build_index(kb)
+    traps = index.trap_words
+    assert "school" in traps and "loan" in traps  # "the principal of my kid's school"
     assert "machine" not in traps and "regex" not in traps
+    # the word beside the level is a trap only in that pair: "staff meeting", not
+    # "do TLs still code or is it all meetings"
+    assert ("staff", "meeting") in index.trap_pairs and "meeting" not in traps
+    assert route("do TLs still code or is it all meetings", kb).answered
 
 
 def test_a_list_needs_three_different_roles_in_a_row(kb):
@@ -477,3 +482,20 @@ def test_what_is_a_role_asks_for_the_overview(kb):
     assert route("what is a solutions architect in the backend world", kb).topic == "overview"
     # ...unless the question names another topic
     assert route("what is a senior's salary", kb).topic == "salary"
+
+
+def test_a_practice_asked_of_a_role_yes_or_no_is_about_its_duties(kb):
+    # topics.yaml: responsibilities has duty_over [workflows, hiring]
+    intent = route("does a principal still review prs or are they too high up for that", kb)
+    assert intent.topic == "responsibilities"
+    # asked of the teams, a practice is a workflow
+    assert route("do backend teams do code review", kb).topic == "workflows"
+    assert route("how do backend teams review code", kb).topic == "workflows"
+
+
+def test_duty_over_is_read_from_the_registry(kb_copy):
+    topics = (kb_copy / "topics.yaml").read_text()
+    (kb_copy / "topics.yaml").write_text(topics.replace("    duty_over: [workflows, hiring]\n", ""))
+    kb = knowledge.load(kb_copy)
+    intent = route("does a principal still review prs or are they too high up for that", kb)
+    assert intent.topic != "responsibilities"

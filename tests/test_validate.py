@@ -336,3 +336,14 @@ def test_examples_indented_into_the_one_above_are_reported(kb_copy):
         f"kb/topics.yaml:{line + 4}: example runs into the next one: check the "
         "indentation of the '- ' below it"
     ]
+
+
+def test_duty_over_names_known_topics(kb_copy):
+    line = _add_topic(
+        kb_copy,
+        "  - id: perks\n    title: Perks\n    fields: {perks: Perks}\n    duty_over: [workflow]\n",
+    )
+    assert problems() == [
+        f"kb/topics.yaml:{line}: topic 'perks' has duty_over unknown topic 'workflow' "
+        "(did you mean 'workflows'?)"
+    ]

@@ -72,6 +72,9 @@ class Topic:
     weak_phrases: tuple[str, ...] = ()  # question frames: "what does ... do"
     examples: tuple[str, ...] = ()  # questions people ask, for the topic model
     compares: tuple[str, ...] = ()  # compare topics: the topics shown side by side
+    # Topics whose practices, asked of a role yes or no ("does a principal still review
+    # PRs?", "do EMs do the hiring?"), are this topic's question: is it their duty.
+    duty_over: tuple[str, ...] = ()
 
     @property
     def paths(self) -> tuple[str, ...]:

@@ -25,6 +25,7 @@ _TOPIC_KEYS = {
     "weak_phrases",
     "examples",
     "compares",
+    "duty_over",
 }
 _FILE_KEYS = {"default_topic", "domain_terms", "topics", "out_of_scope", "synonyms"}
 _PATH = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$")
@@ -142,10 +143,13 @@ def read_topics(d: LineDict, c: FileChecker):
         weak = c.texts(entry, "weak_phrases")
         examples = _examples(c, entry, "examples", examples_seen, f"topic {tid!r}")
         compares = c.texts(entry, "compares", required=answer == "compare")
+        duty_over = c.texts(entry, "duty_over", required=False)
         if tid in topics:
             c.err(line, f"duplicate topic id {tid!r} (first at line {topic_lines[tid]})")
         elif tid and title:
-            topics[tid] = Topic(tid, title, answer, fields, phrases, weak, examples, compares)
+            topics[tid] = Topic(
+                tid, title, answer, fields, phrases, weak, examples, compares, duty_over
+            )
             topic_lines[tid] = line
     for kind in _SINGLE_KINDS:
         same = [t for t in topics.values() if t.answer == kind]
@@ -156,13 +160,15 @@ def read_topics(d: LineDict, c: FileChecker):
                 f"({same[0].id!r} already is)",
             )
     for topic in topics.values():
-        for other in topic.compares:
-            if other not in topics:
-                c.err(
-                    topic_lines[topic.id],
-                    f"topic {topic.id!r} compares unknown topic {other!r}"
-                    f"{did_you_mean(other, topics)}",
-                )
+        for key, others in (("compares", topic.compares), ("duty_over", topic.duty_over)):
+            for other in others:
+                if other not in topics:
+                    verb = "compares" if key == "compares" else "has duty_over"
+                    c.err(
+                        topic_lines[topic.id],
+                        f"topic {topic.id!r} {verb} unknown topic {other!r}"
+                        f"{did_you_mean(other, topics)}",
+                    )
     # Paths that are both a list and a parent of nested lists cannot both exist.
     for path in path_owner:
         if "." in path and path.split(".")[0] in path_owner:

@@ -168,13 +168,18 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
     # paint"): with no engineering word beside them they mean the level word is not
     # the role. Out-of-scope examples naming no level ("fix my regex") only teach the
     # scope model.
+    # The word right beside the level ("staff *meeting*") is a trap only in that pair
+    # (trap_pairs): "do TLs still code or is it all meetings" is about the ladder.
     level_words = {key[0] for key, (_, contextual) in aliases.items() if contextual}
     trap_words = frozenset(
         w
         for text in kb.out_of_scope
         if level_words & set(words := tokens(text))
-        for w in words
-        if w not in vocabulary and w not in STOPWORDS and len(w) > 2
+        for i, w in enumerate(words)
+        if w not in vocabulary
+        and w not in STOPWORDS
+        and len(w) > 2
+        and not ({words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)} & level_words)
     )
 
     # Spelling targets, by what a correction is worth: a role word, a topic word, any

@@ -27,6 +27,7 @@ from .chat import small_talk
 from .facts import FactRef
 from .index import OUT_OF_SCOPE, STOPWORDS, RouterIndex, build_index
 from .mentions import (
+    AUXILIARIES,
     adjective,
     direction,
     find_mentions,
@@ -39,7 +40,7 @@ from .normalise import tokens
 from .phrases import contains, phrase_scores
 from .prepare import fill_slots, prepare
 from .stems import stem
-from .topic_choice import choose_topic, has_facts
+from .topic_choice import as_duty, choose_topic, has_facts
 from .who import (
     SCOPE_THRESHOLD,
     guide_role,
@@ -83,6 +84,17 @@ class Intent:
     # The role's facts that share any word with the question, best first: a topic's
     # list is shown in this order, so "job growth" leads with the growth figure.
     ranked: tuple[FactRef, ...] = ()
+
+
+def _asked_of(kept, words: list[str], role: str) -> bool:
+    """The role is the subject the question starts with: "does a principal...", "are
+    backend engineers..." - people, not "do backend teams..." (a practice)."""
+    return any(
+        m.role == role
+        and word_before_index(words, m.start) in AUXILIARIES
+        and words[m.end : m.end + 1] != ["team"]
+        for m in kept
+    )
 
 
 def _asking_words(words: list[str], kept, index: RouterIndex, focus: int) -> list[str]:
@@ -246,6 +258,8 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         topic, margin = choose_topic(
             kb, index, role, phrases, probabilities, hits, coverage, frozenset(asked.rare)
         )
+        if _form(words) == "yes_no" and _asked_of(kept, words, role):
+            topic = as_duty(kb, topic)  # "does a principal still review prs"
     way = ""
     if topic == index.ladder_topic and kept:
         named_role = next((m for m in kept if m.role == role), None)

@@ -108,3 +108,9 @@ def has_facts(kb: KnowledgeBase, role: str, topic: str) -> bool:
     if t is None or t.answer not in ("facts",):
         return True  # overview and the ladder are answered for every role
     return any(kb.roles[role].get(p) for p in t.paths)
+
+
+def as_duty(kb: KnowledgeBase, topic: str) -> str:
+    """The topic a yes/no question about a role's own practice belongs to: the one
+    whose `duty_over` lists `topic` (topics.yaml), else `topic` itself."""
+    return next((t.id for t in kb.topics.values() if topic in t.duty_over), topic)
