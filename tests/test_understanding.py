@@ -499,3 +499,16 @@ def test_duty_over_is_read_from_the_registry(kb_copy):
     kb = knowledge.load(kb_copy)
     intent = route("does a principal still review prs or are they too high up for that", kb)
     assert intent.topic != "responsibilities"
+
+
+def test_a_title_set_aside_is_not_what_the_question_is_about(kb):
+    text = "besides frontend devs, who does a lead work with to line up tech and business"
+    intent = route(text, kb)
+    assert intent.answered and intent.role == "lead" and intent.unknown_role is None
+    assert route("what does a frontend engineer earn", kb).unknown_role
+
+
+def test_where_someone_stands_comes_before_where_they_could_go(kb):
+    intent = route("is lead or EM the natural next move after sr", kb)
+    assert (intent.role, intent.topic) == ("senior", "progression")
+    assert route("is staff a promotion from senior, or a separate track?", kb).role == "staff"

@@ -255,7 +255,7 @@ def names_a_track(m: Mention, words: list[str]) -> bool:
     return m.contextual and m.end < len(words) and words[m.end] in ("track", "ladder")
 
 
-def set_aside(m: Mention, words: list[str]) -> bool:
+def set_aside(m: Mention | OtherRole, words: list[str]) -> bool:
     """The mention follows a word that excludes it ("besides management")."""
     j = m.start - 1
     while j >= 0 and (words[j] in ARTICLES or words[j] in MODIFIERS or words[j] in _SOFTENERS):
@@ -273,6 +273,10 @@ def asker_first(mentions: list[Mention], words: list[str]) -> list[str]:
         if m.end < len(words) and words[m.end] in _SAYING:
             return 3  # "my manager says im operating at staff": someone quoted
         word = word_before(m, words)
+        if word == "after":
+            return -1  # "is lead or EM the next move after sr": where one stands
+        if word in AUXILIARIES and m.start <= 2:
+            return 0  # "is staff a promotion from senior": the subject
         return 0 if word in SOURCE_MARKERS else 2 if word in TARGET_MARKERS else 1
 
     return list(dict.fromkeys(m.role for m in sorted(mentions, key=marker)))

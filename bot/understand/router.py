@@ -176,6 +176,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     # "project manager" is a title of its own, not the manager in it.
     taken = {j for o in others for j in range(o.start, o.end)}
     mentions = [m for m in mentions if not any(j in taken for j in range(m.start, m.end))]
+    others = [o for o in others if not set_aside(o, words)]  # "besides frontend devs, ..."
 
     free = [True] * len(words)
     for m in mentions:
