@@ -269,13 +269,17 @@ def asker_first(mentions: list[Mention], words: list[str]) -> list[str]:
     """Roles in mention order, except that the one the asker is comes before the one
     they are heading to: "should I go into management or stay IC as a senior"."""
 
+    offered = any(joined(a, b, words, frozenset({"or"})) for a, b in zip(mentions, mentions[1:]))
+
     def marker(m: Mention) -> int:
         if m.end < len(words) and words[m.end] in _SAYING:
             return 3  # "my manager says im operating at staff": someone quoted
         word = word_before(m, words)
         if word == "after":
-            return -1  # "is lead or EM the next move after sr": where one stands
-        if word in AUXILIARIES and m.start <= 2:
+            # "is lead or EM the next move after sr": with alternatives offered, where
+            # one stands; "is staff the next step after senior": the subject, staff
+            return -1 if offered else 0
+        if (word in AUXILIARIES or word in ("is", "are")) and m.start <= 2:
             return 0  # "is staff a promotion from senior": the subject
         return 0 if word in SOURCE_MARKERS else 2 if word in TARGET_MARKERS else 1
 
