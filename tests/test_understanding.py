@@ -512,3 +512,14 @@ def test_where_someone_stands_comes_before_where_they_could_go(kb):
     intent = route("is lead or EM the natural next move after sr", kb)
     assert (intent.role, intent.topic) == ("senior", "progression")
     assert route("is staff a promotion from senior, or a separate track?", kb).role == "staff"
+
+
+def test_the_word_list_read_directly_matches_wordfreq():
+    from wordfreq import get_frequency_dict
+
+    from bot.understand import lexicon
+
+    packed = lexicon._read_packed()
+    reference = get_frequency_dict("en", wordlist="small")
+    assert packed is not None and packed.keys() == reference.keys()
+    assert all(abs(packed[w] - reference[w]) <= 1e-12 for w in reference)

@@ -63,6 +63,9 @@ class RouterIndex:
     max_other: int
     phrases: list[tuple[str, tuple[str, ...], int]]  # (topic, pattern, 2 strong / 1 weak)
     single_phrases: dict[str, str]  # one-word strong phrase -> topic
+    # first word -> positions in `phrases`: a question tries only the phrases that
+    # start with one of its words
+    phrase_starts: dict[str, tuple[int, ...]]
     domain: set[tuple[str, ...]]
     domain_words: frozenset[str]
     vocabulary: frozenset[str]  # every word the knowledge base uses, in any file
@@ -215,6 +218,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         max_other=max((len(k) for k in other_roles), default=1),
         phrases=phrases,
         single_phrases=single,
+        phrase_starts=_starts(phrases),
         domain=domain,
         domain_words=frozenset(domain_words),
         vocabulary=frozenset(vocabulary),
@@ -254,6 +258,13 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
     )
     kb._cache["router"] = index
     return index
+
+
+def _starts(phrases) -> dict[str, tuple[int, ...]]:
+    starts: dict[str, list[int]] = {}
+    for i, (_, pattern, _) in enumerate(phrases):
+        starts.setdefault(pattern[0], []).append(i)
+    return {w: tuple(ix) for w, ix in starts.items()}
 
 
 def _generic(kb, phrases, facts: FactIndex, field_topic) -> frozenset[str]:

@@ -94,10 +94,10 @@ def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dic
     "salary"), not of a thing the facts talk about ("code review")."""
     scores: dict[str, Found] = {}
     covered: dict[str, set[int]] = {}  # words a topic's strong phrases already used
-    present = set(words)
-    for topic, pattern, weight in index.phrases:
-        if pattern[0] not in present:
-            continue
+    starts = index.phrase_starts
+    tried = sorted({i for w in set(words) for i in starts.get(w, ())})  # in file order
+    for i in tried:
+        topic, pattern, weight = index.phrases[i]
         at = span(words, free, pattern)
         if (
             at is None
