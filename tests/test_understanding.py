@@ -523,3 +523,20 @@ def test_the_word_list_read_directly_matches_wordfreq():
     reference = get_frequency_dict("en", wordlist="small")
     assert packed is not None and packed.keys() == reference.keys()
     assert all(abs(packed[w] - reference[w]) <= 1e-12 for w in reference)
+
+
+def test_a_longer_phrase_of_another_topic_wins_over_one_inside_it(kb):
+    # "reach" (progression) lies inside "reach for" (tools)
+    text = "what do backend engineers usually reach for when they need an in-memory cache"
+    assert route(text, kb).topic == "tools"
+    assert route("how do i reach staff", kb).topic == "progression"
+
+
+def test_a_slip_after_a_helping_verb_and_article_is_the_level(kb):
+    intent = route("does a principle make sure the backend is well documented", kb)
+    assert intent.role == "principal"
+
+
+def test_someone_asking_on_behalf_of_another_is_not_the_subject(kb):
+    intent = route("my lead wants to know if a principal needs nosql experience", kb)
+    assert intent.role == "principal"

@@ -245,7 +245,8 @@ def adjective(m: Mention, words: list[str]) -> bool:
 
 
 _SAYING = frozenset(
-    "say says said tell tells told think thinks thought ask asks asked keeps kept feels".split()
+    "say says said tell tells told think thinks thought ask asks asked keeps kept feels want "
+    "wants wanted wonders wondering".split()
 )
 _SOFTENERS = frozenset({"just", "very", "really", "merely", "only", "simply"})
 

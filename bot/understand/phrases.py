@@ -91,9 +91,10 @@ def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dic
     """Topic -> the phrases of it found.
 
     A phrase names its topic when it is made of topic words only ("skills",
-    "salary"), not of a thing the facts talk about ("code review")."""
-    scores: dict[str, Found] = {}
-    covered: dict[str, set[int]] = {}  # words a topic's strong phrases already used
+    "salary"), not of a thing the facts talk about ("code review"). When a strong
+    phrase of one topic lies inside a longer one of another ("reach" in "reach for
+    an in-memory cache"), the longer one is what was said."""
+    matches = []
     starts = index.phrase_starts
     tried = sorted({i for w in set(words) for i in starts.get(w, ())})  # in file order
     for i in tried:
@@ -106,9 +107,16 @@ def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dic
             or _idiom(words, pattern, at)
         ):
             continue
+        matches.append((topic, pattern, weight, frozenset(at)))
+    longer = [(t, at) for t, _, w, at in matches if w == 2]
+    scores: dict[str, Found] = {}
+    covered: dict[str, set[int]] = {}  # words a topic's strong phrases already used
+    for topic, pattern, weight, at in matches:
+        if weight == 2 and any(t != topic and at < other for t, other in longer):
+            continue
         found = scores.setdefault(topic, Found())
         used = covered.setdefault(topic, set())
-        if weight == 2 and not set(at) & used:  # "to become" and "become a": once
+        if weight == 2 and not at & used:  # "to become" and "become a": once
             used.update(at)
             found.strong += 1
             found.stems.append(tuple(stem(w) for w in pattern if w != GAP))

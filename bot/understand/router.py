@@ -54,6 +54,7 @@ from .who import (
 RANKED = 12  # facts ordered by the question, at most
 FACTS_ANSWER = 0.6  # share of a question one fact must hold to answer it with no role named
 FACTS_LEAN = 0.3  # ...or this share, when the question reads like one about the ladder
+_GROUPS = frozenset({"team", "squad", "org", "group", "department", "shop"})  # "backend teams"
 _ASKER = frozenset({"as", "im", "am"})  # "as a backend dev", "im a senior"
 TECHNICAL = 4.0  # a fact word rarer than this in English marks an engineering question
 _YES_NO = frozenset(
@@ -92,7 +93,7 @@ def _asked_of(kept, words: list[str], role: str) -> bool:
     return any(
         m.role == role
         and word_before_index(words, m.start) in AUXILIARIES
-        and words[m.end : m.end + 1] != ["team"]
+        and not set(words[m.end : m.end + 1]) & _GROUPS
         for m in kept
     )
 

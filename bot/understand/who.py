@@ -193,8 +193,8 @@ def _range(kept: list[Mention], words: list[str]) -> bool:
     first, last = kept[0], kept[-1]
     if word_before_index(words, first.start) != "from":
         return False
-    if len(kept) == 1:  # "the ladder from entry level to the top"
-        return "top" in words[first.end :]
+    if len(kept) == 1:  # "the ladder from entry level to the top", "...from entry level up"
+        return "top" in words[first.end :] or words[first.end : first.end + 1] == ["up"]
     return bool(_LISTING & set(words)) and "to" in words[first.end : last.start]
 
 
