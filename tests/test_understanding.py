@@ -540,3 +540,25 @@ def test_a_slip_after_a_helping_verb_and_article_is_the_level(kb):
 def test_someone_asking_on_behalf_of_another_is_not_the_subject(kb):
     intent = route("my lead wants to know if a principal needs nosql experience", kb)
     assert intent.role == "principal"
+
+
+def test_who_is_asking_set_off_at_the_start_is_context(kb):
+    text = "Recruiter here - what's a reasonable base salary range for a senior backend hire?"
+    assert route(text, kb).topic == "salary"
+    text = "As a manager trying to justify headcount: what value does adding a senior bring?"
+    assert route(text, kb).role == "senior"
+    # a lead that is the subject stays: "staff promo packet - what do they look for?"
+    assert route("staff promo packet - what do they look for?", kb).topic == "progression"
+
+
+def test_or_only_names_the_alternative_not_the_subject(kb):
+    text = "are companies hiring mid level backend engineers right now or only seniors"
+    assert route(text, kb).role == "mid"
+
+
+def test_either_or_with_a_comparison_word_compares(kb):
+    assert route("TL or staff eng, which is the bigger step up?", kb).topic == "compare"
+    assert route("principal or engineering manager, who has more influence?", kb).topic == (
+        "compare"
+    )
+    assert route("whats the gap between a jr and a sr really", kb).topic == "compare"

@@ -340,7 +340,10 @@ def _fact_phrases(
     return tuple(found)
 
 
-_NAME = re.compile(r"(?<![.:] )(?<!^)\b[A-Z][a-z0-9]+(?: [A-Z][a-z0-9]+)+")
+_NAME = re.compile(
+    r"(?<![.:] )(?<!^)\b[A-Z][a-z0-9]+(?: [A-Z][a-z0-9]+)+"  # "Spring Boot"
+    r"|\b[A-Z][a-z]+\.js\b"  # "Node.js"
+)
 
 
 def _topic_id(kb: KnowledgeBase, kind: str) -> str | None:

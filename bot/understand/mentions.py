@@ -248,6 +248,7 @@ _SAYING = frozenset(
     "say says said tell tells told think thinks thought ask asks asked keeps kept feels want "
     "wants wanted wonders wondering".split()
 )
+_FIRST_PERSON = frozenset({"i", "im", "me", "my", "ive", "id", "myself"})
 _SOFTENERS = frozenset({"just", "very", "really", "merely", "only", "simply"})
 
 
@@ -307,6 +308,8 @@ def subject(mentions: list[Mention], words: list[str], index: RouterIndex) -> Me
         before = word_before(m, words)
         if before in OBJECT_MARKERS:
             return True
+        if before in ("only", "just") and word_before_index(words, m.start - 1) == "or":
+            return True  # "hiring mids right now or only seniors": the alternative
         verb = before and before not in STOPWORDS and before not in index.alias_words
         return bool(verb) and before not in index.domain_words and m.start > 0
 
@@ -323,7 +326,15 @@ def subject(mentions: list[Mention], words: list[str], index: RouterIndex) -> Me
 
     subjects = [m for m in mentions if not is_object(m)]
     # the asker only when no one else is: "as a senior, do i mentor juniors"
-    return next((m for m in subjects if not is_asker(m)), subjects[0] if subjects else mentions[0])
+    found = next((m for m in subjects if not is_asker(m)), None)
+    if found:
+        return found
+    askers = [m for m in mentions if is_asker(m)]
+    if askers and not _FIRST_PERSON & set(words[askers[0].end :]):
+        # "as a manager justifying headcount: what does adding a senior bring" - the
+        # question is not about the asker, so the role it names, even as an object
+        return next((m for m in mentions if not is_asker(m)), mentions[0])
+    return subjects[0] if subjects else mentions[0]
 
 
 def joined(a: Mention, b: Mention, words: list[str], joiners: frozenset[str]) -> bool:

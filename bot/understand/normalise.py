@@ -70,13 +70,31 @@ def tokens(text: str, fold: bool = True) -> list[str]:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+_PREFIX = re.compile(r"^\s*([^:?!.\n]+?)\s*(?::|\s[-\u2013\u2014]+)\s+")
+PREFIX_WORDS = 8  # a leading "who is asking" clause is short
 
 
-def question_start(text: str) -> int:
-    """How many tokens come before the last sentence that asks something (ends with
-    "?"), or 0: in "long story... shipped the migration solo... what do people look
-    for when promoting a mid?" the story is context and the last sentence the question."""
-    sentences = _SENTENCE_END.split(strip_markup(text))
+def question_start(text: str, long: bool = True) -> int:
+    """How many tokens come before the question, or 0. Two kinds of context come
+    first: who is asking, set off by a colon or a dash ("Recruiter here - what's a
+    fair base salary...", "As a manager justifying headcount: what does a senior
+    bring", "manager question: ..."; not "staff promo packet - what do they look
+    for", where the lead is the subject), and, in a long message, a story before the
+    last sentence that asks something ("shipped the migration solo... what do people
+    look for when promoting a mid?")."""
+    plain = strip_markup(text)
+    prefix = _PREFIX.match(plain)
+    lead = tokens(prefix.group(1)) if prefix else []
+    if (
+        lead
+        and len(lead) <= PREFIX_WORDS
+        and (lead[0] in ("as", "context", "background") or {"here", "question"} & set(lead))
+        and plain[prefix.end() :].strip()
+    ):
+        return len(tokens(prefix.group(0)))
+    if not long:
+        return 0
+    sentences = _SENTENCE_END.split(plain)
     asking = [i for i, sentence in enumerate(sentences) if "?" in sentence]
     if not asking or asking[-1] == 0:
         return 0

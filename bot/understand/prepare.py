@@ -36,7 +36,7 @@ def prepare(text: str, index: RouterIndex) -> Words:
     words: list[str] = []
     typed: list[str] = []
     capitals: list[str] = []
-    start = question_start(text) if len(folded) > LONG_MESSAGE else 0
+    start = question_start(text, long=len(folded) > LONG_MESSAGE)
     focus = 0
     i = 0
     while i < len(folded):

@@ -31,6 +31,9 @@ SHORTHAND: dict[str, str] = {
     "ppls": "people",
     "prs": "pr",  # pull requests
     "rfcs": "rfc",
+    "phds": "phd",
+    "soln": "solution",
+    "solns": "solution",
     "apis": "api",
     "dbs": "db",
     "sol": "solution",

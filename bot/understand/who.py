@@ -137,7 +137,7 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
         if (
             (compare_cue and not ladder_cue)
             or side_by_side
-            or (either and index.ladder_topic not in strong)
+            or (either and (compare_cue or index.ladder_topic not in strong))
         ):
             # a topic asked about outright, or by a strong phrase ("get hired")
             asked_about = [
@@ -147,7 +147,7 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
             ]
             uncompared = [t for t in dict.fromkeys(named + asked_about) if t not in compared]
             than = phrases.get(index.compare_topic)
-            if uncompared and than and all("than" in p for p in than.stems):
+            if uncompared and than and than.stems and all("than" in p for p in than.stems):
                 # "do TLs get paid more than seniors": a side by side would not show pay
                 return roles[0], None, min(uncompared, key=index.topic_order.__getitem__)
             return roles[0], roles[1], index.compare_topic
