@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 
 from . import lexicon
 from .index import STOPWORDS, RouterIndex
-from .mentions import AUXILIARIES
 from .normalise import cased_tokens, question_start, tokens
 from .phrases import contains
+from .sentence import (
+    AUXILIARIES,
+)
 
 # A message this long (in words) is often a story and then a question.
 LONG_MESSAGE = 25

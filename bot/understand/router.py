@@ -27,18 +27,20 @@ from .chat import small_talk
 from .facts import FactRef
 from .index import OUT_OF_SCOPE, STOPWORDS, RouterIndex, build_index
 from .mentions import (
-    AUXILIARIES,
-    adjective,
-    direction,
     find_mentions,
     find_other_roles,
-    names_a_track,
-    set_aside,
-    word_before_index,
 )
 from .normalise import tokens
 from .phrases import contains, phrase_scores
 from .prepare import fill_slots, prepare
+from .sentence import (
+    AUXILIARIES,
+    adjective,
+    direction,
+    names_a_track,
+    set_aside,
+    word_before_index,
+)
 from .stems import stem
 from .topic_choice import as_duty, choose_topic, has_facts
 from .who import (

@@ -13,19 +13,21 @@ from ..ladder.model import KnowledgeBase
 from .facts import FactRef
 from .index import OUT_OF_SCOPE, RouterIndex
 from .mentions import (
-    ARTICLES,
-    PEERS,
     Mention,
     OtherRole,
-    asker_first,
     is_unknown,
-    joined,
     keep_contextual,
-    subject,
     trap_beside,
-    word_before_index,
 )
 from .prepare import Words
+from .sentence import (
+    ARTICLES,
+    PEERS,
+    asker_first,
+    joined,
+    subject,
+    word_before_index,
+)
 from .topics import ROLE
 
 SCOPE_THRESHOLD = 0.5

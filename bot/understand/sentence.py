@@ -1,0 +1,176 @@
+"""How the rest of a sentence relates to the roles it names: which one it is about,
+where a move starts and ends, which roles are set aside, asked on someone's behalf,
+or used as a plain adjective ("the most senior IC"), and whether two are joined
+("staff or principal"). The roles themselves are found by bot/understand/mentions.py.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .index import MODIFIERS, STOPWORDS, RouterIndex
+
+if TYPE_CHECKING:
+    from .mentions import Mention, OtherRole
+
+AUXILIARIES = frozenset("do does did can could should would will must might may shall".split())
+
+# How the other words of a sentence relate to a role mention.
+ARTICLES = frozenset({"a", "an", "the", "my", "our", "your", "their", "his", "her"})
+SOURCE_MARKERS = frozenset({"from", "as", "im", "am", "currently", "being"})
+TARGET_MARKERS = frozenset(
+    {"to", "into", "become", "becoming", "towards", "toward", "reach", "reaching", "be"}
+)
+ONWARD_MARKERS = frozenset({"after", "beyond", "past", "above", "from", "as"})
+# Words before a role that make it the object of a sentence, not its subject:
+# "do leads mentor juniors", "is working with principals part of a senior's job".
+OBJECT_MARKERS = frozenset({"with", "for", "by", "than", "under", "over", "to", "like"})
+
+
+# Words before another title that make it the company a role keeps, not the subject:
+# "do seniors work with product managers".
+PEERS = frozenset({"with", "by", "than", "like", "alongside", "and", "under", "over"})
+
+
+def word_before_index(words: list[str], start: int) -> str:
+    """The word before position start, articles skipped."""
+    j = start - 1
+    while j >= 0 and words[j] in ARTICLES:
+        j -= 1
+    return words[j] if j >= 0 else ""
+
+
+def word_before(m: Mention, words: list[str]) -> str:
+    return word_before_index(words, m.start)
+
+
+# Words that set a role aside: "what else is there *besides* management", "paths
+# *other than* lead". The role after them is what the question is not about.
+EXCLUDING = frozenset({"besides", "beside", "except", "excluding", "beyond", "but"})
+EXCLUDING_PAIRS = frozenset(
+    {
+        ("other", "than"),
+        ("outside", "of"),
+        ("apart", "from"),
+        ("aside", "from"),
+        ("instead", "of"),
+        ("rather", "than"),
+        ("not", "into"),
+    }
+)
+
+
+_DEGREE = frozenset("most more less least very so too quite pretty fairly".split())
+_GRADED = frozenset({"senior", "junior"})  # level words English also grades
+
+
+def adjective(m: Mention, words: list[str]) -> bool:
+    """A level word used as an adjective of degree: "the most senior IC", "more junior
+    people" - seniority, not the role."""
+    return (
+        m.end - m.start == 1
+        and words[m.start] in _GRADED
+        and m.start > 0
+        and words[m.start - 1] in _DEGREE
+    )
+
+
+_SAYING = frozenset(
+    "say says said tell tells told think thinks thought ask asks asked keeps kept feels want "
+    "wants wanted wonders wondering".split()
+)
+_FIRST_PERSON = frozenset({"i", "im", "me", "my", "ive", "id", "myself"})
+_SOFTENERS = frozenset({"just", "very", "really", "merely", "only", "simply"})
+
+
+def names_a_track(m: Mention, words: list[str]) -> bool:
+    """ "the management track", "the senior ladder": a track, not the role."""
+    return m.contextual and m.end < len(words) and words[m.end] in ("track", "ladder")
+
+
+def set_aside(m: Mention | OtherRole, words: list[str]) -> bool:
+    """The mention follows a word that excludes it ("besides management")."""
+    j = m.start - 1
+    while j >= 0 and (words[j] in ARTICLES or words[j] in MODIFIERS or words[j] in _SOFTENERS):
+        j -= 1  # "rather than just a very good senior"
+    if j < 0:
+        return False
+    return words[j] in EXCLUDING or (j > 0 and (words[j - 1], words[j]) in EXCLUDING_PAIRS)
+
+
+def asker_first(mentions: list[Mention], words: list[str]) -> list[str]:
+    """Roles in mention order, except that the one the asker is comes before the one
+    they are heading to: "should I go into management or stay IC as a senior"."""
+
+    offered = any(joined(a, b, words, frozenset({"or"})) for a, b in zip(mentions, mentions[1:]))
+
+    def marker(m: Mention) -> int:
+        if m.end < len(words) and words[m.end] in _SAYING:
+            return 3  # "my manager says im operating at staff": someone quoted
+        word = word_before(m, words)
+        if word == "after":
+            # "is lead or EM the next move after sr": with alternatives offered, where
+            # one stands; "is staff the next step after senior": the subject, staff
+            return -1 if offered else 0
+        if (word in AUXILIARIES or word in ("is", "are")) and m.start <= 2:
+            return 0  # "is staff a promotion from senior": the subject
+        return 0 if word in SOURCE_MARKERS else 2 if word in TARGET_MARKERS else 1
+
+    return list(dict.fromkeys(m.role for m in sorted(mentions, key=marker)))
+
+
+def direction(m: Mention, words: list[str]) -> str:
+    """ "into" for how to become the role ("to staff"), "onward" for what comes after it
+    ("after staff", "from senior", "senior, what's next"), else ""."""
+    before = word_before(m, words)
+    if before in TARGET_MARKERS:
+        return "into"
+    if before in ONWARD_MARKERS or "next" in words[m.end :]:
+        return "onward"
+    return ""
+
+
+def subject(mentions: list[Mention], words: list[str], index: RouterIndex) -> Mention:
+    """The role a sentence is about when it names several with no comparison or move:
+    the first that is not an object ("do leads mentor *juniors*", "is mentoring
+    *juniors* part of the lead role")."""
+
+    def is_object(m: Mention) -> bool:
+        before = word_before(m, words)
+        if before in OBJECT_MARKERS:
+            return True
+        if before in ("only", "just") and word_before_index(words, m.start - 1) == "or":
+            return True  # "hiring mids right now or only seniors": the alternative
+        verb = before and before not in STOPWORDS and before not in index.alias_words
+        return bool(verb) and before not in index.domain_words and m.start > 0
+
+    def is_asker(m: Mention) -> bool:
+        # "as an EM, what should my tech lead handle", "manager question: ...": who
+        # is asking, when the question is about someone else.
+        after = words[m.end] if m.end < len(words) else ""
+        # ...or reported: "my manager says im operating at staff"
+        return (
+            word_before(m, words) == "as"
+            or after in _SAYING
+            or (m.start <= 1 and after == "question")
+        )
+
+    subjects = [m for m in mentions if not is_object(m)]
+    # the asker only when no one else is: "as a senior, do i mentor juniors"
+    found = next((m for m in subjects if not is_asker(m)), None)
+    if found:
+        return found
+    askers = [m for m in mentions if is_asker(m)]
+    if askers and not _FIRST_PERSON & set(words[askers[0].end :]):
+        # "as a manager justifying headcount: what does adding a senior bring" - the
+        # question is not about the asker, so the role it names, even as an object
+        return next((m for m in mentions if not is_asker(m)), mentions[0])
+    return subjects[0] if subjects else mentions[0]
+
+
+def joined(a: Mention, b: Mention, words: list[str], joiners: frozenset[str]) -> bool:
+    """Two mentions with only a joining word (and articles) between: "staff or
+    principal", "junior to senior"."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    between = [w for w in words[first.end : second.start] if w not in ARTICLES]
+    return len(between) == 1 and between[0] in joiners
