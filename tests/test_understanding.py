@@ -562,3 +562,21 @@ def test_either_or_with_a_comparison_word_compares(kb):
         "compare"
     )
     assert route("whats the gap between a jr and a sr really", kb).topic == "compare"
+
+
+def test_a_slip_corrected_into_english_can_still_be_the_level(kb):
+    # "principel" is one letter from "principle" and from "principal"; beside
+    # "engineer" it is the level
+    intent = route("principel engineer leadership skills", kb)
+    assert (intent.role, intent.topic) == ("principal", "skills")
+
+
+def test_and_between_two_roles_compares_only_with_a_comparing_word(kb):
+    text = "ok so im mid level and my mgr keeps saying im almost senior, what gaps hold people back"
+    assert route(text, kb).topic != "compare"
+    assert route("compare junior and mid level", kb).topic == "compare"
+
+
+def test_a_rota_lookup_with_no_role_is_not_a_ladder_question(kb):
+    assert not route("whos on call this weekend", kb).answered
+    assert route("do juniors do on call", kb).answered

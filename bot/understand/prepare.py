@@ -72,7 +72,9 @@ def fill_slots(w: Words, index: RouterIndex, mentions) -> bool:
     words, changed = w.words, False
     has_topic = None  # worked out only if some word has a near ladder word
     for i, word in enumerate(words):
-        if w.scores[i] < 1.0 or word in index.alias_words or word in STOPWORDS:
+        # a word the speller already turned into a ladder word is settled; one it turned
+        # into English ("principel" -> "principle") may still be a level
+        if word in index.alias_words or word in STOPWORDS:
             continue
         for fix in index.speller.near_words(word):
             if has_topic is None:

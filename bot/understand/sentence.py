@@ -105,7 +105,9 @@ def asker_first(mentions: list[Mention], words: list[str]) -> list[str]:
     offered = any(joined(a, b, words, frozenset({"or"})) for a, b in zip(mentions, mentions[1:]))
 
     def marker(m: Mention) -> int:
-        if m.end < len(words) and words[m.end] in _SAYING:
+        if m.end < len(words) and (
+            words[m.end] in _SAYING or words[m.end : m.end + 2] == ["keep", "saying"]
+        ):
             return 3  # "my manager says im operating at staff": someone quoted
         word = word_before(m, words)
         if word == "after":
@@ -152,6 +154,7 @@ def subject(mentions: list[Mention], words: list[str], index: RouterIndex) -> Me
         return (
             word_before(m, words) == "as"
             or after in _SAYING
+            or words[m.end : m.end + 2] in (["keep", "saying"], ["keep", "telling"])
             or (m.start <= 1 and after == "question")
         )
 

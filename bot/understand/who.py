@@ -133,7 +133,10 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
             # "is there a level between mid and senior": where they sit on the ladder.
             return roles[0], roles[1], index.ladder_topic
         # "what separates senior from staff for promotion": the move, not a side by side.
-        side_by_side = any(joined(a, b, words, _OR - {"or"}) for a, b in pairs)
+        # "senior vs staff"; "X and Y" only with a word that compares ("compare junior
+        # and mid"), not "im mid level and my mgr keeps saying..."
+        joiners = _OR - {"or"} if index.compare_topic in phrases else _OR - {"or", "and"}
+        side_by_side = any(joined(a, b, words, joiners) for a, b in pairs)
         either = any(joined(a, b, words, frozenset({"or"})) for a, b in pairs)
         # "staff or lead, which is right for me" - but "whats the next rung, staff or lead"
         if (
