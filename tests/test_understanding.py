@@ -580,3 +580,26 @@ def test_and_between_two_roles_compares_only_with_a_comparing_word(kb):
 def test_a_rota_lookup_with_no_role_is_not_a_ladder_question(kb):
     assert not route("whos on call this weekend", kb).answered
     assert route("do juniors do on call", kb).answered
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is there a promo code for the company swag store",
+        "my cars back end makes a rattling noise over bumps",
+        "step ladder or extension ladder for cleaning gutters?",
+    ],
+)
+def test_discipline_words_in_a_question_about_something_else_are_declined(kb, text):
+    assert not route(text, kb).answered
+
+
+def test_technical_questions_about_the_discipline_are_kept(kb):
+    text = "besides caching and load balancing, what technique helps backend apps scale"
+    assert route(text, kb).answered
+
+
+def test_two_things_compared_are_not_two_roles(kb):
+    intent = route("node vs django for a new api service, which do backend devs pick", kb)
+    assert (intent.topic, intent.other_role) == ("tools", None)
+    assert route("staff vs", kb).other_role == "principal"

@@ -165,13 +165,28 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
             return ordered[0], ordered[1], index.ladder_topic
         return subject(kept, words, index).role, None, None  # "do leads mentor juniors"
     role = roles[0]
-    if compare_cue and len(strong) == 1 and kb.next_roles(role):
+    if (
+        compare_cue
+        and len(strong) == 1
+        and kb.next_roles(role)
+        and not _things_compared(kept, words)
+    ):
         # "how does staff differ": with the next step up, unless the examples say the
         # question is about something else ("what difference does a senior make").
         p = index.model.probabilities(role_free(words, kept, index))
         if p.get(index.compare_topic, 0.0) >= ALONE_COMPARE:
             return role, kb.next_roles(role)[0], index.compare_topic
     return role, None, None
+
+
+def _things_compared(kept: list[Mention], words: list[str]) -> bool:
+    """ "node vs django for a new api service": the comparison is between two things
+    the sentence names, not between the role and another."""
+    at = {j for m in kept for j in range(m.start, m.end)}
+    return any(
+        w in ("vs", "versus") and 0 < i < len(words) - 1 and i - 1 not in at and i + 1 not in at
+        for i, w in enumerate(words)
+    )
 
 
 def _listed(kept: list[Mention], words: list[str]) -> bool:
