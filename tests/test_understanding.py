@@ -603,3 +603,19 @@ def test_two_things_compared_are_not_two_roles(kb):
     intent = route("node vs django for a new api service, which do backend devs pick", kb)
     assert (intent.topic, intent.other_role) == ("tools", None)
     assert route("staff vs", kb).other_role == "principal"
+
+
+def test_a_trap_beside_one_level_word_leaves_a_role_named_outright(kb):
+    intent = route("senoir eng TC at a mid-size startup??", kb)
+    assert (intent.role, intent.topic) == ("senior", "salary")
+    assert not route("senior discount at the cinema", kb).answered
+
+
+def test_a_verb_with_its_particle_after_a_level_is_a_verb(kb):
+    intent = route("how does a principal size up competing technologies before picking one", kb)
+    assert intent.answered and intent.role == "principal"
+
+
+def test_all_the_levels_from_one_to_another_through_is_the_ladder(kb):
+    intent = route("what are all the levels on the ladder, junior thru principal?", kb)
+    assert (intent.role, intent.topic) == (kb.default_role, "progression")

@@ -113,6 +113,9 @@ def is_unknown(word: str, index: RouterIndex, strict: bool = False) -> bool:
     )
 
 
+_PARTICLES = (["up"], ["out"], ["off"], ["down"], ["through"])
+
+
 def keep_contextual(
     m: Mention,
     words: list[str],
@@ -150,7 +153,9 @@ def keep_contextual(
     if plural or engineering:
         return True
     helped = word_before(m, words) in AUXILIARIES and not {"do", "does"} & set(words[m.end :])
-    if strong_topic and not (helped and after in index.fact_verbs):
+    # a verb the duties use ("evaluate"), or any verb with its particle ("size up")
+    verb = after in index.fact_verbs or words[m.end + 1 : m.end + 2] in _PARTICLES
+    if strong_topic and not (helped and verb):
         # "senior salary" yes; "a senior bus pass" no, whatever it asks about - but
         # "does a principal evaluate technologies": a verb the duties use.
         return not compound

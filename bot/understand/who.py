@@ -55,7 +55,7 @@ def meant(mentions, w: Words, index: RouterIndex, engineering: bool, strong, ask
     level word that means something else here ("senior discount") makes the whole
     question about that, whatever else it names (trapped)."""
     words, trap = w.words, any(word in index.trap_words for word in w.words)
-    near, kept = [], []
+    near, kept, trapped = [], [], False
     for m in mentions:
         plural = w.typed[m.start] != words[m.start] and w.typed[m.start].endswith("s")
         if m.contextual and not keep_contextual(
@@ -68,10 +68,13 @@ def meant(mentions, w: Words, index: RouterIndex, engineering: bool, strong, ask
             plural=plural,
         ):
             near.append(m.role)
-            if trap_beside(m, words, index):
-                return [], near, True
+            trapped = trapped or trap_beside(m, words, index)
         else:
             kept.append(m)
+    if trapped and not any(not m.contextual for m in kept):
+        # "senior discount": the whole question is about that - unless a role is named
+        # outright as well ("senoir eng TC at a mid-size startup")
+        return [], near, True
     if (
         kept
         and all(m.contextual for m in kept)
@@ -208,14 +211,24 @@ _LISTING = frozenset({"all", "every", "list", "full", "whole", "entire"})
 def _range(kept: list[Mention], words: list[str]) -> bool:
     """ "all the levels from jr up to principal": the ladder between two roles, asked
     for as a list."""
-    if not kept or "from" not in words or not ({"level", "ladder"} & set(words)):
+    if not kept or not ({"level", "ladder"} & set(words)):
         return False
     first, last = kept[0], kept[-1]
+    between = set(words[first.end : last.start])
+    if len(kept) > 1 and _LISTING & set(words) and between & _UP_TO and len(between) <= 2:
+        return True  # "all the levels on the ladder, junior thru principal"
     if word_before_index(words, first.start) != "from":
         return False
     if len(kept) == 1:  # "the ladder from entry level to the top", "...from entry level up"
-        return "top" in words[first.end :] or words[first.end : first.end + 1] == ["up"]
+        return "top" in words[first.end :] or words[first.end : first.end + 1] in (
+            ["up"],
+            ["upward"],
+            ["upwards"],
+        )
     return bool(_LISTING & set(words)) and "to" in words[first.end : last.start]
+
+
+_UP_TO = frozenset({"to", "through", "thru", "till", "until"})
 
 
 _REACHING = frozenset("make making become becoming reach reaching".split())
