@@ -214,7 +214,7 @@ def test_pay_frames_still_ask_about_pay(kb, text, topic):
 )
 def test_a_pay_frame_whose_verb_has_an_object_is_not_about_pay(kb, text):
     intent = route(text, kb)
-    assert intent.answered and intent.topic != "salary"
+    assert intent.answered and intent.topic in ("impact", "responsibilities")
 
 
 def test_no_role_named_and_the_fact_is_a_levels_guide_answers_as_that_level(kb):
@@ -434,6 +434,7 @@ def test_a_list_needs_three_different_roles_in_a_row(kb):
 def test_someone_quoted_is_not_the_subject(kb):
     intent = route("my manager says im operating at staff but no promo yet, what gives", kb)
     assert intent.role in ("senior", "staff")
+    assert intent.other_role != "engineering-manager"
 
 
 def test_the_ladder_from_one_level_to_the_top_is_the_whole_ladder(kb):
@@ -573,7 +574,8 @@ def test_a_slip_corrected_into_english_can_still_be_the_level(kb):
 
 def test_and_between_two_roles_compares_only_with_a_comparing_word(kb):
     text = "ok so im mid level and my mgr keeps saying im almost senior, what gaps hold people back"
-    assert route(text, kb).topic != "compare"
+    intent = route(text, kb)
+    assert intent.answered and intent.role == "mid" and intent.topic != "compare"
     assert route("compare junior and mid level", kb).topic == "compare"
 
 
@@ -619,3 +621,44 @@ def test_a_verb_with_its_particle_after_a_level_is_a_verb(kb):
 def test_all_the_levels_from_one_to_another_through_is_the_ladder(kb):
     intent = route("what are all the levels on the ladder, junior thru principal?", kb)
     assert (intent.role, intent.topic) == (kb.default_role, "progression")
+
+
+@pytest.mark.parametrize(
+    "text, role, topic",
+    [
+        ("what does a principal earn", "principal", "salary"),
+        ("how much do principals earn", "principal", "salary"),
+        ("do juniors get free courses", "junior", "education"),
+        ("what class of problems do principals solve", "principal", None),
+        ("my lead says seniors should own features", "senior", "responsibilities"),
+        ("how much lead time do seniors need for estimates", "senior", None),
+    ],
+)
+def test_everyday_words_of_the_traps_do_not_decline_real_questions(kb, text, role, topic):
+    # "what does a school principal earn" is a trap; "principal earn" is not
+    intent = route(text, kb)
+    assert intent.answered and intent.role == role
+    if topic:
+        assert intent.topic == topic
+
+
+def test_a_passive_question_about_a_role_keeps_its_topic(kb):
+    assert route("do juniors get hired easily", kb).topic == "hiring"
+
+
+def test_a_trailing_check_does_not_replace_the_question(kb):
+    text = "what is the salary of a senior? i heard 150k from a friend. does that seem right?"
+    assert route(text, kb).topic == "salary"
+
+
+def test_the_asker_named_first_is_context_for_roles_too(kb):
+    intent = route("Recruiter here - does a principal still review prs?", kb)
+    assert intent.answered and intent.unknown_role is None and intent.role == "principal"
+    assert route("Senior engineer here - what does staff actually involve?", kb).role == "staff"
+
+
+def test_amounts_of_things_are_not_money(kb):
+    from bot.understand.normalise import tokens
+
+    assert "money" not in tokens("100k concurrent websockets, can a senior handle that")
+    assert route("what kind of money does a senior make", kb).topic == "salary"

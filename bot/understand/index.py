@@ -171,6 +171,9 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
     # paint"): with no engineering word beside them they mean the level word is not
     # the role. Out-of-scope examples naming no level ("fix my regex") only teach the
     # scope model.
+    question_words = frozenset(
+        alias_words | phrase_words | domain_words | example_words | synonym_words
+    )
     # The word right beside the level ("staff *meeting*") is a trap only in that pair
     # (trap_pairs): "do TLs still code or is it all meetings" is about the ladder.
     level_words = {key[0] for key, (_, contextual) in aliases.items() if contextual}
@@ -222,12 +225,10 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         domain=domain,
         domain_words=frozenset(domain_words),
         vocabulary=frozenset(vocabulary),
-        question_words=frozenset(
-            alias_words | phrase_words | domain_words | example_words | synonym_words
-        ),
+        question_words=question_words,
         alias_words=alias_words,
         trap_words=trap_words,
-        trap_pairs=_trap_pairs(kb, aliases),
+        trap_pairs=_trap_pairs(kb, aliases, {p[0] for _, p, _ in phrases if len(p) == 1}),
         fact_words=frozenset(fact_words),
         fact_verbs=frozenset(ws[0] for ws in facts.words if ws and ws[0] not in STOPWORDS),
         generic=generic,
@@ -289,9 +290,11 @@ def _generic(kb, phrases, facts: FactIndex, field_topic) -> frozenset[str]:
     return frozenset(out)
 
 
-def _trap_pairs(kb: KnowledgeBase, aliases) -> frozenset[tuple[str, str]]:
+def _trap_pairs(kb: KnowledgeBase, aliases, topic_words) -> frozenset[tuple[str, str]]:
     """Each level word in an out-of-scope example with the word beside it ("junior
-    high", "senior discount", "sales lead"): together they mean something else."""
+    high", "senior discount", "sales lead"): together they mean something else. Not a
+    one-word topic phrase: "what does a school principal earn" must not make
+    "principal earn" a trap."""
     level_words = {key[0] for key, (_, contextual) in aliases.items() if contextual}
     pairs = set()
     for text in kb.out_of_scope:
@@ -300,7 +303,12 @@ def _trap_pairs(kb: KnowledgeBase, aliases) -> frozenset[tuple[str, str]]:
             if w not in level_words:
                 continue
             for j in (i - 1, i + 1):
-                if 0 <= j < len(words) and words[j] not in STOPWORDS:
+                # the word after may be the verb of a real question ("principal earn")
+                if (
+                    0 <= j < len(words)
+                    and words[j] not in STOPWORDS
+                    and not (j > i and words[j] in topic_words)
+                ):
                     pairs.add((words[j], w) if j < i else (w, words[j]))
     return frozenset(pairs)
 

@@ -123,12 +123,15 @@ def keep_contextual(
     *,
     engineering: bool,
     strong_topic: bool,
-    trap: bool,
+    traps: int,
     plural: bool,
 ) -> bool:
     """Whether a role found only through a level word is meant as that level. A plural
-    ("seniors", "leads") names people, never the first half of a compound."""
-    if trap and not engineering:
+    ("seniors", "leads") names people, never the first half of a compound. `traps`:
+    how many words of the out-of-scope examples the question has ("loan", "school")."""
+    if traps and not engineering and not (plural and traps == 1):
+        # one such word beside a plural is a passing word ("do juniors get free
+        # courses"), more say what the question is about ("seniors' bus fares")
         return False
     before = words[m.start - 1] if m.start > 0 else ""
     after = words[m.end] if m.end < len(words) else ""
@@ -136,6 +139,8 @@ def keep_contextual(
         return False  # "senior discount", "sales lead", whatever else the question says
     if _pair(words, m) & index.trap_pairs:  # "junior high", "staff meeting"
         return False
+    if plural:
+        return True  # "my lead says seniors should own features"
     if (
         before
         and is_unknown(before, index, strict=True)
@@ -150,7 +155,7 @@ def keep_contextual(
         and not lexicon.is_adverb(after)  # "can a junior realistically have"
         and m.end - m.start == 1
     )
-    if plural or engineering:
+    if engineering:
         return True
     helped = word_before(m, words) in AUXILIARIES and not {"do", "does"} & set(words[m.end :])
     # a verb the duties use ("evaluate"), or any verb with its particle ("size up")

@@ -24,8 +24,8 @@ _ARROW = re.compile(r"-+>|=>|\u2192")
 # unit after it ("150k" is pay, "10k requests" is not).
 _MONEY = re.compile(
     r"[$\u00a3\u20ac]\s?\d[\d,.]*k?\b|\b\d{2,3}k\b"
-    r"(?!\s*(?:users?|requests?|reqs?|rps|qps|tps|rows?|records?|events?|messages?|lines?|"
-    r"views?|hits?|customers?|ops|connections?|files?|items?|stars?|followers?))",
+    # ...unless counting things: "10k requests", "100k concurrent websockets"
+    r"(?!\s+(?:[a-z]+\s+)?[a-z]+s\b|\s*(?:rps|qps|tps|ops)\b)",
     re.IGNORECASE,
 )
 
@@ -71,6 +71,7 @@ def tokens(text: str, fold: bool = True) -> list[str]:
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _PREFIX = re.compile(r"^\s*([^:?!.\n]+?)\s*(?::|\s[-\u2013\u2014]+)\s+")
+CHECKING_WORDS = 4
 PREFIX_WORDS = 8  # a leading "who is asking" clause is short
 
 
@@ -95,7 +96,13 @@ def question_start(text: str, long: bool = True) -> int:
     if not long:
         return 0
     sentences = _SENTENCE_END.split(plain)
-    asking = [i for i, sentence in enumerate(sentences) if "?" in sentence]
+    # the last sentence that asks, unless it only checks the one before: "... does
+    # that seem right?", "is that normal?"
+    asking = [
+        i
+        for i, sentence in enumerate(sentences)
+        if "?" in sentence and len(tokens(sentence)) > CHECKING_WORDS
+    ]
     if not asking or asking[-1] == 0:
         return 0
     return len(tokens(" ".join(sentences[: asking[-1]])))

@@ -60,9 +60,7 @@ def _takes_object(words: list[str], pattern: tuple[str, ...], at: tuple[int, ...
 POSSESSIVES = frozenset("my your his her its our their".split())
 # Turns of phrase that use a topic word for something else: "different in practice"
 # is not about team practices, "in general" not about anything.
-IDIOMS = frozenset(
-    {("in", "practice"), ("in", "theory"), ("in", "general"), ("in", "short"), ("of", "money")}
-)  # ... and "a waste of money" is not about pay
+IDIOMS = frozenset({("in", "practice"), ("in", "theory"), ("in", "general")})
 
 
 def _idiom(words: list[str], pattern: tuple[str, ...], at: tuple[int, ...]) -> bool:
@@ -87,6 +85,7 @@ class Found:
     naming: int = 0  # strong phrases naming the topic: one topic word, or its title's
     # the strong phrases as stems, to tell whether a fact holds what they name
     stems: list[tuple[str, ...]] = field(default_factory=list)
+    words: list[tuple[str, ...]] = field(default_factory=list)  # ...and as written
 
 
 def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dict[str, Found]:
@@ -122,6 +121,7 @@ def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dic
             used.update(at)
             found.strong += 1
             found.stems.append(tuple(stem(w) for w in pattern if w != GAP))
+            found.words.append(tuple(w for w in pattern if w != GAP))
             if pattern in index.naming_phrases and (
                 len(pattern) == 1 or set(pattern) & index.title_words[topic]
             ):

@@ -34,6 +34,7 @@ from .sentence import (
     AUXILIARIES,
     adjective,
     direction,
+    is_quoted,
     names_a_track,
     set_aside,
     word_before_index,
@@ -59,6 +60,7 @@ DISCIPLINE_SCOPE = 0.75
 # questions stay under 0.11, those traps start at 0.26.
 STRANGERS, STRANGE_SCOPE = 3, 0.2
 FACTS_LEAN = 0.3  # ...or this share, when the question reads like one about the ladder
+_PASSIVE = frozenset({"get", "be", "been", "getting"})  # "do juniors get hired easily"
 _GROUPS = frozenset({"team", "squad", "org", "group", "department", "shop"})  # "backend teams"
 _ASKER = frozenset({"as", "im", "am"})  # "as a backend dev", "im a senior"
 TECHNICAL = 4.0  # a fact word rarer than this in English marks an engineering question
@@ -92,13 +94,18 @@ class Intent:
     ranked: tuple[FactRef, ...] = ()
 
 
+def _asks_or_is_quoted(m, words: list[str]) -> bool:
+    after = words[m.end : m.end + 1]
+    return (m.start <= 1 and after in (["question"], ["here"])) or is_quoted(m, words)
+
+
 def _asked_of(kept, words: list[str], role: str) -> bool:
     """The role is the subject the question starts with: "does a principal...", "are
     backend engineers..." - people, not "do backend teams..." (a practice)."""
     return any(
         m.role == role
         and word_before_index(words, m.start) in AUXILIARIES
-        and not set(words[m.end : m.end + 1]) & _GROUPS
+        and not set(words[m.end : m.end + 1]) & (_GROUPS | _PASSIVE)
         for m in kept
     )
 
@@ -182,7 +189,8 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     # "project manager" is a title of its own, not the manager in it.
     taken = {j for o in others for j in range(o.start, o.end)}
     mentions = [m for m in mentions if not any(j in taken for j in range(m.start, m.end))]
-    others = [o for o in others if not set_aside(o, words)]  # "besides frontend devs, ..."
+    # "besides frontend devs, ...", and a title in the asker's words: "Recruiter here -"
+    others = [o for o in others if not set_aside(o, words) and o.start >= w.focus]
 
     free = [True] * len(words)
     for m in mentions:
@@ -195,9 +203,11 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     engineering = domain or technical or any(not m.contextual for m in mentions)
     asked = Asked(words, free, index, w.typed)
     kept, near, trapped = meant(mentions, w, index, engineering, strong, asked)
-    asking = [m for m in kept if m.start <= 1 and words[m.end : m.end + 1] == ["question"]]
+    asking = [m for m in kept if _asks_or_is_quoted(m, words)]
     if asking and len({m.role for m in kept}) > len({m.role for m in asking}):
-        # "manager question: is one of my mids ready for senior": who asks, not whom about
+        # "manager question: is one of my mids ready for senior", "senior engineer here -
+        # what does staff involve", "my manager says im operating at staff": who asks or
+        # is quoted, not whom the question is about
         kept = [m for m in kept if m not in asking]
     if trapped:
         # "principal component analysis in python": the level word means something
@@ -265,7 +275,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         topic, margin = choose_topic(
             kb, index, role, phrases, probabilities, hits, coverage, frozenset(asked.rare)
         )
-        if _form(words) == "yes_no" and _asked_of(kept, words, role):
+        if _form(words[w.focus :]) == "yes_no" and _asked_of(kept, words, role):
             topic = as_duty(kb, topic)  # "does a principal still review prs"
     way = ""
     if topic == index.ladder_topic and kept:
@@ -290,7 +300,11 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
             role = owner
             facts = tuple(same_fact(kb, ref, owner) for ref in facts)
             ranked = tuple(h.ref for h in index.facts.search(query, [role], limit=RANKED))
-    framed = any(len(p) > 1 for found in phrases.values() for p in found.stems)
+    framed = any(  # a topic phrase of real words: "career ladder", not "what is"
+        len(p) > 1 and any(x not in STOPWORDS for x in p)
+        for found in phrases.values()
+        for p in found.stems
+    )
     if role == kb.default_role and all(m.role == role for m in kept) and not (technical or framed):
         # Only the discipline, or no role at all, and nothing technical from the facts:
         # a question that reads like the out-of-scope examples ("is there a promo code

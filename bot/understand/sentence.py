@@ -46,7 +46,7 @@ def word_before(m: Mention, words: list[str]) -> str:
 
 # Words that set a role aside: "what else is there *besides* management", "paths
 # *other than* lead". The role after them is what the question is not about.
-EXCLUDING = frozenset({"besides", "beside", "except", "excluding", "beyond", "but"})
+EXCLUDING = frozenset({"besides", "beside", "except", "excluding", "but"})
 EXCLUDING_PAIRS = frozenset(
     {
         ("other", "than"),
@@ -79,6 +79,7 @@ _SAYING = frozenset(
     "say says said tell tells told think thinks thought ask asks asked keeps kept feels want "
     "wants wanted wonders wondering".split()
 )
+_KEEP_SAYING = (["keep", "saying"], ["keep", "telling"])
 _FIRST_PERSON = frozenset({"i", "im", "me", "my", "ive", "id", "myself"})
 _SOFTENERS = frozenset({"just", "very", "really", "merely", "only", "simply"})
 
@@ -98,6 +99,13 @@ def set_aside(m: Mention | OtherRole, words: list[str]) -> bool:
     return words[j] in EXCLUDING or (j > 0 and (words[j - 1], words[j]) in EXCLUDING_PAIRS)
 
 
+def is_quoted(m: Mention, words: list[str]) -> bool:
+    """Someone quoted or asking on another's behalf: "my manager says...", "my lead
+    wants to know..." - not whom the question is about."""
+    after = words[m.end : m.end + 2]
+    return bool(after) and (after[0] in _SAYING or after in _KEEP_SAYING)
+
+
 def asker_first(mentions: list[Mention], words: list[str]) -> list[str]:
     """Roles in mention order, except that the one the asker is comes before the one
     they are heading to: "should I go into management or stay IC as a senior"."""
@@ -106,7 +114,7 @@ def asker_first(mentions: list[Mention], words: list[str]) -> list[str]:
 
     def marker(m: Mention) -> int:
         if m.end < len(words) and (
-            words[m.end] in _SAYING or words[m.end : m.end + 2] == ["keep", "saying"]
+            words[m.end] in _SAYING or words[m.end : m.end + 2] in _KEEP_SAYING
         ):
             return 3  # "my manager says im operating at staff": someone quoted
         word = word_before(m, words)
@@ -154,7 +162,7 @@ def subject(mentions: list[Mention], words: list[str], index: RouterIndex) -> Me
         return (
             word_before(m, words) == "as"
             or after in _SAYING
-            or words[m.end : m.end + 2] in (["keep", "saying"], ["keep", "telling"])
+            or words[m.end : m.end + 2] in _KEEP_SAYING
             or (m.start <= 1 and after == "question")
         )
 

@@ -91,16 +91,16 @@ def _facts_hold(found: Found, voters: list[FactHit], specific: frozenset[str]) -
     if not found.strong:
         return True
     return any(
-        set(p) <= hit.matched and set(p) <= specific and (len(p) > 1 or _rare(p[0]))
-        for p in found.stems
+        set(p) <= hit.matched and set(p) <= specific and (len(p) > 1 or _rare(written[0]))
+        for p, written in zip(found.stems, found.words)
         for hit in voters
     )
 
 
-def _rare(stem: str) -> bool:
+def _rare(word: str) -> bool:
     """A one-word phrase names a thing ("kubernetes", "mentor"), not the topic's
     everyday word ("pay"), when it is rare in English."""
-    return lexicon.zipf(stem) < SPECIFIC_WORD
+    return lexicon.zipf(word) < SPECIFIC_WORD
 
 
 def has_facts(kb: KnowledgeBase, role: str, topic: str) -> bool:

@@ -54,7 +54,8 @@ def meant(mentions, w: Words, index: RouterIndex, engineering: bool, strong, ask
     """(kept, near misses, trapped): the mentions that mean a role on this ladder. A
     level word that means something else here ("senior discount") makes the whole
     question about that, whatever else it names (trapped)."""
-    words, trap = w.words, any(word in index.trap_words for word in w.words)
+    words = w.words
+    traps = sum(word in index.trap_words for word in words)
     near, kept, trapped = [], [], False
     for m in mentions:
         plural = w.typed[m.start] != words[m.start] and w.typed[m.start].endswith("s")
@@ -64,16 +65,17 @@ def meant(mentions, w: Words, index: RouterIndex, engineering: bool, strong, ask
             index,
             engineering=engineering,
             strong_topic=bool(strong),
-            trap=trap,
+            traps=traps,
             plural=plural,
         ):
             near.append(m.role)
             trapped = trapped or trap_beside(m, words, index)
         else:
             kept.append(m)
-    if trapped and not any(not m.contextual for m in kept):
-        # "senior discount": the whole question is about that - unless a role is named
-        # outright as well ("senoir eng TC at a mid-size startup")
+    if trapped and not kept:
+        # "senior discount": the whole question is about that - unless another role is
+        # named as well ("senoir eng TC at a mid-size startup", "how much lead time
+        # do seniors need")
         return [], near, True
     if (
         kept
