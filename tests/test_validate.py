@@ -347,3 +347,13 @@ def test_duty_over_names_known_topics(kb_copy):
         f"kb/topics.yaml:{line}: topic 'perks' has duty_over unknown topic 'workflow' "
         "(did you mean 'workflows'?)"
     ]
+
+
+def test_a_phrase_listed_twice_in_a_topic_is_reported(kb_copy):
+    line = _add_topic(
+        kb_copy,
+        "  - id: perks\n    title: Perks\n    fields: {perks: Perks}\n"
+        "    phrases: [perk, gym, perks]\n    weak_phrases: [free ... lunch, free lunch]\n",
+    )
+    # "perks" folds to "perk"; "free ... lunch" has a gap, so it is not "free lunch"
+    assert problems() == [f"kb/topics.yaml:{line + 3}: phrase 'perks' is listed twice (phrases)"]

@@ -86,6 +86,21 @@ def _examples(c: FileChecker, entry: LineDict, key: str, seen: dict, owner: str)
     return found
 
 
+def _repeated_phrases(c: FileChecker, entry: LineDict, keys: tuple[str, ...]) -> None:
+    """A phrase listed twice in one topic ("job scope" in phrases and again later) is
+    reported: the second copy does nothing, and usually means a list was edited twice."""
+    seen: dict[str, str] = {}
+    for key in keys:
+        for item in entry.get(key) or ():
+            if isinstance(item, str) and item.strip():
+                # "..." is a gap: "hard ... to find" is not "hard to find"
+                norm = " ".join("..." if w == "..." else normalise(w) for w in item.split())
+                if norm in seen:
+                    c.err(entry.key_lines[key], f"phrase {item!r} is listed twice ({seen[norm]})")
+                else:
+                    seen[norm] = key
+
+
 def _synonyms(c: FileChecker, d: LineDict) -> tuple[tuple[str, ...], ...]:
     raw = d.get("synonyms")
     if raw is None:
@@ -141,6 +156,7 @@ def read_topics(d: LineDict, c: FileChecker):
                 path_owner[spec.path] = (tid or "?", entry["fields"].key_lines[spec.path])
         phrases = c.texts(entry, "phrases")
         weak = c.texts(entry, "weak_phrases")
+        _repeated_phrases(c, entry, ("phrases", "weak_phrases"))
         examples = _examples(c, entry, "examples", examples_seen, f"topic {tid!r}")
         compares = c.texts(entry, "compares", required=answer == "compare")
         duty_over = c.texts(entry, "duty_over", required=False)

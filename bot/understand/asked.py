@@ -12,11 +12,11 @@ from ..ladder.model import KnowledgeBase
 from . import lexicon
 from .facts import FactHit, FactRef
 from .index import MODIFIERS, RouterIndex
+from .index import SPECIFIC_WORD as SPECIFIC
 from .phrases import contains
 from .stems import stem
 
 QUOTED = 3  # facts quoted at most, when a question asks for something specific
-SPECIFIC = 4.6  # words rarer than this name a thing asked about ("estimates", "graphql")
 # A commoner word ("risk", "learning") still names a thing when few facts use it: the
 # ladder's own texts say it is not a turn of phrase there.
 FAIRLY_SPECIFIC, FEW_FACTS = 5.1, 3
