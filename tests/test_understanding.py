@@ -662,3 +662,13 @@ def test_amounts_of_things_are_not_money(kb):
 
     assert "money" not in tokens("100k concurrent websockets, can a senior handle that")
     assert route("what kind of money does a senior make", kb).topic == "salary"
+
+
+def test_first_week_phrasings(kb):
+    # the asker set off by a comma, a level just reached, a comparison by "stack up"
+    assert route("EM here, what does a principal actually do", kb).role == "principal"
+    assert route("just hit senior :tada: now what", kb).topic == "progression"
+    assert route("how does a senior stack up against a tech lead", kb).topic == "compare"
+    intent = route("what are all the roles on the engineering ladder, including management?", kb)
+    assert (intent.role, intent.topic) == (kb.default_role, "progression")
+    assert not route("who's the principal at the elementary school this year", kb).answered

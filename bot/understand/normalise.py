@@ -69,8 +69,8 @@ def tokens(text: str, fold: bool = True) -> list[str]:
     return [expand(w) for w in found] if fold else found
 
 
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
-_PREFIX = re.compile(r"^\s*([^:?!.\n]+?)\s*(?::|\s[-\u2013\u2014]+)\s+")
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\s[-\u2013\u2014]+\s")  # "... - what does it take?"
+_PREFIX = re.compile(r"^\s*([^:?!.,\n]+?)\s*(?::|,|\s[-\u2013\u2014]+)\s+")
 CHECKING_WORDS = 4
 PREFIX_WORDS = 8  # a leading "who is asking" clause is short
 
@@ -90,6 +90,7 @@ def question_start(text: str, long: bool = True) -> int:
         lead
         and len(lead) <= PREFIX_WORDS
         and (lead[0] in ("as", "context", "background") or {"here", "question"} & set(lead))
+        and (not plain[prefix.end() - 2 :].startswith(",") or "here" in lead)  # "EM here, ..."
         and plain[prefix.end() :].strip()
     ):
         return len(tokens(prefix.group(0)))

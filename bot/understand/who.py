@@ -123,7 +123,7 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
         if f.naming and t in kb.topics and kb.topics[t].answer == "facts"
     ]
     compared = kb.topics[index.compare_topic].compares if index.compare_topic else ()
-    if (_listed(kept, words) or _range(kept, words)) and (
+    if (_listed(kept, words) or _range(kept, words) or _all_roles(words)) and (
         ladder_cue or index.ladder_topic in phrases
     ):
         # "junior mid senior then what": the ladder itself, not one of its steps
@@ -217,7 +217,8 @@ def _range(kept: list[Mention], words: list[str]) -> bool:
         return False
     first, last = kept[0], kept[-1]
     between = set(words[first.end : last.start])
-    if len(kept) > 1 and _LISTING & set(words) and between & _UP_TO and len(between) <= 2:
+    listing = _LISTING & set(words) or "ladder" in words
+    if len(kept) > 1 and listing and between & _UP_TO and len(between) <= 2:
         return True  # "all the levels on the ladder, junior thru principal"
     if word_before_index(words, first.start) != "from":
         return False
@@ -228,6 +229,11 @@ def _range(kept: list[Mention], words: list[str]) -> bool:
             ["upwards"],
         )
     return bool(_LISTING & set(words)) and "to" in words[first.end : last.start]
+
+
+def _all_roles(words: list[str]) -> bool:
+    """ "what are all the roles on the ladder, including management": the whole ladder."""
+    return bool({"all", "every"} & set(words)) and bool({"role", "level", "title"} & set(words))
 
 
 _UP_TO = frozenset({"to", "through", "thru", "till", "until"})
