@@ -37,10 +37,11 @@ class Asked:
         self.words = [(w, stem(w), t) for w, f, t in zip(words, free, typed) if f]
         self.query = [s for _, s, _ in self.words]
         # Words of a phrase the facts use ("code review"), as opposed to a frame.
+        present = set(words)
         in_phrase = {
             stem(w)
             for pattern in index.fact_phrases
-            if contains(words, free, pattern)
+            if pattern[0] in present and contains(words, free, pattern)
             for w in pattern
         }
         self.specific = {

@@ -80,7 +80,9 @@ def fill_slots(w: Words, index: RouterIndex, mentions) -> bool:
             if has_topic is None:
                 present, free = set(words), [True] * len(words)
                 has_topic = any(
-                    p[0] in present and contains(words, free, p) for _, p, _ in index.phrases
+                    contains(words, free, index.phrases[j][1])
+                    for x in present
+                    for j in index.phrase_starts.get(x, ())
                 )
             if lexicon.zipf(fix) < lexicon.zipf(word) - 0.5:
                 continue  # "take" is not a slip for the rarer "stake"

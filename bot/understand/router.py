@@ -121,13 +121,14 @@ def _asking_words(words: list[str], kept, index: RouterIndex, focus: int) -> lis
 def _technical(words: list[str], free: list[bool], index: RouterIndex) -> bool:
     """A word from the facts that is rare in everyday English ("redis", "graphql"), or a
     phrase the facts use ("code review"): the question is about engineering."""
+    present = set(words)
     return any(
         w in index.fact_words
         and w not in index.alias_words
         and w not in STOPWORDS
         and lexicon.zipf(w) < TECHNICAL
         for w in words
-    ) or any(contains(words, free, p) for p in index.fact_phrases)
+    ) or any(p[0] in present and contains(words, free, p) for p in index.fact_phrases)
 
 
 def _form(words: list[str]) -> str:
@@ -198,7 +199,8 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
             free[j] = False
     phrases = phrase_scores(words, free, index)
     strong = {t for t, found in phrases.items() if found.strong}
-    domain = any(contains(words, [True] * len(words), d) for d in index.domain)
+    present = set(words)
+    domain = any(d[0] in present and contains(words, [True] * len(words), d) for d in index.domain)
     technical = _technical(words, free, index)
     engineering = domain or technical or any(not m.contextual for m in mentions)
     asked = Asked(words, free, index, w.typed)
