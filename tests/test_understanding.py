@@ -221,6 +221,7 @@ def test_no_role_named_and_the_fact_is_a_levels_guide_answers_as_that_level(kb):
     # The discipline carries the job-growth figure from the senior guide; asked with no
     # role named, the answer is the level whose guide it is, leading with that fact.
     intent = route("how fast are software developer jobs expected to grow", kb)
+    assert intent.topic == "hiring"
     lead = next(r for r in intent.ranked if r.path == kb.topics[intent.topic].paths[0])
     owners = {kb.sources[s].role for s in lead.fact(kb).sources}
     assert owners == {intent.role} and intent.role != kb.default_role
@@ -672,3 +673,21 @@ def test_first_week_phrasings(kb):
     intent = route("what are all the roles on the engineering ladder, including management?", kb)
     assert (intent.role, intent.topic) == (kb.default_role, "progression")
     assert not route("who's the principal at the elementary school this year", kb).answered
+
+
+def test_rather_than_sets_aside_instead_of_comparing(kb):
+    text = "what actually makes someone a senior engineer rather than just an experienced one"
+    assert route(text, kb).topic != "compare"
+
+
+def test_everyday_words_alone_do_not_send_a_question_to_another_role(kb):
+    # "who uses cassandra?" goes to the one role whose facts name it; everyday words
+    # that happen to match one role's facts do not
+    text = "why does the quality of the server side matter so much to a product's success"
+    assert route(text, kb).role == kb.default_role
+    assert route("who uses cassandra?", kb).role == "principal"
+
+
+def test_the_discipline_offered_as_an_alternative_is_compared(kb):
+    intent = route("backend dev or solutions architect, which fits someone who likes clients", kb)
+    assert (intent.role, intent.other_role) == ("backend-engineer", "solutions-architect")

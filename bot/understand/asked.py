@@ -147,7 +147,13 @@ def role_for_facts(kb: KnowledgeBase, asked: Asked, query: list[str]) -> str:
     """No role named: the discipline, unless only one role's facts hold what was asked
     ("who uses cassandra?")."""
     hits = asked.search(query, None, limit=5)
-    if hits and not any(h.ref.role == kb.default_role for h in hits):
+    if (
+        hits
+        and not any(h.ref.role == kb.default_role for h in hits)
+        and hits[0].matched & {s for w, s, _ in asked.words if lexicon.zipf(w) < SPECIFIC}
+    ):
+        # a rare thing only one role's facts name ("cassandra"), not everyday words
+        # ("why does the quality of the server side matter")
         best = hits[0]
         if all(h.ref.role == best.ref.role for h in hits if h.score >= 0.8 * best.score):
             return best.ref.role

@@ -60,7 +60,10 @@ def _takes_object(words: list[str], pattern: tuple[str, ...], at: tuple[int, ...
 POSSESSIVES = frozenset("my your his her its our their".split())
 # Turns of phrase that use a topic word for something else: "different in practice"
 # is not about team practices, "in general" not about anything.
-IDIOMS = frozenset({("in", "practice"), ("in", "theory"), ("in", "general")})
+# ...and "rather than", "other than" set something aside rather than compare.
+IDIOMS = frozenset(
+    {("in", "practice"), ("in", "theory"), ("in", "general"), ("rather", "than"), ("other", "than")}
+)
 
 
 def _idiom(words: list[str], pattern: tuple[str, ...], at: tuple[int, ...]) -> bool:

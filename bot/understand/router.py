@@ -35,6 +35,7 @@ from .sentence import (
     adjective,
     direction,
     is_quoted,
+    joined,
     names_a_track,
     set_aside,
     word_before_index,
@@ -62,6 +63,7 @@ STRANGERS, STRANGE_SCOPE = 3, 0.2
 FACTS_LEAN = 0.3  # ...or this share, when the question reads like one about the ladder
 _PASSIVE = frozenset({"get", "be", "been", "getting"})  # "do juniors get hired easily"
 _GROUPS = frozenset({"team", "squad", "org", "group", "department", "shop"})  # "backend teams"
+_EITHER = frozenset({"or", "vs", "versus"})
 _ASKER = frozenset({"as", "im", "am"})  # "as a backend dev", "im a senior"
 TECHNICAL = 4.0  # a fact word rarer than this in English marks an engineering question
 _YES_NO = frozenset(
@@ -236,7 +238,13 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     if specific and index.compare_topic not in strong:
         # "senior engineer in backend": backend is a domain word here - unless it is
         # who is asking: "do i have to go into management as a backend dev"
-        kept = [m for m in kept if m in specific or word_before_index(words, m.start) in _ASKER]
+        kept = [
+            m
+            for m in kept
+            if m in specific
+            or word_before_index(words, m.start) in _ASKER
+            or any(joined(m, s, words, _EITHER) for s in specific)  # "backend dev or SA"
+        ]
     elif specific:
         # "sr backend eng" is one title, the level's, even in "what difference does
         # a strong sr backend eng make": the discipline right after a level is part of it.
@@ -297,7 +305,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
                 facts = quoted(asked.search([stem(x) for t in terms for x in t.split()]))
     ranked = tuple(h.ref for h in index.facts.search(query, [role], limit=RANKED))
     if not kept and topic not in (index.compare_topic, index.ladder_topic):
-        owner = guide_role(kb, index, facts or ranked, topic)
+        owner = guide_role(kb, index, facts + ranked, topic)
         if owner:
             role = owner
             facts = tuple(same_fact(kb, ref, owner) for ref in facts)
