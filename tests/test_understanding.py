@@ -691,3 +691,31 @@ def test_everyday_words_alone_do_not_send_a_question_to_another_role(kb):
 def test_the_discipline_offered_as_an_alternative_is_compared(kb):
     intent = route("backend dev or solutions architect, which fits someone who likes clients", kb)
     assert (intent.role, intent.other_role) == ("backend-engineer", "solutions-architect")
+
+
+def test_a_choice_of_next_roles_from_where_one_stands_is_a_move(kb):
+    intent = route("im senior now, should i aim for staff or lead", kb)
+    assert (intent.role, intent.topic) == ("senior", "progression")
+    intent = route("sr eng here, torn between going TL or EM, how do people decide", kb)
+    assert (intent.role, intent.topic) == ("senior", "progression")
+
+
+def test_a_short_who_is_asking_lead_without_punctuation_is_context(kb):
+    assert route("new hire here :wave: what does backend even mean on this team", kb).topic == (
+        "overview"
+    )
+    # "here" later in the sentence is not an asker: "what does the ladder look like here"
+    intent = route("what does the eng ladder look like here, junior thru principal?", kb)
+    assert (intent.role, intent.topic) == (kb.default_role, "progression")
+
+
+def test_all_the_roles_needs_the_words_together(kb):
+    intent = route(
+        "whats the job market like for engineering management roles after all the layoffs", kb
+    )
+    assert (intent.role, intent.topic) == ("engineering-manager", "hiring")
+
+
+def test_a_verb_in_the_third_person_after_a_level_is_a_verb(kb):
+    text = "what does the architecture review process that a principal runs usually look like"
+    assert route(text, kb).answered

@@ -151,6 +151,7 @@ def keep_contextual(
     compound = (
         bool(after)
         and is_unknown(after, index, strict=True)
+        and after[:-1] not in index.fact_verbs  # "that a principal runs": a verb
         and after not in PEOPLE
         and not lexicon.is_adverb(after)  # "can a junior realistically have"
         and m.end - m.start == 1

@@ -84,13 +84,17 @@ def question_start(text: str, long: bool = True) -> int:
     last sentence that asks something ("shipped the migration solo... what do people
     look for when promoting a mid?")."""
     plain = strip_markup(text)
+    lead_words = tokens(plain)[:5]
+    if "here" in lead_words[1:4] and len(lead_words) > lead_words.index("here") + 2:
+        # "new hire here :wave: what does backend mean", "sr eng here, how do i..."
+        return lead_words.index("here") + 1
     prefix = _PREFIX.match(plain)
     lead = tokens(prefix.group(1)) if prefix else []
     if (
         lead
         and len(lead) <= PREFIX_WORDS
-        and (lead[0] in ("as", "context", "background") or {"here", "question"} & set(lead))
-        and (not plain[prefix.end() - 2 :].startswith(",") or "here" in lead)  # "EM here, ..."
+        and (lead[0] in ("as", "context", "background") or "question" in lead)
+        and not plain[prefix.end() - 2 :].startswith(",")
         and plain[prefix.end() :].strip()
     ):
         return len(tokens(prefix.group(0)))

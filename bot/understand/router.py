@@ -98,7 +98,7 @@ class Intent:
 
 def _asks_or_is_quoted(m, words: list[str]) -> bool:
     after = words[m.end : m.end + 1]
-    return (m.start <= 1 and after in (["question"], ["here"])) or is_quoted(m, words)
+    return (m.start <= 1 and after == ["question"]) or is_quoted(m, words)
 
 
 def _asked_of(kept, words: list[str], role: str) -> bool:

@@ -164,6 +164,7 @@ def subject(mentions: list[Mention], words: list[str], index: RouterIndex) -> Me
             or after in _SAYING
             or words[m.end : m.end + 2] in _KEEP_SAYING
             or (m.start <= 1 and after == "question")
+            or (m.start <= 2 and "here" in words[m.end : m.end + 2])  # "sr eng here - ..."
         )
 
     subjects = [m for m in mentions if not is_object(m)]

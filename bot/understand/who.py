@@ -123,8 +123,10 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
         if f.naming and t in kb.topics and kb.topics[t].answer == "facts"
     ]
     compared = kb.topics[index.compare_topic].compares if index.compare_topic else ()
-    if (_listed(kept, words) or _range(kept, words) or _all_roles(words)) and (
-        ladder_cue or index.ladder_topic in phrases
+    if (
+        (_listed(kept, words) or _range(kept, words) or _all_roles(words))
+        and (ladder_cue or index.ladder_topic in phrases)
+        and not named  # "the pay range for backend engineers across all levels"
     ):
         # "junior mid senior then what": the ladder itself, not one of its steps
         return kb.default_role, None, index.ladder_topic
@@ -142,7 +144,12 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
         # and mid"), not "im mid level and my mgr keeps saying..."
         joiners = _OR - {"or"} if index.compare_topic in phrases else _OR - {"or", "and"}
         side_by_side = any(joined(a, b, words, joiners) for a, b in pairs)
-        either = any(joined(a, b, words, frozenset({"or"})) for a, b in pairs)
+        either = [(a, b) for a, b in pairs if joined(a, b, words, frozenset({"or"}))]
+        offered = {m.role for pair in either for m in pair}
+        standing = [m for m in kept if m.role not in offered and _stands_at(m, words)]
+        if either and standing and not compare_cue:
+            # "im senior now, should i aim for staff or lead": a move from where one is
+            return standing[0].role, None, index.ladder_topic
         # "staff or lead, which is right for me" - but "whats the next rung, staff or lead"
         if (
             (compare_cue and not ladder_cue)
@@ -182,6 +189,15 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
         if p.get(index.compare_topic, 0.0) >= ALONE_COMPARE:
             return role, kb.next_roles(role)[0], index.compare_topic
     return role, None, None
+
+
+def _stands_at(m: Mention, words: list[str]) -> bool:
+    """The asker's own level: "im senior", "as a senior", "sr eng here"."""
+    # "sr eng here": the discipline's word may come between
+    return (
+        word_before_index(words, m.start) in ("im", "am", "as")
+        or "here" in words[m.end : m.end + 2]
+    )
 
 
 def _things_compared(kept: list[Mention], words: list[str]) -> bool:
@@ -233,7 +249,10 @@ def _range(kept: list[Mention], words: list[str]) -> bool:
 
 def _all_roles(words: list[str]) -> bool:
     """ "what are all the roles on the ladder, including management": the whole ladder."""
-    return bool({"all", "every"} & set(words)) and bool({"role", "level", "title"} & set(words))
+    return any(
+        w in ("all", "every") and {"role", "level", "title"} & set(words[i + 1 : i + 4])
+        for i, w in enumerate(words)
+    )
 
 
 _UP_TO = frozenset({"to", "through", "thru", "till", "until"})
