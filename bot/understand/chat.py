@@ -42,6 +42,9 @@ HELP_FILLER = frozenset(
 )
 
 
+_HELP_WORDS = frozenset(w for phrase in HELP_PHRASES for w in phrase)
+
+
 def _has(words: list[str], phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
     return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
@@ -58,6 +61,8 @@ def small_talk(words: list[str]) -> str | None:
         for w in words
     ):
         return "thanks"
+    if any(w not in HELP_FILLER and w not in GREETING and w not in _HELP_WORDS for w in words):
+        return None  # a word no help request uses: not a request for help
     for phrase in HELP_PHRASES:
         if _has(words, phrase):
             rest = [w for w in words if w not in phrase]

@@ -72,6 +72,7 @@ def tokens(text: str, fold: bool = True) -> list[str]:
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\s[-\u2013\u2014]+\s")  # "... - what does it take?"
 _PREFIX = re.compile(r"^\s*([^:?!.,\n]+?)\s*(?::|,|\s[-\u2013\u2014]+)\s+")
 CHECKING_WORDS = 4
+_MAYBE_LEAD = re.compile(r"[:\-\u2013\u2014]|here", re.IGNORECASE)
 PREFIX_WORDS = 8  # a leading "who is asking" clause is short
 
 
@@ -83,6 +84,8 @@ def question_start(text: str, long: bool = True) -> int:
     for", where the lead is the subject), and, in a long message, a story before the
     last sentence that asks something ("shipped the migration solo... what do people
     look for when promoting a mid?")."""
+    if not long and not _MAYBE_LEAD.search(text):
+        return 0  # short, and no colon, dash or "here" sets off who is asking
     plain = strip_markup(text)
     lead_words = tokens(plain)[:5]
     if "here" in lead_words[1:4] and len(lead_words) > lead_words.index("here") + 2:
