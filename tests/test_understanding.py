@@ -719,3 +719,18 @@ def test_all_the_roles_needs_the_words_together(kb):
 def test_a_verb_in_the_third_person_after_a_level_is_a_verb(kb):
     text = "what does the architecture review process that a principal runs usually look like"
     assert route(text, kb).answered
+
+
+def test_without_sets_a_role_aside(kb):
+    intent = route("can you become a principal without ever being a staff eng?", kb)
+    assert intent.role == "principal"
+
+
+def test_just_a_compares_only_as_is_x_just_a_y(kb):
+    assert route("is a lead just a senior with more meetings", kb).topic == "compare"
+    text = "is mentoring juniors part of the senior job or just a nice to have"
+    assert route(text, kb).topic == "responsibilities"
+
+
+def test_titles_the_ladder_lacks_include_testers(kb):
+    assert route("what does a qa tester earn", kb).unknown_role == "QA Tester"

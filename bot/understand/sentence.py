@@ -46,7 +46,7 @@ def word_before(m: Mention, words: list[str]) -> str:
 
 # Words that set a role aside: "what else is there *besides* management", "paths
 # *other than* lead". The role after them is what the question is not about.
-EXCLUDING = frozenset({"besides", "beside", "except", "excluding", "but"})
+EXCLUDING = frozenset({"besides", "beside", "except", "excluding", "but", "without"})
 EXCLUDING_PAIRS = frozenset(
     {
         ("other", "than"),
@@ -81,7 +81,7 @@ _SAYING = frozenset(
 )
 _KEEP_SAYING = (["keep", "saying"], ["keep", "telling"])
 _FIRST_PERSON = frozenset({"i", "im", "me", "my", "ive", "id", "myself"})
-_SOFTENERS = frozenset({"just", "very", "really", "merely", "only", "simply"})
+_SOFTENERS = frozenset({"just", "very", "really", "merely", "only", "simply", "ever", "being"})
 
 
 def names_a_track(m: Mention, words: list[str]) -> bool:
