@@ -734,3 +734,23 @@ def test_just_a_compares_only_as_is_x_just_a_y(kb):
 
 def test_titles_the_ladder_lacks_include_testers(kb):
     assert route("what does a qa tester earn", kb).unknown_role == "QA Tester"
+
+
+def test_most_without_the_is_most_people_not_the_most_senior(kb):
+    assert route("do most senior backend folks actually have a CS degree", kb).role == "senior"
+    assert route("is a principal basically the most senior IC", kb).role == "principal"
+
+
+def test_two_tracks_named_ask_for_the_ladder(kb):
+    intent = route("is there a separate IC track and a mgmt track or is it one ladder", kb)
+    assert (intent.role, intent.topic) == (kb.default_role, "progression")
+    assert route("show me the management track", kb).role == "engineering-manager"
+
+
+def test_more_everyday_moves_and_comparisons(kb):
+    intent = route("what does the eng ladder look like from entry level all the way up", kb)
+    assert intent.role == kb.default_role
+    assert route("what can a mid do that a junior cant", kb).topic == "compare"
+    assert route("i just started as a junior, what gets me to mid fastest", kb).topic == (
+        "progression"
+    )

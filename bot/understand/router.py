@@ -38,6 +38,7 @@ from .sentence import (
     joined,
     names_a_track,
     set_aside,
+    tracks_compared,
     word_before_index,
 )
 from .stems import stem
@@ -221,6 +222,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     unknown = unknown_role(others, kept, strong, index, words)
     if unknown:
         return _declined(kb, w.corrections, near, sorted(strong), unknown_role=unknown.title)
+    kept = [m for m in kept if not tracks_compared(m, words)]
     if len({m.role for m in kept}) > 1:
         # "the most senior IC", "more junior folks": the adjective, not the level;
         # "the IC and management tracks": the track, not the manager

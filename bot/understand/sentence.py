@@ -67,12 +67,13 @@ _GRADED = frozenset({"senior", "junior"})  # level words English also grades
 def adjective(m: Mention, words: list[str]) -> bool:
     """A level word used as an adjective of degree: "the most senior IC", "more junior
     people" - seniority, not the role."""
-    return (
-        m.end - m.start == 1
-        and words[m.start] in _GRADED
-        and m.start > 0
-        and words[m.start - 1] in _DEGREE
-    )
+    if not (m.end - m.start == 1 and words[m.start] in _GRADED and m.start > 0):
+        return False
+    before = words[m.start - 1]
+    if before in ("most", "least"):
+        # "the most senior IC" - but "do most senior folks have a degree": most of them
+        return m.start > 1 and words[m.start - 2] == "the"
+    return before in _DEGREE
 
 
 _SAYING = frozenset(
@@ -87,6 +88,11 @@ _SOFTENERS = frozenset({"just", "very", "really", "merely", "only", "simply", "e
 def names_a_track(m: Mention, words: list[str]) -> bool:
     """ "the management track", "the senior ladder": a track, not the role."""
     return m.contextual and m.end < len(words) and words[m.end] in ("track", "ladder")
+
+
+def tracks_compared(m: Mention, words: list[str]) -> bool:
+    """ "is there an IC track and a management track": the tracks, so the ladder."""
+    return names_a_track(m, words) and bool({"ic", "individual"} & set(words))
 
 
 def set_aside(m: Mention | OtherRole, words: list[str]) -> bool:

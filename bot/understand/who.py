@@ -239,11 +239,7 @@ def _range(kept: list[Mention], words: list[str]) -> bool:
     if word_before_index(words, first.start) != "from":
         return False
     if len(kept) == 1:  # "the ladder from entry level to the top", "...from entry level up"
-        return "top" in words[first.end :] or words[first.end : first.end + 1] in (
-            ["up"],
-            ["upward"],
-            ["upwards"],
-        )
+        return bool({"top", "up", "upward", "upwards"} & set(words[first.end : first.end + 5]))
     return bool(_LISTING & set(words)) and "to" in words[first.end : last.start]
 
 
