@@ -66,6 +66,7 @@ class RouterIndex:
     # first word -> positions in `phrases`: a question tries only the phrases that
     # start with one of its words
     phrase_starts: dict[str, tuple[int, ...]]
+    phrase_words_of: tuple[frozenset[str], ...]  # each phrase's words, gaps left out
     domain: set[tuple[str, ...]]
     domain_words: frozenset[str]
     vocabulary: frozenset[str]  # every word the knowledge base uses, in any file
@@ -222,6 +223,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         phrases=phrases,
         single_phrases=single,
         phrase_starts=_starts(phrases),
+        phrase_words_of=tuple(frozenset(w for w in p if w != GAP) for _, p, _ in phrases),
         domain=domain,
         domain_words=frozenset(domain_words),
         vocabulary=frozenset(vocabulary),

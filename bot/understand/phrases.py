@@ -100,9 +100,12 @@ def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dic
     an in-memory cache"), the longer one is what was said."""
     matches = []
     starts = index.phrase_starts
-    tried = sorted({i for w in set(words) for i in starts.get(w, ())})  # in file order
+    present = set(words)
+    tried = sorted({i for w in present for i in starts.get(w, ())})  # in file order
     for i in tried:
         topic, pattern, weight = index.phrases[i]
+        if not index.phrase_words_of[i] <= present:
+            continue  # a word of it is missing: it cannot match
         at = span(words, free, pattern)
         if (
             at is None
