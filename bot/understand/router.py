@@ -210,9 +210,9 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     kept, near, trapped = meant(mentions, w, index, engineering, strong, asked)
     asking = [m for m in kept if _asks_or_is_quoted(m, words)]
     if asking and len({m.role for m in kept}) > len({m.role for m in asking}):
-        # "manager question: is one of my mids ready for senior", "senior engineer here -
-        # what does staff involve", "my manager says im operating at staff": who asks or
-        # is quoted, not whom the question is about
+        # "manager question: is one of my mids ready for senior", "my manager says im
+        # operating at staff": who asks or is quoted, not whom the question is about
+        # ("sr eng here - ..." is handled by subject(), since moves need it)
         kept = [m for m in kept if m not in asking]
     if trapped:
         # "principal component analysis in python": the level word means something

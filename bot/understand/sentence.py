@@ -32,11 +32,17 @@ OBJECT_MARKERS = frozenset({"with", "for", "by", "than", "under", "over", "to", 
 PEERS = frozenset({"with", "by", "than", "like", "alongside", "and", "under", "over"})
 
 
-def word_before_index(words: list[str], start: int) -> str:
-    """The word before position start, articles skipped."""
+def index_before(words: list[str], start: int) -> int:
+    """The position of the word before `start`, articles skipped (-1 if none)."""
     j = start - 1
     while j >= 0 and words[j] in ARTICLES:
         j -= 1
+    return j
+
+
+def word_before_index(words: list[str], start: int) -> str:
+    """The word before position start, articles skipped."""
+    j = index_before(words, start)
     return words[j] if j >= 0 else ""
 
 
@@ -119,9 +125,7 @@ def asker_first(mentions: list[Mention], words: list[str]) -> list[str]:
     offered = any(joined(a, b, words, frozenset({"or"})) for a, b in zip(mentions, mentions[1:]))
 
     def marker(m: Mention) -> int:
-        if m.end < len(words) and (
-            words[m.end] in _SAYING or words[m.end : m.end + 2] in _KEEP_SAYING
-        ):
+        if is_quoted(m, words):
             return 3  # "my manager says im operating at staff": someone quoted
         word = word_before(m, words)
         if word == "after":
@@ -164,11 +168,9 @@ def subject(mentions: list[Mention], words: list[str], index: RouterIndex) -> Me
         # "as an EM, what should my tech lead handle", "manager question: ...": who
         # is asking, when the question is about someone else.
         after = words[m.end] if m.end < len(words) else ""
-        # ...or reported: "my manager says im operating at staff"
         return (
             word_before(m, words) == "as"
-            or after in _SAYING
-            or words[m.end : m.end + 2] in _KEEP_SAYING
+            or is_quoted(m, words)  # "my manager says im operating at staff"
             or (m.start <= 1 and after == "question")
             or (m.start <= 2 and "here" in words[m.end : m.end + 2])  # "sr eng here - ..."
         )

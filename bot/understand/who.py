@@ -21,9 +21,9 @@ from .mentions import (
 )
 from .prepare import Words
 from .sentence import (
-    ARTICLES,
     PEERS,
     asker_first,
+    index_before,
     joined,
     subject,
     word_before_index,
@@ -117,11 +117,7 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
         or any(_reaching(m, words) for m in kept[1:])
     )
     roles = list(dict.fromkeys(m.role for m in kept))
-    named = [
-        t
-        for t, f in phrases.items()
-        if f.naming and t in kb.topics and kb.topics[t].answer == "facts"
-    ]
+    named = _fact_topics(kb, phrases, lambda found: found.naming)
     compared = kb.topics[index.compare_topic].compares if index.compare_topic else ()
     if (
         (_listed(kept, words) or _range(kept, words) or _all_roles(words))
@@ -131,9 +127,7 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
         # "junior mid senior then what": the ladder itself, not one of its steps
         return kb.default_role, None, index.ladder_topic
     if len(roles) >= 2:
-        j = min(m.start for m in kept) - 1
-        while j >= 0 and words[j] in ARTICLES:
-            j -= 1
+        j = index_before(words, min(m.start for m in kept))
         between = j >= 0 and words[j] == "between"
         weighed = j > 0 and words[j - 1] in _CHOOSING  # "torn between"
         if between and not compare_cue and not weighed:
@@ -157,11 +151,7 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
             or (either and (compare_cue or index.ladder_topic not in strong))
         ):
             # a topic asked about outright, or by a strong phrase ("get hired")
-            asked_about = [
-                t
-                for t, f in phrases.items()
-                if f.strong and t in kb.topics and kb.topics[t].answer == "facts"
-            ]
+            asked_about = _fact_topics(kb, phrases, lambda found: found.strong)
             uncompared = [t for t in dict.fromkeys(named + asked_about) if t not in compared]
             than = phrases.get(index.compare_topic)
             if uncompared and than and than.stems and all("than" in p for p in than.stems):
@@ -189,6 +179,15 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
         if p.get(index.compare_topic, 0.0) >= ALONE_COMPARE:
             return role, kb.next_roles(role)[0], index.compare_topic
     return role, None, None
+
+
+def _fact_topics(kb: KnowledgeBase, phrases, has) -> list[str]:
+    """Topics answered from facts whose phrases found in the question pass `has`."""
+    return [
+        t
+        for t, found in phrases.items()
+        if has(found) and t in kb.topics and kb.topics[t].answer == "facts"
+    ]
 
 
 def _stands_at(m: Mention, words: list[str]) -> bool:
@@ -262,9 +261,7 @@ def _reaching(m: Mention, words: list[str]) -> bool:
     before = word_before_index(words, m.start)
     if before in _REACHING:
         return True
-    j = m.start - 1
-    while j >= 0 and words[j] in ARTICLES:
-        j -= 1
+    j = index_before(words, m.start)
     if before == "be" and j > 0 and words[j - 1] == "to":  # "want to be a TL"
         return True
     return before == "for" and m.start >= 2 and words[m.start - 2] in ("ready", "readiness")
