@@ -115,6 +115,10 @@ def is_unknown(word: str, index: RouterIndex, strict: bool = False) -> bool:
 
 _PARTICLES = (["up"], ["out"], ["off"], ["down"], ["through"])
 
+# Verbs that give someone a level ("just got made TL", "was promoted senior"): the
+# level after them is the job, never the second half of "sales lead".
+_GIVEN = frozenset("made named promoted appointed hired became".split())
+
 
 def keep_contextual(
     m: Mention,
@@ -146,6 +150,7 @@ def keep_contextual(
         and is_unknown(before, index, strict=True)
         and not engineering
         and not lexicon.is_adverb(before)  # "almost mid"
+        and before not in _GIVEN
     ):
         return False  # "sales lead", "school principal", "store manager"
     compound = (

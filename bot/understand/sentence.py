@@ -89,6 +89,11 @@ _SAYING = frozenset(
 _KEEP_SAYING = (["keep", "saying"], ["keep", "telling"])
 _FIRST_PERSON = frozenset({"i", "im", "me", "my", "ive", "id", "myself"})
 _SOFTENERS = frozenset({"just", "very", "really", "merely", "only", "simply", "ever", "being"})
+# A move between the excluding word and the role: "besides going into management".
+_MOVING = frozenset(
+    "going moving switching becoming heading getting staying into to towards".split()
+)
+_BEFORE_SET_ASIDE = ARTICLES | MODIFIERS | _SOFTENERS | _MOVING
 
 
 def names_a_track(m: Mention, words: list[str]) -> bool:
@@ -104,8 +109,8 @@ def tracks_compared(m: Mention, words: list[str]) -> bool:
 def set_aside(m: Mention | OtherRole, words: list[str]) -> bool:
     """The mention follows a word that excludes it ("besides management")."""
     j = m.start - 1
-    while j >= 0 and (words[j] in ARTICLES or words[j] in MODIFIERS or words[j] in _SOFTENERS):
-        j -= 1  # "rather than just a very good senior"
+    while j >= 0 and words[j] in _BEFORE_SET_ASIDE:
+        j -= 1  # "rather than just a very good senior", "besides moving into management"
     if j < 0:
         return False
     return words[j] in EXCLUDING or (j > 0 and (words[j - 1], words[j]) in EXCLUDING_PAIRS)

@@ -10,6 +10,7 @@ The router (bot/understand/router.py) calls these after finding the mentions
 from __future__ import annotations
 
 from ..ladder.model import KnowledgeBase
+from . import lexicon
 from .facts import FactRef
 from .index import OUT_OF_SCOPE, RouterIndex
 from .mentions import (
@@ -98,9 +99,14 @@ def reads_out_of_scope(words: list[str], kept: list[Mention], index: RouterIndex
     questions people ask about the ladder."""
     p = index.scope.probabilities(role_free(words, kept, index)).get(OUT_OF_SCOPE, 0.0)
     role_words = {j for m in kept for j in range(m.start, m.end)}
-    if any(is_unknown(x, index) for j, x in enumerate(words) if j not in role_words):
+    if any(
+        is_unknown(x, index) and not lexicon.is_adverb(x)
+        for j, x in enumerate(words)
+        if j not in role_words
+    ):
         # Words the ladder never uses ("melting", "school"): in scope only when the
-        # rest of the question is clearly like the questions people ask about it.
+        # rest of the question is clearly like the questions people ask about it. An
+        # adverb ("realistically") says how, never what the question is about.
         return p > UNKNOWN_SCOPE_THRESHOLD
     return p > SCOPE_THRESHOLD
 
