@@ -251,6 +251,7 @@ def test_lexicon_adverbs_need_an_english_base(kb):
     [
         "what can a backend dev branch into besides management",
         "which paths are open to backend engineers other than management",
+        "where can a backend dev go from here, besides moving into management",
     ],
 )
 def test_a_role_set_aside_is_not_the_subject(kb, text):
@@ -754,3 +755,43 @@ def test_more_everyday_moves_and_comparisons(kb):
     assert route("i just started as a junior, what gets me to mid fastest", kb).topic == (
         "progression"
     )
+
+
+def test_an_adverb_does_not_make_a_question_read_as_out_of_scope(kb):
+    # "realistically" is a word the ladder never uses, but it says how, not what
+    intent = route("realistically, how do i get to principal", kb)
+    assert (intent.role, intent.topic) == ("principal", "progression")
+
+
+@pytest.mark.parametrize("verb", ["made", "promoted", "named"])
+def test_a_level_given_to_someone_is_the_job_not_a_compound(kb, verb):
+    intent = route(f"just got {verb} TL, what am i on the hook for now", kb)
+    assert (intent.role, intent.topic) == ("lead", "responsibilities")
+
+
+def test_a_preposition_after_a_level_word_is_not_half_of_a_compound(kb):
+    intent = route("what is the difference between a junior and a senior, besides years", kb)
+    assert (intent.role, intent.topic, intent.other_role) == ("junior", "compare", "senior")
+
+
+def test_a_later_alternative_to_an_object_is_not_the_subject(kb):
+    intent = route("are teams hiring mid level backend folks or is it all senior reqs", kb)
+    assert (intent.role, intent.topic) == ("mid", "hiring")
+
+
+def test_a_verb_after_a_role_is_not_completed_into_another_role(kb):
+    intent = route("do principal engs manage people", kb)
+    assert intent.role == "principal"
+    assert ("manage", "manager") not in intent.corrections
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("what can a mid do that a junior cant", "compare"),
+        # the other side is no level of the ladder: the lead's own duties
+        ("what does a lead handle that the rest of the team doesnt", "responsibilities"),
+    ],
+)
+def test_what_one_level_does_that_another_does_not(kb, text, topic):
+    assert route(text, kb).topic == topic

@@ -43,7 +43,9 @@ STOPWORDS = frozenset(
     folks kind sort quick q question anyone guys team yeah ok okay u ur im dont doesnt isnt
     arent cant wont shouldnt wouldnt didnt lot lots bit much many yes yep nope lol haha btw
     fyi tbh imo imho idk asap rn tho though anyway just also etc maybe whos hows wheres whys
-    theres heres whatre theyve weve youve""".split()
+    theres heres whatre theyve weve youve besides beside except without among around
+    toward towards versus via per upon onto despite since unless whether else either
+    neither""".split()
 )
 
 # Words that describe a person without making "senior X" a different thing: "a good

@@ -88,8 +88,10 @@ def fill_slots(w: Words, index: RouterIndex, mentions) -> bool:
                 continue  # "take" is not a slip for the rarer "stake"
             before = words[i - 1 : i] + [fix]
             after = [fix] + words[i + 1 : i + 2]
+            # "do principal engs manage people": the word before already ends a role
+            taken = any(m.start < i == m.end for m in mentions)
             completes = (
-                (len(before) == 2 and tuple(before) in index.aliases)
+                (len(before) == 2 and tuple(before) in index.aliases and not taken)
                 or (len(after) == 2 and tuple(after) in index.aliases)
                 # "principle backend": a level word before a role named in one word
                 or (fix in index.alias_words and len(after) == 2 and (after[1],) in index.aliases)

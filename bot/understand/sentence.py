@@ -166,6 +166,10 @@ def subject(mentions: list[Mention], words: list[str], index: RouterIndex) -> Me
             return True
         if before in ("only", "just") and word_before_index(words, m.start - 1) == "or":
             return True  # "hiring mids right now or only seniors": the alternative
+        if any(
+            p.end <= m.start and "or" in words[p.end : m.start] and is_object(p) for p in mentions
+        ):
+            return True  # "hiring mid folks or is it all senior reqs": the alternative
         verb = before and before not in STOPWORDS and before not in index.alias_words
         return bool(verb) and before not in index.domain_words and m.start > 0
 

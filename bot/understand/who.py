@@ -164,6 +164,11 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
                 # "do TLs get paid more than seniors": a side by side would not show pay
                 return roles[0], None, min(uncompared, key=index.topic_order.__getitem__)
             return roles[0], roles[1], index.compare_topic
+        if not named and any(
+            _contrasted(a, b, words) for a, b in pairs if kb.default_role not in (a.role, b.role)
+        ):
+            # "what do seniors do that mids dont": the two levels, side by side
+            return roles[0], roles[1], index.compare_topic
         if ladder_cue or index.ladder_topic in phrases:
             ordered = asker_first(kept, words)
             if named:
@@ -194,6 +199,16 @@ def _fact_topics(kb: KnowledgeBase, phrases, has) -> list[str]:
         for t, found in phrases.items()
         if has(found) and t in kb.topics and kb.topics[t].answer == "facts"
     ]
+
+
+_NOT = frozenset("dont doesnt cant cannot wont never not".split())
+
+
+def _contrasted(a: Mention, b: Mention, words: list[str]) -> bool:
+    """ "what can a mid do that a junior cant": the second role, after "that", is said
+    not to do what the first does."""
+    denied = _NOT & set(words[b.end : b.end + 3])
+    return word_before_index(words, b.start) == "that" and bool(denied)
 
 
 def _stands_at(m: Mention, words: list[str]) -> bool:
