@@ -66,6 +66,7 @@ _PASSIVE = frozenset({"get", "be", "been", "getting"})  # "do juniors get hired 
 _GROUPS = frozenset({"team", "squad", "org", "group", "department", "shop"})  # "backend teams"
 _EITHER = frozenset({"or", "vs", "versus"})
 _ASKER = frozenset({"as", "im", "am"})  # "as a backend dev", "im a senior"
+_ONWARD = frozenset({"after", "beyond"})
 TECHNICAL = 4.0  # a fact word rarer than this in English marks an engineering question
 _YES_NO = frozenset(
     "do does did is are was were should can could will would has have must may am".split()
@@ -245,6 +246,9 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
             for m in kept
             if m in specific
             or word_before_index(words, m.start) in _ASKER
+            or (  # "my options after backend: IC or mgmt?" - where the move starts
+                word_before_index(words, m.start) in _ONWARD and index.ladder_topic in strong
+            )
             or any(joined(m, s, words, _EITHER) for s in specific)  # "backend dev or SA"
         ]
     elif specific:
