@@ -799,3 +799,20 @@ def test_a_verb_after_a_role_is_not_completed_into_another_role(kb):
 )
 def test_what_one_level_does_that_another_does_not(kb, text, topic):
     assert route(text, kb).topic == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("what tools should a mid be fluent in by now", "tools"),
+        ("which skills matter most once you reach staff level", "skills"),
+        ("whats the usual stack a mid-level backend eng works in day to day", "tools"),
+    ],
+)
+def test_the_thing_a_wh_question_asks_for_decides_between_its_phrases(kb, text, topic):
+    assert route(text, kb).topic == topic
+
+
+def test_a_wh_question_with_no_thing_asked_for_is_read_by_its_other_words(kb):
+    # "what is" frames the question; the duty phrase decides
+    assert route("what is a staff engineer accountable for", kb).topic == "responsibilities"

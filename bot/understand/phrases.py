@@ -89,6 +89,7 @@ class Found:
     # the strong phrases as stems, to tell whether a fact holds what they name
     stems: list[tuple[str, ...]] = field(default_factory=list)
     words: list[tuple[str, ...]] = field(default_factory=list)  # ...and as written
+    at: set[int] = field(default_factory=set)  # where the strong phrases are
 
 
 def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dict[str, Found]:
@@ -125,6 +126,7 @@ def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dic
         used = covered.setdefault(topic, set())
         if weight == 2 and not at & used:  # "to become" and "become a": once
             used.update(at)
+            found.at.update(at)
             found.strong += 1
             found.stems.append(tuple(stem(w) for w in pattern if w != GAP))
             found.words.append(tuple(w for w in pattern if w != GAP))

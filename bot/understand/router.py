@@ -33,6 +33,7 @@ from .prepare import fill_slots, prepare
 from .sentence import (
     AUXILIARIES,
     adjective,
+    asked_for,
     direction,
     is_quoted,
     joined,
@@ -289,7 +290,15 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         probabilities = index.model.probabilities(_asking_words(words, kept, index, w.focus))
         coverage = asked.coverage(hits[0]) if hits else 0.0
         topic, margin = choose_topic(
-            kb, index, role, phrases, probabilities, hits, coverage, frozenset(asked.rare)
+            kb,
+            index,
+            role,
+            phrases,
+            probabilities,
+            hits,
+            coverage,
+            frozenset(asked.rare),
+            head=asked_for(words, w.focus),
         )
         if _form(words[w.focus :]) == "yes_no" and _asked_of(kept, words, role):
             topic = as_duty(kb, topic)  # "does a principal still review prs"

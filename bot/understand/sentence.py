@@ -203,3 +203,26 @@ def joined(a: Mention, b: Mention, words: list[str], joiners: frozenset[str]) ->
     first, second = (a, b) if a.start < b.start else (b, a)
     between = [w for w in words[first.end : second.start] if w not in ARTICLES]
     return len(between) == 1 and between[0] in joiners
+
+
+_WH = frozenset({"what", "which"})
+# Words between "what" and the thing asked for: "what kind of tools", "whats the
+# usual stack", "which other dbs".
+_BEFORE_HEAD = ARTICLES | frozenset(
+    "kind sort type types kinds of usual typical main common other best key specific "
+    "actual core".split()
+)
+
+
+def asked_for(words: list[str], start: int = 0) -> int:
+    """Where the thing a wh-question asks for is ("what *tools* should a mid know",
+    "which *dbs* do seniors use"), or -1: the first word after "what"/"which" that
+    is not an article or a word like "kind of"."""
+    for i in range(start, min(len(words), start + 4)):
+        if words[i] in _WH:
+            j = i + 1
+            while j < len(words) and j - i <= 4 and words[j] in _BEFORE_HEAD:
+                j += 1
+            # "what is a lead accountable for": no thing asked for, a frame
+            return j if j < len(words) and words[j] not in STOPWORDS else -1
+    return -1

@@ -22,6 +22,7 @@ from .phrases import Found
 
 STRONG, WEAK, MODEL, FACTS = 3.0, 0.75, 2.5, 3.0
 NAMED = 1.0  # bonus for a phrase made only of topic words: "education", "salary"
+ASKED_FOR = 1.5  # bonus for the phrase of what a wh-question asks for: "what *tools*"
 COVERAGE_FLOOR = 0.5  # the facts' vote at the least coverage, as a share of FACTS
 ENOUGH = 0.5  # below this, too little evidence for any topic: the role's overview
 
@@ -35,9 +36,10 @@ def choose_topic(
     hits: list[FactHit],
     coverage: float = 1.0,
     specific: frozenset[str] = frozenset(),
+    head: int = -1,
 ) -> tuple[str, float]:
     """(topic, margin 0..1) for a question about `role` (never the comparison topic:
-    that needs a second role)."""
+    that needs a second role). head: where the thing a wh-question asks for is."""
     scores: dict[str, float] = {}
     for topic, found in phrases.items():
         scores[topic] = STRONG * min(found.strong, 2) + WEAK * min(found.weak, 2)
@@ -45,6 +47,9 @@ def choose_topic(
             # The topic named outright ("what education do you need to become a lead")
             # beats a frame of another topic ("become").
             scores[topic] += NAMED
+        if head in found.at:
+            # "what tools should a mid be fluent in": the tools, not the fluency
+            scores[topic] += ASKED_FOR
     for topic, p in probabilities.items():
         scores[topic] = scores.get(topic, 0.0) + MODEL * p
     votes: dict[str, float] = {}
