@@ -816,3 +816,12 @@ def test_the_thing_a_wh_question_asks_for_decides_between_its_phrases(kb, text, 
 def test_a_wh_question_with_no_thing_asked_for_is_read_by_its_other_words(kb):
     # "what is" frames the question; the duty phrase decides
     assert route("what is a staff engineer accountable for", kb).topic == "responsibilities"
+
+
+def test_a_title_guessed_as_the_next_step_is_noted_and_the_step_answered(kb):
+    intent = route("whats after principal? is CTO the next step or a different track", kb)
+    assert (intent.role, intent.topic, intent.guessed_title) == ("principal", "progression", "CTO")
+    text = render_plain(compose(intent, kb), kb)
+    assert "no CTO role" in text and "Principal" in text
+    # asked about outright, the title is still one the ladder does not have
+    assert route("what comes after CTO", kb).unknown_role == "CTO"

@@ -169,6 +169,12 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
         if intent.form == "how_long":
             note = "The sources give no timeframe for this move; here is what it takes."
             intro = f"{intro}\n\n{note}" if intro else note
+        if intent.guessed_title:
+            note = (
+                f"This ladder has no {intent.guessed_title} role; "
+                f"here is what it says comes after {role.title}."
+            )
+            intro = f"{note}\n\n{intro}" if intro else note
     elif topic.answer == "compare" and other is not None:
         title = f"{role.title} vs {other.title}"
         compared = [kb.topics[t] for t in topic.compares if t in kb.topics]

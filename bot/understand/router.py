@@ -46,6 +46,7 @@ from .stems import stem
 from .topic_choice import as_duty, choose_topic, has_facts
 from .who import (
     SCOPE_THRESHOLD,
+    guessed_next,
     guide_role,
     meant,
     role_free,
@@ -94,6 +95,9 @@ class Intent:
     direction: str = ""  # progression: "into" when asking how to become the role
     chat: str | None = None  # "greeting", "thanks" or "help": small talk
     unknown_role: str | None = None  # a title this ladder does not have
+    # A title the ladder lacks, offered as a guess at the next step ("whats after
+    # principal? cto?"): the question is still answered, with a note about it.
+    guessed_title: str | None = None
     # The role's facts that share any word with the question, best first: a topic's
     # list is shown in this order, so "job growth" leads with the growth figure.
     ranked: tuple[FactRef, ...] = ()
@@ -221,6 +225,9 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         # else here, so the question is about that, not about a role with no name.
         return _declined(kb, w.corrections, near, sorted(strong))
 
+    guessed = guessed_next(others, kept, strong, index, words)
+    if guessed:
+        others = [o for o in others if o is not guessed]
     unknown = unknown_role(others, kept, strong, index, words)
     if unknown:
         return _declined(kb, w.corrections, near, sorted(strong), unknown_role=unknown.title)
@@ -359,6 +366,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         form=_form(words),
         direction=way,
         ranked=ranked,
+        guessed_title=guessed.title if guessed and topic == index.ladder_topic else None,
     )
 
 

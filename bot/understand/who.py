@@ -316,6 +316,23 @@ def same_fact(kb: KnowledgeBase, ref: FactRef, role: str) -> FactRef:
     return ref
 
 
+_ONWARD = frozenset({"after", "beyond", "past", "above"})
+
+
+def guessed_next(
+    others: list[OtherRole], kept: list[Mention], strong, index, words: list[str]
+) -> OtherRole | None:
+    """A title the ladder lacks, named after "what comes after <level>" as a guess at
+    the next step ("whats after principal? is CTO next?"): the question is about the
+    level's next step, not about that title."""
+    if not others or not kept or index.ladder_topic not in strong:
+        return None
+    onward = [m for m in kept if word_before_index(words, m.start) in _ONWARD]
+    if not onward:
+        return None
+    return next((o for o in others if o.start > onward[0].end), None)
+
+
 def unknown_role(
     others: list[OtherRole], kept: list[Mention], strong, index, words: list[str]
 ) -> OtherRole | None:
