@@ -807,6 +807,7 @@ def test_what_one_level_does_that_another_does_not(kb, text, topic):
         ("what tools should a mid be fluent in by now", "tools"),
         ("which skills matter most once you reach staff level", "skills"),
         ("whats the usual stack a mid-level backend eng works in day to day", "tools"),
+        ("how much impact is a senior expected to have outside their team", "impact"),
     ],
 )
 def test_the_thing_a_wh_question_asks_for_decides_between_its_phrases(kb, text, topic):

@@ -219,7 +219,10 @@ def asked_for(words: list[str], start: int = 0) -> int:
     "which *dbs* do seniors use"), or -1: the first word after "what"/"which" that
     is not an article or a word like "kind of"."""
     for i in range(start, min(len(words), start + 4)):
-        if words[i] in _WH:
+        # "how much impact": the thing after "how much" too ("how many years" asks
+        # for a time, not for experience)
+        much = words[i] == "much" and i > 0 and words[i - 1] == "how"
+        if words[i] in _WH or much:
             j = i + 1
             while j < len(words) and j - i <= 4 and words[j] in _BEFORE_HEAD:
                 j += 1
