@@ -826,3 +826,28 @@ def test_a_title_guessed_as_the_next_step_is_noted_and_the_step_answered(kb):
     assert "no CTO role" in text and "Principal" in text
     # asked about outright, the title is still one the ladder does not have
     assert route("what comes after CTO", kb).unknown_role == "CTO"
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "other"),
+    [
+        ("how do i go from senior to tech lead", "lead", "senior"),
+        ("im a backend dev, how would i pivot to solutions architect", "solutions-architect", None),
+        # up the main track the question stays with the role one is in
+        ("how do i go from senior to staff", "senior", "staff"),
+        # and without asking how, a branch is where one stands
+        ("after TL whats next? EM or back to IC?", "lead", "engineering-manager"),
+    ],
+)
+def test_asked_how_to_move_off_the_main_track_the_answer_is_the_new_role(kb, text, role, other):
+    intent = route(text, kb)
+    assert (intent.role, intent.topic) == (role, "progression")
+    if other:
+        assert intent.other_role == other
+
+
+def test_w_slash_o_sets_a_role_aside_and_without_alone_keeps_it(kb):
+    intent = route("how do i become a tech lead w/o going into management", kb)
+    assert (intent.role, intent.topic) == ("lead", "progression")
+    # the only role named, after "without": what happens when it is missing
+    assert route("what would a project lose without a principal engineer", kb).role == "principal"

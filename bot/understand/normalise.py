@@ -20,6 +20,7 @@ _SLACK_LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
 _EMOJI = re.compile(r":[a-z0-9_+'\-]+:")
 _ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _ARROW = re.compile(r"-+>|=>|\u2192")
+_WITHOUT = re.compile(r"\bw/o\b", re.IGNORECASE)  # "lead w/o going into management"
 # An amount of money: a currency sign and a figure, or a figure in thousands with no
 # unit after it ("150k" is pay, "10k requests" is not).
 _MONEY = re.compile(
@@ -57,6 +58,7 @@ def strip_markup(text: str) -> str:
     text = _SLACK_LINK.sub(_link_text, text)
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     text = _ARROW.sub(" to ", text)  # "sr -> staff?"
+    text = _WITHOUT.sub(" without ", text)
     text = _MONEY.sub(" money ", text)  # "is 150k lowballing", "$120,000"
     return _EMOJI.sub(" ", text)[:MAX_CHARS]
 

@@ -239,7 +239,9 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     if any(set_aside(m, words) for m in kept):
         # "what can a backend dev branch into besides management": not the manager.
         rest = [m for m in kept if not set_aside(m, words)]
-        kept = rest or [m for m in kept if m.role == kb.default_role]
+        # "what happens to a project without a principal": about the principal
+        lacking = [m for m in kept if word_before_index(words, m.start) == "without"]
+        kept = rest or lacking or [m for m in kept if m.role == kb.default_role]
         compare = phrases.get(index.compare_topic)
         if compare and all(p == ("than",) for p in compare.stems):
             # the "than" of "other than lead" compares nothing

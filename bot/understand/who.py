@@ -175,6 +175,9 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
                 # "does comp jump going from mid to senior", "do i need a masters to move
                 # up from mid": the topic they name, not the ladder.
                 return ordered[0], None, min(named, key=index.topic_order.__getitem__)
+            if _branching_into(kb, ordered, kept, words):
+                # "how do i go from senior to tech lead": how to become the other role
+                return ordered[1], ordered[0], index.ladder_topic
             return ordered[0], ordered[1], index.ladder_topic
         return subject(kept, words, index).role, None, None  # "do leads mentor juniors"
     role = roles[0]
@@ -199,6 +202,26 @@ def _fact_topics(kb: KnowledgeBase, phrases, has) -> list[str]:
         for t, found in phrases.items()
         if has(found) and t in kb.topics and kb.topics[t].answer == "facts"
     ]
+
+
+_HOW = frozenset({"how", "where"})
+_ASKER_WORDS = frozenset({"i", "im", "me", "my", "you", "one"})
+_INTO = frozenset("to into become becoming toward towards".split())
+
+
+def _branching_into(kb: KnowledgeBase, ordered: list[str], kept, words: list[str]) -> bool:
+    """ "how do i move from senior into a tech lead role", "im a backend dev, how would
+    i pivot to solutions architect": asked how to make a move off the main track, the
+    question is about the role one is moving into. (Up the main track, "how do i go
+    from senior to staff", it stays with the role one is in, as the public set files it.)"""
+    source, target = ordered[0], ordered[1]
+    main = kb.tracks[0].members if kb.tracks else ()
+    if target in main and source in main:
+        return False
+    if not (_HOW & set(words) and _ASKER_WORDS & set(words)):
+        return False
+    into = [m for m in kept if m.role == target]
+    return bool(into) and word_before_index(words, into[0].start) in _INTO
 
 
 _NOT = frozenset("dont doesnt cant cannot wont never not".split())
