@@ -831,7 +831,7 @@ def test_a_title_guessed_as_the_next_step_is_noted_and_the_step_answered(kb):
 @pytest.mark.parametrize(
     ("text", "role", "other"),
     [
-        ("how do i go from senior to tech lead", "lead", "senior"),
+        ("how do i go from senior to tech lead", "lead", None),
         ("im a backend dev, how would i pivot to solutions architect", "solutions-architect", None),
         # up the main track the question stays with the role one is in
         ("how do i go from senior to staff", "senior", "staff"),
@@ -841,9 +841,13 @@ def test_a_title_guessed_as_the_next_step_is_noted_and_the_step_answered(kb):
 )
 def test_asked_how_to_move_off_the_main_track_the_answer_is_the_new_role(kb, text, role, other):
     intent = route(text, kb)
-    assert (intent.role, intent.topic) == (role, "progression")
-    if other:
-        assert intent.other_role == other
+    assert (intent.role, intent.topic, intent.other_role) == (role, "progression", other)
+
+
+def test_the_move_into_a_role_off_the_main_track_shows_what_becoming_it_takes(kb):
+    text = render_plain(compose(route("how do i go from senior to tech lead", kb), kb), kb)
+    assert "Becoming a Lead Backend Engineer (from Senior" in text
+    assert "Next: Senior" not in text
 
 
 def test_w_slash_o_sets_a_role_aside_and_without_alone_keeps_it(kb):

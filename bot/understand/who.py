@@ -177,7 +177,7 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
                 return ordered[0], None, min(named, key=index.topic_order.__getitem__)
             if _branching_into(kb, ordered, kept, words):
                 # "how do i go from senior to tech lead": how to become the other role
-                return ordered[1], ordered[0], index.ladder_topic
+                return ordered[1], None, index.ladder_topic
             return ordered[0], ordered[1], index.ladder_topic
         return subject(kept, words, index).role, None, None  # "do leads mentor juniors"
     role = roles[0]
