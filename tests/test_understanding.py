@@ -855,3 +855,37 @@ def test_w_slash_o_sets_a_role_aside_and_without_alone_keeps_it(kb):
     assert (intent.role, intent.topic) == ("lead", "progression")
     # the only role named, after "without": what happens when it is missing
     assert route("what would a project lose without a principal engineer", kb).role == "principal"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("what dbs do senior backend devs work with", "tools"),  # a weak phrase, asked for
+        ("what level of technical depth does a principal need", "skills"),
+        ("any good courses on becoming a tech lead", "education"),
+    ],
+)
+def test_what_is_asked_for_may_be_a_weak_phrase_after_words_like_level_of(kb, text, topic):
+    assert route(text, kb).topic == topic
+
+
+def test_a_title_offered_as_the_alternative_is_not_what_is_asked_about(kb):
+    intent = route("is a senior on the hook for performance tuning or is that an sre thing", kb)
+    assert (intent.role, intent.topic, intent.unknown_role) == (
+        "senior",
+        "responsibilities",
+        None,
+    )
+    assert route("what does an sre earn", kb).unknown_role == "SRE"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("what certifications does a nurse practitioner need", "Nurse Practitioner"),
+        ("how do I apply for a staff writer job at a magazine", "Writer"),
+    ],
+)
+def test_jobs_outside_engineering_are_titles_the_ladder_lacks(kb, text, title):
+    intent = route(text, kb)
+    assert not intent.answered and intent.unknown_role == title

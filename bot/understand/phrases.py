@@ -90,6 +90,7 @@ class Found:
     stems: list[tuple[str, ...]] = field(default_factory=list)
     words: list[tuple[str, ...]] = field(default_factory=list)  # ...and as written
     at: set[int] = field(default_factory=set)  # where the strong phrases are
+    weak_at: set[int] = field(default_factory=set)  # ...and the weak ones
 
 
 def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dict[str, Found]:
@@ -136,4 +137,5 @@ def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dic
                 found.naming += 1  # "salary", "pay": not a frame such as "become a"
         elif weight != 2:
             found.weak += 1
+            found.weak_at.update(at)
     return scores

@@ -205,12 +205,12 @@ def joined(a: Mention, b: Mention, words: list[str], joiners: frozenset[str]) ->
     return len(between) == 1 and between[0] in joiners
 
 
-_WH = frozenset({"what", "which"})
+_WH = frozenset({"what", "which", "any"})  # "any good courses on...": courses
 # Words between "what" and the thing asked for: "what kind of tools", "whats the
 # usual stack", "which other dbs".
 _BEFORE_HEAD = ARTICLES | frozenset(
     "kind sort type types kinds of usual typical main common other best key specific "
-    "actual core".split()
+    "actual core good useful recommended".split()
 )
 
 
@@ -224,8 +224,13 @@ def asked_for(words: list[str], start: int = 0) -> int:
         much = words[i] == "much" and i > 0 and words[i - 1] == "how"
         if words[i] in _WH or much:
             j = i + 1
-            while j < len(words) and j - i <= 4 and words[j] in _BEFORE_HEAD:
-                j += 1
+            while j < len(words) and j - i <= 4:
+                if words[j] in ("level", "amount", "degree") and words[j + 1 : j + 2] == ["of"]:
+                    j += 2  # "what level of technical depth": the depth
+                elif words[j] in _BEFORE_HEAD:
+                    j += 1
+                else:
+                    break
             # "what is a lead accountable for": no thing asked for, a frame
             return j if j < len(words) and words[j] not in STOPWORDS else -1
     return -1

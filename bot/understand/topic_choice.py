@@ -47,7 +47,7 @@ def choose_topic(
             # The topic named outright ("what education do you need to become a lead")
             # beats a frame of another topic ("become").
             scores[topic] += NAMED
-        if head in found.at:
+        if head in found.at or head in found.weak_at:
             # "what tools should a mid be fluent in": the tools, not the fluency
             scores[topic] += ASKED_FOR
     for topic, p in probabilities.items():

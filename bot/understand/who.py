@@ -379,6 +379,9 @@ def unknown_role(
         # a ux designer to go senior". Not when the title is the level's company:
         # "do seniors work with product managers".
         for other in others:
+            offered = "or" in words[kept[0].end : other.start] and bool(strong)
+            if offered and other.start > kept[0].start:
+                continue  # "is a senior on the hook for tuning or is that an sre thing"
             if other.start < kept[0].start or word_before_index(words, other.start) not in PEERS:
                 return other
     return None
