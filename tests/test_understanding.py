@@ -889,3 +889,18 @@ def test_a_title_offered_as_the_alternative_is_not_what_is_asked_about(kb):
 def test_jobs_outside_engineering_are_titles_the_ladder_lacks(kb, text, title):
     intent = route(text, kb)
     assert not intent.answered and intent.unknown_role == title
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("does a lead need a degree or does experience count more", "education"),
+        (
+            "do senior engineers write the design docs or is that above their pay grade",
+            "responsibilities",
+        ),
+        ("would a masters help me as a mid or is it a waste of money", "education"),
+    ],
+)
+def test_what_is_needed_is_asked_for_and_idioms_name_no_topic(kb, text, topic):
+    assert route(text, kb).topic == topic

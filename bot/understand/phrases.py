@@ -66,8 +66,26 @@ IDIOMS = frozenset(
 )
 
 
+# Longer turns of phrase, possessives skipped: "above their pay grade" is not about
+# pay, nor "a waste of money".
+LONG_IDIOMS = (("above", "pay", "grade"), ("beyond", "pay", "grade"), ("waste", "of", "money"))
+_IDIOM_ENDS = frozenset(idiom[-1] for idiom in LONG_IDIOMS)
+
+
 def _idiom(words: list[str], pattern: tuple[str, ...], at: tuple[int, ...]) -> bool:
     return len(pattern) == 1 and at[0] > 0 and (words[at[0] - 1], words[at[0]]) in IDIOMS
+
+
+def idiom_spans(words: list[str]) -> set[int]:
+    """Positions of the words in a long idiom."""
+    kept = [(i, w) for i, w in enumerate(words) if w not in POSSESSIVES]
+    found: set[int] = set()
+    for idiom in LONG_IDIOMS:
+        n = len(idiom)
+        for k in range(len(kept) - n + 1):
+            if tuple(w for _, w in kept[k : k + n]) == idiom:
+                found.update(i for i, _ in kept[k : k + n])
+    return found
 
 
 def _possessive_own(words: list[str], pattern: tuple[str, ...], at: tuple[int, ...]) -> bool:
@@ -104,6 +122,7 @@ def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dic
     starts = index.phrase_starts
     present = set(words)
     tried = sorted({i for w in present for i in starts.get(w, ())})  # in file order
+    idioms = idiom_spans(words) if _IDIOM_ENDS & present else set()
     for i in tried:
         topic, pattern, weight = index.phrases[i]
         if not index.phrase_words_of[i] <= present:
@@ -114,6 +133,7 @@ def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dic
             or _takes_object(words, pattern, at)
             or _possessive_own(words, pattern, at)
             or _idiom(words, pattern, at)
+            or (idioms and set(at) <= idioms)
         ):
             continue
         matches.append((topic, pattern, weight, frozenset(at)))

@@ -233,4 +233,11 @@ def asked_for(words: list[str], start: int = 0) -> int:
                     break
             # "what is a lead accountable for": no thing asked for, a frame
             return j if j < len(words) and words[j] not in STOPWORDS else -1
+    # "does a lead need a degree", "do i need any certs": what is needed
+    for i in range(start, len(words) - 2):
+        if words[i] == "need" and words[i + 1] in _SOME and words[i + 2] not in STOPWORDS:
+            return i + 2
     return -1
+
+
+_SOME = frozenset({"a", "an", "any", "some"})
