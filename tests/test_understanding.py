@@ -130,7 +130,8 @@ def test_slash_commands_say_what_they_did_with_extra_or_unknown_roles(kb):
 @pytest.mark.parametrize(
     "text, role, topic",
     [
-        ("how many yoe before someone makes lead", "lead", "skills"),
+        ("how many yoe does someone need to be a lead", "lead", "skills"),
+        ("how many yoe before someone makes lead", "lead", "progression"),
         ("what does an eng mgr do all day", "engineering-manager", "responsibilities"),
         ("jr devs comp", "junior", "salary"),
     ],
@@ -904,3 +905,15 @@ def test_jobs_outside_engineering_are_titles_the_ladder_lacks(kb, text, title):
 )
 def test_what_is_needed_is_asked_for_and_idioms_name_no_topic(kb, text, topic):
     assert route(text, kb).topic == topic
+
+
+def test_a_how_question_about_a_practice_stays_with_the_practice(kb):
+    # the senior has no workflow facts; asked how, the practice is still the topic and
+    # the duty that mentions code review leads
+    intent = route("how do seniors usually run code review on their team", kb)
+    assert intent.topic == "workflows"
+    assert intent.facts and "review" in intent.facts[0].fact(kb).text
+    # asked yes or no, whether it is their job, even after "@ladderbot"
+    assert route("@ladderbot does a principal still do code reviews?", kb).topic == (
+        "responsibilities"
+    )

@@ -140,8 +140,17 @@ def _technical(words: list[str], free: list[bool], index: RouterIndex) -> bool:
     ) or any(p[0] in present and contains(words, free, p) for p in index.fact_phrases)
 
 
+# Words a message may open with before its question: "@ladderbot quick q, do..."
+_LEAD_IN = frozenset(
+    "ladderbot hey hi hello yo quick q question so ok okay um also and but".split()
+)
+
+
 def _form(words: list[str]) -> str:
-    if words[:1] and words[0] in _YES_NO:
+    i = 0
+    while i < len(words) - 1 and words[i] in _LEAD_IN:
+        i += 1
+    if words[i : i + 1] and words[i] in _YES_NO:
         return "yes_no"
     if "how" in words and ("long" in words or ("many" in words and "year" in words)):
         return "how_long"
@@ -308,6 +317,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
             coverage,
             frozenset(asked.rare),
             head=asked_for(words, w.focus),
+            yes_no=_form(words[w.focus :]) == "yes_no",
         )
         if _form(words[w.focus :]) == "yes_no" and _asked_of(kept, words, role):
             topic = as_duty(kb, topic)  # "does a principal still review prs"

@@ -231,8 +231,11 @@ def asked_for(words: list[str], start: int = 0) -> int:
                     j += 1
                 else:
                     break
-            # "what is a lead accountable for": no thing asked for, a frame
-            return j if j < len(words) and words[j] not in STOPWORDS else -1
+            # "what is a lead accountable for", "what's considered key": a frame or a
+            # verb, no thing asked for
+            if j >= len(words) or words[j] in STOPWORDS or words[j].endswith("ed"):
+                return -1
+            return j
     # "does a lead need a degree", "do i need any certs": what is needed
     for i in range(start, len(words) - 2):
         if words[i] == "need" and words[i + 1] in _SOME and words[i + 2] not in STOPWORDS:

@@ -6,10 +6,11 @@
   its probability;
 - the role's facts that match something specific asked (bot/understand/asked.py):
   the best vote for their topic, FACTS times their score relative to the best.
-A topic the role has no facts for gives way to one whose facts answer the
-question, unless the question named it ("skills"): "do seniors do code reviews"
-is answered from the senior's duties, since the ladder describes code review
-practice only for the discipline.
+Asked yes or no, a topic the role has no facts for gives way to one whose facts
+answer the question, unless the question named it ("skills"): "do seniors do code
+reviews" is answered from the senior's duties, since the ladder describes code
+review practice only for the discipline. ("how do seniors run code reviews" stays
+a question about the practice; the fact that answers it still leads.)
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ def choose_topic(
     coverage: float = 1.0,
     specific: frozenset[str] = frozenset(),
     head: int = -1,
+    yes_no: bool = False,
 ) -> tuple[str, float]:
     """(topic, margin 0..1) for a question about `role` (never the comparison topic:
     that needs a second role). head: where the thing a wh-question asks for is."""
@@ -74,7 +76,8 @@ def choose_topic(
         return kb.default_topic, 0.0
     found = phrases.get(top_topic, Found())
     if (
-        votes
+        yes_no
+        and votes
         and top_topic not in votes
         and not found.naming
         and not has_facts(kb, role, top_topic)
