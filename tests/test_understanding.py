@@ -917,3 +917,15 @@ def test_a_how_question_about_a_practice_stays_with_the_practice(kb):
     assert route("@ladderbot does a principal still do code reviews?", kb).topic == (
         "responsibilities"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "senior here, torn between going TL or pushing for staff, how do ppl usually decide",
+        "Should I aim for tech lead or engineering manager after senior?",
+    ],
+)
+def test_alternatives_offered_from_where_one_stands_are_a_move_from_there(kb, text):
+    intent = route(text, kb)
+    assert (intent.role, intent.topic) == ("senior", "progression")

@@ -145,9 +145,10 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
         joiners = _OR - {"or"} if index.compare_topic in phrases else _OR - {"or", "and"}
         side_by_side = any(joined(a, b, words, joiners) for a, b in pairs)
         either = [(a, b) for a, b in pairs if joined(a, b, words, frozenset({"or"}))]
-        offered = {m.role for pair in either for m in pair}
+        loose = [(a, b) for a, b in pairs if _offered(a, b, words, kept)]
+        offered = {m.role for pair in loose for m in pair}
         standing = [m for m in kept if m.role not in offered and _stands_at(m, words)]
-        if either and standing and not compare_cue:
+        if loose and standing and not compare_cue:
             # "im senior now, should i aim for staff or lead": a move from where one is
             return standing[0].role, None, index.ladder_topic
         # "staff or lead, which is right for me" - but "whats the next rung, staff or lead"
@@ -234,11 +235,21 @@ def _contrasted(a: Mention, b: Mention, words: list[str]) -> bool:
     return word_before_index(words, b.start) == "that" and bool(denied)
 
 
+def _offered(a: Mention, b: Mention, words: list[str], kept: list[Mention]) -> bool:
+    """Two roles offered as alternatives: "staff or lead", "going TL or pushing for
+    staff" (a few words around the "or", no other role between)."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    between = words[first.end : second.start]
+    inside = any(first.end <= m.start < second.start for m in kept)
+    return "or" in between and len(between) <= 4 and not inside
+
+
 def _stands_at(m: Mention, words: list[str]) -> bool:
-    """The asker's own level: "im senior", "as a senior", "sr eng here"."""
+    """The asker's own level: "im senior", "as a senior", "sr eng here", "...or EM
+    after senior"."""
     # "sr eng here": the discipline's word may come between
     return (
-        word_before_index(words, m.start) in ("im", "am", "as")
+        word_before_index(words, m.start) in ("im", "am", "as", "after")
         or "here" in words[m.end : m.end + 2]
     )
 
