@@ -929,3 +929,23 @@ def test_a_how_question_about_a_practice_stays_with_the_practice(kb):
 def test_alternatives_offered_from_where_one_stands_are_a_move_from_there(kb, text):
     intent = route(text, kb)
     assert (intent.role, intent.topic) == ("senior", "progression")
+
+
+def test_words_ending_in_wise_are_split_unless_english():
+    from bot.understand.normalise import tokens
+
+    assert tokens("skillwise, pay-wise, otherwise") == ["skill", "wise", "pay", "wise", "otherwise"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "topic"),
+    [
+        ("what does it take skillwise to be a good tech lead", "lead", "skills"),
+        ("what langs are most used for backend work", "backend-engineer", "skills"),
+        ("what's beyond principal?", "principal", "progression"),
+        ("whats after senior, do i have to pick between staff and mgmt", "senior", "progression"),
+    ],
+)
+def test_chat_wordings_of_skills_languages_and_moves(kb, text, role, topic):
+    intent = route(text, kb)
+    assert (intent.role, intent.topic) == (role, topic)

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from ..text import words
+from . import lexicon
 from .shorthand import expand
 
 # Only the start of a very long message is read: routing needs a sentence, not
@@ -21,6 +22,16 @@ _EMOJI = re.compile(r":[a-z0-9_+'\-]+:")
 _ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _ARROW = re.compile(r"-+>|=>|\u2192")
 _WITHOUT = re.compile(r"\bw/o\b", re.IGNORECASE)  # "lead w/o going into management"
+_WISE = re.compile(r"\b([A-Za-z]{3,})(-?)wise\b")  # "skillwise", "pay-wise"
+
+
+def _split_wise(m: re.Match) -> str:
+    """ "skillwise" -> "skill wise"; not "otherwise", "likewise" (English words)."""
+    if not m.group(2) and lexicon.is_english(m.group(0).lower()):
+        return m.group(0)
+    return f"{m.group(1)} wise"
+
+
 # An amount of money: a currency sign and a figure, or a figure in thousands with no
 # unit after it ("150k" is pay, "10k requests" is not).
 _MONEY = re.compile(
@@ -59,6 +70,8 @@ def strip_markup(text: str) -> str:
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     text = _ARROW.sub(" to ", text)  # "sr -> staff?"
     text = _WITHOUT.sub(" without ", text)
+    if "wise" in text:
+        text = _WISE.sub(_split_wise, text)
     text = _MONEY.sub(" money ", text)  # "is 150k lowballing", "$120,000"
     return _EMOJI.sub(" ", text)[:MAX_CHARS]
 

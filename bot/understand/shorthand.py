@@ -36,6 +36,8 @@ SHORTHAND: dict[str, str] = {
     "solns": "solution",
     "apis": "api",
     "dbs": "db",
+    "lang": "language",
+    "langs": "language",
     "sol": "solution",
     "sols": "solution",
     # career words

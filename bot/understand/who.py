@@ -241,7 +241,11 @@ def _offered(a: Mention, b: Mention, words: list[str], kept: list[Mention]) -> b
     first, second = (a, b) if a.start < b.start else (b, a)
     between = words[first.end : second.start]
     inside = any(first.end <= m.start < second.start for m in kept)
-    return "or" in between and len(between) <= 4 and not inside
+    if inside:
+        return False
+    # "do i have to pick between staff and mgmt"
+    picked = word_before_index(words, first.start) == "between" and between == ["and"]
+    return picked or ("or" in between and len(between) <= 4)
 
 
 def _stands_at(m: Mention, words: list[str]) -> bool:
