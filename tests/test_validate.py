@@ -1,6 +1,7 @@
 """One broken knowledge base per kind of error, each with its exact file:line message."""
 
 import textwrap
+import threading
 
 import pytest
 
@@ -296,6 +297,25 @@ def test_bad_knowledge_base_stops_gunicorn_with_file_line(kb_copy):
     assert result.returncode == 1
     assert "roles/staff.yaml:1: missing required field 'title'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_big_ladders_parse_in_parallel_while_other_threads_run(kb_copy):
+    """With another thread alive, workers must not be forked (a fork can copy a lock
+    another thread holds, and hang): they start clean and give the same results."""
+    for i in range(450):
+        write(
+            kb_copy / "roles" / f"gen{i:03}.yaml",
+            MINIMAL_ROLE.format(id=f"gen{i}", title=f"Generated {i}", alias=f"generated role {i}"),
+        )
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert knowledge._pool_context().get_start_method() != "fork"
+        assert problems() == []
+    finally:
+        stop.set()
+        other.join()
 
 
 def test_big_ladders_parse_in_parallel_with_the_same_results(kb_copy, monkeypatch):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
 from pathlib import Path
@@ -119,13 +120,22 @@ def _parse_role_file(path: str, shown: str, layout: RoleLayout):
     )
 
 
+def _pool_context():
+    """fork starts workers fastest, but forking while other threads run (a reload
+    watcher, a server) can hang a worker on a lock another thread held at the fork:
+    then workers start clean."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    clean = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(clean)
+
+
 def _parse_role_files(paths: list[Path], shown: list[str], layout: RoleLayout):
     """Role files in order, parsed on every core when there are many of them."""
     workers = min(4, os.cpu_count() or 1)
     if len(paths) < PARALLEL_FROM or workers < 2:
         return [_parse_role_file(str(p), s, layout) for p, s in zip(paths, shown)]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
         return list(
             pool.map(
                 _parse_role_file,
