@@ -377,3 +377,13 @@ def test_a_phrase_listed_twice_in_a_topic_is_reported(kb_copy):
     )
     # "perks" folds to "perk"; "free ... lunch" has a gap, so it is not "free lunch"
     assert problems() == [f"kb/topics.yaml:{line + 3}: phrase 'perks' is listed twice (phrases)"]
+
+
+def test_a_title_listed_twice_in_other_roles_is_reported(kb_copy):
+    ladder = (kb_copy / "ladder.yaml").read_text()
+    lines = ladder.splitlines()
+    first = next(i for i, line in enumerate(lines, 1) if line.strip() == "- CTO")
+    write(kb_copy / "ladder.yaml", ladder.rstrip("\n") + "\n  - cto\n")
+    assert problems() == [
+        f"kb/ladder.yaml:{len(lines) + 1}: 'cto' is listed twice in other_roles (line {first})"
+    ]

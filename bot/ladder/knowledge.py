@@ -267,6 +267,14 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
         if default_role:
             c.ref("role", default_role, d.key_lines["default_role"])
         other_roles = c.texts(d, "other_roles")
+        listed: dict[str, int] = {}
+        raw = d.get("other_roles")
+        for name, line in zip(raw or (), getattr(raw, "item_lines", ())):
+            if not isinstance(name, str) or not name.strip():
+                continue
+            first = listed.setdefault(normalise(name), line)
+            if first != line:
+                c.err(line, f"{name.strip()!r} is listed twice in other_roles (line {first})")
         for name in other_roles:
             owner = alias_owner.get(normalise(name))
             if owner:
