@@ -949,3 +949,31 @@ def test_words_ending_in_wise_are_split_unless_english():
 def test_chat_wordings_of_skills_languages_and_moves(kb, text, role, topic):
     intent = route(text, kb)
     assert (intent.role, intent.topic) == (role, topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "topic"),
+    [
+        (
+            "how does code review work for juniors, do seniors review every pr",
+            "junior",
+            "workflows",
+        ),
+        (
+            "What are the different seniority levels for backend engineers?",
+            "backend-engineer",
+            "progression",
+        ),
+        ("do principals still touch docker or is that below their pay grade", "principal", "tools"),
+    ],
+)
+def test_who_a_practice_works_for_kinds_of_levels_and_pay_grade_idioms(kb, text, role, topic):
+    intent = route(text, kb)
+    assert (intent.role, intent.topic) == (role, topic)
+
+
+@pytest.mark.parametrize(
+    "text", ["junior year of college, which electives should i take", "senior year of high school"]
+)
+def test_school_years_are_not_levels(kb, text):
+    assert not route(text, kb).answered

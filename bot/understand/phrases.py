@@ -68,11 +68,18 @@ IDIOMS = frozenset(
 
 # Longer turns of phrase, possessives skipped: "above their pay grade" is not about
 # pay, nor "a waste of money".
-LONG_IDIOMS = (("above", "pay", "grade"), ("beyond", "pay", "grade"), ("waste", "of", "money"))
+LONG_IDIOMS = (
+    ("above", "pay", "grade"),
+    ("below", "pay", "grade"),
+    ("beyond", "pay", "grade"),
+    ("waste", "of", "money"),
+)
 _IDIOM_ENDS = frozenset(idiom[-1] for idiom in LONG_IDIOMS)
 
 
 def _idiom(words: list[str], pattern: tuple[str, ...], at: tuple[int, ...]) -> bool:
+    if pattern[-1] == "different" and at[-1] > 0 and words[at[-1] - 1] in ("the", "all"):
+        return True  # "what are the different levels": kinds of them, not a comparison
     return len(pattern) == 1 and at[0] > 0 and (words[at[0] - 1], words[at[0]]) in IDIOMS
 
 

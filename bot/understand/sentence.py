@@ -155,6 +155,10 @@ def direction(m: Mention, words: list[str]) -> str:
     return ""
 
 
+# "how does X work for <role>", "what is it like for <role>": the role it is asked for
+_HOW_IT = frozenset({"work", "works", "like", "look", "looks", "go", "goes"})
+
+
 def subject(mentions: list[Mention], words: list[str], index: RouterIndex) -> Mention:
     """The role a sentence is about when it names several with no comparison or move:
     the first that is not an object ("do leads mentor *juniors*", "is mentoring
@@ -162,6 +166,8 @@ def subject(mentions: list[Mention], words: list[str], index: RouterIndex) -> Me
 
     def is_object(m: Mention) -> bool:
         before = word_before(m, words)
+        if before == "for" and word_before_index(words, index_before(words, m.start)) in _HOW_IT:
+            return False  # "how does code review work for juniors": about the juniors
         if before in OBJECT_MARKERS:
             return True
         if before in ("only", "just") and word_before_index(words, m.start - 1) == "or":
