@@ -67,6 +67,8 @@ def main() -> int:
         "40,000 characters of markup": "<!channel> <@U1> &amp; " * 1739,
         "40,000 combining marks": "e" + "\u0301" * 39_999,
         "40,000 emoji": "\U0001f916" * 40_000,
+        # every role offered as an alternative to the one before: "do jrs, or do mids..."
+        "4,000 characters of alternatives": ", or ".join(["do jrs", "do mids", "do srs"] * 95),
     }
     for name, text in hostile.items():
         times = []

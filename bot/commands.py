@@ -15,7 +15,8 @@ from .answer.ladder import Citations, Section, roles_listed, track_lines
 from .ladder.model import KnowledgeBase
 from .pipeline import ask
 from .understand.index import build_index
-from .understand.router import Intent, find_roles, similar_roles
+from .understand.intent import Intent
+from .understand.lookup import find_roles, similar_roles
 
 COMMANDS = ("/role", "/skills", "/ladder")
 USAGE = (

@@ -5,7 +5,7 @@ import pytest
 from bot.answer.compose import compose
 from bot.answer.render_text import render_mrkdwn, render_plain
 from bot.pipeline import ask
-from bot.understand.router import Intent
+from bot.understand.intent import Intent
 
 
 def answer_for(kb, role, topic, other=None):

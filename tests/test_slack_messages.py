@@ -24,7 +24,7 @@ from bot.slack.messages import (
     question_messages,
     role_options,
 )
-from bot.understand.router import Intent
+from bot.understand.intent import Intent
 
 LONG_ID = "company-engineering-ladder-backend-platform-infrastructure-level-"
 

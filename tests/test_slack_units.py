@@ -18,7 +18,7 @@ from bot.pipeline import ask
 from bot.slack.config import ConfigError, load_config
 from bot.slack.listeners import actions, commands, events
 from bot.slack.logs import RedactingFormatter
-from bot.understand.router import Intent
+from bot.understand.intent import Intent
 
 from .conftest import run_bot
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..ladder.model import KnowledgeBase, Role, Topic
-from ..understand.router import Intent
+from ..understand.intent import Intent
 from . import ladder
 from .ladder import Citations, Section, roles_listed, short, track_lines
 

@@ -27,7 +27,7 @@ from ..answer.render_text import escape
 from ..commands import Resolved, answer_for, canonical_text, ladder_answer, resolve, run_command
 from ..ladder.model import KnowledgeBase
 from ..pipeline import ask
-from ..understand.router import Intent
+from ..understand.intent import Intent
 from .record import Understood
 
 

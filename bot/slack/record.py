@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..answer.compose import Answer
 from ..store.question_log import Question, QuestionLog, Vote
-from ..understand.router import Intent
+from ..understand.intent import Intent
 
 
 def new_id() -> str:

@@ -289,7 +289,11 @@ def _generic(kb, phrases, facts: FactIndex, field_topic) -> frozenset[str]:
             s = stem(pattern[0])
             # A rare word another topic's facts use is a thing people ask about there:
             # "evaluated" marks a hiring question, "evaluate technologies" is a duty.
-            if not (facts.postings.get(s) and lexicon.zipf(pattern[0]) < SPECIFIC_WORD):
+            # So is one whose synonyms they use: "pr" (facts say "code review").
+            used = facts.postings.get(s) or any(
+                facts.postings.get(x) for x in facts.synonyms.get(s, ())
+            )
+            if not (used and lexicon.zipf(pattern[0]) < SPECIFIC_WORD):
                 out.add(s)
     return frozenset(out)
 

@@ -18,19 +18,20 @@ changed when the sentence needs it to fill an empty slot ("principle engineer").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..ladder.model import KnowledgeBase
 from . import lexicon
 from .asked import Asked, quoted, role_for_facts
 from .chat import small_talk
-from .facts import FactRef
 from .index import OUT_OF_SCOPE, STOPWORDS, RouterIndex, build_index
+from .intent import Intent
 from .mentions import find_mentions, find_other_roles, is_unknown
-from .normalise import tokens
+from .moves import guessed_next
 from .phrases import contains, phrase_scores
 from .prepare import fill_slots, prepare
 from .sentence import (
+    AFTER_MARKERS,
     AUXILIARIES,
     adjective,
     asked_for,
@@ -46,7 +47,6 @@ from .stems import stem
 from .topic_choice import as_duty, choose_topic, has_facts
 from .who import (
     SCOPE_THRESHOLD,
-    guessed_next,
     guide_role,
     meant,
     role_free,
@@ -68,39 +68,11 @@ _PASSIVE = frozenset({"get", "be", "been", "getting"})  # "do juniors get hired 
 _GROUPS = frozenset({"team", "squad", "org", "group", "department", "shop"})  # "backend teams"
 _EITHER = frozenset({"or", "vs", "versus"})
 _ASKER = frozenset({"as", "im", "am"})  # "as a backend dev", "im a senior"
-_ONWARD = frozenset({"after", "beyond"})
+_ABSENCE = frozenset("happen happens lose loses suffer suffers miss".split())
 TECHNICAL = 4.0  # a fact word rarer than this in English marks an engineering question
 _YES_NO = frozenset(
     "do does did is are was were should can could will would has have must may am".split()
 )
-
-
-@dataclass(frozen=True)
-class Intent:
-    role: str | None
-    topic: str | None
-    other_role: str | None
-    confidence: float
-    answered: bool
-    suggestions: tuple[str, ...] = ()
-    # (typed, understood) pairs for words the router corrected, so answers can say
-    # "I read 'senoir' as 'senior'".
-    corrections: tuple[tuple[str, str], ...] = ()
-    # Facts that answer a specific question, best first: the role's own, or, when
-    # its sources say nothing about it, other roles' (the answer says so).
-    facts: tuple[FactRef, ...] = ()
-    terms: tuple[str, ...] = ()  # the specific words asked about ("websockets")
-    supported: bool = False  # the role's best fact holds every specific word asked
-    form: str = ""  # "yes_no" or "how_long" when the question has that form
-    direction: str = ""  # progression: "into" when asking how to become the role
-    chat: str | None = None  # "greeting", "thanks" or "help": small talk
-    unknown_role: str | None = None  # a title this ladder does not have
-    # A title the ladder lacks, offered as a guess at the next step ("whats after
-    # principal? cto?"): the question is still answered, with a note about it.
-    guessed_title: str | None = None
-    # The role's facts that share any word with the question, best first: a topic's
-    # list is shown in this order, so "job growth" leads with the growth figure.
-    ranked: tuple[FactRef, ...] = ()
 
 
 def _asks_or_is_quoted(m, words: list[str]) -> bool:
@@ -248,8 +220,9 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     if any(set_aside(m, words) for m in kept):
         # "what can a backend dev branch into besides management": not the manager.
         rest = [m for m in kept if not set_aside(m, words)]
-        # "what happens to a project without a principal": about the principal
-        lacking = [m for m in kept if word_before_index(words, m.start) == "without"]
+        # "what happens to a project without a principal": what its absence does
+        absence = bool(_ABSENCE & set(words))
+        lacking = [m for m in kept if absence and word_before_index(words, m.start) == "without"]
         kept = rest or lacking or [m for m in kept if m.role == kb.default_role]
         compare = phrases.get(index.compare_topic)
         if compare and all(p == ("than",) for p in compare.stems):
@@ -266,7 +239,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
             if m in specific
             or word_before_index(words, m.start) in _ASKER
             or (  # "my options after backend: IC or mgmt?" - where the move starts
-                word_before_index(words, m.start) in _ONWARD and index.ladder_topic in strong
+                word_before_index(words, m.start) in AFTER_MARKERS and index.ladder_topic in strong
             )
             or any(joined(m, s, words, _EITHER) for s in specific)  # "backend dev or SA"
         ]
@@ -305,6 +278,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         hits = asked.clear_winner(query, role, framing)
     margin = 1.0
     if topic is None:
+        yes_no = _form(words[w.focus :]) == "yes_no"
         probabilities = index.model.probabilities(_asking_words(words, kept, index, w.focus))
         coverage = asked.coverage(hits[0]) if hits else 0.0
         topic, margin = choose_topic(
@@ -317,9 +291,9 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
             coverage,
             frozenset(asked.rare),
             head=asked_for(words, w.focus),
-            yes_no=_form(words[w.focus :]) == "yes_no",
+            yes_no=yes_no,
         )
-        if _form(words[w.focus :]) == "yes_no" and _asked_of(kept, words, role):
+        if yes_no and _asked_of(kept, words, role):
             topic = as_duty(kb, topic)  # "does a principal still review prs"
     way = ""
     if topic == index.ladder_topic and kept:
@@ -361,6 +335,9 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         strangers = sum(is_unknown(x, index, strict=True) for x in words)
         if p >= DISCIPLINE_SCOPE or (strangers >= STRANGERS and p >= STRANGE_SCOPE):
             return _declined(kb, w.corrections, near, sorted(strong))
+    if guessed and topic != index.ladder_topic:
+        # "beyond senior, do i need a degree to become a CTO": about the CTO after all
+        return _declined(kb, w.corrections, near, sorted(strong), unknown_role=guessed.title)
     role_conf = min((m.score for m in kept), default=0.7)
     if kept and all(m.contextual for m in kept):
         role_conf *= 0.9
@@ -378,33 +355,5 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         form=_form(words),
         direction=way,
         ranked=ranked,
-        guessed_title=guessed.title if guessed and topic == index.ladder_topic else None,
+        guessed_title=guessed.title if guessed else None,
     )
-
-
-def find_roles(text: str, kb: KnowledgeBase):
-    """Roles named in a slash command's argument ("senoir", "sr", "EM"), in order, with
-    the corrections made and the words that named no role ("cto").
-
-    Unlike route(), level words need no context here: "/role senior" names a role."""
-    index = build_index(kb)
-    w = prepare(text, index)
-    mentions = find_mentions(w.words, index, w.scores)
-    used = {j for m in mentions for j in range(m.start, m.end)}
-    leftover = [w.typed[j] for j, x in enumerate(w.words) if j not in used and x not in STOPWORDS]
-    return list(dict.fromkeys(m.role for m in mentions)), tuple(w.corrections), leftover
-
-
-def similar_roles(text: str, kb: KnowledgeBase, limit: int = 3) -> tuple[str, ...]:
-    """Role ids whose titles or aliases look most like text, for did-you-mean buttons."""
-    from rapidfuzz import fuzz, process
-
-    index = build_index(kb)
-    query = " ".join(tokens(text))
-    if not query:
-        return ()
-    names = {" ".join(key): role for key, (role, _) in index.aliases.items()}
-    # WRatio copes with partial and reordered names ("engineer senior", "manager eng");
-    # these are only suggestions, shown as buttons, so its leniency is what we want.
-    hits = process.extract(query, list(names), scorer=fuzz.WRatio, limit=20, score_cutoff=60)
-    return tuple(dict.fromkeys(names[name] for name, _, _ in hits))[:limit]

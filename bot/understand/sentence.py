@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import lexicon
 from .index import MODIFIERS, STOPWORDS, RouterIndex
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ TARGET_MARKERS = frozenset(
     {"to", "into", "become", "becoming", "towards", "toward", "reach", "reaching", "be"}
 )
 ONWARD_MARKERS = frozenset({"after", "beyond", "past", "above", "from", "as"})
+AFTER_MARKERS = frozenset({"after", "beyond", "past", "above"})  # "what's after staff"
 # Words before a role that make it the object of a sentence, not its subject:
 # "do leads mentor juniors", "is working with principals part of a senior's job".
 OBJECT_MARKERS = frozenset({"with", "for", "by", "than", "under", "over", "to", "like"})
@@ -87,7 +89,7 @@ _SAYING = frozenset(
     "wants wanted wonders wondering".split()
 )
 _KEEP_SAYING = (["keep", "saying"], ["keep", "telling"])
-_FIRST_PERSON = frozenset({"i", "im", "me", "my", "ive", "id", "myself"})
+FIRST_PERSON = frozenset({"i", "im", "me", "my", "ive", "id", "myself"})
 _SOFTENERS = frozenset({"just", "very", "really", "merely", "only", "simply", "ever", "being"})
 # A move between the excluding word and the role: "besides going into management".
 _MOVING = frozenset(
@@ -164,7 +166,14 @@ def subject(mentions: list[Mention], words: list[str], index: RouterIndex) -> Me
     the first that is not an object ("do leads mentor *juniors*", "is mentoring
     *juniors* part of the lead role")."""
 
+    objects: dict[int, bool] = {}
+
     def is_object(m: Mention) -> bool:
+        if m.start not in objects:
+            objects[m.start] = _is_object(m)
+        return objects[m.start]
+
+    def _is_object(m: Mention) -> bool:
         before = word_before(m, words)
         if before == "for" and word_before_index(words, index_before(words, m.start)) in _HOW_IT:
             return False  # "how does code review work for juniors": about the juniors
@@ -173,7 +182,9 @@ def subject(mentions: list[Mention], words: list[str], index: RouterIndex) -> Me
         if before in ("only", "just") and word_before_index(words, m.start - 1) == "or":
             return True  # "hiring mids right now or only seniors": the alternative
         if any(
-            p.end <= m.start and "or" in words[p.end : m.start] and is_object(p) for p in mentions
+            p.end <= m.start and "or" in words[p.end : m.start] and is_object(p)
+            for p in mentions
+            if p.start < m.start
         ):
             return True  # "hiring mid folks or is it all senior reqs": the alternative
         verb = before and before not in STOPWORDS and before not in index.alias_words
@@ -196,7 +207,7 @@ def subject(mentions: list[Mention], words: list[str], index: RouterIndex) -> Me
     if found:
         return found
     askers = [m for m in mentions if is_asker(m)]
-    if askers and not _FIRST_PERSON & set(words[askers[0].end :]):
+    if askers and not FIRST_PERSON & set(words[askers[0].end :]):
         # "as a manager justifying headcount: what does adding a senior bring" - the
         # question is not about the asker, so the role it names, even as an object
         return next((m for m in mentions if not is_asker(m)), mentions[0])
@@ -220,10 +231,14 @@ _BEFORE_HEAD = ARTICLES | frozenset(
 )
 
 
+_SOME = frozenset({"a", "an", "any", "some"})
+
+
 def asked_for(words: list[str], start: int = 0) -> int:
-    """Where the thing a wh-question asks for is ("what *tools* should a mid know",
-    "which *dbs* do seniors use"), or -1: the first word after "what"/"which" that
-    is not an article or a word like "kind of"."""
+    """Where the thing a question asks for is, or -1: the first word after "what",
+    "which", "any" or "how much" that is not an article or a word like "kind of"
+    ("what *tools* should a mid know", "how much *impact*"), or after "need a"
+    ("does a lead need a *degree*")."""
     for i in range(start, min(len(words), start + 4)):
         # "how much impact": the thing after "how much" too ("how many years" asks
         # for a time, not for experience)
@@ -239,7 +254,7 @@ def asked_for(words: list[str], start: int = 0) -> int:
                     break
             # "what is a lead accountable for", "what's considered key": a frame or a
             # verb, no thing asked for
-            if j >= len(words) or words[j] in STOPWORDS or words[j].endswith("ed"):
+            if j >= len(words) or words[j] in STOPWORDS or _participle(words[j]):
                 return -1
             return j
     # "does a lead need a degree", "do i need any certs": what is needed
@@ -249,4 +264,11 @@ def asked_for(words: list[str], start: int = 0) -> int:
     return -1
 
 
-_SOME = frozenset({"a", "an", "any", "some"})
+def _participle(word: str) -> bool:
+    """ "considered", "used": a verb made from an English one - not "speed" or
+    "embedded" (whose stems "spe", "embedd" are not words)."""
+    return (
+        len(word) > 4
+        and word.endswith("ed")
+        and (lexicon.is_english(word[:-2]) or lexicon.is_english(word[:-1]))
+    )

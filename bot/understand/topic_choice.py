@@ -81,7 +81,7 @@ def choose_topic(
         and top_topic not in votes
         and not found.naming
         and not has_facts(kb, role, top_topic)
-        and _facts_hold(found, voters, specific)
+        and _facts_hold(found, voters, specific, index.facts.synonyms)
     ):
         top_topic = max(votes, key=lambda t: (votes[t], -index.topic_order[t]))
         top = scores[top_topic]
@@ -89,7 +89,7 @@ def choose_topic(
     return top_topic, max(0.0, min(1.0, (top - runner) / top + 0.25))
 
 
-def _facts_hold(found: Found, voters: list[FactHit], specific: frozenset[str]) -> bool:
+def _facts_hold(found: Found, voters: list[FactHit], specific: frozenset[str], synonyms) -> bool:
     """The facts found hold what the topic's phrases named, and that is a specific
     thing ("code review" in "running code reviews"), or the topic had no strong
     phrase: only then do they decide. A fact sharing some other word ("computer" in
@@ -98,8 +98,13 @@ def _facts_hold(found: Found, voters: list[FactHit], specific: frozenset[str]) -
     pay a question about skills or hiring."""
     if not found.strong:
         return True
+
+    def held(p: tuple[str, ...], hit: FactHit) -> bool:
+        # "review prs" is held by "code review": a word or one of its synonyms
+        return all(x in hit.matched or synonyms.get(x, frozenset()) & hit.matched for x in p)
+
     return any(
-        set(p) <= hit.matched and set(p) <= specific and (len(p) > 1 or _rare(written[0]))
+        held(p, hit) and set(p) <= specific and (len(p) > 1 or _rare(written[0]))
         for p, written in zip(found.stems, found.words)
         for hit in voters
     )

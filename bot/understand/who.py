@@ -20,6 +20,16 @@ from .mentions import (
     keep_contextual,
     trap_beside,
 )
+from .moves import (
+    all_roles,
+    asks_range,
+    branching_into,
+    contrasted,
+    listed,
+    offered,
+    reaching,
+    stands_at,
+)
 from .prepare import Words
 from .sentence import (
     PEERS,
@@ -120,13 +130,13 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
         index.ladder_topic in strong
         or any(joined(a, b, words, _TO) for a, b in pairs)
         # "what does a mid need to make senior", "is she ready for senior"
-        or any(_reaching(m, words) for m in kept[1:])
+        or any(reaching(m, words) for m in kept[1:])
     )
     roles = list(dict.fromkeys(m.role for m in kept))
     named = _fact_topics(kb, phrases, lambda found: found.naming)
     compared = kb.topics[index.compare_topic].compares if index.compare_topic else ()
     if (
-        (_listed(kept, words) or _range(kept, words) or _all_roles(words))
+        (listed(kept, words) or asks_range(kept, words) or all_roles(words))
         and (ladder_cue or index.ladder_topic in phrases)
         and not named  # "the pay range for backend engineers across all levels"
     ):
@@ -145,9 +155,9 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
         joiners = _OR - {"or"} if index.compare_topic in phrases else _OR - {"or", "and"}
         side_by_side = any(joined(a, b, words, joiners) for a, b in pairs)
         either = [(a, b) for a, b in pairs if joined(a, b, words, frozenset({"or"}))]
-        loose = [(a, b) for a, b in pairs if _offered(a, b, words, kept)]
-        offered = {m.role for pair in loose for m in pair}
-        standing = [m for m in kept if m.role not in offered and _stands_at(m, words)]
+        loose = [(a, b) for a, b in pairs if offered(a, b, words, kept)]
+        alternatives = {m.role for pair in loose for m in pair}
+        standing = [m for m in kept if m.role not in alternatives and stands_at(m, words)]
         if loose and standing and not compare_cue:
             # "im senior now, should i aim for staff or lead": a move from where one is
             return standing[0].role, None, index.ladder_topic
@@ -166,7 +176,7 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
                 return roles[0], None, min(uncompared, key=index.topic_order.__getitem__)
             return roles[0], roles[1], index.compare_topic
         if not named and any(
-            _contrasted(a, b, words) for a, b in pairs if kb.default_role not in (a.role, b.role)
+            contrasted(b, words) for a, b in pairs if kb.default_role not in (a.role, b.role)
         ):
             # "what do seniors do that mids dont": the two levels, side by side
             return roles[0], roles[1], index.compare_topic
@@ -176,7 +186,7 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
                 # "does comp jump going from mid to senior", "do i need a masters to move
                 # up from mid": the topic they name, not the ladder.
                 return ordered[0], None, min(named, key=index.topic_order.__getitem__)
-            if _branching_into(kb, ordered, kept, words):
+            if branching_into(kb, ordered[0], ordered[1], kept, words):
                 # "how do i go from senior to tech lead": how to become the other role
                 return ordered[1], None, index.ladder_topic
             return ordered[0], ordered[1], index.ladder_topic
@@ -205,59 +215,6 @@ def _fact_topics(kb: KnowledgeBase, phrases, has) -> list[str]:
     ]
 
 
-_HOW = frozenset({"how", "where"})
-_ASKER_WORDS = frozenset({"i", "im", "me", "my", "you", "one"})
-_INTO = frozenset("to into become becoming toward towards".split())
-
-
-def _branching_into(kb: KnowledgeBase, ordered: list[str], kept, words: list[str]) -> bool:
-    """ "how do i move from senior into a tech lead role", "im a backend dev, how would
-    i pivot to solutions architect": asked how to make a move off the main track, the
-    question is about the role one is moving into. (Up the main track, "how do i go
-    from senior to staff", it stays with the role one is in, as the public set files it.)"""
-    source, target = ordered[0], ordered[1]
-    main = kb.tracks[0].members if kb.tracks else ()
-    if target in main and source in main:
-        return False
-    if not (_HOW & set(words) and _ASKER_WORDS & set(words)):
-        return False
-    into = [m for m in kept if m.role == target]
-    return bool(into) and word_before_index(words, into[0].start) in _INTO
-
-
-_NOT = frozenset("dont doesnt cant cannot wont never not".split())
-
-
-def _contrasted(a: Mention, b: Mention, words: list[str]) -> bool:
-    """ "what can a mid do that a junior cant": the second role, after "that", is said
-    not to do what the first does."""
-    denied = _NOT & set(words[b.end : b.end + 3])
-    return word_before_index(words, b.start) == "that" and bool(denied)
-
-
-def _offered(a: Mention, b: Mention, words: list[str], kept: list[Mention]) -> bool:
-    """Two roles offered as alternatives: "staff or lead", "going TL or pushing for
-    staff" (a few words around the "or", no other role between)."""
-    first, second = (a, b) if a.start < b.start else (b, a)
-    between = words[first.end : second.start]
-    inside = any(first.end <= m.start < second.start for m in kept)
-    if inside:
-        return False
-    # "do i have to pick between staff and mgmt"
-    picked = word_before_index(words, first.start) == "between" and between == ["and"]
-    return picked or ("or" in between and len(between) <= 4)
-
-
-def _stands_at(m: Mention, words: list[str]) -> bool:
-    """The asker's own level: "im senior", "as a senior", "sr eng here", "...or EM
-    after senior"."""
-    # "sr eng here": the discipline's word may come between
-    return (
-        word_before_index(words, m.start) in ("im", "am", "as", "after")
-        or "here" in words[m.end : m.end + 2]
-    )
-
-
 def _things_compared(kept: list[Mention], words: list[str]) -> bool:
     """ "node vs django for a new api service": the comparison is between two things
     the sentence names, not between the role and another."""
@@ -266,64 +223,6 @@ def _things_compared(kept: list[Mention], words: list[str]) -> bool:
         w in ("vs", "versus") and 0 < i < len(words) - 1 and i - 1 not in at and i + 1 not in at
         for i, w in enumerate(words)
     )
-
-
-def _listed(kept: list[Mention], words: list[str]) -> bool:
-    """Three different roles named one after another: "junior, mid, senior, then
-    what" - not "sr -> staff or sr -> EM"."""
-    run = [kept[0]] if kept else []
-    for a, b in zip(kept, kept[1:]):
-        between = words[a.end : b.start]
-        listed = not between or between in (["and"], ["then"])
-        run = run + [b] if listed and b.role not in {m.role for m in run} else [b]
-        if len(run) >= 3:
-            return True
-    return False
-
-
-_LISTING = frozenset({"all", "every", "list", "full", "whole", "entire"})
-
-
-def _range(kept: list[Mention], words: list[str]) -> bool:
-    """ "all the levels from jr up to principal": the ladder between two roles, asked
-    for as a list."""
-    if not kept or not ({"level", "ladder"} & set(words)):
-        return False
-    first, last = kept[0], kept[-1]
-    between = set(words[first.end : last.start])
-    listing = _LISTING & set(words) or "ladder" in words
-    if len(kept) > 1 and listing and between & _UP_TO and len(between) <= 2:
-        return True  # "all the levels on the ladder, junior thru principal"
-    if word_before_index(words, first.start) != "from":
-        return False
-    if len(kept) == 1:  # "the ladder from entry level to the top", "...from entry level up"
-        return bool({"top", "up", "upward", "upwards"} & set(words[first.end : first.end + 5]))
-    return bool(_LISTING & set(words)) and "to" in words[first.end : last.start]
-
-
-def _all_roles(words: list[str]) -> bool:
-    """ "what are all the roles on the ladder, including management": the whole ladder."""
-    return any(
-        w in ("all", "every") and {"role", "level", "title"} & set(words[i + 1 : i + 4])
-        for i, w in enumerate(words)
-    )
-
-
-_UP_TO = frozenset({"to", "through", "thru", "till", "until"})
-
-
-_REACHING = frozenset("make making become becoming reach reaching".split())
-
-
-def _reaching(m: Mention, words: list[str]) -> bool:
-    """The level is where someone is heading: "make senior", "ready for senior"."""
-    before = word_before_index(words, m.start)
-    if before in _REACHING:
-        return True
-    j = index_before(words, m.start)
-    if before == "be" and j > 0 and words[j - 1] == "to":  # "want to be a TL"
-        return True
-    return before == "for" and m.start >= 2 and words[m.start - 2] in ("ready", "readiness")
 
 
 def guide_role(kb: KnowledgeBase, index: RouterIndex, refs, topic: str) -> str | None:
@@ -354,23 +253,6 @@ def same_fact(kb: KnowledgeBase, ref: FactRef, role: str) -> FactRef:
     return ref
 
 
-_ONWARD = frozenset({"after", "beyond", "past", "above"})
-
-
-def guessed_next(
-    others: list[OtherRole], kept: list[Mention], strong, index, words: list[str]
-) -> OtherRole | None:
-    """A title the ladder lacks, named after "what comes after <level>" as a guess at
-    the next step ("whats after principal? is CTO next?"): the question is about the
-    level's next step, not about that title."""
-    if not others or not kept or index.ladder_topic not in strong:
-        return None
-    onward = [m for m in kept if word_before_index(words, m.start) in _ONWARD]
-    if not onward:
-        return None
-    return next((o for o in others if o.start > onward[0].end), None)
-
-
 def unknown_role(
     others: list[OtherRole], kept: list[Mention], strong, index, words: list[str]
 ) -> OtherRole | None:
@@ -394,9 +276,20 @@ def unknown_role(
         # a ux designer to go senior". Not when the title is the level's company:
         # "do seniors work with product managers".
         for other in others:
-            offered = "or" in words[kept[0].end : other.start] and bool(strong)
-            if offered and other.start > kept[0].start:
+            if other.start > kept[0].start and _another_clause(words, kept[0].end, other.start):
                 continue  # "is a senior on the hook for tuning or is that an sre thing"
             if other.start < kept[0].start or word_before_index(words, other.start) not in PEERS:
                 return other
     return None
+
+
+_CLAUSE_STARTS = frozenset("is are was do does should would will can".split())
+
+
+def _another_clause(words: list[str], start: int, end: int) -> bool:
+    """ "..., or is that an sre thing": an "or" between start and end opens a question
+    of its own, not a list of two titles ("a senior or a data scientist")."""
+    return any(
+        w == "or" and words[i + 1 : i + 2] and words[i + 1] in _CLAUSE_STARTS
+        for i, w in enumerate(words[start:end], start)
+    )

@@ -1,0 +1,35 @@
+"""What the router understood of a question: the Intent every transport answers from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .facts import FactRef
+
+
+@dataclass(frozen=True)
+class Intent:
+    role: str | None
+    topic: str | None
+    other_role: str | None
+    confidence: float
+    answered: bool
+    suggestions: tuple[str, ...] = ()
+    # (typed, understood) pairs for words the router corrected, so answers can say
+    # "I read 'senoir' as 'senior'".
+    corrections: tuple[tuple[str, str], ...] = ()
+    # Facts that answer a specific question, best first: the role's own, or, when
+    # its sources say nothing about it, other roles' (the answer says so).
+    facts: tuple[FactRef, ...] = ()
+    terms: tuple[str, ...] = ()  # the specific words asked about ("websockets")
+    supported: bool = False  # the role's best fact holds every specific word asked
+    form: str = ""  # "yes_no" or "how_long" when the question has that form
+    direction: str = ""  # progression: "into" when asking how to become the role
+    chat: str | None = None  # "greeting", "thanks" or "help": small talk
+    unknown_role: str | None = None  # a title this ladder does not have
+    # A title the ladder lacks, offered as a guess at the next step ("whats after
+    # principal? cto?"): the question is still answered, with a note about it.
+    guessed_title: str | None = None
+    # The role's facts that share any word with the question, best first: a topic's
+    # list is shown in this order, so "job growth" leads with the growth figure.
+    ranked: tuple[FactRef, ...] = ()
