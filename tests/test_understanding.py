@@ -1017,3 +1017,26 @@ def test_a_move_that_does_not_branch_from_the_step_before_stays_a_move(kb):
 def test_without_keeps_a_lone_role_only_when_its_absence_is_asked_about(kb):
     assert route("what would a project lose without a principal engineer", kb).answered
     assert not route("can a team work without a manager", kb).answered
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "topic"),
+    [
+        ("how many yoe before someone usually hits senior", "senior", "progression"),
+        (
+            "whats the most important security stuff backend devs should know",
+            "backend-engineer",
+            "skills",
+        ),
+        ("any particular tech stack staff engs are expected to know", "staff", "tools"),
+    ],
+)
+def test_reaching_verbs_everyday_nouns_and_particular_things(kb, text, role, topic):
+    intent = route(text, kb)
+    assert (intent.role, intent.topic) == (role, topic)
+    assert ("stuff", "staff") not in intent.corrections
+
+
+def test_the_whole_ladder_asked_for_with_no_role(kb):
+    intent = route("can you show me the whole eng ladder", kb)
+    assert (intent.role, intent.topic) == ("backend-engineer", "progression")

@@ -115,9 +115,12 @@ def is_unknown(word: str, index: RouterIndex, strict: bool = False) -> bool:
 
 _PARTICLES = (["up"], ["out"], ["off"], ["down"], ["through"])
 
-# Verbs that give someone a level ("just got made TL", "was promoted senior"): the
-# level after them is the job, never the second half of "sales lead".
-_GIVEN = frozenset("made named promoted appointed hired became".split())
+# Verbs that give someone a level or reach one ("just got made TL", "before someone
+# hits senior"): the level after them is the job, never the second half of "sales lead".
+_GIVEN = frozenset(
+    """made named promoted appointed hired became become becomes becoming hit hits
+    hitting reach reaches reached reaching make makes making""".split()
+)
 
 
 def keep_contextual(

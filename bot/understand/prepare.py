@@ -64,6 +64,9 @@ def prepare(text: str, index: RouterIndex) -> Words:
     return out
 
 
+_REACH = frozenset("become becoming make making reach reaching hit".split())
+
+
 def fill_slots(w: Words, index: RouterIndex, mentions) -> bool:
     """Real words that are a slip from a ladder word, changed only where the sentence
     needs them: "principle engineer" (completes a role name), "principle skills" (no
@@ -93,8 +96,14 @@ def fill_slots(w: Words, index: RouterIndex, mentions) -> bool:
             completes = (
                 (len(before) == 2 and tuple(before) in index.aliases and not taken)
                 or (len(after) == 2 and tuple(after) in index.aliases)
-                # "principle backend": a level word before a role named in one word
-                or (fix in index.alias_words and len(after) == 2 and (after[1],) in index.aliases)
+                # "principle backend": a level word before a role named in one word,
+                # where a noun phrase can start (not "security stuff backend devs")
+                or (
+                    fix in index.alias_words
+                    and len(after) == 2
+                    and (after[1],) in index.aliases
+                    and (i == 0 or words[i - 1] in STOPWORDS or words[i - 1] in _REACH)
+                )
             )
             neighbours = words[max(0, i - 1) : i] + words[i + 1 : i + 2]
             if not completes and fix in index.alias_words and not mentions:

@@ -227,7 +227,7 @@ _WH = frozenset({"what", "which", "any"})  # "any good courses on...": courses
 # usual stack", "which other dbs".
 _BEFORE_HEAD = ARTICLES | frozenset(
     "kind sort type types kinds of usual typical main common other best key specific "
-    "actual core good useful recommended".split()
+    "actual core good useful recommended particular".split()
 )
 
 
