@@ -1040,3 +1040,26 @@ def test_reaching_verbs_everyday_nouns_and_particular_things(kb, text, role, top
 def test_the_whole_ladder_asked_for_with_no_role(kb):
     intent = route("can you show me the whole eng ladder", kb)
     assert (intent.role, intent.topic) == ("backend-engineer", "progression")
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "topic"),
+    [
+        ("whats above senior on the ladder", "senior", "progression"),
+        (
+            "do principals still review code or are they above that now",
+            "principal",
+            "responsibilities",
+        ),
+        ("does a senior need a comp sci degree", "senior", "education"),
+        (
+            "my manager said i could be TL next cycle, what should i be doing to earn it",
+            "lead",
+            "responsibilities",
+        ),
+        ("as a grad hire which languages should i brush up on", "junior", "skills"),
+    ],
+)
+def test_position_words_comp_sci_earning_it_and_grad_hires(kb, text, role, topic):
+    intent = route(text, kb)
+    assert (intent.role, intent.topic) == (role, topic)

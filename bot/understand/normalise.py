@@ -22,6 +22,7 @@ _EMOJI = re.compile(r":[a-z0-9_+'\-]+:")
 _ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _ARROW = re.compile(r"-+>|=>|\u2192")
 _WITHOUT = re.compile(r"\bw/o\b", re.IGNORECASE)  # "lead w/o going into management"
+_COMP_SCI = re.compile(r"\bcomp\.?\s*sci\b", re.IGNORECASE)  # not "comp", pay
 _WISE = re.compile(r"\b([A-Za-z]{3,})(-?)wise\b")  # "skillwise", "pay-wise"
 
 
@@ -70,6 +71,7 @@ def strip_markup(text: str) -> str:
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     text = _ARROW.sub(" to ", text)  # "sr -> staff?"
     text = _WITHOUT.sub(" without ", text)
+    text = _COMP_SCI.sub(" computer science ", text)
     if "wise" in text:
         text = _WISE.sub(_split_wise, text)
     text = _MONEY.sub(" money ", text)  # "is 150k lowballing", "$120,000"

@@ -73,6 +73,9 @@ LONG_IDIOMS = (
     ("below", "pay", "grade"),
     ("beyond", "pay", "grade"),
     ("waste", "of", "money"),
+    ("to", "earn", "it"),  # "what should i be doing to earn it": to deserve it
+    ("above", "that"),  # "or are they above that now": too senior for it, no comparison
+    ("below", "them"),
 )
 _IDIOM_ENDS = frozenset(idiom[-1] for idiom in LONG_IDIOMS)
 

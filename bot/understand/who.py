@@ -45,6 +45,7 @@ SCOPE_THRESHOLD = 0.5
 ALONE_COMPARE = 0.1  # model probability a one-role comparison needs
 UNKNOWN_SCOPE_THRESHOLD = 0.055  # measured: in-scope questions up to 0.04, traps from 0.08
 _OR = frozenset({"or", "vs", "versus", "and"})
+_POSITION = frozenset({"abov", "below", "higher", "lower"})  # stems: "above", "below"...
 _TO = frozenset({"to", "into"})
 _CHOOSING = frozenset("torn choose choosing pick picking decide deciding stuck".split())
 
@@ -192,6 +193,10 @@ def who(kb: KnowledgeBase, index: RouterIndex, kept: list[Mention], words, phras
             return ordered[0], ordered[1], index.ladder_topic
         return subject(kept, words, index).role, None, None  # "do leads mentor juniors"
     role = roles[0]
+    compare = phrases.get(index.compare_topic)
+    if compare_cue and compare.stems and all(set(p) <= _POSITION for p in compare.stems):
+        # "whats above senior on the ladder": where it sits, not a side by side
+        return role, None, index.ladder_topic
     if (
         compare_cue
         and len(strong) == 1
