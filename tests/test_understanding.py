@@ -1063,3 +1063,10 @@ def test_the_whole_ladder_asked_for_with_no_role(kb):
 def test_position_words_comp_sci_earning_it_and_grad_hires(kb, text, role, topic):
     intent = route(text, kb)
     assert (intent.role, intent.topic) == (role, topic)
+
+
+def test_grad_school_is_education_and_payed_is_pay(kb):
+    assert route("would grad school help me get to the senior level", kb).topic == "education"
+    assert route("do eng managers get payed well", kb).topic == "salary"
+    # "school" alone is still a trap beside a level word
+    assert not route("who is the new principal at the high school", kb).answered

@@ -37,6 +37,8 @@ SHORTHAND: dict[str, str] = {
     "apis": "api",
     "dbs": "db",
     "lang": "language",
+    "grad": "graduate",  # "new grad", "grad school"
+    "grads": "graduate",
     "langs": "language",
     "sol": "solution",
     "sols": "solution",
