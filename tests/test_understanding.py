@@ -1070,3 +1070,16 @@ def test_grad_school_is_education_and_payed_is_pay(kb):
     assert route("do eng managers get payed well", kb).topic == "salary"
     # "school" alone is still a trap beside a level word
     assert not route("who is the new principal at the high school", kb).answered
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "other"),
+    [
+        ("mid here, whats usually the gap to senior", "mid", "senior"),
+        ("what's the usual path to becoming a senior, starting from the bottom", "senior", None),
+    ],
+)
+def test_the_gap_to_a_level_and_a_verb_after_a_level_being_reached(kb, text, role, other):
+    intent = route(text, kb)
+    assert (intent.role, intent.topic, intent.other_role) == (role, "progression", other)
+    assert not route("how do i become a lead singer", kb).answered

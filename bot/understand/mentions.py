@@ -156,6 +156,8 @@ def keep_contextual(
         and before not in _GIVEN
     ):
         return False  # "sales lead", "school principal", "store manager"
+    if word_before(m, words) in _GIVEN and _gerund(after):
+        return True  # "becoming a senior starting from the bottom"
     compound = (
         bool(after)
         and is_unknown(after, index, strict=True)
@@ -201,3 +203,11 @@ def _pair(words: list[str], m: Mention) -> set[tuple[str, str]]:
     if m.end < len(words):
         out.add((word, words[m.end]))
     return out
+
+
+def _gerund(word: str) -> bool:
+    """ "starting", "steering": a verb's -ing form, from an English verb."""
+    if len(word) < 6 or not word.endswith("ing"):
+        return False
+    base = word[:-3]
+    return lexicon.is_english(base) or lexicon.is_english(base + "e")
