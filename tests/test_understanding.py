@@ -1083,3 +1083,10 @@ def test_the_gap_to_a_level_and_a_verb_after_a_level_being_reached(kb, text, rol
     intent = route(text, kb)
     assert (intent.role, intent.topic, intent.other_role) == (role, "progression", other)
     assert not route("how do i become a lead singer", kb).answered
+
+
+def test_hiring_asked_yes_or_no_as_part_of_a_roles_job_is_a_duty(kb):
+    assert route("is recruiting and hiring part of an engineering manager's job", kb).topic == (
+        "responsibilities"
+    )
+    assert route("are companies hiring engineering managers", kb).topic == "hiring"

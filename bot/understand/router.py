@@ -293,8 +293,10 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
             head=asked_for(words, w.focus),
             yes_no=yes_no,
         )
-        if yes_no and _asked_of(kept, words, role):
-            topic = as_duty(kb, topic)  # "does a principal still review prs"
+        duty_named = any(t.duty_over and t.id in strong for t in kb.topics.values())
+        if yes_no and (_asked_of(kept, words, role) or duty_named):
+            # "do EMs do the hiring", "is hiring part of an EM's job"
+            topic = as_duty(kb, topic)
     way = ""
     if topic == index.ladder_topic and kept:
         named_role = next((m for m in kept if m.role == role), None)
