@@ -1090,3 +1090,8 @@ def test_hiring_asked_yes_or_no_as_part_of_a_roles_job_is_a_duty(kb):
         "responsibilities"
     )
     assert route("are companies hiring engineering managers", kb).topic == "hiring"
+
+
+def test_someone_the_asker_reports_to_is_not_where_a_move_starts(kb):
+    intent = route("what do i need to show my manager to get out of the junior band", kb)
+    assert (intent.role, intent.topic) == ("junior", "progression")

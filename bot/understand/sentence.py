@@ -141,6 +141,8 @@ def asker_first(mentions: list[Mention], words: list[str]) -> list[str]:
             return -1 if offered else 0
         if (word in AUXILIARIES or word in ("is", "are")) and m.start <= 2:
             return 0  # "is staff a promotion from senior": the subject
+        if m.start > 0 and words[m.start - 1] in ("my", "our") and word not in STOPWORDS:
+            return 3  # "what do i need to show my manager to get out of junior": company
         return 0 if word in SOURCE_MARKERS else 2 if word in TARGET_MARKERS else 1
 
     return list(dict.fromkeys(m.role for m in sorted(mentions, key=marker)))
