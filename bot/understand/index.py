@@ -232,7 +232,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         question_words=question_words,
         alias_words=alias_words,
         trap_words=trap_words,
-        trap_pairs=_trap_pairs(kb, aliases, {p[0] for _, p, _ in phrases if len(p) == 1}),
+        trap_pairs=_trap_pairs(kb, level_words, {p[0] for _, p, _ in phrases if len(p) == 1}),
         fact_words=frozenset(fact_words),
         fact_verbs=frozenset(ws[0] for ws in facts.words if ws and ws[0] not in STOPWORDS),
         generic=generic,
@@ -298,12 +298,11 @@ def _generic(kb, phrases, facts: FactIndex, field_topic) -> frozenset[str]:
     return frozenset(out)
 
 
-def _trap_pairs(kb: KnowledgeBase, aliases, topic_words) -> frozenset[tuple[str, str]]:
+def _trap_pairs(kb: KnowledgeBase, level_words, topic_words) -> frozenset[tuple[str, str]]:
     """Each level word in an out-of-scope example with the word beside it ("junior
     high", "senior discount", "sales lead"): together they mean something else. Not a
     one-word topic phrase: "what does a school principal earn" must not make
     "principal earn" a trap."""
-    level_words = {key[0] for key, (_, contextual) in aliases.items() if contextual}
     pairs = set()
     for text in kb.out_of_scope:
         words = tokens(text)

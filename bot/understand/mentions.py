@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .index import MODIFIERS, STOPWORDS, RouterIndex
-from .sentence import AUXILIARIES, word_before
+from .sentence import AUXILIARIES, REACHING, word_before
 from .stems import stem
 
 
@@ -117,9 +117,9 @@ _PARTICLES = (["up"], ["out"], ["off"], ["down"], ["through"])
 
 # Verbs that give someone a level or reach one ("just got made TL", "before someone
 # hits senior"): the level after them is the job, never the second half of "sales lead".
-_GIVEN = frozenset(
-    """made named promoted appointed hired became become becomes becoming hit hits
-    hitting reach reaches reached reaching make makes making""".split()
+_GIVEN = REACHING | frozenset(
+    "made named promoted appointed hired became becomes hit hits hitting reaches reached "
+    "makes".split()
 )
 
 

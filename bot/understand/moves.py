@@ -13,6 +13,7 @@ from .mentions import Mention, OtherRole
 from .sentence import (
     AFTER_MARKERS,
     FIRST_PERSON,
+    REACHING,
     TARGET_MARKERS,
     index_before,
     word_before_index,
@@ -112,13 +113,10 @@ def all_roles(words: list[str]) -> bool:
     )
 
 
-_REACHING = frozenset("make making become becoming reach reaching".split())
-
-
 def reaching(m: Mention, words: list[str]) -> bool:
     """The level is where someone is heading: "make senior", "ready for senior"."""
     before = word_before_index(words, m.start)
-    if before in _REACHING:
+    if before in REACHING:
         return True
     j = index_before(words, m.start)
     if before == "be" and j > 0 and words[j - 1] == "to":  # "want to be a TL"

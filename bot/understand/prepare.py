@@ -13,9 +13,7 @@ from . import lexicon
 from .index import STOPWORDS, RouterIndex
 from .normalise import cased_tokens, question_start, tokens
 from .phrases import contains
-from .sentence import (
-    AUXILIARIES,
-)
+from .sentence import AUXILIARIES, REACHING
 
 # A message this long (in words) is often a story and then a question.
 LONG_MESSAGE = 25
@@ -64,7 +62,7 @@ def prepare(text: str, index: RouterIndex) -> Words:
     return out
 
 
-_REACH = frozenset("become becoming make making reach reaching hit".split())
+_REACH = REACHING | {"hit"}  # "to make principle backend": a level can follow
 
 
 def fill_slots(w: Words, index: RouterIndex, mentions) -> bool:
@@ -79,6 +77,8 @@ def fill_slots(w: Words, index: RouterIndex, mentions) -> bool:
         # into English ("principel" -> "principle") may still be a level
         if word in index.alias_words or word in STOPWORDS:
             continue
+        # "do principal engs manage people": the word before already ends a role
+        taken = any(m.start < i == m.end for m in mentions)
         for fix in index.speller.near_words(word):
             if has_topic is None:
                 present, free = set(words), [True] * len(words)
@@ -91,8 +91,6 @@ def fill_slots(w: Words, index: RouterIndex, mentions) -> bool:
                 continue  # "take" is not a slip for the rarer "stake"
             before = words[i - 1 : i] + [fix]
             after = [fix] + words[i + 1 : i + 2]
-            # "do principal engs manage people": the word before already ends a role
-            taken = any(m.start < i == m.end for m in mentions)
             completes = (
                 (len(before) == 2 and tuple(before) in index.aliases and not taken)
                 or (len(after) == 2 and tuple(after) in index.aliases)

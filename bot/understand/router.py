@@ -38,6 +38,7 @@ from .sentence import (
     direction,
     is_quoted,
     joined,
+    leads_as_asker,
     names_a_track,
     set_aside,
     tracks_compared,
@@ -73,11 +74,6 @@ TECHNICAL = 4.0  # a fact word rarer than this in English marks an engineering q
 _YES_NO = frozenset(
     "do does did is are was were should can could will would has have must may am".split()
 )
-
-
-def _asks_or_is_quoted(m, words: list[str]) -> bool:
-    after = words[m.end : m.end + 1]
-    return (m.start <= 1 and after == ["question"]) or is_quoted(m, words)
 
 
 def _asked_of(kept, words: list[str], role: str) -> bool:
@@ -195,7 +191,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     engineering = domain or technical or any(not m.contextual for m in mentions)
     asked = Asked(words, free, index, w.typed)
     kept, near, trapped = meant(mentions, w, index, engineering, strong, asked)
-    asking = [m for m in kept if _asks_or_is_quoted(m, words)]
+    asking = [m for m in kept if leads_as_asker(m, words) or is_quoted(m, words)]
     if asking and len({m.role for m in kept}) > len({m.role for m in asking}):
         # "manager question: is one of my mids ready for senior", "my manager says im
         # operating at staff": who asks or is quoted, not whom the question is about
@@ -221,7 +217,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         # "what can a backend dev branch into besides management": not the manager.
         rest = [m for m in kept if not set_aside(m, words)]
         # "what happens to a project without a principal": what its absence does
-        absence = bool(_ABSENCE & set(words))
+        absence = bool(_ABSENCE & present)
         lacking = [m for m in kept if absence and word_before_index(words, m.start) == "without"]
         kept = rest or lacking or [m for m in kept if m.role == kb.default_role]
         compare = phrases.get(index.compare_topic)
@@ -277,6 +273,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         framing = frozenset(x for found in phrases.values() for p in found.stems for x in p)
         hits = asked.clear_winner(query, role, framing)
     margin = 1.0
+    form = _form(words)
     if topic is None:
         yes_no = _form(words[w.focus :]) == "yes_no"
         probabilities = index.model.probabilities(_asking_words(words, kept, index, w.focus))
@@ -294,7 +291,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
             yes_no=yes_no,
         )
         duty_named = any(t.duty_over and t.id in strong for t in kb.topics.values())
-        if yes_no and (_asked_of(kept, words, role) or duty_named):
+        if yes_no and (duty_named or _asked_of(kept, words, role)):
             # "do EMs do the hiring", "is hiring part of an EM's job"
             topic = as_duty(kb, topic)
     way = ""
@@ -305,7 +302,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     if topic not in (index.compare_topic, index.ladder_topic):
         facts = quoted(hits)
         terms = asked.phrases({s for h in hits[:1] for s in h.matched})
-        if not facts and (_form(words) == "yes_no" or not has_facts(kb, role, topic)):
+        if not facts and (form == "yes_no" or not has_facts(kb, role, topic)):
             # Nothing in this role's facts: what do other roles' facts say about it?
             # Asked yes or no ("do leads use graphql"), or of a topic the role's sources
             # leave out; a wh-question gets the topic's own facts, in order of the
@@ -354,7 +351,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         facts=facts,
         terms=tuple(terms),
         supported=bool(hits) and asked.covered_by(hits[0]),
-        form=_form(words),
+        form=form,
         direction=way,
         ranked=ranked,
         guessed_title=guessed.title if guessed else None,

@@ -24,6 +24,8 @@ TARGET_MARKERS = frozenset(
 )
 ONWARD_MARKERS = frozenset({"after", "beyond", "past", "above", "from", "as"})
 AFTER_MARKERS = frozenset({"after", "beyond", "past", "above"})  # "what's after staff"
+# Verbs of reaching a level: "make senior", "becoming a lead".
+REACHING = frozenset("make making become becoming reach reaching".split())
 # Words before a role that make it the object of a sentence, not its subject:
 # "do leads mentor juniors", "is working with principals part of a senior's job".
 OBJECT_MARKERS = frozenset({"with", "for", "by", "than", "under", "over", "to", "like"})
@@ -125,6 +127,11 @@ def is_quoted(m: Mention, words: list[str]) -> bool:
     return bool(after) and (after[0] in _SAYING or after in _KEEP_SAYING)
 
 
+def leads_as_asker(m: Mention, words: list[str]) -> bool:
+    """ "manager question: ...": the role that opens the message names who asks."""
+    return m.start <= 1 and words[m.end : m.end + 1] == ["question"]
+
+
 def asker_first(mentions: list[Mention], words: list[str]) -> list[str]:
     """Roles in mention order, except that the one the asker is comes before the one
     they are heading to: "should I go into management or stay IC as a senior"."""
@@ -184,9 +191,7 @@ def subject(mentions: list[Mention], words: list[str], index: RouterIndex) -> Me
         if before in ("only", "just") and word_before_index(words, m.start - 1) == "or":
             return True  # "hiring mids right now or only seniors": the alternative
         if any(
-            p.end <= m.start and "or" in words[p.end : m.start] and is_object(p)
-            for p in mentions
-            if p.start < m.start
+            p.end <= m.start and "or" in words[p.end : m.start] and is_object(p) for p in mentions
         ):
             return True  # "hiring mid folks or is it all senior reqs": the alternative
         verb = before and before not in STOPWORDS and before not in index.alias_words
@@ -195,11 +200,10 @@ def subject(mentions: list[Mention], words: list[str], index: RouterIndex) -> Me
     def is_asker(m: Mention) -> bool:
         # "as an EM, what should my tech lead handle", "manager question: ...": who
         # is asking, when the question is about someone else.
-        after = words[m.end] if m.end < len(words) else ""
         return (
             word_before(m, words) == "as"
             or is_quoted(m, words)  # "my manager says im operating at staff"
-            or (m.start <= 1 and after == "question")
+            or leads_as_asker(m, words)
             or (m.start <= 2 and "here" in words[m.end : m.end + 2])  # "sr eng here - ..."
         )
 
