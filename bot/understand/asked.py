@@ -11,8 +11,7 @@ from __future__ import annotations
 from ..ladder.model import KnowledgeBase
 from . import lexicon
 from .facts import FactHit, FactRef
-from .index import MODIFIERS, RouterIndex
-from .index import SPECIFIC_WORD as SPECIFIC
+from .index import MODIFIERS, RouterIndex, names_a_thing
 from .phrases import contains
 from .stems import stem
 
@@ -54,7 +53,7 @@ class Asked:
             for w, s, _ in self.words
             if s in self.specific
             and (
-                lexicon.zipf(w) < SPECIFIC
+                names_a_thing(w)
                 or (
                     lexicon.zipf(w) < FAIRLY_SPECIFIC
                     and 0 < len(index.facts.postings.get(s, ())) <= FEW_FACTS
@@ -150,7 +149,7 @@ def role_for_facts(kb: KnowledgeBase, asked: Asked, query: list[str]) -> str:
     if (
         hits
         and not any(h.ref.role == kb.default_role for h in hits)
-        and hits[0].matched & {s for w, s, _ in asked.words if lexicon.zipf(w) < SPECIFIC}
+        and hits[0].matched & {s for w, s, _ in asked.words if names_a_thing(w)}
     ):
         # a rare thing only one role's facts name ("cassandra"), not everyday words
         # ("why does the quality of the server side matter")

@@ -22,6 +22,13 @@ GAP = "..."
 # Words rarer than this in English name a thing ("evaluate", "graphql"), not a frame.
 SPECIFIC_WORD = 4.6
 EVERYDAY_WORD = 5.0  # a name made only of words this common is not a technology
+
+
+def names_a_thing(word: str) -> bool:
+    """Rare enough in English to name a thing asked about, not a turn of phrase."""
+    return lexicon.zipf(word) < SPECIFIC_WORD
+
+
 IN_SCOPE, OUT_OF_SCOPE = "in", "out"
 COMMON_IN_FACTS = 0.04  # a domain word in this share of all facts says nothing specific
 
@@ -293,7 +300,7 @@ def _generic(kb, phrases, facts: FactIndex, field_topic) -> frozenset[str]:
             used = facts.postings.get(s) or any(
                 facts.postings.get(x) for x in facts.synonyms.get(s, ())
             )
-            if not (used and lexicon.zipf(pattern[0]) < SPECIFIC_WORD):
+            if not (used and names_a_thing(pattern[0])):
                 out.add(s)
     return frozenset(out)
 

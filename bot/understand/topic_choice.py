@@ -16,9 +16,8 @@ a question about the practice; the fact that answers it still leads.)
 from __future__ import annotations
 
 from ..ladder.model import KnowledgeBase
-from . import lexicon
 from .facts import FactHit
-from .index import SPECIFIC_WORD, RouterIndex
+from .index import RouterIndex, names_a_thing
 from .phrases import Found
 
 STRONG, WEAK, MODEL, FACTS = 3.0, 0.75, 2.5, 3.0
@@ -104,16 +103,10 @@ def _facts_hold(found: Found, voters: list[FactHit], specific: frozenset[str], s
         return all(x in hit.matched or synonyms.get(x, frozenset()) & hit.matched for x in p)
 
     return any(
-        held(p, hit) and set(p) <= specific and (len(p) > 1 or _rare(written[0]))
+        held(p, hit) and set(p) <= specific and (len(p) > 1 or names_a_thing(written[0]))
         for p, written in zip(found.stems, found.words)
         for hit in voters
     )
-
-
-def _rare(word: str) -> bool:
-    """A one-word phrase names a thing ("kubernetes", "mentor"), not the topic's
-    everyday word ("pay"), when it is rare in English."""
-    return lexicon.zipf(word) < SPECIFIC_WORD
 
 
 def has_facts(kb: KnowledgeBase, role: str, topic: str) -> bool:
