@@ -93,7 +93,7 @@ def test_role_command_answers_privately_with_a_share_button(server):
 def test_typo_in_level_answers_the_best_match_and_says_so(server):
     reply = json.loads(server.slash("/role", "senoir")[1])
     assert "Senior Backend Engineer" in reply["text"]
-    assert "I read 'senoir' as 'senior'" in texts(reply["blocks"])
+    assert "I read \u201csenoir\u201d as Senior Backend Engineer" in texts(reply["blocks"])
 
 
 def test_unknown_level_lists_roles_with_did_you_mean_buttons(server):

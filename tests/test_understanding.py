@@ -10,7 +10,7 @@ import pytest
 
 from bot.answer.compose import compose
 from bot.answer.render_text import render_plain
-from bot.commands import run_command
+from bot.commands import command_or_question, run_command
 from bot.ladder import knowledge
 from bot.pipeline import ask
 from bot.understand.router import route
@@ -120,11 +120,11 @@ def test_titles_the_ladder_lacks_are_named_not_answered_as_another(kb, text, tit
 
 def test_slash_commands_say_what_they_did_with_extra_or_unknown_roles(kb):
     unknown = render_plain(run_command("/ladder", "cto principal", kb), kb)
-    assert "cto" in unknown.lower() and "don't know" in unknown
-    extra = render_plain(run_command("/role", "staff principal", kb), kb)
-    assert "You named 2 roles" in extra
-    three = render_plain(run_command("/ladder", "junior mid senior", kb), kb)
-    assert "left out Senior" in three
+    assert "no CTO role" in unknown
+    extra = render_plain(command_or_question("/role staff principal", kb), kb)
+    assert "Staff Backend Engineer vs Principal Backend Engineer" in extra
+    three = render_plain(command_or_question("/ladder junior mid senior", kb), kb)
+    assert "left out \u201csenior\u201d" in three
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from ..understand.intent import Intent
 from . import ladder
 from .ladder import Citations, Section, roles_listed, short, track_lines
 
+TERM_SHOWN = 40  # characters of each word asked about that an answer quotes
 MAX_FACTS_SHOWN = 8  # per list; the rest are counted, and found by asking specifically
 # A fact with one of these is not a plain "yes" ("a master's degree is optional").
 _HEDGES = re.compile(r"\b(not|no|optional|without|rather than|instead|never|rarely|may)\b", re.I)
@@ -116,7 +117,7 @@ def _direct(kb: KnowledgeBase, intent: Intent, role: Role, cited: Citations):
         intro = f"Yes — {lead}" if yes else lead
         more = cited.lines(own[1:])
         return intro, ((Section("Also in the sources", more),) if more else ())
-    asked = ", ".join(intent.terms[:3])
+    asked = ", ".join(t[:TERM_SHOWN] for t in intent.terms[:3])
     if not facts:
         if intent.form == "yes_no" and asked:
             return f"The sources for {role.title} don't mention {asked}.", ()

@@ -17,14 +17,24 @@ from ..answer.render_blocks import (
     checked_value,
     fallback_text,
     feedback_block,
-    fit_value,
     render_blocks,
     resolve_role_ref,
     role_ref,
     with_feedback,
 )
 from ..answer.render_text import escape
-from ..commands import Resolved, answer_for, canonical_text, ladder_answer, resolve, run_command
+from ..commands import (
+    HELP,
+    NOT_FOUND,
+    Resolved,
+    answer_for,
+    ladder_answer,
+    reading_note,
+    resolve,
+    resolved_from_value,
+    resolved_value,
+    run_command,
+)
 from ..ladder.model import KnowledgeBase
 from ..pipeline import ask
 from ..understand.intent import Intent
@@ -41,19 +51,6 @@ def answer_messages(
 
 
 ROLE_PICKER = ROLE_ACTION + "pick"
-
-
-def share_value(command: str, text: str, answer: Answer) -> dict:
-    """The recipe a Share in channel button carries: the resolved intent where it alone
-    decides the answer (a role card, a comparison, a next step), else the command and
-    its text, shortened to fit (the ladder, help, an unknown role, /skills' two topics)."""
-    intent = answer.intent
-    if intent.answered and intent.role is not None and command != "/skills":
-        value = {"r": role_ref(intent.role), "t": intent.topic}
-        if intent.other_role is not None:
-            value["o"] = role_ref(intent.other_role)
-        return value
-    return fit_value({"cmd": command, "x": " ".join(text.split())}, "x")
 
 
 def command_messages(kb: KnowledgeBase, command: str, text: str) -> list[dict]:
@@ -94,14 +91,14 @@ def _meaning(kb: KnowledgeBase, base: Resolved) -> _Reply:
 
         def build(base: Resolved) -> _Reply:
             answer = answer_for(base, kb)
-            share = share_value(base.command, canonical_text(base), answer)
+            share = resolved_value(base)
             messages = tuple(answer_messages(answer, kb, share, response_type="ephemeral"))
             first = messages[0]
             header, *others = first["blocks"]
             before, after = json.dumps({**first, "blocks": [_SLOT]}).split(json.dumps(_SLOT))
             rest = "".join("," + json.dumps(b) for b in others)
-            understood = Understood.of(answer.intent, unknown=bool(base.unknown))
-            if base.command == "help":
+            understood = Understood.of(answer.intent, unknown=base.kind == NOT_FOUND)
+            if base.kind == HELP:
                 understood = replace(understood, outcome="chat", answered=False)
             return _Reply(messages, before + json.dumps(header), rest, after, understood)
 
@@ -112,9 +109,8 @@ def _meaning(kb: KnowledgeBase, base: Resolved) -> _Reply:
 _SLOT = "\u0000slot"  # stands for the blocks while the first message is serialised
 
 
-def _note(corrections) -> dict:
-    read = ", ".join(f"'{a}' as '{b}'" for a, b in corrections)
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": escape(f"I read {read}.")}]}
+def _note(text: str) -> dict:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": escape(text)}]}
 
 
 @dataclass(frozen=True)
@@ -137,8 +133,9 @@ def command_reply(
 
         def build(command: str, text: str):
             r = resolve(command, text, kb)
-            reply = _meaning(kb, replace(r, corrections=()))
-            note = _note(r.corrections) if r.corrections else None
+            reply = _meaning(kb, replace(r, corrections=(), unread=()))
+            said = reading_note(r, text, kb)
+            note = _note(said) if said else None
             understood = replace(reply.understood, corrections=r.corrections)
             return reply, note, understood
 
@@ -178,7 +175,10 @@ def question_reply(
 
 def answer_from_value(kb: KnowledgeBase, value: dict) -> Answer:
     """Rebuild the answer a button stands for, from the small recipe in its value."""
-    if "cmd" in value:
+    if "k" in value:
+        resolved = resolved_from_value(kb, value)
+        return answer_for(resolved, kb) if resolved else ask("", kb)
+    if "cmd" in value:  # a button from before commands were resolved this way
         return run_command(str(value["cmd"]), str(value.get("x", "")), kb)
     if "q" in value:
         return ask(str(value["q"]), kb)

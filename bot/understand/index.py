@@ -142,6 +142,8 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
     for key, hit in list(aliases.items()):
         if len(key[-1]) <= 4:  # plurals the folding leaves alone: "ems", "swes"
             aliases.setdefault((*key[:-1], key[-1] + "s"), hit)
+        if len(key) == 2 and not hit[1]:  # written as one word: "techlead", "seniorengineer"
+            aliases.setdefault(("".join(key),), hit)
     # Titles of two words or more by stems, so "data engineering" finds "Data Engineer";
     # one-word titles as words, or "design" would find "Designer".
     other_roles = {

@@ -33,3 +33,19 @@ class Intent:
     # The role's facts that share any word with the question, best first: a topic's
     # list is shown in this order, so "job growth" leads with the growth figure.
     ranked: tuple[FactRef, ...] = ()
+    # Words typed that the answer does not use (neither a role it answers for, a topic
+    # phrase, a fact asked about nor a function word): "blah" in "/role senior blah".
+    unread: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()  # the ladder's roles the text names, in order
+
+
+@dataclass(frozen=True)
+class CommandHint:
+    """A slash command's argument is read like a question, with the command as a hint:
+    it is about the ladder by definition (a level word needs no context, "/role lead"
+    is never lead paint), and when it asks for nothing else it gets the command's own
+    topic ("/skills senior": skills), or, naming two roles, `pair_topic` ("/ladder
+    senior staff": the comparison)."""
+
+    topic: str | None = None
+    pair_topic: str | None = None

@@ -52,6 +52,8 @@ def find_mentions(words: list[str], index: RouterIndex, scores: list[float]) -> 
     return found
 
 
+TITLE_SHOWN = 60  # characters of a typed title quoted back ("no Xyz Engineer role")
+
 # Nouns for people that a level word describes without making a compound of them:
 # "senior teammates", "junior colleagues".
 PEOPLE = frozenset(
@@ -92,7 +94,8 @@ def find_other_roles(
                 and is_unknown(words[i], index)
                 and words[i] not in index.alias_words
             ):
-                found.append(OtherRole(f"{typed[i]} {typed[i + 1]}".title(), i, i + 2))
+                title = f"{typed[i]} {typed[i + 1]}".title()[:TITLE_SHOWN]
+                found.append(OtherRole(title, i, i + 2))
                 i += 2
             else:
                 i += 1

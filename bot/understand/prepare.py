@@ -65,11 +65,12 @@ def prepare(text: str, index: RouterIndex) -> Words:
 _REACH = REACHING | {"hit"}  # "to make principle backend": a level can follow
 
 
-def fill_slots(w: Words, index: RouterIndex, mentions) -> bool:
+def fill_slots(w: Words, index: RouterIndex, mentions, alone: bool = False) -> bool:
     """Real words that are a slip from a ladder word, changed only where the sentence
     needs them: "principle engineer" (completes a role name), "principle skills" (no
     role, beside a topic word), "principal engineer kills" (no topic, beside the
-    role). True if a word was changed."""
+    role). alone: a slash command's argument, where a role word is expected, so
+    "/role principle" names no role unless it is one. True if a word was changed."""
     words, changed = w.words, False
     has_topic = None  # worked out only if some word has a near ladder word
     for i, word in enumerate(words):
@@ -104,6 +105,8 @@ def fill_slots(w: Words, index: RouterIndex, mentions) -> bool:
                 )
             )
             neighbours = words[max(0, i - 1) : i] + words[i + 1 : i + 2]
+            if not completes and alone and fix in index.alias_words and not mentions:
+                completes = True  # "/role principle", "/skills principle"
             if not completes and fix in index.alias_words and not mentions:
                 completes = words[i - 1 : i] in (["make"], ["making"], ["made"]) or any(
                     n in index.single_phrases or (n,) in index.domain for n in neighbours

@@ -25,7 +25,7 @@ from . import lexicon
 from .asked import Asked, quoted, role_for_facts
 from .chat import small_talk
 from .index import OUT_OF_SCOPE, STOPWORDS, RouterIndex, build_index
-from .intent import Intent
+from .intent import CommandHint, Intent
 from .mentions import find_mentions, find_other_roles, is_unknown
 from .moves import guessed_next
 from .phrases import contains, phrase_scores
@@ -161,16 +161,17 @@ def _answered_by_facts(asked: Asked, words: list[str], index: RouterIndex) -> bo
     return p < SCOPE_THRESHOLD
 
 
-def route(text: str, kb: KnowledgeBase) -> Intent:
-    """Turn what a person typed into an Intent. Deterministic: same text, same Intent."""
+def route(text: str, kb: KnowledgeBase, hint: CommandHint | None = None) -> Intent:
+    """Turn what a person typed into an Intent. Deterministic: same text, same Intent.
+    `hint`: the text is a slash command's argument (see CommandHint)."""
     index = build_index(kb)
     w = prepare(text, index)
     words = w.words
-    chat = small_talk(words)
+    chat = small_talk(words) if hint is None else None
     if chat:
         return Intent(None, None, None, 1.0, False, (), (), chat=chat)
     mentions = find_mentions(words, index, w.scores)
-    if fill_slots(w, index, mentions):
+    if fill_slots(w, index, mentions, alone=hint is not None):
         mentions = find_mentions(words, index, w.scores)
     others = find_other_roles(words, index, w.typed)
     # "project manager" is a title of its own, not the manager in it.
@@ -190,7 +191,10 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     technical = _technical(words, free, index)
     engineering = domain or technical or any(not m.contextual for m in mentions)
     asked = Asked(words, free, index, w.typed)
-    kept, near, trapped = meant(mentions, w, index, engineering, strong, asked)
+    if hint is None:
+        kept, near, trapped = meant(mentions, w, index, engineering, strong, asked)
+    else:  # a command is about the ladder: "/role lead" is the lead, whatever follows
+        kept, near, trapped = list(mentions), [], False
     asking = [m for m in kept if leads_as_asker(m, words) or is_quoted(m, words)]
     if asking and len({m.role for m in kept}) > len({m.role for m in asking}):
         # "manager question: is one of my mids ready for senior", "my manager says im
@@ -253,6 +257,11 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         strong = {t for t, found in phrases.items() if found.strong}
     if kept:
         role, other, topic = who(kb, index, kept, words, phrases, strong)
+        if hint and hint.pair_topic in kb.topics and topic is None and other is None:
+            # "/ladder senior staff": two roles and nothing else asked, compared
+            second = next((m.role for m in kept if m.role != role), None)
+            if second is not None and not phrases:
+                other, topic = second, hint.pair_topic
     else:
         # No role named: the discipline, if the question is about engineering and asks
         # about a topic ("how do backend teams ship"), or is just a few such words.
@@ -261,7 +270,12 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         # Or a fact that holds most of what was asked ("what query language lets
         # clients ask for just the data they need" is answered by the GraphQL fact).
         short = len([x for x in words if x not in STOPWORDS]) <= 3
-        if not (
+        if hint is not None:
+            # "/role salary", "/role swe": a topic or a word of the discipline with no
+            # role is the discipline's; nothing at all ("/role asdf") is for the caller
+            if not ((strong or domain) and kb.default_role in kb.roles):
+                return _declined(kb, w.corrections, near, sorted(strong))
+        elif not (
             (domain or technical)
             and (strong or (domain and short) or _answered_by_facts(asked, words, index))
         ):
@@ -289,6 +303,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
             frozenset(asked.rare),
             head=asked_for(words, w.focus),
             yes_no=yes_no,
+            default=hint.topic if hint and hint.topic in kb.topics else kb.default_topic,
         )
         duty_named = any(t.duty_over and t.id in strong for t in kb.topics.values())
         if yes_no and (duty_named or _asked_of(kept, words, role)):
@@ -322,7 +337,12 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         for found in phrases.values()
         for p in found.stems
     )
-    if role == kb.default_role and all(m.role == role for m in kept) and not (technical or framed):
+    if (
+        hint is None
+        and role == kb.default_role
+        and all(m.role == role for m in kept)
+        and not (technical or framed)
+    ):
         # Only the discipline, or no role at all, and nothing technical from the facts:
         # a question that reads like the out-of-scope examples ("is there a promo code
         # for the swag store", "my car's back end rattles") is declined however its
@@ -337,6 +357,7 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
     if guessed and topic != index.ladder_topic:
         # "beyond senior, do i need a degree to become a CTO": about the CTO after all
         return _declined(kb, w.corrections, near, sorted(strong), unknown_role=guessed.title)
+    unread = _unread(w, kept, phrases, topic, {role, other}, terms, index)
     role_conf = min((m.score for m in kept), default=0.7)
     if kept and all(m.contextual for m in kept):
         role_conf *= 0.9
@@ -355,4 +376,29 @@ def route(text: str, kb: KnowledgeBase) -> Intent:
         direction=way,
         ranked=ranked,
         guessed_title=guessed.title if guessed else None,
+        unread=unread,
+        named=tuple(dict.fromkeys(m.role for m in kept)),
+    )
+
+
+def _unread(w, kept, phrases, topic, answered: set, terms, index: RouterIndex) -> tuple[str, ...]:
+    """The words typed that the answer does not use: not a role it answers for, a
+    phrase of its topic, a word of the facts asked about, or a function or domain word.
+    A slash command says them ("I read ... and left out 'blah'")."""
+    used = {j for m in kept if m.role in answered for j in range(m.start, m.end)}
+    if topic == index.ladder_topic:  # the ladder is about every role named
+        used |= {j for m in kept for j in range(m.start, m.end)}
+    for t in (topic, index.compare_topic, index.ladder_topic):
+        found = phrases.get(t) if t else None
+        if found:
+            used |= found.at | found.weak_at
+    asked = {x for term in terms for x in term.split()}
+    return tuple(
+        typed
+        for j, (word, typed) in enumerate(zip(w.words, w.typed))
+        if j not in used
+        and word not in STOPWORDS
+        and word not in index.domain_words
+        and typed not in asked
+        and any(ch.isalnum() for ch in word)
     )

@@ -38,9 +38,12 @@ def choose_topic(
     specific: frozenset[str] = frozenset(),
     head: int = -1,
     yes_no: bool = False,
+    default: str | None = None,
 ) -> tuple[str, float]:
     """(topic, margin 0..1) for a question about `role` (never the comparison topic:
-    that needs a second role). head: where the thing a wh-question asks for is."""
+    that needs a second role). head: where the thing a wh-question asks for is;
+    default: the topic when nothing points anywhere (the ladder's default topic)."""
+    default = default or kb.default_topic
     scores: dict[str, float] = {}
     for topic, found in phrases.items():
         scores[topic] = STRONG * min(found.strong, 2) + WEAK * min(found.weak, 2)
@@ -68,11 +71,11 @@ def choose_topic(
             scores[topic] = scores.get(topic, 0.0) + weight * vote
     scores.pop(index.compare_topic, None)
     if not scores:
-        return kb.default_topic, 0.0
+        return default, 0.0
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], index.topic_order[kv[0]]))
     top_topic, top = ranked[0]
     if top < ENOUGH:
-        return kb.default_topic, 0.0
+        return default, 0.0
     found = phrases.get(top_topic, Found())
     if (
         yes_no
