@@ -19,6 +19,7 @@ import json
 import sys
 
 from .ladder import knowledge
+from .ladder.location import directory_problem
 from .ladder.model import KnowledgeBase
 from .ladder.yamlfile import KnowledgeError
 
@@ -32,13 +33,20 @@ def _version() -> str:
         return "(not installed: running from a source tree)"
 
 
-def _load(directory: str | None) -> KnowledgeBase | None:
+def _load(directory: str | None) -> KnowledgeBase | int:
+    """The knowledge base, or the exit status after printing why not: 2 when
+    --knowledge or KNOWLEDGE_DIR names no directory (configuration, one line), 1 for
+    the problems in a ladder (file:line each)."""
+    mistake = directory_problem(directory)
+    if mistake:
+        print(f"ladderbot: {mistake}", file=sys.stderr)
+        return 2
     try:
         return knowledge.load(directory)
     except KnowledgeError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        return None
+        return 1
 
 
 def _cmd_ask(args) -> int:
@@ -46,8 +54,8 @@ def _cmd_ask(args) -> int:
     from .pipeline import answer_json, ask
 
     kb = _load(args.knowledge)
-    if kb is None:
-        return 1
+    if isinstance(kb, int):
+        return kb
     if args.question:
         answer = ask(" ".join(args.question), kb)
         if args.json:
@@ -79,8 +87,8 @@ def _cmd_console(args) -> int:
     from .console import run_console
 
     kb = _load(args.knowledge)
-    if kb is None:
-        return 1
+    if isinstance(kb, int):
+        return kb
     return run_console(kb, sys.stdin, sys.stdout)
 
 

@@ -14,10 +14,11 @@ import multiprocessing
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
-from importlib import resources
 from pathlib import Path
 
 from ..text import normalise
+from .location import builtin_dir, resolve_dir
+from .location import display as _display
 from .model import Fact, KnowledgeBase, Role, Source, Topic, Track
 from .schema import FileChecker, did_you_mean
 from .topics import read_topics
@@ -43,34 +44,6 @@ class RoleLayout:
                 self.nested.setdefault(head, []).append(leaf)
         self.top = {p for p in self.paths if "." not in p and p not in self.nested}
         self.with_to = {p for t in topics.values() if t.answer == "ladder" for p in t.paths}
-
-
-def builtin_dir() -> Path:
-    """The knowledge base shipped with ladderbot: the data package bot.knowledge (the
-    repo's knowledge/ directory, installed inside the package), else, when running from
-    a source tree that was never installed, the repo's knowledge/ itself."""
-    try:
-        # bot.knowledge holds no Python, so it is a namespace package: ask for a file in it.
-        ladder = resources.files("bot.knowledge").joinpath("ladder.yaml")
-    except ModuleNotFoundError:
-        ladder = None
-    if ladder is not None and ladder.is_file():
-        return Path(str(ladder)).parent
-    return Path(__file__).resolve().parent.parent.parent / "knowledge"
-
-
-def resolve_dir(explicit: str | None = None) -> Path:
-    """--knowledge DIR, else $KNOWLEDGE_DIR, else the built-in knowledge base."""
-    chosen = explicit or os.environ.get("KNOWLEDGE_DIR")
-    return Path(chosen) if chosen else builtin_dir()
-
-
-def _display(path: Path) -> str:
-    """A path as error messages show it: relative to the working directory when inside it."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
 
 
 def _read_top(path: Path, checker_refs: list, problems: list[Problem], shown: str | None = None):
@@ -188,7 +161,8 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
     problems: list[Problem] = []
     refs: list = []
     if not root.is_dir():
-        raise KnowledgeError([Problem(_display(root), 1, "knowledge directory not found")])
+        # As given: this is the path someone typed (cli.py words it for them first).
+        raise KnowledgeError([Problem(str(root), 1, "knowledge directory not found")])
 
     sources: dict[str, Source] = {}
     # Ids a broken file meant to define: references to them are not reported again.
