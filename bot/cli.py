@@ -104,6 +104,26 @@ def _database():
         return None
 
 
+def _no_question_log(database) -> str:
+    """Where `report` looked, when no question log is there."""
+    import os
+
+    from .store.database import redacted
+
+    if database.path is None:
+        return (
+            f"no question log in {redacted(database.url)} (it has no ladderbot tables); "
+            "is DATABASE_URL right?"
+        )
+    where = os.path.abspath(database.path)
+    if os.environ.get("DATABASE_URL", "").strip():
+        return f"no question log at {where}; is DATABASE_URL right?"
+    return (
+        f"no question log yet at {where}: it is made by the Slack app (serve, gunicorn) "
+        "run with the same DATA_DIR; set DATA_DIR or DATABASE_URL if it is elsewhere."
+    )
+
+
 def _cmd_report(args) -> int:
     from .store.database import StoreError, redacted
     from .store.report import build_report, parse_since, report_text
@@ -117,6 +137,9 @@ def _cmd_report(args) -> int:
     if database is None:
         return 2
     try:
+        if not database.exists():  # a read-only command: it creates nothing
+            print(f"ladderbot: {_no_question_log(database)}", file=sys.stderr)
+            return 2
         report = build_report(database, since)
     except StoreError as exc:
         print(f"ladderbot: cannot read {redacted(database.url)}: {exc}", file=sys.stderr)

@@ -264,6 +264,20 @@ class Database:
         if not self._upgraded:
             self.upgrade()
 
+    def exists(self) -> bool:
+        """Whether the database is there with ladderbot's tables, creating nothing: for
+        SQLite, no file (or an empty one) means no, and neither a directory nor a file
+        is made to find out. StoreError when it cannot be read."""
+        if self.kind == "sqlite":
+            try:
+                if self.path.stat().st_size == 0:
+                    return False
+            except FileNotFoundError:
+                return False
+            except OSError as exc:
+                raise StoreError(f"{type(exc).__name__}: {exc.strerror}") from exc
+        return self.revision() is not None
+
     def revision(self) -> str | None:
         """The schema version the database is at (None before the first upgrade)."""
         from alembic.runtime.migration import MigrationContext
