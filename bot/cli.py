@@ -2,7 +2,8 @@
 
     python -m bot                      local console (no Slack needed)
     python -m bot ask "QUESTION"       one answer as text; --json for the JSON contract
-    python -m bot ask --json < FILE    one JSON line per question on stdin, in order
+    python -m bot ask < FILE           the answers to the questions on stdin, a blank line apart
+    python -m bot ask --json < FILE    one JSON line per line of stdin, in order, each flushed
     python -m bot validate [DIR]       check a knowledge base; exit 0 clean, 1 with problems
     python -m bot serve                the Slack app (Socket Mode if SLACK_APP_TOKEN is set)
     python -m bot report [--since 30d] [--json]   the question log's report
@@ -65,9 +66,14 @@ def _cmd_ask(args) -> int:
         return 0
     # Bytes, split on "\n" only: a stray "\r" or invalid UTF-8 inside a question must not
     # split it in two or stop the batch, or the answers would no longer line up.
+    first = True
     for raw in sys.stdin.buffer:
         line = raw.rstrip(b"\n").removesuffix(b"\r").decode("utf-8", "replace")
-        print(json.dumps(answer_json(ask(line, kb), kb)), flush=True)
+        if args.json:  # one JSON line per line, blank ones too: external scorers count them
+            print(json.dumps(answer_json(ask(line, kb), kb)), flush=True)
+        elif line.strip():  # readable answers, a blank line between them
+            print(("" if first else "\n") + render_plain(ask(line, kb), kb), flush=True)
+            first = False
     return 0
 
 
