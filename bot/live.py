@@ -47,7 +47,7 @@ def signature(directory: Path) -> tuple:
         except OSError:
             continue
         for e in entries:
-            if e.name.endswith((".yaml", ".yml")) and e.is_file():
+            if e.name.endswith(knowledge.ROLE_SUFFIXES) and e.is_file():
                 st = e.stat()
                 out.append((folder.name, e.name, st.st_size, st.st_mtime_ns))
     return tuple(sorted(out))

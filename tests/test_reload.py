@@ -63,6 +63,20 @@ def test_a_refused_edit_is_logged_by_the_process_that_loaded_the_ladder(kb_copy,
     assert [r.levelno for r in caplog.records if "refused" in r.getMessage()] == [logging.ERROR]
 
 
+def test_a_role_file_ending_in_yml_is_watched_too(kb_copy):
+    ladder = LiveLadder.load(kb_copy, interval=0)
+    text = (kb_copy / "roles" / "senior.yaml").read_text()
+    (kb_copy / "roles" / "senior.yaml").unlink()
+    (kb_copy / "roles" / "senior.yml").write_text(
+        text.replace("aliases: [sr,", "aliases: [mage, sr,")
+    )
+    assert ladder.changed() and ladder.reload() == []
+    assert route("what does a mage do", ladder.kb).role == "senior"
+    (kb_copy / "roles" / "senior.yml").write_text(text)  # an edit of the .yml alone
+    assert ladder.changed() and ladder.reload() == []
+    assert route("what does a mage do", ladder.kb).role is None
+
+
 def test_the_watcher_picks_an_edit_up_within_seconds(kb_copy):
     ladder = LiveLadder.load(kb_copy, interval=0.2)
     ladder.start()

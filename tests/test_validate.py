@@ -75,7 +75,24 @@ def test_duplicate_role_id(kb_copy):
         kb_copy / "roles" / "zz-copy.yaml",
         MINIMAL_ROLE.format(id="staff", title="Staff again", alias="another staff alias"),
     )
-    assert problems() == ["kb/roles/zz-copy.yaml:1: duplicate role id 'staff'"]
+    assert problems() == [
+        "kb/roles/zz-copy.yaml:1: duplicate role id 'staff' (also in kb/roles/staff.yaml:2)"
+    ]
+
+
+def test_role_files_ending_in_yml_are_read(kb_copy):
+    (kb_copy / "roles" / "lead.yaml").rename(kb_copy / "roles" / "lead.yml")
+    kb = knowledge.load("kb")
+    assert "lead" in kb.roles and kb.roles["lead"].title
+    assert problems() == []
+
+
+def test_a_role_in_both_lead_yaml_and_lead_yml_is_a_duplicate(kb_copy):
+    text = (kb_copy / "roles" / "lead.yaml").read_text()
+    (kb_copy / "roles" / "lead.yml").write_text(text)
+    assert problems() == [
+        "kb/roles/lead.yml:1: duplicate role id 'lead' (also in kb/roles/lead.yaml:1)"
+    ]
 
 
 def test_alias_claimed_by_two_roles(kb_copy):

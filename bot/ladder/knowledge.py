@@ -1,6 +1,6 @@
 """Load a knowledge directory into a KnowledgeBase, or report every problem in it.
 
-Layout: sources.yaml, topics.yaml, roles/*.yaml and ladder.yaml (see
+Layout: sources.yaml, topics.yaml, roles/*.yaml (or .yml) and ladder.yaml (see
 knowledge/README.md). topics.yaml is read before the roles because it says which
 fact lists a role file may hold. Checks are the schema (required fields, types,
 unknown fields) and the references between files (source ids, role ids in tracks
@@ -25,6 +25,9 @@ from .topics import read_topics
 from .yamlfile import KnowledgeError, LineDict, LineList, Problem, read_yaml
 
 _ROLE_KEYS = {"id", "title", "aliases", "context_aliases", "summary"}
+# Both spellings of YAML's extension: a roles/lead.yml left out would surface only as
+# "unknown role id 'lead'" wherever it is named. (live.py watches the same files.)
+ROLE_SUFFIXES = (".yaml", ".yml")
 
 
 class RoleLayout:
@@ -196,16 +199,17 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
 
     roles: dict[str, Role] = {}
     alias_owner: dict[str, tuple[str, str, int]] = {}
+    defined_in: dict[str, str] = {}  # role id -> file:line
     roles_dir = root / "roles"
     names = (
-        sorted(n for n in os.listdir(roles_dir) if n.endswith(".yaml"))
+        sorted(n for n in os.listdir(roles_dir) if n.endswith(ROLE_SUFFIXES))
         if roles_dir.is_dir()
         else []
     )
     role_files = [roles_dir / n for n in names]
     roles_shown = _display(roles_dir)  # computed once: relpath is slow on 10,000 files
     if not role_files:
-        problems.append(Problem(roles_shown, 1, "no role files (roles/*.yaml)"))
+        problems.append(Problem(roles_shown, 1, "no role files (roles/*.yaml or *.yml)"))
     shown = [os.path.join(roles_shown, path.name) for path in role_files]
     for file, parsed in zip(shown, _parse_role_files(role_files, shown, layout)):
         role, file_problems, file_refs, ident, id_line, alias_line, alias_keys = parsed
@@ -215,9 +219,13 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
         if role is None:
             continue
         if role.id in roles:
-            problems.append(Problem(file, id_line, f"duplicate role id {role.id!r}"))
+            first = defined_in[role.id]
+            problems.append(
+                Problem(file, id_line, f"duplicate role id {role.id!r} (also in {first})")
+            )
             continue
         roles[role.id] = role
+        defined_in[role.id] = f"{file}:{id_line}"
         for alias, key in alias_keys:
             owner = alias_owner.get(key)
             if owner and owner[0] != role.id:
