@@ -217,18 +217,18 @@ def test_missing_directory(tmp_path, monkeypatch):
 
 
 MISSING = [
-    (["ask", "what does a senior do"], "KNOWLEDGE_DIR"),
-    (["ask", "--json"], "KNOWLEDGE_DIR"),
-    ([], "KNOWLEDGE_DIR"),  # the console
-    (["serve"], "KNOWLEDGE_DIR"),
-    (["--knowledge", "{path}", "ask", "hi"], "--knowledge"),
-    (["ask", "--knowledge", "{path}", "hi"], "--knowledge"),
-    (["serve", "--knowledge", "{path}"], "--knowledge"),
+    (["ask", "what does a senior do"], "KNOWLEDGE_DIR", "missing"),
+    (["ask", "what does a senior do"], "KNOWLEDGE_DIR", "a file"),
+    (["ask", "--json"], "KNOWLEDGE_DIR", "missing"),
+    ([], "KNOWLEDGE_DIR", "missing"),  # the console
+    (["serve"], "KNOWLEDGE_DIR", "missing"),
+    (["--knowledge", "{path}", "ask", "hi"], "--knowledge", "missing"),
+    (["ask", "--knowledge", "{path}", "hi"], "--knowledge", "a file"),
+    (["serve", "--knowledge", "{path}"], "--knowledge", "missing"),
 ]
 
 
-@pytest.mark.parametrize("command,named", MISSING)
-@pytest.mark.parametrize("kind", ["missing", "a file"])
+@pytest.mark.parametrize("command,named,kind", MISSING)
 def test_a_knowledge_dir_that_is_not_a_directory_is_one_line_and_exit_2(
     tmp_path, command, named, kind
 ):
