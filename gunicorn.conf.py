@@ -6,8 +6,9 @@
   knowledge-base mistake stops the server with one line instead of every worker
   crash-looping, and the loaded ladder is shared by the workers' memory.
 - post_fork: threads do not survive a fork, so each worker starts its own answer
-  pool and event sweeper (which finishes events a killed worker left pending),
-  question-log writer and knowledge-directory watcher.
+  pool, event heartbeat (which renews the leases of the events it holds) and
+  sweeper (which finishes events a killed worker left pending, once their lease
+  runs out), question-log writer and knowledge-directory watcher.
 - worker_exit: a graceful stop finishes answers in hand and flushes the question log.
 - on_reload (SIGHUP): the edited ladder is validated in the master before the new
   workers are forked from it; a broken one is refused and the old one kept.

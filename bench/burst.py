@@ -1,6 +1,6 @@
 """Benchmark (not a test): no answer lost, none doubled, under a burst with a crash.
 
-    python bench/burst.py [--events 600] [--threads 24] [--schedule 0 4 10]
+    python bench/burst.py [--events 600] [--threads 24] [--schedule 0 4 10] [--lease S]
 
 Runs the Procfile's web command (gunicorn, two workers) on 127.0.0.1 against a
 fake Slack Web API, and plays Slack: a burst of distinct signed app_mention
@@ -9,15 +9,20 @@ X-Slack-Retry-Num (many while the first delivery is still in flight), and one
 gunicorn worker is killed with SIGKILL halfway through. Like Slack, the client
 redelivers every event whose acknowledgement failed or took over 3 s, up to
 three times, on Slack's schedule scaled down (Slack: at once, 1 min, 5 min;
-here by default at once, 4 s, 10 s). The event lease is scaled down alike
-(EVENT_LEASE_SECONDS=3), so events the killed worker held are finished by the
-others within seconds.
+here by default at once, 4 s, 10 s). The server runs with its default event
+lease (EVENT_LEASE_SECONDS unset: 10 s, renewed by each live worker's
+heartbeat), so the events the killed worker held are taken over by the others
+once its leases run out; --lease sets EVENT_LEASE_SECONDS instead.
 
 Then it counts chat.postMessage calls at the fake API, by the event id in each
 message's metadata: answered (exactly once, in the event's own thread), lost,
-doubled; and prints the ack latency p50/p99 and the deliveries made. Exit
-status 1 if any event was lost, doubled or answered outside its thread. Every
-request goes to 127.0.0.1; every loop is bounded in count and time.
+doubled; and prints the ack latency p50/p99, the deliveries made, the time from
+the end of the burst (its last first delivery) to the last answer, and from the
+kill to the last answer taken over from the killed worker. Exit status 1 if any
+event was lost, doubled or answered outside its thread, or the last answer came
+more than --deadline seconds (default 30) after the burst. Every request goes to
+127.0.0.1; every loop is bounded in count and time. Nothing is read from
+../shared.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import http.client
 import json
 import os
 import random
+import re
 import signal
 import sys
 import threading
@@ -38,11 +44,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.store.events import LEASE_SECONDS  # noqa: E402
 from tests.fakeslack import FakeSlack  # noqa: E402
 from tests.slackserver import SlackServer  # noqa: E402
 
 ACK_LIMIT = 3.0  # seconds Slack waits for an acknowledgement
 QUESTIONS = ("senior skills", "staff vs principal", "what does a lead do", "junior salary")
+TAKEN_OVER = re.compile(r"answering event (\S+) left unfinished by another worker")
 
 
 @dataclass
@@ -52,13 +60,19 @@ class Burst:
     schedule: tuple[float, ...] = (0.0, 4.0, 10.0)  # redelivery delays after a failed ack
     duplicate_share: float = 0.2
     kill_at: float = 0.5  # kill a worker once this share of first deliveries is sent
-    lease: float = 3.0
-    settle: float = 40.0  # longest wait for the last answers after the burst
+    lease: float | None = None  # EVENT_LEASE_SECONDS; None: the server's default
+    settle: float = 60.0  # longest wait for the last answers after the burst
     seed: int = 8
     ack_times: list[float] = field(default_factory=list)
     deliveries: int = 0
     failed_acks: int = 0
     killed: int | None = None
+    killed_at: float | None = None  # time.monotonic()
+    firsts_done_at: float | None = None  # when the last first delivery was acknowledged
+
+    @property
+    def lease_seconds(self) -> float:
+        return LEASE_SECONDS if self.lease is None else self.lease
 
 
 def worker_pids(master: int) -> list[int]:
@@ -83,7 +97,7 @@ def deliver(server: SlackServer, body: dict, retry: int, reason: str) -> tuple[i
 def run_burst(burst: Burst, log=print) -> dict:
     rng = random.Random(burst.seed)
     fake = FakeSlack().start()
-    env = {"EVENT_LEASE_SECONDS": str(burst.lease), "SLACK_API_TIMEOUT": "2"}
+    env = {} if burst.lease is None else {"EVENT_LEASE_SECONDS": str(burst.lease)}
     server = SlackServer(fake, {"LOG_LEVEL": "WARNING", "WEB_CONCURRENCY": "2", **env})
     bodies = {}
     base = time.time()
@@ -143,6 +157,8 @@ def run_burst(burst: Burst, log=print) -> dict:
                 burst.ack_times.append(took)
                 if retry == 0:
                     firsts_sent[0] += 1
+                    if firsts_sent[0] == burst.events:
+                        burst.firsts_done_at = time.monotonic()
                 ok = status is not None and 200 <= status < 300 and took <= ACK_LIMIT
                 if not ok:
                     burst.failed_acks += 1
@@ -162,6 +178,7 @@ def run_burst(burst: Burst, log=print) -> dict:
                 if pids:
                     burst.killed = pids[0]
                     os.kill(pids[0], signal.SIGKILL)
+                    burst.killed_at = time.monotonic()
                     log(f"killed worker {pids[0]} with SIGKILL after {firsts_sent[0]} events")
                 return
             time.sleep(0.005)
@@ -179,14 +196,15 @@ def run_burst(burst: Burst, log=print) -> dict:
             parts: dict[str, list[dict]] = {}
             for call in fake.calls_to("chat.postMessage"):
                 payload = (call["body"].get("metadata") or {}).get("event_payload") or {}
-                parts.setdefault(payload.get("event_id"), []).append(call["body"])
+                parts.setdefault(payload.get("event_id"), []).append(call)
             return parts
 
         settle_until = time.monotonic() + burst.settle
         while time.monotonic() < settle_until and len(tally().keys() & bodies.keys()) < len(bodies):
-            time.sleep(0.2)
-        time.sleep(burst.lease + 1.0)  # long enough for a stray double to show up
-        parts = tally()
+            time.sleep(0.05)
+        time.sleep(burst.lease_seconds + 1.0)  # long enough for a stray double to show up
+        calls = tally()
+        parts = {event_id: [c["body"] for c in posted] for event_id, posted in calls.items()}
         outside_thread = sum(
             1
             for event_id, posts in parts.items()
@@ -201,6 +219,13 @@ def run_burst(burst: Burst, log=print) -> dict:
         server.stop()
         fake.stop()
     acks = sorted(burst.ack_times)
+    answered_at = {e: max(c["at"] for c in posted) for e, posted in calls.items() if e in bodies}
+    taken_over = set(TAKEN_OVER.findall(logs)) & answered_at.keys()
+    burst_end = burst.firsts_done_at or started + sent_in
+
+    def after(start: float | None, events) -> float | None:
+        times = [answered_at[e] for e in events]
+        return max(times) - start if times and start is not None else None
 
     def pct(p: float) -> float:
         return acks[min(len(acks) - 1, int(p * len(acks)))] * 1000 if acks else float("nan")
@@ -215,9 +240,14 @@ def run_burst(burst: Burst, log=print) -> dict:
         "failed_acks": burst.failed_acks,
         "ack_p50_ms": pct(0.50),
         "ack_p99_ms": pct(0.99),
-        "burst_seconds": sent_in,
+        "burst_seconds": burst_end - started,
+        "deliveries_seconds": sent_in,
+        "lease_seconds": burst.lease_seconds,
+        "last_answer_after_burst": after(burst_end, answered_at),
         "worker_killed": burst.killed is not None,
-        "taken_over": logs.count("left unfinished by another worker"),
+        "kill_at_seconds": burst.killed_at - started if burst.killed_at else None,
+        "taken_over": len(taken_over),
+        "last_takeover_after_kill": after(burst.killed_at, taken_over),
         "logs": logs,
     }
 
@@ -227,10 +257,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=600)
     parser.add_argument("--threads", type=int, default=24)
     parser.add_argument("--schedule", type=float, nargs=3, default=[0.0, 4.0, 10.0])
+    parser.add_argument("--lease", type=float, help="EVENT_LEASE_SECONDS (default: unset)")
+    parser.add_argument("--deadline", type=float, default=30.0, help="seconds, burst to answer")
     args = parser.parse_args(argv)
     if args.events < 1 or args.threads < 1:
         parser.error("--events and --threads must be at least 1")
-    burst = Burst(events=args.events, threads=args.threads, schedule=tuple(args.schedule))
+    burst = Burst(
+        events=args.events, threads=args.threads, schedule=tuple(args.schedule), lease=args.lease
+    )
     result = run_burst(burst)
     print(
         f"events {result['events']}: answered {result['answered']}, lost {result['lost']}, "
@@ -243,10 +277,24 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"ack p50 {result['ack_p50_ms']:.1f} ms, p99 {result['ack_p99_ms']:.1f} ms; "
-        f"burst sent in {result['burst_seconds']:.1f} s"
+        f"burst sent in {result['burst_seconds']:.1f} s (with redeliveries "
+        f"{result['deliveries_seconds']:.1f} s), worker killed at "
+        f"{seconds(result['kill_at_seconds'])}; event lease {result['lease_seconds']:g} s"
+    )
+    print(
+        f"last answer {seconds(result['last_answer_after_burst'])} after the burst's end; "
+        f"last answer taken over from the killed worker "
+        f"{seconds(result['last_takeover_after_kill'])} after the kill"
     )
     bad = result["lost"] or result["doubled"] or result["outside_thread"]
-    return 1 if bad or not result["worker_killed"] else 0
+    late = (result["last_answer_after_burst"] or 0) > args.deadline
+    if late:
+        print(f"the last answer came more than {args.deadline:g} s after the burst")
+    return 1 if bad or late or not result["worker_killed"] else 0
+
+
+def seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f} s"
 
 
 if __name__ == "__main__":

@@ -41,8 +41,8 @@ def main() -> int:
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/eval/dev.txt"
     if not path.is_file():
         print(
-            f"bench/route.py: no question set at {path}: put the shared/ folder beside the "
-            "project (it holds eval/dev.txt) or give a questions file",
+            "bench/route.py: needs ../shared/eval (the shared question sets) beside the "
+            f"project, or a questions file as its argument; {path} not found",
             file=sys.stderr,
         )
         return 2

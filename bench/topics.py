@@ -99,6 +99,11 @@ def main() -> int:
             if line.startswith("#") or len(parts) < 3 or parts[1] == "OUT":
                 continue
             dev.append((role_free(parts[2], index), set(parts[1].split("/"))))
+    else:
+        print(
+            "dev questions skipped: they need ../shared/eval (the shared question sets) "
+            f"beside the project; {dev_file} not found"
+        )
     print(
         f"{sum(map(len, examples.values()))} examples in {len(examples)} topics; "
         f"{len(dev)} dev questions"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import TextIO
 
+from .answer.compose import Answer
 from .answer.render_text import render_plain
 from .commands import command_or_question
 from .ladder.model import KnowledgeBase
@@ -13,7 +16,14 @@ BANNER = """ladderbot — local console. Try /role senior, /skills principal,
 "how do I get from senior to staff?". Type quit to leave."""
 
 
-def run_console(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO) -> int:
+def run_console(
+    kb: KnowledgeBase,
+    stdin: TextIO,
+    stdout: TextIO,
+    answered: Callable[[str, Answer, float], None] | None = None,
+) -> int:
+    """`answered(line, answer, started)` is told of each answer (the question log, with
+    --log); `started` is time.perf_counter() when the line was read."""
     interactive = stdin.isatty()
     if interactive:
         stdout.write(BANNER + "\n")
@@ -29,6 +39,10 @@ def run_console(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO) -> int:
             break
         if not line:
             continue
-        stdout.write(render_plain(command_or_question(line, kb), kb) + "\n\n")
+        started = time.perf_counter()
+        answer = command_or_question(line, kb)
+        stdout.write(render_plain(answer, kb) + "\n\n")
         stdout.flush()
+        if answered is not None:
+            answered(line, answer, started)
     return 0

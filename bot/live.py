@@ -14,6 +14,8 @@
   with one assignment: a request in flight keeps the ladder it started with. A
   ladder with problems never replaces a good one: its `file:line` problems are
   logged (and returned to `/ladder reload`), and the old ladder goes on answering.
+  An edit the watchers refuse is logged once, by the process that loaded the
+  ladder (gunicorn's master), not again by each worker's watcher (DEBUG there).
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ def signature(directory: Path) -> tuple:
         except OSError:
             continue
         for e in entries:
-            if e.name.endswith((".yaml", ".yml")) and e.is_file():
+            if e.name.endswith(knowledge.ROLE_SUFFIXES) and e.is_file():
                 st = e.stat()
                 out.append((folder.name, e.name, st.st_size, st.st_mtime_ns))
     return tuple(sorted(out))
@@ -66,6 +68,7 @@ class LiveLadder:
         self.seen = seen if seen is not None else (signature(directory) if directory else ())
         self._lock = threading.Lock()  # one reload at a time
         self._pid: int | None = None
+        self._loaded_in = os.getpid()  # the process that loaded it, and watches it too
         self._stop = threading.Event()
         _ladders.add(self)
         # A fork while this process's watcher holds the lock must not leave the child's
@@ -86,8 +89,12 @@ class LiveLadder:
     def kb(self) -> KnowledgeBase:
         return self._kb
 
-    def reload(self) -> list[str]:
-        """Load, check and swap in the ladder on disk; its problems ([] when swapped in)."""
+    def reload(self, watching: bool = False) -> list[str]:
+        """Load, check and swap in the ladder on disk; its problems ([] when swapped in).
+
+        `watching`: called by the watcher, not asked for (SIGHUP, `/ladder reload`).
+        A refused edit is then logged by the process that loaded the ladder only: every
+        gunicorn worker watches its own copy, and each would log the same problems."""
         if self.directory is None:
             return []
         with self._lock:
@@ -97,7 +104,9 @@ class LiveLadder:
             except KnowledgeError as exc:
                 self.seen = seen  # not retried until the files change again
                 problems = [str(p) for p in exc.problems]
-                log.error(
+                forked_copy = os.getpid() != self._loaded_in
+                log.log(
+                    logging.DEBUG if watching and forked_copy else logging.ERROR,
                     "knowledge base edit refused (%d problem%s); still answering from the "
                     "previous ladder:\n%s",
                     len(problems),
@@ -137,7 +146,7 @@ class LiveLadder:
         while True:
             if self.changed():
                 try:
-                    self.reload()
+                    self.reload(watching=True)
                 except Exception:  # noqa: BLE001 - the watcher must outlive a bug
                     log.exception("knowledge base reload failed; keeping the previous ladder")
             if self._stop.wait(self.interval):

@@ -12,7 +12,8 @@ BOT_USER = "U0BOT1234"
 
 
 class FakeSlack:
-    """Records calls as dicts: {"path", "method" (API method or None), "headers", "body"}.
+    """Records calls as dicts: {"path", "method" (API method or None), "headers", "body",
+    "at" (time.monotonic() when it arrived)}.
 
     `failures` maps an API method to a list of faults served, one per call, before the
     normal answer: dicts with any of "status", "body" (a dict), "headers", "delay"
@@ -148,6 +149,7 @@ class FakeSlack:
                     "method": method,
                     "headers": dict(self.headers),
                     "body": body,
+                    "at": time.monotonic(),
                 }
                 with fake.lock:
                     fake.calls.append(call)

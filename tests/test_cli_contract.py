@@ -58,6 +58,19 @@ def test_stdin_batch_one_json_line_per_question_in_order():
     assert "<!channel>" not in got[4]["text"]
 
 
+def test_stdin_batch_without_json_prints_readable_answers_a_blank_line_apart(kb):
+    from bot.answer.render_text import render_plain
+    from bot.pipeline import ask
+
+    result = run_bot("ask", stdin="staff responsibilities\n\njunior skills\n")
+    assert result.returncode == 0, result.stderr
+    first, second = (
+        render_plain(ask(q, kb), kb) for q in ("staff responsibilities", "junior skills")
+    )
+    assert first.startswith("Staff Backend Engineer: Responsibilities")
+    assert result.stdout == first + "\n\n" + second + "\n"  # the blank line skipped
+
+
 def test_stdin_batch_flushes_each_line():
     proc = subprocess.Popen(
         [sys.executable, "-m", "bot", "ask", "--json"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 
 import pytest
 from sqlalchemy import insert, inspect, select
@@ -58,6 +59,15 @@ def test_the_migrations_create_exactly_the_tables_the_code_uses(database):
         columns = {c["name"] for c in found.get_columns(table.name)}
         assert columns == {c.name for c in table.columns}, table.name
     assert database.revision() == "0002"
+
+
+def test_an_upgrade_logs_one_line_of_ours_and_nothing_from_alembic(database, caplog):
+    caplog.set_level(logging.DEBUG)
+    database.upgrade()
+    database.upgrade()  # already current: nothing to say
+    assert not [r for r in caplog.records if r.name.startswith("alembic")]
+    ours = [r.getMessage() for r in caplog.records if r.name == "ladderbot"]
+    assert len(ours) == 1 and ours[0].endswith("schema upgraded from empty to 0002")
 
 
 def test_an_upgrade_from_the_first_schema_keeps_its_rows(database):

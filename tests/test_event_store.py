@@ -63,6 +63,23 @@ def test_an_expired_lease_is_taken_over_and_the_old_owner_is_fenced_off(store, c
     assert store.reclaim_expired() == ([], [])
 
 
+def test_a_live_owner_renews_its_leases_in_one_go_and_loses_them_once_taken_over(store, clock):
+    first = store.claim("EvR1", {"type": "app_mention"})
+    second = store.claim("EvR2", {"type": "app_mention"})
+    clock.now += 8  # lease 10
+    assert store.renew([first, second]) == {("EvR1", first.owner), ("EvR2", second.owner)}
+    clock.now += 8  # 16 s after the claims, 8 after the renewal: still held
+    assert store.reclaim_expired() == ([], [])
+    assert store.claim("EvR1", {}) is None
+    clock.now += 3  # the heartbeat stopped: 11 s since the last renewal
+    taken, _ = store.reclaim_expired()
+    assert sorted(c.event_id for c in taken) == ["EvR1", "EvR2"]
+    assert store.renew([first, second]) == set()  # the old owner's are gone for good
+    store.finish(taken[0])
+    assert store.renew(taken) == {(taken[1].event_id, taken[1].owner)}  # not the finished
+    assert store.renew([]) == set()
+
+
 def test_the_sweeper_reclaims_expired_events_and_gives_up_after_max_attempts(store, clock):
     store.claim("Ev3", {"type": "message"})
     store.claim("Ev4", {"type": "message"})

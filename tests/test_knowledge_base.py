@@ -9,7 +9,10 @@ from bot.ladder import knowledge
 
 from .conftest import ROOT, SEEDS
 
-NO_SEEDS = f"skipped: the source documents are not at {SEEDS} (shared/seeds beside the project)"
+NO_SEEDS = (
+    "needs ../shared/seeds (the source documents the built-in ladder is written from) "
+    f"beside the project; not found at {SEEDS}"
+)
 
 ROLE_IDS = {
     "backend-engineer",

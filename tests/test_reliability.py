@@ -16,4 +16,8 @@ def test_burst_with_a_killed_worker_loses_and_doubles_nothing():
     assert result["doubled"] == 0, summary
     assert result["outside_thread"] == 0, summary
     assert result["answered"] == result["events"]
+    # The killed worker's events wait out its last lease (2 s here, renewed every third of
+    # it while it lived), then the next sweep (every third of a lease) takes them over.
+    assert result["taken_over"] > 0, summary
+    assert result["last_takeover_after_kill"] < 2.0 * 4 / 3 + 4.0, summary
     assert "Traceback" not in result["logs"]

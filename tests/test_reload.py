@@ -49,6 +49,34 @@ def test_a_good_edit_is_swapped_in_and_a_broken_one_refused(kb_copy, caplog):
     assert not ladder.changed()  # not retried until the files change again
 
 
+def test_a_refused_edit_is_logged_by_the_process_that_loaded_the_ladder(kb_copy, caplog):
+    """gunicorn's workers watch copies of the master's ladder: their watchers refuse a
+    broken edit quietly (the master's logs it), but a reload asked for is logged."""
+    ladder = LiveLadder.load(kb_copy, interval=0)
+    break_file(kb_copy)
+    ladder._loaded_in = -1  # as in a worker forked from the process that loaded it
+    caplog.set_level(logging.DEBUG, logger="ladderbot")
+    assert ladder.reload(watching=True)
+    assert [r.levelno for r in caplog.records if "refused" in r.getMessage()] == [logging.DEBUG]
+    caplog.clear()
+    assert ladder.reload()  # SIGHUP or /ladder reload in the worker
+    assert [r.levelno for r in caplog.records if "refused" in r.getMessage()] == [logging.ERROR]
+
+
+def test_a_role_file_ending_in_yml_is_watched_too(kb_copy):
+    ladder = LiveLadder.load(kb_copy, interval=0)
+    text = (kb_copy / "roles" / "senior.yaml").read_text()
+    (kb_copy / "roles" / "senior.yaml").unlink()
+    (kb_copy / "roles" / "senior.yml").write_text(
+        text.replace("aliases: [sr,", "aliases: [mage, sr,")
+    )
+    assert ladder.changed() and ladder.reload() == []
+    assert route("what does a mage do", ladder.kb).role == "senior"
+    (kb_copy / "roles" / "senior.yml").write_text(text)  # an edit of the .yml alone
+    assert ladder.changed() and ladder.reload() == []
+    assert route("what does a mage do", ladder.kb).role is None
+
+
 def test_the_watcher_picks_an_edit_up_within_seconds(kb_copy):
     ladder = LiveLadder.load(kb_copy, interval=0.2)
     ladder.start()
@@ -111,10 +139,13 @@ def test_gunicorn_workers_reload_edits_and_keep_answering_through_sighup(kb_copy
 
         asker = threading.Thread(target=keep_asking)
         asker.start()
+        refused = "ERROR ladderbot: knowledge base edit refused"
         try:
             break_file(kb_copy)
             time.sleep(1.5)  # the watchers refuse it
-            os.kill(server.proc.pid, signal.SIGHUP)  # the master refuses it too
+            # once, by the master: the workers' watchers refuse it quietly (DEBUG)
+            assert server.logs().count(refused) == 1, server.logs()
+            os.kill(server.proc.pid, signal.SIGHUP)  # the master refuses it too, asked to
             time.sleep(3)
         finally:
             stop.set()
@@ -123,6 +154,8 @@ def test_gunicorn_workers_reload_edits_and_keep_answering_through_sighup(kb_copy
         assert "Senior" in role_title(server, "wizard")  # the good ladder stands
         logs = server.logs()
         assert "kb/roles/lead.yaml:" in logs and "still answering" in logs
+        assert logs.count(refused) == 2  # and once more for the SIGHUP, not per worker
         assert "Traceback" not in logs
+        assert "alembic" not in logs  # not even at LOG_LEVEL=DEBUG
     finally:
         server.stop()

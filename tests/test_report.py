@@ -88,6 +88,39 @@ def test_report_cli_json_with_the_same_database_url(filled, database_url):
     assert plain.returncode == 0 and "Not answered" in plain.stdout
 
 
+def test_report_refuses_a_database_that_is_not_there_and_creates_nothing(tmp_path):
+    missing = tmp_path / "some" / "mistyped" / "path.sqlite3"
+    result = run_bot("report", env={"DATABASE_URL": f"sqlite:///{missing}"})
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == f"ladderbot: no question log at {missing}; is DATABASE_URL right?\n"
+    assert list(tmp_path.iterdir()) == []  # no directory, no empty database
+    empty = tmp_path / "empty.sqlite3"
+    empty.touch()
+    result = run_bot("report", "--json", env={"DATABASE_URL": f"sqlite:///{empty}"})
+    assert result.returncode == 2 and "no question log at" in result.stderr
+    assert empty.stat().st_size == 0 and list(tmp_path.iterdir()) == [empty]
+
+
+def test_report_without_a_question_log_yet_says_where_it_looked(tmp_path):
+    data = tmp_path / "data"
+    result = run_bot("report", env={"DATA_DIR": str(data), "DATABASE_URL": ""})
+    assert result.returncode == 2 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"ladderbot: no question log yet at {data / 'ladderbot.sqlite3'}")
+    assert not data.exists()
+
+
+def test_report_refuses_a_postgresql_database_without_the_tables(tmp_path):
+    from .pg import postgres_server
+
+    url = postgres_server().new_database().replace("ladderbot@", "ladderbot:s3cret-pw@")
+    result = run_bot("report", env={"DATABASE_URL": url})
+    assert result.returncode == 2 and "is DATABASE_URL right?" in result.stderr
+    assert "ladderbot:***@" in result.stderr and "s3cret-pw" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
 def test_a_huge_since_means_everything():
     assert parse_since("99999999999d").year == 1970
 

@@ -140,6 +140,7 @@ def test_socket_mode_needs_an_app_token():
     )
     assert config.api_url == "http://127.0.0.1:9/api/"
     assert "xoxb-ok" not in repr(config) and "xapp-1" not in repr(config)
+    assert config.event_lease == 10  # short: a live worker's heartbeat renews it (inbox.py)
 
 
 def test_serve_without_app_token_exits_2_with_one_line():

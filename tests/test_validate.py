@@ -75,7 +75,24 @@ def test_duplicate_role_id(kb_copy):
         kb_copy / "roles" / "zz-copy.yaml",
         MINIMAL_ROLE.format(id="staff", title="Staff again", alias="another staff alias"),
     )
-    assert problems() == ["kb/roles/zz-copy.yaml:1: duplicate role id 'staff'"]
+    assert problems() == [
+        "kb/roles/zz-copy.yaml:1: duplicate role id 'staff' (also in kb/roles/staff.yaml:2)"
+    ]
+
+
+def test_role_files_ending_in_yml_are_read(kb_copy):
+    (kb_copy / "roles" / "lead.yaml").rename(kb_copy / "roles" / "lead.yml")
+    kb = knowledge.load("kb")
+    assert "lead" in kb.roles and kb.roles["lead"].title
+    assert problems() == []
+
+
+def test_a_role_in_both_lead_yaml_and_lead_yml_is_a_duplicate(kb_copy):
+    text = (kb_copy / "roles" / "lead.yaml").read_text()
+    (kb_copy / "roles" / "lead.yml").write_text(text)
+    assert problems() == [
+        "kb/roles/lead.yml:1: duplicate role id 'lead' (also in kb/roles/lead.yaml:1)"
+    ]
 
 
 def test_alias_claimed_by_two_roles(kb_copy):
@@ -199,6 +216,53 @@ def test_missing_directory(tmp_path, monkeypatch):
     assert problems("nowhere") == ["nowhere:1: knowledge directory not found"]
 
 
+MISSING = [
+    (["ask", "what does a senior do"], "KNOWLEDGE_DIR", "missing"),
+    (["ask", "what does a senior do"], "KNOWLEDGE_DIR", "a file"),
+    (["ask", "--json"], "KNOWLEDGE_DIR", "missing"),
+    ([], "KNOWLEDGE_DIR", "missing"),  # the console
+    (["serve"], "KNOWLEDGE_DIR", "missing"),
+    (["--knowledge", "{path}", "ask", "hi"], "--knowledge", "missing"),
+    (["ask", "--knowledge", "{path}", "hi"], "--knowledge", "a file"),
+    (["serve", "--knowledge", "{path}"], "--knowledge", "missing"),
+]
+
+
+@pytest.mark.parametrize("command,named,kind", MISSING)
+def test_a_knowledge_dir_that_is_not_a_directory_is_one_line_and_exit_2(
+    tmp_path, command, named, kind
+):
+    path = tmp_path / "nowhere"
+    if kind == "a file":
+        path.write_text("not a ladder\n")
+    env = {"SLACK_BOT_TOKEN": "xoxb-x", "SLACK_APP_TOKEN": "xapp-x"}
+    if named == "KNOWLEDGE_DIR":
+        env["KNOWLEDGE_DIR"] = str(path)
+    args = [a.replace("{path}", str(path)) for a in command]
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = run_bot(*args, cwd=elsewhere, env=env, stdin="")
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"ladderbot: {named} names {path}, which ")
+    assert ("does not exist" if kind == "missing" else "is not a directory") in lines[0]
+    assert result.stdout == ""
+
+
+def test_validate_names_a_missing_directory_as_given(tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    result = run_bot("validate", str(tmp_path / "nowhere"), cwd=tmp_path / "elsewhere")
+    assert result.returncode == 1
+    assert result.stdout == f"{tmp_path / 'nowhere'}:1: knowledge directory not found\n"
+
+
+def test_problems_outside_the_working_directory_keep_their_absolute_path(kb_copy, tmp_path):
+    write(kb_copy / "ladder.yaml", GOOD_LADDER.replace("staff, principal", "staf, principal"))
+    (tmp_path / "elsewhere").mkdir()
+    result = run_bot("validate", str(kb_copy), cwd=tmp_path / "elsewhere")
+    assert f"{kb_copy}/ladder.yaml:5: unknown role id 'staf'" in result.stdout
+
+
 @pytest.mark.parametrize("command", [["validate", "kb"], ["--knowledge", "kb", "ask", "hi"]])
 def test_cli_reports_problems_and_exits_1_without_traceback(kb_copy, command):
     write(kb_copy / "ladder.yaml", GOOD_LADDER.replace("staff, principal", "staf, principal"))
@@ -296,6 +360,39 @@ def test_bad_knowledge_base_stops_gunicorn_with_file_line(kb_copy):
     )
     assert result.returncode == 1
     assert "roles/staff.yaml:1: missing required field 'title'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_knowledge_dir_stops_gunicorn_with_one_line(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from .slackserver import web_command
+
+    env = {
+        **os.environ,
+        "KNOWLEDGE_DIR": str(tmp_path / "nowhere"),
+        "SLACK_BOT_TOKEN": "xoxb-x",
+        "SLACK_SIGNING_SECRET": "s",
+        "DATA_DIR": str(tmp_path / "data"),
+        "PORT": "0",
+        "HOST": "127.0.0.1",
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    }
+    result = subprocess.run(
+        ["bash", "-c", "exec " + web_command()],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).parent.parent,
+    )
+    assert result.returncode == 2
+    assert f"ladderbot: KNOWLEDGE_DIR names {tmp_path / 'nowhere'}, which does not exist" in (
+        result.stderr
+    )
     assert "Traceback" not in result.stderr
 
 

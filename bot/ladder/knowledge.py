@@ -1,6 +1,6 @@
 """Load a knowledge directory into a KnowledgeBase, or report every problem in it.
 
-Layout: sources.yaml, topics.yaml, roles/*.yaml and ladder.yaml (see
+Layout: sources.yaml, topics.yaml, roles/*.yaml (or .yml) and ladder.yaml (see
 knowledge/README.md). topics.yaml is read before the roles because it says which
 fact lists a role file may hold. Checks are the schema (required fields, types,
 unknown fields) and the references between files (source ids, role ids in tracks
@@ -14,16 +14,20 @@ import multiprocessing
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
-from importlib import resources
 from pathlib import Path
 
 from ..text import normalise
+from .location import builtin_dir, resolve_dir
+from .location import display as _display
 from .model import Fact, KnowledgeBase, Role, Source, Topic, Track
 from .schema import FileChecker, did_you_mean
 from .topics import read_topics
 from .yamlfile import KnowledgeError, LineDict, LineList, Problem, read_yaml
 
 _ROLE_KEYS = {"id", "title", "aliases", "context_aliases", "summary"}
+# Both spellings of YAML's extension: a roles/lead.yml left out would surface only as
+# "unknown role id 'lead'" wherever it is named. (live.py watches the same files.)
+ROLE_SUFFIXES = (".yaml", ".yml")
 
 
 class RoleLayout:
@@ -43,34 +47,6 @@ class RoleLayout:
                 self.nested.setdefault(head, []).append(leaf)
         self.top = {p for p in self.paths if "." not in p and p not in self.nested}
         self.with_to = {p for t in topics.values() if t.answer == "ladder" for p in t.paths}
-
-
-def builtin_dir() -> Path:
-    """The knowledge base shipped with ladderbot: the data package bot.knowledge (the
-    repo's knowledge/ directory, installed inside the package), else, when running from
-    a source tree that was never installed, the repo's knowledge/ itself."""
-    try:
-        # bot.knowledge holds no Python, so it is a namespace package: ask for a file in it.
-        ladder = resources.files("bot.knowledge").joinpath("ladder.yaml")
-    except ModuleNotFoundError:
-        ladder = None
-    if ladder is not None and ladder.is_file():
-        return Path(str(ladder)).parent
-    return Path(__file__).resolve().parent.parent.parent / "knowledge"
-
-
-def resolve_dir(explicit: str | None = None) -> Path:
-    """--knowledge DIR, else $KNOWLEDGE_DIR, else the built-in knowledge base."""
-    chosen = explicit or os.environ.get("KNOWLEDGE_DIR")
-    return Path(chosen) if chosen else builtin_dir()
-
-
-def _display(path: Path) -> str:
-    """A path as error messages show it: relative to the working directory when inside it."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
 
 
 def _read_top(path: Path, checker_refs: list, problems: list[Problem], shown: str | None = None):
@@ -188,7 +164,8 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
     problems: list[Problem] = []
     refs: list = []
     if not root.is_dir():
-        raise KnowledgeError([Problem(_display(root), 1, "knowledge directory not found")])
+        # As given: this is the path someone typed (cli.py words it for them first).
+        raise KnowledgeError([Problem(str(root), 1, "knowledge directory not found")])
 
     sources: dict[str, Source] = {}
     # Ids a broken file meant to define: references to them are not reported again.
@@ -222,16 +199,17 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
 
     roles: dict[str, Role] = {}
     alias_owner: dict[str, tuple[str, str, int]] = {}
+    defined_in: dict[str, str] = {}  # role id -> file:line
     roles_dir = root / "roles"
     names = (
-        sorted(n for n in os.listdir(roles_dir) if n.endswith(".yaml"))
+        sorted(n for n in os.listdir(roles_dir) if n.endswith(ROLE_SUFFIXES))
         if roles_dir.is_dir()
         else []
     )
     role_files = [roles_dir / n for n in names]
     roles_shown = _display(roles_dir)  # computed once: relpath is slow on 10,000 files
     if not role_files:
-        problems.append(Problem(roles_shown, 1, "no role files (roles/*.yaml)"))
+        problems.append(Problem(roles_shown, 1, "no role files (roles/*.yaml or *.yml)"))
     shown = [os.path.join(roles_shown, path.name) for path in role_files]
     for file, parsed in zip(shown, _parse_role_files(role_files, shown, layout)):
         role, file_problems, file_refs, ident, id_line, alias_line, alias_keys = parsed
@@ -241,9 +219,13 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
         if role is None:
             continue
         if role.id in roles:
-            problems.append(Problem(file, id_line, f"duplicate role id {role.id!r}"))
+            first = defined_in[role.id]
+            problems.append(
+                Problem(file, id_line, f"duplicate role id {role.id!r} (also in {first})")
+            )
             continue
         roles[role.id] = role
+        defined_in[role.id] = f"{file}:{id_line}"
         for alias, key in alias_keys:
             owner = alias_owner.get(key)
             if owner and owner[0] != role.id:

@@ -108,13 +108,6 @@ def build_service(
 ) -> Service:
     """Calls auth.test on the way (Bolt's token check); a rejected token is a ConfigError."""
     database = open_database(url=config.database_url or None)
-    if config.event_lease < 3 * config.api_timeout:
-        log.warning(
-            "EVENT_LEASE_SECONDS (%g) is shorter than a Web API call with its retries "
-            "(3 x SLACK_API_TIMEOUT = %g s): a slow answer may be taken over and posted twice",
-            config.event_lease,
-            3 * config.api_timeout,
-        )
     store = store or open_store(config, database)
     question_log = open_question_log(config, database)
     bolt_log = logging.getLogger("slack_bolt")

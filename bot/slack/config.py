@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..store.database import DatabaseURLError, database_url, url_password
+from ..store.events import LEASE_SECONDS
 from ..store.paths import data_dir
 
 WHERE = {
@@ -37,7 +38,7 @@ class SlackConfig:
     knowledge_dir: str | None = None
     api_timeout: float = 10.0
     data_dir: str = ""  # DATA_DIR, else a per-user directory (bot/store/paths.py)
-    event_lease: float = 60.0
+    event_lease: float = LEASE_SECONDS  # renewed by a live worker's heartbeat (inbox.py)
     database_url: str = field(default="", repr=False)  # may hold a password
     question_log: str = "full"  # full | anonymous | off
     question_log_days: int = 90
@@ -109,7 +110,7 @@ def load_config(mode: str, env: Mapping[str, str] | None = None) -> SlackConfig:
     if not 0 < api_timeout <= 300:
         raise ConfigError("SLACK_API_TIMEOUT must be a number of seconds between 0 and 300.")
     try:
-        event_lease = float(env.get("EVENT_LEASE_SECONDS", "") or 60)
+        event_lease = float(env.get("EVENT_LEASE_SECONDS", "") or LEASE_SECONDS)
     except ValueError:
         event_lease = -1.0
     if not 1 <= event_lease <= 3600:

@@ -11,6 +11,7 @@ import signal
 import sys
 import threading
 
+from ..ladder.location import directory_problem
 from ..ladder.yamlfile import KnowledgeError
 from ..live import LiveLadder
 from .config import ConfigError, load_config
@@ -18,6 +19,10 @@ from .logs import setup_logging
 
 
 def serve(knowledge_dir: str | None = None) -> int:
+    mistake = directory_problem(knowledge_dir)
+    if mistake:
+        print(f"ladderbot: {mistake}", file=sys.stderr)
+        return 2
     try:
         config = load_config("socket")
     except ConfigError as exc:

@@ -12,6 +12,7 @@ import sys
 
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
+from ..ladder.location import directory_problem
 from ..ladder.yamlfile import KnowledgeError
 from ..live import LiveLadder
 from .app import build_service
@@ -56,6 +57,10 @@ def create_app():
         config = load_config("http")
     except ConfigError as exc:
         print(f"ladderbot: {exc}", file=sys.stderr, flush=True)
+        sys.exit(2)
+    mistake = directory_problem()  # KNOWLEDGE_DIR
+    if mistake:
+        print(f"ladderbot: {mistake}", file=sys.stderr, flush=True)
         sys.exit(2)
     setup_logging(config.log_level, config.secrets)
     try:

@@ -16,6 +16,7 @@ Every failure of the database surfaces as StoreError, so callers can fail open.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Mapping
@@ -28,6 +29,14 @@ from .paths import data_dir
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SINGLE = "ladderbot_statement_at_a_time"  # execution option: see Database.statements()
 DEFAULT_FILE = "ladderbot.sqlite3"
+log = logging.getLogger("ladderbot")
+
+# Alembic logs a line at INFO for each of its plugins as it is imported, and for each
+# step of a migration: seven to ten lines on every start, at any LOG_LEVEL. Only its
+# warnings are kept (set before alembic is first imported); what an upgrade did is one
+# line of ours (Database.upgrade).
+if logging.getLogger("alembic").level == logging.NOTSET:  # unless a level was chosen
+    logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 class StoreError(Exception):
@@ -226,6 +235,7 @@ class Database:
         """Bring the schema to `revision` (Alembic), keeping every row. Safe to run from
         several processes or machines at once: they take turns."""
         from alembic import command
+        from alembic.runtime.migration import MigrationContext
         from sqlalchemy import text
         from sqlalchemy.exc import SQLAlchemyError
 
@@ -233,10 +243,19 @@ class Database:
             with self.engine.begin() as conn:
                 if self.kind == "postgresql":
                     conn.execute(text("SELECT pg_advisory_xact_lock(7305112)"))  # "ladderbot"
+                before = MigrationContext.configure(conn).get_current_revision()
                 config = _alembic_config(conn)
                 command.upgrade(config, revision)
+                after = MigrationContext.configure(conn).get_current_revision()
         except (SQLAlchemyError, OSError) as exc:
             raise _error(exc) from exc
+        if before != after:
+            log.info(
+                "database %s: schema upgraded from %s to %s",
+                redacted(self.url),
+                before or "empty",
+                after,
+            )
         if revision == "head":
             self._upgraded = True
 
@@ -244,6 +263,20 @@ class Database:
         """upgrade() once per process, the first time a store needs the tables."""
         if not self._upgraded:
             self.upgrade()
+
+    def exists(self) -> bool:
+        """Whether the database is there with ladderbot's tables, creating nothing: for
+        SQLite, no file (or an empty one) means no, and neither a directory nor a file
+        is made to find out. StoreError when it cannot be read."""
+        if self.kind == "sqlite":
+            try:
+                if self.path.stat().st_size == 0:
+                    return False
+            except FileNotFoundError:
+                return False
+            except OSError as exc:
+                raise StoreError(f"{type(exc).__name__}: {exc.strerror}") from exc
+        return self.revision() is not None
 
     def revision(self) -> str | None:
         """The schema version the database is at (None before the first upgrade)."""

@@ -3,14 +3,17 @@
 The life cycle of one event id:
 
     new ──claim──▶ pending, leased to one owner ──begin_posting──▶ pending, posting
+    pending ──renew (the owner's heartbeat)──▶ pending, the same owner, a later lease
     pending ──finish──▶ done     never answered again; the question text is dropped
     pending ──fail────▶ failed   an error after the Web API's own retries; not retried
     pending, lease run out ──claim / reclaim_expired──▶ pending, leased to a new owner
 
-A lease runs out only when its owner died (or stalled far beyond the Web API's
-retries), so taking over an expired lease is how an acknowledged event whose
-process was killed still gets its answer. The new owner learns from
-`Claim.posted_maybe` that the old one may have posted part of the answer.
+A live worker renews the leases of every event it holds, all in one statement,
+every third of a lease (the inbox's heartbeat), however long an answer takes. So
+a lease runs out only when its owner died (or stalled for a whole lease), and it
+can be short: taking over an expired lease is how an acknowledged event whose
+process was killed still gets its answer, within seconds. The new owner learns
+from `Claim.posted_maybe` that the old one may have posted part of the answer.
 
 The interface is deliberately small — "is event E mine to answer?" — and the one
 implementation, SQLEventStore, works on SQLite (one machine, no setup) and on
@@ -24,7 +27,7 @@ import json
 import time
 import uuid
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +37,10 @@ from .schema import slack_events
 
 __all__ = ["Claim", "EventStore", "SQLEventStore", "StoreError", "open_event_store"]
 
-LEASE_SECONDS = 60.0  # longer than one Web API call with all its retries
+# How long a dead worker's events wait before another takes them over: renewed every
+# third of it while the worker lives, so it need not cover a slow Web API call.
+LEASE_SECONDS = 10.0
+RENEW_AT_ONCE = 1000  # claims per renewal statement (far below any bind-parameter limit)
 MAX_ATTEMPTS = 3  # tries per event, counting takeovers after a crash
 MAX_AGE_SECONDS = 3600.0  # an event this old is no longer worth answering
 KEEP_SECONDS = 86400.0  # finished ids are remembered this long (Slack retries for minutes)
@@ -64,6 +70,12 @@ class EventStore(ABC):
     @abstractmethod
     def begin_posting(self, claim: Claim) -> bool:
         """Renew the lease and note that posting has begun; False if the lease was lost."""
+
+    @abstractmethod
+    def renew(self, claims: Collection[Claim]) -> set[tuple[str, str]]:
+        """Extend the leases of these pending claims to a lease from now (a live
+        worker's heartbeat); the (event id, owner) pairs renewed. A claim missing
+        from them was finished, given up or taken over by another owner."""
 
     @abstractmethod
     def finish(self, claim: Claim) -> None:
@@ -163,6 +175,16 @@ class SQLEventStore(EventStore):
             )
             .values(**take)
             .returning(t.payload, t.attempts, t.posting),
+            # By event id (the key) and owner: a row is renewed only while one of the
+            # caller's owners holds it, never once another owner has taken it over.
+            "renew": update(slack_events)
+            .where(
+                t.event_id.in_(p("p_ids", expanding=True)),
+                t.owner.in_(p("p_owners", expanding=True)),
+                t.state == "pending",
+            )
+            .values(lease_until=p("p_until"))
+            .returning(t.event_id, t.owner),
             "posting": update(slack_events)
             .where(t.event_id == p("p_id"), t.owner == p("p_owner"), t.state == "pending")
             .values(posting=1, lease_until=p("p_until"), updated_at=p("p_now")),
@@ -223,6 +245,23 @@ class SQLEventStore(EventStore):
                 "p_now": now,
             }
             return bool(db.execute(sql["posting"], params).rowcount)
+
+    def renew(self, claims: Collection[Claim]) -> set[tuple[str, str]]:
+        held = sorted({(c.event_id, c.owner) for c in claims})
+        renewed: set[tuple[str, str]] = set()
+        if not held:
+            return renewed
+        until = self.clock() + self.lease_seconds
+        with self._statements() as (db, sql):
+            for start in range(0, len(held), RENEW_AT_ONCE):  # one statement, as a rule
+                chunk = held[start : start + RENEW_AT_ONCE]
+                params = {
+                    "p_ids": sorted({e for e, _ in chunk}),
+                    "p_owners": sorted({o for _, o in chunk}),
+                    "p_until": until,
+                }
+                renewed.update((r[0], r[1]) for r in db.execute(sql["renew"], params))
+        return renewed & set(held)
 
     def _settle(self, claim: Claim, state: str) -> None:
         with self._statements() as (db, sql):

@@ -140,7 +140,7 @@ class Question(NamedTuple):
     A tuple, since one is made for every answer: cheap to build and to queue."""
 
     id: str
-    source: str  # command | mention | dm | button
+    source: str  # command | mention | dm | button; cli | console (--log)
     text: str
     team_id: str | None = None
     channel_id: str | None = None
@@ -264,6 +264,16 @@ class QuestionLog:
             )
             self._pid = os.getpid()
             self._thread.start()
+
+    def write_queued(self) -> None:
+        """Write what is queued in the calling thread: for a process with no writer
+        thread (the command line's --log). StoreError if it could not; the records
+        then stay queued."""
+        batch = list(self._pending)
+        if batch:
+            self.write(batch)
+            for _ in batch:
+                self._pending.popleft()
 
     def unwritten(self) -> int:
         return len(self._pending) + self._in_hand

@@ -48,7 +48,7 @@ questions = Table(
     metadata,
     Column("id", String(40), primary_key=True),  # time-ordered (bot/slack/record.py)
     Column("asked_at", DateTime, nullable=False),  # UTC
-    Column("source", String(16), nullable=False),  # command | mention | dm | button
+    Column("source", String(16), nullable=False),  # command|mention|dm|button|cli|console
     Column("team_id", String(32)),
     Column("channel_id", String(32)),  # never a DM's channel
     Column("asker", String(64)),  # HMAC of the Slack user id, never the id itself
