@@ -57,11 +57,13 @@ TABLE = [
     ("/skills", "staff tools", ANSWER, "staff", "tools", None),
     ("/skills", "what does a lead need", ANSWER, "lead", "skills", None),
     ("/skills", "mid pls", ANSWER, "mid", "skills", None),
+    ("/skills", "junior thanks a lot", ANSWER, "junior", "skills", None),  # filler, no topic
     # /ladder forms
     ("/ladder", "", TRACKS, "", None, None),
     ("/ladder", "tracks", TRACKS, "", None, None),
     ("/ladder", "senior staff", ANSWER, "senior", "compare", "staff"),
     ("/ladder", "junior vs mid", ANSWER, "junior", "compare", "mid"),
+    ("/ladder", "principle and senior", ANSWER, "principal", "compare", "senior"),
     ("/ladder", "next senior", ANSWER, "senior", "progression", None),
     ("/ladder", "what comes after staff", ANSWER, "staff", "progression", None),
     ("/ladder", "from mid to senior", ANSWER, "mid", "progression", "senior"),

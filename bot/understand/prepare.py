@@ -105,8 +105,11 @@ def fill_slots(w: Words, index: RouterIndex, mentions, alone: bool = False) -> b
                 )
             )
             neighbours = words[max(0, i - 1) : i] + words[i + 1 : i + 2]
-            if not completes and alone and fix in index.alias_words and not mentions:
-                completes = True  # "/role principle", "/skills principle"
+            if not completes and alone and fix in index.alias_words and not taken:
+                # "/role principle", "/ladder principle vs staff": a command's argument
+                # names roles, so a word the ladder never uses, one slip from a role
+                # word, is that word
+                completes = not mentions or word not in index.question_words
             if not completes and fix in index.alias_words and not mentions:
                 completes = words[i - 1 : i] in (["make"], ["making"], ["made"]) or any(
                     n in index.single_phrases or (n,) in index.domain for n in neighbours

@@ -291,6 +291,11 @@ def route(text: str, kb: KnowledgeBase, hint: CommandHint | None = None) -> Inte
     if topic is None:
         yes_no = _form(words[w.focus :]) == "yes_no"
         probabilities = index.model.probabilities(_asking_words(words, kept, index, w.focus))
+        if hint is not None and not phrases:
+            # A command's few words with no topic phrase ("/skills senior please"): the
+            # model, fitted on whole questions, reads filler as a topic; the command's
+            # own topic stands unless a fact answers something asked.
+            probabilities = {}
         coverage = asked.coverage(hits[0]) if hits else 0.0
         topic, margin = choose_topic(
             kb,
