@@ -25,12 +25,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.ladder import knowledge  # noqa: E402
+from bot.understand.frame import Frame  # noqa: E402
 from bot.understand.index import build_index  # noqa: E402
-from bot.understand.mentions import find_mentions  # noqa: E402
-from bot.understand.prepare import prepare  # noqa: E402
+from bot.understand.roles import find_spans  # noqa: E402
+from bot.understand.sense import model_words  # noqa: E402
+from bot.understand.spell import spell  # noqa: E402
 from bot.understand.stems import stem  # noqa: E402
 from bot.understand.topics import TopicModel  # noqa: E402
-from bot.understand.who import role_free as _role_free  # noqa: E402
 
 
 class NearestFuzzy:
@@ -82,15 +83,16 @@ MODELS = {
 }
 
 
-def role_free(text: str, index) -> list[str]:
-    w = prepare(text, index)
-    return _role_free(w.words, find_mentions(w.words, index, w.scores), index)
+def role_free(text: str, index, kb) -> list[str]:
+    frame = Frame(text, kb)
+    spell(frame, index)
+    return model_words(frame, find_spans(frame, index), index)
 
 
 def main() -> int:
     kb = knowledge.load()
     index = build_index(kb)
-    examples = {t.id: [role_free(e, index) for e in t.examples] for t in kb.topics.values()}
+    examples = {t.id: [role_free(e, index, kb) for e in t.examples] for t in kb.topics.values()}
     dev = []
     dev_file = ROOT.parent / "shared" / "eval" / "dev.txt"
     if dev_file.exists():
@@ -98,7 +100,7 @@ def main() -> int:
             parts = [p.strip() for p in line.split("|")]
             if line.startswith("#") or len(parts) < 3 or parts[1] == "OUT":
                 continue
-            dev.append((role_free(parts[2], index), set(parts[1].split("/"))))
+            dev.append((role_free(parts[2], index, kb), set(parts[1].split("/"))))
     else:
         print(
             "dev questions skipped: they need ../shared/eval (the shared question sets) "

@@ -1,7 +1,8 @@
 """The `ladderbot` / `python -m bot` command line.
 
     python -m bot                      local console (no Slack needed)
-    python -m bot ask "QUESTION"       one answer as text; --json for the JSON contract
+    python -m bot ask "QUESTION"       one answer as text; --json for the JSON contract,
+                                       --explain for how it was read
     python -m bot ask < FILE           the answers to the questions on stdin, a blank line apart
     python -m bot ask --json < FILE    one JSON line per line of stdin, in order, each flushed
     python -m bot ask --log ...        also record the questions in the question log
@@ -108,10 +109,13 @@ def _cmd_ask(args) -> int:
 
 def _print_answers(args, kb: KnowledgeBase, answered) -> None:
     from .answer.render_text import render_plain
-    from .pipeline import answer_json
+    from .pipeline import answer_json, explain
 
     if args.question:
-        answer = answered(" ".join(args.question))
+        question = " ".join(args.question)
+        if args.explain:
+            print(explain(question, kb) + "\n")
+        answer = answered(question)
         print(json.dumps(answer_json(answer, kb)) if args.json else render_plain(answer, kb))
         return
     # Bytes, split on "\n" only: a stray "\r" or invalid UTF-8 inside a question must not
@@ -122,7 +126,8 @@ def _print_answers(args, kb: KnowledgeBase, answered) -> None:
         if args.json:  # one JSON line per line, blank ones too: external scorers count them
             print(json.dumps(answer_json(answered(line), kb)), flush=True)
         elif line.strip():  # readable answers, a blank line between them
-            print(("" if first else "\n") + render_plain(answered(line), kb), flush=True)
+            shown = explain(line, kb) + "\n\n" if args.explain else ""
+            print(("" if first else "\n") + shown + render_plain(answered(line), kb), flush=True)
             first = False
 
 
@@ -262,6 +267,9 @@ def main(argv: list[str] | None = None) -> int:
     p_ask = sub.add_parser("ask", help="answer a question (or questions on stdin)")
     p_ask.add_argument("question", nargs="*", help="the question; omit to read stdin")
     p_ask.add_argument("--json", action="store_true", help="print the JSON contract")
+    p_ask.add_argument(
+        "--explain", action="store_true", help="show how each question was read, stage by stage"
+    )
     p_ask.add_argument("--knowledge", metavar="DIR", default=argparse.SUPPRESS)
     p_ask.add_argument("--log", action="store_true", default=argparse.SUPPRESS, help=LOG_HELP)
     p_val = sub.add_parser("validate", help="check a knowledge base")

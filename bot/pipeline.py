@@ -13,11 +13,29 @@ from .answer.render_text import render_mrkdwn
 from .ladder import knowledge
 from .ladder.model import KnowledgeBase
 from .understand.index import build_index
-from .understand.router import route
+from .understand.router import route, to_intent, understand
 
 
 def ask(question: str, kb: KnowledgeBase) -> Answer:
     return compose(route(question, kb), kb, question)
+
+
+def explain(question: str, kb: KnowledgeBase) -> str:
+    """How a question was read, stage by stage, and what it was routed to: for
+    maintainers (`ask --explain`)."""
+    frame = understand(question, kb)
+    intent = to_intent(frame)
+    if intent.chat:
+        read = f"small talk ({intent.chat})"
+    elif not intent.answered:
+        read = f"declined{f' (no {intent.unknown_role} role)' if intent.unknown_role else ''}"
+    else:
+        read = f"role {intent.role}, topic {intent.topic}"
+        read += f", other role {intent.other_role}" if intent.other_role else ""
+        read += f", direction {intent.direction}" if intent.direction else ""
+        facts = ", ".join(f"{r.role}/{r.path}[{r.index}]" for r in intent.facts)
+        read += f", facts asked for: {facts}" if facts else ""
+    return f"{frame.explain()}\nread as: {read}"
 
 
 def answer_json(answer: Answer, kb: KnowledgeBase) -> dict:

@@ -123,3 +123,13 @@ def test_the_built_in_ladder_is_found_as_package_data():
 
     assert (builtin_dir() / "ladder.yaml").is_file()
     assert sorted(p.name for p in (builtin_dir() / "roles").glob("*.yaml"))
+
+
+def test_explain_shows_how_a_question_was_read():
+    result = run_bot("ask", "--explain", "as a senior, how do i get to staff?")
+    assert result.returncode == 0, result.stderr
+    shown, _, answer = result.stdout.partition("\n\n")
+    assert "role span 'senior' -> senior" in shown and "self" in shown  # the asker's role
+    assert "role span 'staff' -> staff" in shown and "target" in shown  # where they head
+    assert "read as: role senior, topic progression, other role staff" in shown
+    assert "Senior Backend Engineer: Career progression" in answer

@@ -241,11 +241,13 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
                 alias_owner[key] = (role.id, file, alias_line)
 
     tracks: list[Track] = []
-    default_role, other_roles = "", ()
+    default_role, other_roles, main_track, graded_words = "", (), "", ()
     d, c = _read_top(root / "ladder.yaml", refs, problems)
     if d is not None:
-        c.unknown_keys(d, {"default_role", "tracks", "other_roles"})
+        c.unknown_keys(d, {"default_role", "tracks", "other_roles", "main_track", "graded_words"})
         default_role = c.text(d, "default_role") or ""
+        main_track = c.text(d, "main_track", required=False) or ""
+        graded_words = c.texts(d, "graded_words")
         if default_role:
             c.ref("role", default_role, d.key_lines["default_role"])
         other_roles = c.texts(d, "other_roles")
@@ -275,6 +277,9 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
             else:
                 seen.add(track.id)
                 tracks.append(track)
+        if main_track and main_track not in seen:
+            hint = did_you_mean(main_track, seen)
+            c.err(d.key_lines["main_track"], f"unknown track id {main_track!r}{hint}")
         problems.extend(c.problems)
 
     for kind, ident, file, line in refs:
@@ -297,6 +302,8 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
         out_of_scope,
         other_roles,
         synonyms,
+        main_track,
+        graded_words,
     )
 
 

@@ -117,10 +117,22 @@ class KnowledgeBase:
     other_roles: tuple[str, ...] = ()
     # Groups of words people use for the same thing ("coach", "mentor"), for retrieval.
     synonyms: tuple[tuple[str, ...], ...] = ()
+    # The track questions about "going up" mean (ladder.yaml main_track; the first
+    # track when unset): moves off it are moves into another role.
+    main_track: str = ""
+    # Level words English also uses as adjectives of degree: "the most senior IC".
+    graded_words: tuple[str, ...] = ()
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     def role(self, role_id: str) -> Role:
         return self.roles[role_id]
+
+    def main_track_members(self) -> tuple[str, ...]:
+        """The roles of the main track (ladder.yaml main_track, else the first track)."""
+        for track in self.tracks:
+            if track.id == self.main_track:
+                return track.members
+        return self.tracks[0].members if self.tracks else ()
 
     def _index(self) -> dict:
         """Lookups built once per knowledge base, so answers cost the same at 10 or

@@ -8,11 +8,12 @@ the out-of-scope examples, so a maintainer changes understanding in YAML.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..ladder.model import KnowledgeBase
 from . import lexicon
 from .facts import FactIndex
+from .markers import MODIFIERS, STOPWORDS
 from .normalise import tokens
 from .spelling import Speller
 from .stems import stem
@@ -30,38 +31,8 @@ def names_a_thing(word: str) -> bool:
 
 
 IN_SCOPE, OUT_OF_SCOPE = "in", "out"
+__all__ = ["MODIFIERS", "STOPWORDS", "RouterIndex", "build_index", "names_a_thing"]
 COMMON_IN_FACTS = 0.04  # a domain word in this share of all facts says nothing specific
-
-# Function words and everyday verbs of English: they never make a level word mean
-# something else ("what does a principal do" vs "principal interest"), and they
-# are never corrected or looked up as facts.
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any anything are as at be
-    because been before being below between both but by can could did do does doing done
-    down during each even ever every everything few for from further get gets getting go
-    goes going got had has have having he her here hers him his how i id if ill im in into
-    is it its ive just like ll me might more most my myself need needs no nor not now of
-    off on once only or other our ours out over own really same say she should so some
-    something still such tell than that thats the their theirs them then there these they
-    thing things this those through to too under until up us usually typically generally
-    actually normally very was we were what whats when where which while who whom whose why
-    will with would you your youre yours want wants wanted know looking look currently right
-    now today please pls plz thanks thank hi hey hello one someone somebody person people
-    folks kind sort quick q question anyone guys team yeah ok okay u ur im dont doesnt isnt
-    arent cant wont shouldnt wouldnt didnt lot lots bit much many yes yep nope lol haha btw
-    fyi tbh imo imho idk asap rn tho though anyway just also etc maybe whos hows wheres whys
-    theres heres whatre theyve weve youve besides beside except without among around
-    toward towards versus via per upon onto despite since unless whether else either
-    neither""".split()
-)
-
-# Words that describe a person without making "senior X" a different thing: "a good
-# senior", "an experienced lead" stay about the ladder.
-MODIFIERS = frozenset(
-    """good great typical average new newly experienced strong successful effective aspiring
-    future current former solid excellent decent ideal real true actual fellow best top
-    first next main key core usual general normal regular average""".split()
-)
 
 
 @dataclass
@@ -100,6 +71,12 @@ class RouterIndex:
     facts: FactIndex
     compare_topic: str | None
     ladder_topic: str | None
+    # Level words English also uses as adjectives of degree ("the most senior IC"):
+    # ladder.yaml's graded_words.
+    graded_words: frozenset[str] = frozenset()
+    # Words that name several roles at once (a level code shared by tracks, "IC 5"):
+    # words -> every role they name, first the one an alias lookup gives.
+    shared_codes: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
 
 def _pattern(text: str) -> tuple[str, ...]:
@@ -269,6 +246,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         facts=facts,
         compare_topic=_topic_id(kb, "compare"),
         ladder_topic=_topic_id(kb, "ladder"),
+        graded_words=frozenset(w for g in kb.graded_words for w in tokens(g)),
     )
     kb._cache["router"] = index
     return index

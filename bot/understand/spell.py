@@ -1,4 +1,5 @@
-"""Stage 1b: a question's words, spelled as the knowledge base spells them.
+"""Stages 1-3: text -> words (normalise.py), the asking sentence found, and the words
+spelled as the knowledge base spells them.
 
 Split compounds are joined ("back end" -> "backend"), non-words are corrected by
 the speller, and a real word is changed only where the sentence needs it to fill
@@ -7,28 +8,20 @@ an empty slot (`fill_slots`): "principle engineer", "stuff engineer".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from . import lexicon
-from .index import STOPWORDS, RouterIndex
+from .frame import Frame, Span
+from .index import RouterIndex
+from .markers import AUXILIARIES, REACHING, STOPWORDS
 from .normalise import cased_tokens, question_start, tokens
 from .phrases import contains
-from .sentence import AUXILIARIES, REACHING
 
 # A message this long (in words) is often a story and then a question.
 LONG_MESSAGE = 25
 
 
-@dataclass
-class Words:
-    words: list[str]  # as understood
-    typed: list[str]  # as typed, for telling people what was corrected
-    scores: list[float]  # 1.0, or how sure a correction is
-    corrections: list[tuple[str, str]] = field(default_factory=list)
-    focus: int = 0  # where the asking sentence of a long message starts (0: all of it)
-
-
-def prepare(text: str, index: RouterIndex) -> Words:
+def spell(frame: Frame, index: RouterIndex) -> None:
+    """Fill the frame's words (as understood and as typed), scores and corrections."""
+    text = frame.text
     folded, raw = tokens(text), tokens(text, fold=False)
     cased = cased_tokens(text)
     if len(cased) != len(raw):  # casefold changed the splitting ("ß"): no capitals
@@ -52,26 +45,27 @@ def prepare(text: str, index: RouterIndex) -> Words:
             typed.append(raw[i])
             capitals.append(cased[i])
             i += 1
-    out = Words(words, typed, [], focus=focus)
+    frame.words, frame.typed, frame.focus = words, typed, focus
     for j, word in enumerate(words):
         fixed, score = index.speller.correct(word, typed[j], capitals[j])
-        out.scores.append(score)
+        frame.scores.append(score)
         if fixed != word:
-            out.corrections.append((typed[j], fixed))
+            frame.corrections.append((typed[j], fixed))
             words[j] = fixed
-    return out
 
 
 _REACH = REACHING | {"hit"}  # "to make principle backend": a level can follow
 
 
-def fill_slots(w: Words, index: RouterIndex, mentions, alone: bool = False) -> bool:
+def fill_slots(frame: Frame, index: RouterIndex, mentions: list[Span]) -> bool:
     """Real words that are a slip from a ladder word, changed only where the sentence
     needs them: "principle engineer" (completes a role name), "principle skills" (no
     role, beside a topic word), "principal engineer kills" (no topic, beside the
-    role). alone: a slash command's argument, where a role word is expected, so
-    "/role principle" names no role unless it is one. True if a word was changed."""
-    words, changed = w.words, False
+    role). A slash command's argument names roles, so there a word the ladder's
+    questions never use, one slip from a role word, is that word ("/role principle",
+    "/ladder principle vs staff"). True if a word was changed."""
+    words, changed = frame.words, False
+    alone = frame.hint is not None
     has_topic = None  # worked out only if some word has a near ladder word
     for i, word in enumerate(words):
         # a word the speller already turned into a ladder word is settled; one it turned
@@ -106,9 +100,6 @@ def fill_slots(w: Words, index: RouterIndex, mentions, alone: bool = False) -> b
             )
             neighbours = words[max(0, i - 1) : i] + words[i + 1 : i + 2]
             if not completes and alone and fix in index.alias_words and not taken:
-                # "/role principle", "/ladder principle vs staff": a command's argument
-                # names roles, so a word the ladder never uses, one slip from a role
-                # word, is that word
                 completes = not mentions or word not in index.question_words
             if not completes and fix in index.alias_words and not mentions:
                 completes = words[i - 1 : i] in (["make"], ["making"], ["made"]) or any(
@@ -127,8 +118,8 @@ def fill_slots(w: Words, index: RouterIndex, mentions, alone: bool = False) -> b
                 completes = bare and any(m.start - 1 <= i <= m.end for m in mentions)
             if completes:
                 words[i] = fix
-                w.scores[i] = 0.9
-                w.corrections.append((w.typed[i], fix))
+                frame.scores[i] = 0.9
+                frame.corrections.append((frame.typed[i], fix))
                 changed = True
                 break
     return changed

@@ -1,0 +1,237 @@
+"""Stage 7: what the words around the roles say about them, read once.
+
+Every rule that looks at the words beside a role lives here, and leaves its finding
+as a named mark on the span (`Span.marks`), on a title (`Title.marks`), on a pair
+of spans (`Pair`) or on the question (`Cues`). Later stages (structure.py, topic.py)
+reason over those and never go back to the words. The marker words themselves are
+English and live in one table (markers.py); words a ladder owns (its level words
+that English also grades, "senior", "junior") come from the index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import lexicon
+from . import markers as M
+from .frame import Cues, Frame, Pair, Span, Title
+from .index import RouterIndex
+
+
+def read_cues(frame: Frame, index: RouterIndex) -> None:
+    words = frame.words
+    present = set(words)
+    for span in frame.spans:
+        span.marks = _span_marks(span, words, index)
+    frame.titles = [replace(t, marks=_title_marks(t, words)) for t in frame.titles]
+    spans = sorted(frame.spans, key=lambda s: s.start)
+    for i, a in enumerate(spans):
+        for b in spans[i + 1 :]:
+            frame.pairs[(a.start, b.start)] = _pair(a, b, words)
+    frame.cues = Cues(
+        form=form_of(words),
+        asking_form=form_of(words[frame.focus :]),
+        head=asked_for(words, frame.focus),
+        absence=bool(M.ABSENCE & present),
+        all_roles=any(
+            w in M.WHOLE and M.ROLE_NOUNS & set(words[i + 1 : i + 4]) for i, w in enumerate(words)
+        ),
+        how_for_oneself=bool(M.HOW & present and M.FOR_ONESELF & present),
+        listing=bool(M.LISTING & present),
+        level_words=bool(M.LEVEL_WORDS & present),
+        ladder_word="ladder" in present,
+        things_compared=tuple(
+            i for i, w in enumerate(words) if w in M.VS and 0 < i < len(words) - 1
+        ),
+        individual=bool(M.INDIVIDUAL & present),
+        clause_ors=tuple(
+            i
+            for i, w in enumerate(words)
+            if w == "or" and words[i + 1 : i + 2] and words[i + 1] in M.CLAUSE_STARTS
+        ),
+    )
+
+
+def index_before(words: list[str], start: int) -> int:
+    """The position of the word before `start`, articles skipped (-1 if none)."""
+    j = start - 1
+    while j >= 0 and words[j] in M.ARTICLES:
+        j -= 1
+    return j
+
+
+def word_before(words: list[str], start: int) -> str:
+    j = index_before(words, start)
+    return words[j] if j >= 0 else ""
+
+
+def _span_marks(m: Span, words: list[str], index: RouterIndex) -> frozenset[str]:
+    before = word_before(words, m.start)
+    after = words[m.end : m.end + 2]
+    marks = set()
+
+    def mark(name: str, cond) -> None:
+        if cond:
+            marks.add(name)
+
+    mark("aux", before in M.AUXILIARIES)  # "does a principal ..."
+    mark("early_subject", (before in M.AUXILIARIES or before in M.IS_ARE) and m.start <= 2)
+    mark("after", before == "after")
+    mark("after_any", before in M.AFTER)  # "what's beyond principal"
+    mark("source", before in M.SOURCE)  # "from senior", "as a senior"
+    mark("target", before in M.TARGET)  # "to staff", "become a lead"
+    mark("onward", before in M.ONWARD or "next" in words[m.end :])
+    mark("self", before in M.SELF)  # "as a backend dev", "im a senior"
+    mark("as", before == "as")
+    mark("that", before == "that")
+    mark("from", before == "from")
+    mark("without", before == "without")
+    mark("stands", before in ("im", "am", "as", "after") or "here" in after)
+    mark("here", m.start <= 2 and "here" in after)  # "sr eng here - ..."
+    mark("question_lead", m.start <= 1 and words[m.end : m.end + 1] == ["question"])
+    mark("quoted", bool(after) and (after[0] in M.SAYING or tuple(after) in M.KEEP_SAYING))
+    mark(
+        "company",  # "show my manager": whom the asker reports to
+        m.start > 0 and words[m.start - 1] in M.OUR and before not in M.STOPWORDS,
+    )
+    mark("set_aside", set_aside(m, words))
+    mark("adjective", _adjective(m, words, index))
+    mark("track", m.contextual and m.end < len(words) and words[m.end] in M.TRACK_WORDS)
+    mark("reaching", _reaching(m, words, before))
+    mark("denied_after", bool(M.NEGATIONS & set(words[m.end : m.end + 3])))
+    mark("first_person_after", bool(M.FIRST_PERSON & set(words[m.end :])))
+    mark("group_after", bool(set(words[m.end : m.end + 1]) & (M.GROUPS | M.PASSIVE)))
+    mark("top_after", bool(M.TOP & set(words[m.end : m.end + 5])))
+    j = index_before(words, m.start)
+    mark("between", before == "between")
+    mark("weighed", before == "between" and j > 0 and words[j - 1] in M.CHOOSING)
+    # the object of a verb or preposition, not the subject ("do leads mentor juniors")
+    how_for = before == "for" and word_before(words, j) in M.HOW_IT
+    mark("how_for", how_for)  # "how does code review work for juniors": about them
+    mark("object_word", before in M.OBJECT)
+    mark(
+        "or_alternative",  # "hiring mids right now or only seniors"
+        before in ("only", "just") and word_before(words, m.start - 1) == "or",
+    )
+    mark(
+        "verb_before",
+        bool(before)
+        and before not in M.STOPWORDS
+        and before not in index.alias_words
+        and before not in index.domain_words
+        and m.start > 0,
+    )
+    return frozenset(marks)
+
+
+def _title_marks(t: Title, words: list[str]) -> frozenset[str]:
+    marks = set()
+    if set_aside(t, words):
+        marks.add("set_aside")  # "besides frontend devs, ..."
+    before = word_before(words, t.start)
+    if before in M.PEERS:
+        marks.add("peer")  # "do seniors work with product managers"
+    if before in ("is", "or"):
+        marks.add("put_forward")  # "is CTO next", "staff or CTO"
+    return frozenset(marks)
+
+
+def _pair(a: Span, b: Span, words: list[str]) -> Pair:
+    raw = words[a.end : b.start]
+    between = [w for w in raw if w not in M.ARTICLES]
+    distinct = set(raw)
+    return Pair(
+        joiner=between[0] if len(between) == 1 else "",
+        in_a_row=not raw or tuple(raw) in M.IN_A_ROW,
+        or_near="or" in raw and len(raw) <= 4,
+        or_between="or" in raw,
+        picked=word_before(words, a.start) == "between" and raw == ["and"],
+        up_to=bool(distinct & M.UP_TO) and len(distinct) <= 2,
+        to_between="to" in raw,
+    )
+
+
+def set_aside(m: Span | Title, words: list[str]) -> bool:
+    """The role follows a word that excludes it ("besides management")."""
+    j = m.start - 1
+    skip = M.ARTICLES | M.MODIFIERS | M.SOFTENERS | M.MOVING
+    while j >= 0 and words[j] in skip:
+        j -= 1  # "rather than just a very good senior", "besides moving into management"
+    if j < 0:
+        return False
+    return words[j] in M.EXCLUDING or (j > 0 and (words[j - 1], words[j]) in M.EXCLUDING_PAIRS)
+
+
+def _adjective(m: Span, words: list[str], index: RouterIndex) -> bool:
+    """A level word used as an adjective of degree: "the most senior IC", "more junior
+    people" - seniority, not the role. Which level words English grades is the
+    ladder's to say (ladder.yaml `graded_words`)."""
+    if not (m.end - m.start == 1 and words[m.start] in index.graded_words and m.start > 0):
+        return False
+    before = words[m.start - 1]
+    if before in ("most", "least"):
+        # "the most senior IC" - but "do most senior folks have a degree": most of them
+        return m.start > 1 and words[m.start - 2] == "the"
+    return before in M.DEGREE
+
+
+def _reaching(m: Span, words: list[str], before: str) -> bool:
+    """The level is where someone is heading: "make senior", "ready for senior"."""
+    if before in M.REACHING:
+        return True
+    j = index_before(words, m.start)
+    if before == "be" and j > 0 and words[j - 1] == "to":  # "want to be a TL"
+        return True
+    return before == "for" and m.start >= 2 and words[m.start - 2] in M.READY
+
+
+def form_of(words: list[str]) -> str:
+    """ "yes_no" for "do seniors...", "how_long" for "how long / how many years"."""
+    i = 0
+    while i < len(words) - 1 and words[i] in M.LEAD_IN:
+        i += 1
+    if words[i : i + 1] and words[i] in M.YES_NO:
+        return "yes_no"
+    if "how" in words and ("long" in words or ("many" in words and "year" in words)):
+        return "how_long"
+    return ""
+
+
+def asked_for(words: list[str], start: int = 0) -> int:
+    """Where the thing a question asks for is, or -1: the first word after "what",
+    "which", "any" or "how much" that is not an article or a word like "kind of"
+    ("what *tools* should a mid know", "how much *impact*"), or after "need a"
+    ("does a lead need a *degree*")."""
+    for i in range(start, min(len(words), start + 4)):
+        # "how much impact": the thing after "how much" too ("how many years" asks
+        # for a time, not for experience)
+        much = words[i] == "much" and i > 0 and words[i - 1] == "how"
+        if words[i] in M.WH or much:
+            j = i + 1
+            while j < len(words) and j - i <= 4:
+                if words[j] in ("level", "amount", "degree") and words[j + 1 : j + 2] == ["of"]:
+                    j += 2  # "what level of technical depth": the depth
+                elif words[j] in M.BEFORE_HEAD:
+                    j += 1
+                else:
+                    break
+            # "what is a lead accountable for", "what's considered key": a frame or a
+            # verb, no thing asked for
+            if j >= len(words) or words[j] in M.STOPWORDS or _participle(words[j]):
+                return -1
+            return j
+    # "does a lead need a degree", "do i need any certs": what is needed
+    for i in range(start, len(words) - 2):
+        if words[i] == "need" and words[i + 1] in M.SOME and words[i + 2] not in M.STOPWORDS:
+            return i + 2
+    return -1
+
+
+def _participle(word: str) -> bool:
+    """ "considered", "used": a verb made from an English one - not "speed" or
+    "embedded" (whose stems "spe", "embedd" are not words)."""
+    return (
+        len(word) > 4
+        and word.endswith("ed")
+        and (lexicon.is_english(word[:-2]) or lexicon.is_english(word[:-1]))
+    )

@@ -1,0 +1,145 @@
+"""The English words understanding uses as cues, in one table.
+
+These are English, not any ladder's: what a word like "as", "besides" or "or" says
+about the role named after it, whatever the ladder calls its roles. Words a ladder
+owns (its titles, level words, track names, the discipline) come from its YAML,
+through the index (bot/understand/index.py). Stages look words up here by name; the
+`TABLE` below lists every set, for `ask --explain` and for anyone adding a cue.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Function words and everyday verbs of English: they never make a level word mean
+# something else ("what does a principal do" vs "principal interest"), and they are
+# never corrected or looked up as facts.
+STOPWORDS = _words(
+    """a about above after again against all also am an and any anything are as at be
+    because been before being below between both but by can could did do does doing done
+    down during each even ever every everything few for from further get gets getting go
+    goes going got had has have having he her here hers him his how i id if ill im in into
+    is it its ive just like ll me might more most my myself need needs no nor not now of
+    off on once only or other our ours out over own really same say she should so some
+    something still such tell than that thats the their theirs them then there these they
+    thing things this those through to too under until up us usually typically generally
+    actually normally very was we were what whats when where which while who whom whose why
+    will with would you your youre yours want wants wanted know looking look currently right
+    now today please pls plz thanks thank hi hey hello one someone somebody person people
+    folks kind sort quick q question anyone guys team yeah ok okay u ur im dont doesnt isnt
+    arent cant wont shouldnt wouldnt didnt lot lots bit much many yes yep nope lol haha btw
+    fyi tbh imo imho idk asap rn tho though anyway just also etc maybe whos hows wheres whys
+    theres heres whatre theyve weve youve besides beside except without among around
+    toward towards versus via per upon onto despite since unless whether else either
+    neither"""
+)
+# Words that describe a person without making "senior X" a different thing: "a good
+# senior", "an experienced lead" stay about the ladder.
+MODIFIERS = _words(
+    """good great typical average new newly experienced strong successful effective aspiring
+    future current former solid excellent decent ideal real true actual fellow best top
+    first next main key core usual general normal regular average"""
+)
+
+# --- what the word before a role says about it ------------------------------------
+ARTICLES = _words("a an the my our your their his her")
+AUXILIARIES = _words("do does did can could should would will must might may shall")
+IS_ARE = _words("is are")
+SOURCE = _words("from as im am currently being")  # where a move starts: "from senior"
+TARGET = _words("to into become becoming towards toward reach reaching be")  # where it ends
+ONWARD = _words("after beyond past above from as")  # what comes after: "after staff"
+AFTER = _words("after beyond past above")
+REACHING = _words("make making become becoming reach reaching")  # "make senior"
+# Verbs that give someone a level or reach one ("just got made TL", "hits senior").
+GIVEN = REACHING | _words(
+    "made named promoted appointed hired became becomes hit hits hitting reaches reached makes"
+)
+SELF = _words("as im am")  # the asker's own role: "as a backend dev", "im a senior"
+# Before a role, making it the object of a sentence, not its subject: "do leads
+# mentor juniors", "is working with principals part of a senior's job".
+OBJECT = _words("with for by than under over to like")
+PEERS = _words("with by than like alongside and under over")  # "work with product managers"
+OUR = _words("my our")
+# Words that set a role aside: "besides management", "other than lead".
+EXCLUDING = _words("besides beside except excluding but without")
+EXCLUDING_PAIRS = frozenset(
+    {
+        ("other", "than"),
+        ("outside", "of"),
+        ("apart", "from"),
+        ("aside", "from"),
+        ("instead", "of"),
+        ("rather", "than"),
+        ("not", "into"),
+    }
+)
+SOFTENERS = _words("just very really merely only simply ever being")
+MOVING = _words("going moving switching becoming heading getting staying into to towards")
+DEGREE = _words("most more less least very so too quite pretty fairly")  # "more senior"
+READY = _words("ready readiness")  # "ready for senior"
+
+# --- what the words after a role say about it --------------------------------------
+SAYING = _words(
+    "say says said tell tells told think thinks thought ask asks asked keeps kept feels want "
+    "wants wanted wonders wondering"
+)
+KEEP_SAYING = (("keep", "saying"), ("keep", "telling"))
+FIRST_PERSON = _words("i im me my ive id myself")
+GROUPS = _words("team squad org group department shop")  # "do backend teams..."
+PASSIVE = _words("get be been getting")  # "do juniors get hired easily"
+NEGATIONS = _words("dont doesnt cant cannot wont never not")
+HOW_IT = _words("work works like look looks go goes")  # "how does X work for juniors"
+TRACK_WORDS = _words("track ladder")  # "the management track"
+INDIVIDUAL = _words("ic individual")  # "the IC and management tracks"
+PARTICLES = _words("up out off down through")  # "size up"
+# Nouns for people a level word describes without making a compound: "senior teammates".
+PEOPLE = _words(
+    """teammate colleague coworker peer member hire folk employee staffer individual
+    contributor talent guy gal"""
+)
+# Nouns that make a job title of the word before them: "civil engineer", "ux designer".
+TITLE_HEADS = _words(
+    """engineer developer programmer designer scientist analyst architect manager
+    administrator tester consultant specialist technician director officer"""
+)
+
+# --- how roles are joined ------------------------------------------------------------
+EITHER = _words("or vs versus")
+COMPARING_JOINERS = _words("or vs versus and")
+TO = _words("to into")
+IN_A_ROW = (("and",), ("then",))  # "junior, mid and senior", "junior then mid"
+UP_TO = _words("to through thru till until")
+CHOOSING = _words("torn choose choosing pick picking decide deciding stuck")
+CLAUSE_STARTS = _words("is are was do does should would will can")
+
+# --- what the question asks -----------------------------------------------------------
+YES_NO = _words("do does did is are was were should can could will would has have must may am")
+LEAD_IN = _words("ladderbot hey hi hello yo quick q question so ok okay um also and but")
+WH = _words("what which any")  # "any good courses on...": courses
+BEFORE_HEAD = ARTICLES | _words(
+    "kind sort type types kinds of usual typical main common other best key specific "
+    "actual core good useful recommended particular"
+)
+SOME = _words("a an any some")
+ABSENCE = _words("happen happens lose loses suffer suffers miss")  # "what would a team lose"
+HOW = _words("how where")
+FOR_ONESELF = FIRST_PERSON | _words("you one")  # "how do i / how would you / can one"
+LISTING = _words("all every list full whole entire")
+WHOLE = _words("all every")
+ROLE_NOUNS = _words("role level title")
+LEVEL_WORDS = _words("level ladder")
+TOP = _words("top up upward upwards")
+POSITION = _words("abov below higher lower")  # stems: "above", "below"...
+VS = _words("vs versus")
+HERE = _words("here")
+QUESTION = _words("question")
+HOW_LONG = _words("long")
+
+TABLE = {
+    name.lower(): value
+    for name, value in dict(globals()).items()
+    if name.isupper() and isinstance(value, frozenset)
+}

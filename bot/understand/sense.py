@@ -1,0 +1,234 @@
+"""Stage 8: sense and scope. Which role spans mean the ladder's roles here, and
+whether the question is about engineering at all.
+
+Level words such as "senior", "lead" or "staff" also mean other things ("senior
+discount", "lead paint", "staff room"), so a span found only through one is kept
+only when the rest of the question allows it:
+- a word from the out-of-scope examples ("loan", "citizen") with no engineering
+  word beside it means the question is not about the ladder;
+- an unknown word right before the level word makes a different job ("sales lead",
+  "store manager"); right after it, a different thing ("lead singer", "staff room"),
+  unless the question has a clear topic ("a principal's main duties").
+Scope: a domain term ("engineer", "career ladder"), or a word or phrase from the
+facts that English rarely uses ("redis", "code review"), says the question is
+about engineering. This stage reads the words beside a span: it is word sense.
+"""
+
+from __future__ import annotations
+
+from . import lexicon
+from .asked import Asked
+from .cues import word_before
+from .frame import Frame, Span
+from .index import OUT_OF_SCOPE, RouterIndex
+from .markers import AUXILIARIES, GIVEN, PARTICLES, PEOPLE, STOPWORDS
+from .phrases import contains
+from .roles import is_unknown
+from .topics import ROLE
+
+SCOPE_THRESHOLD = 0.5
+UNKNOWN_SCOPE_THRESHOLD = 0.055  # measured: in-scope questions up to 0.04, traps from 0.08
+TECHNICAL = 4.0  # a fact word rarer than this in English marks an engineering question
+
+
+def scope(frame: Frame, index: RouterIndex) -> None:
+    """Domain and technical words, and what the question asks on the facts' side."""
+    words, free = frame.words, frame.free
+    present = set(words)
+    frame.domain = any(
+        d[0] in present and contains(words, [True] * len(words), d) for d in index.domain
+    )
+    frame.technical = any(
+        w in index.fact_words
+        and w not in index.alias_words
+        and w not in STOPWORDS
+        and lexicon.zipf(w) < TECHNICAL
+        for w in words
+    ) or any(p[0] in present and contains(words, free, p) for p in index.fact_phrases)
+    frame.engineering = (
+        frame.domain
+        or frame.technical
+        or any(not m.contextual for m in frame.spans)
+        or frame.hint is not None  # a command is about the ladder by definition
+    )
+    frame.asked = Asked(words, free, index, frame.typed)
+
+
+def model_words(frame: Frame, spans: list[Span], index: RouterIndex, start: int = 0) -> list[str]:
+    """The question as the topic and scope models see it: role spans as ROLE, no words
+    like "engineer" (they say who is asked about, not what). From `start` on."""
+    words = frame.words[start:]
+    shifted = [(m.start - start, m.end - start) for m in spans if m.start >= start]
+    out, skip = [], {j for s, e in shifted for j in range(s + 1, e)}
+    starts = {s for s, _ in shifted}
+    for j, w in enumerate(words):
+        if j in starts:
+            out.append(ROLE)
+        elif j not in skip and w not in index.domain_words:
+            out.append(w)
+    return out
+
+
+def out_of_scope_probability(frame: Frame, spans: list[Span], index: RouterIndex) -> float:
+    return index.scope.probabilities(model_words(frame, spans, index)).get(OUT_OF_SCOPE, 0.0)
+
+
+def meant(frame: Frame, index: RouterIndex) -> None:
+    """Which spans mean a role on this ladder (kept), which do not (near), and whether a
+    level word that means something else here ("senior discount") makes the whole
+    question about that (trapped)."""
+    if frame.hint is not None:  # a command is about the ladder: "/role lead" is the lead
+        frame.kept = list(frame.spans)
+        return
+    words, asked = frame.words, frame.asked
+    traps = sum(word in index.trap_words for word in words)
+    near, kept, trapped = [], [], False
+    strong = bool(frame.strong)
+    for m in frame.spans:
+        typed = frame.typed[m.start]
+        plural = typed != words[m.start] and typed.endswith("s")
+        if m.contextual and not keep_contextual(
+            m,
+            words,
+            index,
+            engineering=frame.engineering,
+            strong_topic=strong,
+            traps=traps,
+            plural=plural,
+        ):
+            near.append(m.role)
+            trapped = trapped or trap_beside(m, words, index)
+        else:
+            kept.append(m)
+    frame.near = near
+    if trapped and not kept:
+        # "senior discount": the whole question is about that - unless another role is
+        # named as well ("senoir eng TC at a mid-size startup", "how much lead time
+        # do seniors need")
+        frame.trapped = True
+        frame.note("sense", "a level word means something else here")
+        return
+    if (
+        kept
+        and all(m.contextual for m in kept)
+        and not frame.engineering
+        and not strong
+        and len({m.role for m in kept}) < 2  # "lead or manager, which should I pick"
+        and not asked.search(asked.query, [m.role for m in kept])  # "containers"
+        # Only a level word and a question frame: "who is the principal of the school"
+        # is not about engineering when the rest reads like the out-of-scope examples.
+        and reads_out_of_scope(frame, kept, index)
+    ):
+        frame.near = near + [m.role for m in kept]
+        frame.note("sense", "only a level word, and the rest reads like the traps")
+        return
+    frame.kept = kept
+
+
+def reads_out_of_scope(frame: Frame, kept: list[Span], index: RouterIndex) -> bool:
+    """Whether a question naming a role only by a level word reads more like the
+    out-of-scope examples ("who is the principal of the school") than like the
+    questions people ask about the ladder."""
+    p = out_of_scope_probability(frame, kept, index)
+    role_words = {j for m in kept for j in range(m.start, m.end)}
+    if any(
+        is_unknown(x, index) and not lexicon.is_adverb(x)
+        for j, x in enumerate(frame.words)
+        if j not in role_words
+    ):
+        # Words the ladder never uses ("melting", "school"): in scope only when the
+        # rest of the question is clearly like the questions people ask about it. An
+        # adverb ("realistically") says how, never what the question is about.
+        return p > UNKNOWN_SCOPE_THRESHOLD
+    return p > SCOPE_THRESHOLD
+
+
+def keep_contextual(
+    m: Span,
+    words: list[str],
+    index: RouterIndex,
+    *,
+    engineering: bool,
+    strong_topic: bool,
+    traps: int,
+    plural: bool,
+) -> bool:
+    """Whether a role found only through a level word is meant as that level. A plural
+    ("seniors", "leads") names people, never the first half of a compound. `traps`:
+    how many words of the out-of-scope examples the question has ("loan", "school")."""
+    if traps and not engineering and not (plural and traps == 1):
+        # one such word beside a plural is a passing word ("do juniors get free
+        # courses"), more say what the question is about ("seniors' bus fares")
+        return False
+    before = words[m.start - 1] if m.start > 0 else ""
+    after = words[m.end] if m.end < len(words) else ""
+    if before in index.trap_words or after in index.trap_words:
+        return False  # "senior discount", "sales lead", whatever else the question says
+    if _neighbours(words, m) & index.trap_pairs:  # "junior high", "staff meeting"
+        return False
+    if plural:
+        return True  # "my lead says seniors should own features"
+    if (
+        before
+        and is_unknown(before, index, strict=True)
+        and not engineering
+        and not lexicon.is_adverb(before)  # "almost mid"
+        and before not in GIVEN
+    ):
+        return False  # "sales lead", "school principal", "store manager"
+    said_before = word_before(words, m.start)
+    if said_before in GIVEN and _gerund(after):
+        return True  # "becoming a senior starting from the bottom"
+    compound = (
+        bool(after)
+        and is_unknown(after, index, strict=True)
+        and after[:-1] not in index.fact_verbs  # "that a principal runs": a verb
+        and after not in PEOPLE
+        and not lexicon.is_adverb(after)  # "can a junior realistically have"
+        and m.end - m.start == 1
+    )
+    if engineering:
+        return True
+    helped = said_before in AUXILIARIES and not {"do", "does"} & set(words[m.end :])
+    # a verb the duties use ("evaluate"), or any verb with its particle ("size up")
+    verb = after in index.fact_verbs or (m.end + 1 < len(words) and words[m.end + 1] in PARTICLES)
+    if strong_topic and not (helped and verb):
+        # "senior salary" yes; "a senior bus pass" no, whatever it asks about - but
+        # "does a principal evaluate technologies": a verb the duties use.
+        return not compound
+    if helped:
+        # "does a principal encourage...", "can a senior handle...": after a helping
+        # verb and its subject comes a verb, not the second half of a compound - unless
+        # the verb comes later ("what does a lead guitarist do").
+        return True
+    return not compound  # "lead singer", "staff room"
+
+
+def trap_beside(m: Span, words: list[str], index: RouterIndex) -> bool:
+    """The level word is half of something else: "senior discount", "junior high"."""
+    before = words[m.start - 1] if m.start > 0 else ""
+    after = words[m.end] if m.end < len(words) else ""
+    return (
+        before in index.trap_words
+        or after in index.trap_words
+        or bool(_neighbours(words, m) & index.trap_pairs)
+    )
+
+
+def _neighbours(words: list[str], m: Span) -> set[tuple[str, str]]:
+    """The level word with each neighbour, as the out-of-scope examples pair them."""
+    word = words[m.start]
+    out = set()
+    if m.start > 0:
+        out.add((words[m.start - 1], word))
+    if m.end < len(words):
+        out.add((word, words[m.end]))
+    return out
+
+
+def _gerund(word: str) -> bool:
+    """ "starting", "steering": a verb's -ing form, from an English verb."""
+    if len(word) < 6 or not word.endswith("ing"):
+        return False
+    base = word[:-3]
+    return lexicon.is_english(base) or lexicon.is_english(base + "e")

@@ -1,0 +1,279 @@
+"""Stage 9: the question's structure. Who asks, whom it is about, the second role of a
+comparison or a move, and titles the ladder lacks that the question is about.
+
+Reads the spans' marks, the pairs and the cues (cues.py), never the words. The
+decisions, in order:
+- who asks or is quoted ("manager question: ...", "my manager says ...") is context;
+- a title the ladder lacks is named when it is what the question is about, and one
+  guessed as the next step ("whats after principal? is CTO next?") is noted;
+- roles set aside ("besides management"), used as adjectives ("the most senior
+  IC") or naming a track ("the management track") give way to the others;
+- then `who`: the subject, and the second role of a comparison or a move, or the
+  whole ladder when several roles are listed ("junior, mid, senior, then what").
+"""
+
+from __future__ import annotations
+
+from ..ladder.model import KnowledgeBase
+from .frame import Frame, Span, Title
+from .index import RouterIndex
+from .markers import COMPARING_JOINERS, EITHER, POSITION, TO
+from .moves import (
+    asker_first,
+    asks_range,
+    branching_into,
+    guessed_next,
+    joined,
+    listed,
+    offered,
+    pair_of,
+)
+from .sense import model_words
+
+ALONE_COMPARE = 0.1  # model probability a one-role comparison needs
+
+
+def settle(frame: Frame, index: RouterIndex) -> bool:
+    """Settle which spans the question is about (frame.kept), or decline it
+    (frame.declined, frame.unknown). False when the question is declined."""
+    kb, kept = frame.kb, frame.kept
+    asking = [m for m in kept if "question_lead" in m.marks or "quoted" in m.marks]
+    if asking and len({m.role for m in kept}) > len({m.role for m in asking}):
+        # "manager question: is one of my mids ready for senior", "my manager says im
+        # operating at staff": who asks or is quoted, not whom the question is about
+        kept = [m for m in kept if m not in asking]
+    titles = [t for t in frame.titles if "set_aside" not in t.marks and t.start >= frame.focus]
+    if frame.trapped:
+        # "principal component analysis in python": the level word means something
+        # else here, so the question is about that, not about a role with no name.
+        frame.declined = True
+        return False
+    frame.guessed = guessed_next(frame, titles, kept, index)
+    if frame.guessed:
+        titles = [t for t in titles if t is not frame.guessed]
+    frame.unknown = unknown_role(frame, titles, kept, index)
+    if frame.unknown:
+        frame.note("structure", f"about {frame.unknown.title}, a title the ladder lacks")
+        frame.declined = True
+        return False
+    kept = [m for m in kept if not ("track" in m.marks and frame.cues.individual)]
+    if len({m.role for m in kept}) > 1:
+        # "the most senior IC", "more junior folks": the adjective, not the level;
+        # "the IC and management tracks": the track, not the manager
+        kept = [m for m in kept if not ({"adjective", "track"} & m.marks)] or kept
+    if any("set_aside" in m.marks for m in kept):
+        # "what can a backend dev branch into besides management": not the manager.
+        rest = [m for m in kept if "set_aside" not in m.marks]
+        # "what happens to a project without a principal": what its absence does
+        lacking = [m for m in kept if frame.cues.absence and "without" in m.marks]
+        kept = rest or lacking or [m for m in kept if m.role == kb.default_role]
+        compare = frame.phrases.get(index.compare_topic)
+        if compare and all(p == ("than",) for p in compare.stems):
+            # the "than" of "other than lead" compares nothing
+            frame.phrases.pop(index.compare_topic)
+            frame.strong.discard(index.compare_topic)
+    specific = [m for m in kept if m.role != kb.default_role]
+    if specific and index.compare_topic not in frame.strong:
+        # "senior engineer in backend": backend is a domain word here - unless it is
+        # who is asking: "do i have to go into management as a backend dev"
+        kept = [
+            m
+            for m in kept
+            if m in specific
+            or "self" in m.marks
+            or (  # "my options after backend: IC or mgmt?" - where the move starts
+                "after_any" in m.marks and index.ladder_topic in frame.strong
+            )
+            or any(joined(frame, m, s, EITHER) for s in specific)  # "backend dev or SA"
+        ]
+    elif specific:
+        # "sr backend eng" is one title, the level's, even in "what difference does
+        # a strong sr backend eng make": the discipline right after a level is part of it.
+        after_level = {m.end for m in specific if m.end - m.start == 1}
+        kept = [m for m in kept if not (m.role == kb.default_role and m.start in after_level)]
+    frame.kept = kept
+    return True
+
+
+def who(frame: Frame, index: RouterIndex) -> None:
+    """Fill frame.role and, for a comparison or a move, frame.other; frame.topic too
+    when the structure decides it (the ladder, a comparison)."""
+    frame.role, frame.other, frame.topic = _who(frame, index, frame.kept)
+
+
+def _who(frame: Frame, index: RouterIndex, kept: list[Span]):
+    kb, phrases, strong, cues = frame.kb, frame.phrases, frame.strong, frame.cues
+    compare_cue = index.compare_topic in strong
+    pairs = [(a, b) for i, a in enumerate(kept) for b in kept[i + 1 :] if a.role != b.role]
+    ladder_cue = (
+        index.ladder_topic in strong
+        or any(joined(frame, a, b, TO) for a, b in pairs)
+        # "what does a mid need to make senior", "is she ready for senior"
+        or any("reaching" in m.marks for m in kept[1:])
+    )
+    roles = list(dict.fromkeys(m.role for m in kept))
+    named = _fact_topics(kb, phrases, lambda found: found.naming)
+    compared = kb.topics[index.compare_topic].compares if index.compare_topic else ()
+    if (
+        (listed(frame, kept) or asks_range(frame, kept) or cues.all_roles)
+        and (ladder_cue or index.ladder_topic in phrases)
+        and not named  # "the pay range for backend engineers across all levels"
+    ):
+        # "junior mid senior then what": the ladder itself, not one of its steps
+        frame.note("structure", "several roles listed: the ladder itself")
+        return kb.default_role, None, index.ladder_topic
+    if len(roles) >= 2:
+        first = min(kept, key=lambda m: m.start)
+        if "between" in first.marks and not compare_cue and "weighed" not in first.marks:
+            # "is there a level between mid and senior": where they sit on the ladder.
+            return roles[0], roles[1], index.ladder_topic
+        # "what separates senior from staff for promotion": the move, not a side by side.
+        # "senior vs staff"; "X and Y" only with a word that compares ("compare junior
+        # and mid"), not "im mid level and my mgr keeps saying..."
+        joiners = COMPARING_JOINERS - {"or"}
+        if index.compare_topic not in phrases:
+            joiners = joiners - {"and"}
+        side_by_side = any(joined(frame, a, b, joiners) for a, b in pairs)
+        either = [(a, b) for a, b in pairs if joined(frame, a, b, frozenset({"or"}))]
+        loose = [(a, b) for a, b in pairs if offered(frame, a, b, kept)]
+        alternatives = {m.role for pair in loose for m in pair}
+        standing = [m for m in kept if m.role not in alternatives and "stands" in m.marks]
+        if loose and standing and not compare_cue:
+            # "im senior now, should i aim for staff or lead": a move from where one is
+            frame.note("structure", "alternatives offered from where the asker stands")
+            return standing[0].role, None, index.ladder_topic
+        # "staff or lead, which is right for me" - but "whats the next rung, staff or lead"
+        if (
+            (compare_cue and not ladder_cue)
+            or side_by_side
+            or (either and (compare_cue or index.ladder_topic not in strong))
+        ):
+            # a topic asked about outright, or by a strong phrase ("get hired")
+            asked_about = _fact_topics(kb, phrases, lambda found: found.strong)
+            uncompared = [t for t in dict.fromkeys(named + asked_about) if t not in compared]
+            than = phrases.get(index.compare_topic)
+            if uncompared and than and than.stems and all("than" in p for p in than.stems):
+                # "do TLs get paid more than seniors": a side by side would not show pay
+                return roles[0], None, min(uncompared, key=index.topic_order.__getitem__)
+            return roles[0], roles[1], index.compare_topic
+        if not named and any(
+            "that" in b.marks and "denied_after" in b.marks
+            for a, b in pairs
+            if kb.default_role not in (a.role, b.role)
+        ):
+            # "what do seniors do that mids dont": the two levels, side by side
+            return roles[0], roles[1], index.compare_topic
+        if ladder_cue or index.ladder_topic in phrases:
+            ordered = asker_first(frame, kept)
+            if named:
+                # "does comp jump going from mid to senior", "do i need a masters to move
+                # up from mid": the topic they name, not the ladder.
+                return ordered[0], None, min(named, key=index.topic_order.__getitem__)
+            if branching_into(frame, ordered[0], ordered[1], kept):
+                # "how do i go from senior to tech lead": how to become the other role
+                return ordered[1], None, index.ladder_topic
+            return ordered[0], ordered[1], index.ladder_topic
+        return subject(frame, kept).role, None, None  # "do leads mentor juniors"
+    role = roles[0]
+    compare = phrases.get(index.compare_topic)
+    if compare_cue and compare.stems and all(set(p) <= POSITION for p in compare.stems):
+        # "whats above senior on the ladder": where it sits, not a side by side
+        return role, None, index.ladder_topic
+    if (
+        compare_cue
+        and len(strong) == 1
+        and kb.next_roles(role)
+        and not _things_compared(frame, kept)
+    ):
+        # "how does staff differ": with the next step up, unless the examples say the
+        # question is about something else ("what difference does a senior make").
+        p = index.model.probabilities(model_words(frame, kept, index))
+        if p.get(index.compare_topic, 0.0) >= ALONE_COMPARE:
+            return role, kb.next_roles(role)[0], index.compare_topic
+    return role, None, None
+
+
+def _fact_topics(kb: KnowledgeBase, phrases, has) -> list[str]:
+    """Topics answered from facts whose phrases found in the question pass `has`."""
+    return [
+        t
+        for t, found in phrases.items()
+        if has(found) and t in kb.topics and kb.topics[t].answer == "facts"
+    ]
+
+
+def _things_compared(frame: Frame, kept: list[Span]) -> bool:
+    """ "node vs django for a new api service": the comparison is between two things
+    the sentence names, not between the role and another."""
+    at = {j for m in kept for j in range(m.start, m.end)}
+    return any(i - 1 not in at and i + 1 not in at for i in frame.cues.things_compared)
+
+
+def subject(frame: Frame, mentions: list[Span]) -> Span:
+    """The role a sentence is about when it names several with no comparison or move:
+    the first that is not an object ("do leads mentor *juniors*", "is mentoring
+    *juniors* part of the lead role")."""
+    objects: dict[int, bool] = {}
+
+    def is_object(m: Span) -> bool:
+        if m.start not in objects:
+            objects[m.start] = _is_object(m)
+        return objects[m.start]
+
+    def _is_object(m: Span) -> bool:
+        if "how_for" in m.marks:
+            return False  # "how does code review work for juniors": about the juniors
+        if "object_word" in m.marks or "or_alternative" in m.marks:
+            return True
+        if any(
+            p.end <= m.start and pair_of(frame, p, m).or_between and is_object(p) for p in mentions
+        ):
+            return True  # "hiring mid folks or is it all senior reqs": the alternative
+        return "verb_before" in m.marks
+
+    def is_asker(m: Span) -> bool:
+        # "as an EM, what should my tech lead handle", "manager question: ...": who
+        # is asking, when the question is about someone else.
+        return bool({"as", "quoted", "question_lead", "here"} & m.marks)
+
+    subjects = [m for m in mentions if not is_object(m)]
+    # the asker only when no one else is: "as a senior, do i mentor juniors"
+    found = next((m for m in subjects if not is_asker(m)), None)
+    if found:
+        return found
+    askers = [m for m in mentions if is_asker(m)]
+    if askers and "first_person_after" not in askers[0].marks:
+        # "as a manager justifying headcount: what does adding a senior bring" - the
+        # question is not about the asker, so the role it names, even as an object
+        return next((m for m in mentions if not is_asker(m)), mentions[0])
+    return subjects[0] if subjects else mentions[0]
+
+
+def unknown_role(frame: Frame, titles: list[Title], kept: list[Span], index) -> Title | None:
+    """A title the ladder does not have, when it is what the question is about: no
+    ladder role named, or a level word describing it ("senior data scientist"), or
+    compared with one ("backend engineer vs product manager")."""
+    if not titles:
+        return None
+    if not kept:
+        return titles[0]
+    for title in titles:
+        # A level describing the title: "senior data scientist", "sr frontend dev".
+        if any(m.end == title.start and m.end - m.start == 1 for m in kept):
+            return title
+    if index.compare_topic in frame.strong and len({m.role for m in kept}) < 2:
+        # "backend engineer vs product manager"; not "recruiter question: is a
+        # principal the same as a staff engineer", which compares two ladder roles.
+        return titles[0]
+    if all(m.contextual for m in kept):
+        # Only a level word beside the title, which is then the subject: "the path for
+        # a ux designer to go senior". Not when the title is the level's company:
+        # "do seniors work with product managers".
+        for title in titles:
+            if title.start > kept[0].start and any(
+                kept[0].end <= i < title.start for i in frame.cues.clause_ors
+            ):
+                continue  # "is a senior on the hook for tuning or is that an sre thing"
+            if title.start < kept[0].start or "peer" not in title.marks:
+                return title
+    return None

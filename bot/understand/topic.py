@@ -1,0 +1,267 @@
+"""Stage 10: which topic a question about one role is about, and the facts that
+answer it. Three kinds of evidence are added up:
+
+- the topics' phrases: a strong phrase ("salary", "code review") counts STRONG, a
+  question frame ("what does ... do") WEAK;
+- the topic model fitted on the examples (bot/understand/topics.py), MODEL times
+  its probability;
+- the role's facts that match something specific asked (bot/understand/asked.py):
+  the best vote for their topic, FACTS times their score relative to the best.
+Asked yes or no, a topic the role has no facts for gives way to one whose facts
+answer the question, unless the question named it ("skills"): "do seniors do code
+reviews" is answered from the senior's duties, since the ladder describes code
+review practice only for the discipline. ("how do seniors run code reviews" stays
+a question about the practice; the fact that answers it still leads.)
+"""
+
+from __future__ import annotations
+
+from ..ladder.model import KnowledgeBase
+from .asked import quoted
+from .facts import FactHit, FactRef
+from .frame import Frame
+from .index import OUT_OF_SCOPE, STOPWORDS, RouterIndex, names_a_thing
+from .moves import direction
+from .phrases import Found
+from .roles import is_unknown
+from .sense import model_words
+from .stems import stem
+
+STRONG, WEAK, MODEL, FACTS = 3.0, 0.75, 2.5, 3.0
+NAMED = 1.0  # bonus for a phrase made only of topic words: "education", "salary"
+ASKED_FOR = 1.5  # bonus for the phrase of what a wh-question asks for: "what *tools*"
+COVERAGE_FLOOR = 0.5  # the facts' vote at the least coverage, as a share of FACTS
+ENOUGH = 0.5  # below this, too little evidence for any topic: the role's overview
+
+
+def choose_topic(
+    kb: KnowledgeBase,
+    index: RouterIndex,
+    role: str,
+    phrases: dict[str, Found],
+    probabilities: dict[str, float],
+    hits: list[FactHit],
+    coverage: float = 1.0,
+    specific: frozenset[str] = frozenset(),
+    head: int = -1,
+    yes_no: bool = False,
+    default: str | None = None,
+) -> tuple[str, float]:
+    """(topic, margin 0..1) for a question about `role` (never the comparison topic:
+    that needs a second role). head: where the thing a wh-question asks for is;
+    default: the topic when nothing points anywhere (the ladder's default topic)."""
+    default = default or kb.default_topic
+    scores: dict[str, float] = {}
+    for topic, found in phrases.items():
+        scores[topic] = STRONG * min(found.strong, 2) + WEAK * min(found.weak, 2)
+        if found.naming:
+            # The topic named outright ("what education do you need to become a lead")
+            # beats a frame of another topic ("become").
+            scores[topic] += NAMED
+        if head in found.at or head in found.weak_at:
+            # "what tools should a mid be fluent in": the tools, not the fluency
+            scores[topic] += ASKED_FOR
+    for topic, p in probabilities.items():
+        scores[topic] = scores.get(topic, 0.0) + MODEL * p
+    votes: dict[str, float] = {}
+    voters: list[FactHit] = []
+    if hits:
+        best = hits[0].score
+        for hit in hits:
+            topic = index.field_topic.get(hit.ref.path)
+            if topic and hit.score >= 0.5 * best:
+                votes[topic] = max(votes.get(topic, 0.0), hit.score / best)
+                voters.append(hit)
+        # A fact holding one word of five asked about says less than one holding all.
+        weight = FACTS * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage)
+        for topic, vote in votes.items():
+            scores[topic] = scores.get(topic, 0.0) + weight * vote
+    scores.pop(index.compare_topic, None)
+    if not scores:
+        return default, 0.0
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], index.topic_order[kv[0]]))
+    top_topic, top = ranked[0]
+    if top < ENOUGH:
+        return default, 0.0
+    found = phrases.get(top_topic, Found())
+    if (
+        yes_no
+        and votes
+        and top_topic not in votes
+        and not found.naming
+        and not has_facts(kb, role, top_topic)
+        and _facts_hold(found, voters, specific, index.facts.synonyms)
+    ):
+        top_topic = max(votes, key=lambda t: (votes[t], -index.topic_order[t]))
+        top = scores[top_topic]
+    runner = max((s for t, s in ranked if t != top_topic), default=0.0)
+    return top_topic, max(0.0, min(1.0, (top - runner) / top + 0.25))
+
+
+def _facts_hold(found: Found, voters: list[FactHit], specific: frozenset[str], synonyms) -> bool:
+    """The facts found hold what the topic's phrases named, and that is a specific
+    thing ("code review" in "running code reviews"), or the topic had no strong
+    phrase: only then do they decide. A fact sharing some other word ("computer" in
+    "a computer science degree"), or only the topic's own everyday word ("pay" in
+    "employers offer competitive pay"), does not make a question about education or
+    pay a question about skills or hiring."""
+    if not found.strong:
+        return True
+
+    def held(p: tuple[str, ...], hit: FactHit) -> bool:
+        # "review prs" is held by "code review": a word or one of its synonyms
+        return all(x in hit.matched or synonyms.get(x, frozenset()) & hit.matched for x in p)
+
+    return any(
+        held(p, hit) and set(p) <= specific and (len(p) > 1 or names_a_thing(written[0]))
+        for p, written in zip(found.stems, found.words)
+        for hit in voters
+    )
+
+
+def has_facts(kb: KnowledgeBase, role: str, topic: str) -> bool:
+    t = kb.topics.get(topic)
+    if t is None or t.answer not in ("facts",):
+        return True  # overview and the ladder are answered for every role
+    return any(kb.roles[role].get(p) for p in t.paths)
+
+
+def as_duty(kb: KnowledgeBase, topic: str) -> str:
+    """The topic a yes/no question about a role's own practice belongs to: the one
+    whose `duty_over` lists `topic` (topics.yaml), else `topic` itself."""
+    return next((t.id for t in kb.topics.values() if topic in t.duty_over), topic)
+
+
+RANKED = 12  # facts ordered by the question, at most
+# Measured on every question set: in-scope questions about the discipline reach 0.61,
+# the traps that got through before 0.84.
+DISCIPLINE_SCOPE = 0.75
+# ...and with three words or more the ladder never uses ("cleaning gutters"), in-scope
+# questions stay under 0.11, those traps start at 0.26.
+STRANGERS, STRANGE_SCOPE = 3, 0.2
+
+
+def settle_topic(frame: Frame, index: RouterIndex) -> bool:
+    """Fill the topic (unless the structure did), the facts asked for and the facts in
+    the question's order; decline a question about the discipline that reads like the
+    traps. False when the question is declined."""
+    kb, asked, kept, role = frame.kb, frame.asked, frame.kept, frame.role
+    query = asked.query
+    hits = asked.search(query, [role])
+    if not hits:
+        framing = frozenset(x for found in frame.phrases.values() for p in found.stems for x in p)
+        hits = asked.clear_winner(query, role, framing)
+    form = frame.cues.form
+    if frame.topic is None:
+        yes_no = frame.cues.asking_form == "yes_no"
+        probabilities = index.model.probabilities(model_words(frame, kept, index, frame.focus))
+        if frame.hint is not None and not frame.phrases:
+            # A command's few words with no topic phrase ("/skills senior please"): the
+            # model, fitted on whole questions, reads filler as a topic; the command's
+            # own topic stands unless a fact answers something asked.
+            probabilities = {}
+        coverage = asked.coverage(hits[0]) if hits else 0.0
+        hint = frame.hint
+        frame.topic, frame.margin = choose_topic(
+            kb,
+            index,
+            role,
+            frame.phrases,
+            probabilities,
+            hits,
+            coverage,
+            frozenset(asked.rare),
+            head=frame.cues.head,
+            yes_no=yes_no,
+            default=hint.topic if hint and hint.topic in kb.topics else kb.default_topic,
+        )
+        duty_named = any(t.duty_over and t.id in frame.strong for t in kb.topics.values())
+        asked_of = any(
+            m.role == role and "aux" in m.marks and "group_after" not in m.marks for m in kept
+        )
+        if yes_no and (duty_named or asked_of):
+            # "do EMs do the hiring", "is hiring part of an EM's job"
+            frame.topic = as_duty(kb, frame.topic)
+    topic = frame.topic
+    if topic == index.ladder_topic and kept:
+        named_role = next((m for m in kept if m.role == role), None)
+        frame.direction = direction(named_role) if named_role else ""
+    facts, terms = (), []
+    if topic not in (index.compare_topic, index.ladder_topic):
+        facts = quoted(hits)
+        terms = asked.phrases({s for h in hits[:1] for s in h.matched})
+        if not facts and (form == "yes_no" or not has_facts(kb, role, topic)):
+            # Nothing in this role's facts: what do other roles' facts say about it?
+            # Asked yes or no ("do leads use graphql"), or of a topic the role's sources
+            # leave out; a wh-question gets the topic's own facts, in order of the
+            # words they share with it, rather than "the sources don't mention employers".
+            terms = asked.phrases(asked.rare)
+            if terms:
+                facts = quoted(asked.search([stem(x) for t in terms for x in t.split()]))
+    ranked = tuple(h.ref for h in index.facts.search(query, [role], limit=RANKED))
+    if not kept and topic not in (index.compare_topic, index.ladder_topic):
+        owner = guide_role(kb, index, facts + ranked, topic)
+        if owner:
+            frame.role = role = owner
+            facts = tuple(same_fact(kb, ref, owner) for ref in facts)
+            ranked = tuple(h.ref for h in index.facts.search(query, [role], limit=RANKED))
+    frame.facts, frame.terms, frame.ranked = facts, tuple(terms), ranked
+    frame.supported = bool(hits) and asked.covered_by(hits[0])
+    framed = any(  # a topic phrase of real words: "career ladder", not "what is"
+        len(p) > 1 and any(x not in STOPWORDS for x in p)
+        for found in frame.phrases.values()
+        for p in found.stems
+    )
+    if (
+        frame.hint is None
+        and role == kb.default_role
+        and all(m.role == role for m in kept)
+        and not (frame.technical or framed)
+    ):
+        # Only the discipline, or no role at all, and nothing technical from the facts:
+        # a question that reads like the out-of-scope examples ("is there a promo code
+        # for the swag store", "my car's back end rattles") is declined however its
+        # words matched. (Technical questions, and those with a topic phrase of two
+        # words or more, "career ladder", are left alone: the examples hold few of
+        # their words, so the model reads "besides caching, what helps backend apps
+        # scale" or "where can I see the career ladder" as out of scope.)
+        words = model_words(frame, kept, index)
+        p = index.scope.probabilities(words).get(OUT_OF_SCOPE, 0.0)
+        strangers = sum(is_unknown(x, index, strict=True) for x in frame.words)
+        if p >= DISCIPLINE_SCOPE or (strangers >= STRANGERS and p >= STRANGE_SCOPE):
+            frame.note("topic", f"about the discipline and reads like the traps ({p:.2f})")
+            frame.declined = True
+            return False
+    if frame.guessed and topic != index.ladder_topic:
+        # "beyond senior, do i need a degree to become a CTO": about the CTO after all
+        frame.unknown, frame.declined = frame.guessed, True
+        return False
+    return True
+
+
+def guide_role(kb: KnowledgeBase, index: RouterIndex, refs, topic: str) -> str | None:
+    """No role named, and the fact the answer leads with is one the discipline carries
+    from a level's own guide ("software developer jobs are expected to grow 22%" is the
+    senior guide's): that level, if it states the same fact. The discipline stays the
+    answer whenever its own guide says it, or the level's copy differs."""
+    lead = next((r for r in refs if index.field_topic.get(r.path) == topic), None)
+    if lead is None:
+        return None
+    fact = lead.fact(kb)
+    owners = {kb.sources[s].role for s in fact.sources if s in kb.sources}
+    if len(owners) != 1:
+        return None
+    (owner,) = owners
+    if owner == lead.role or owner not in kb.roles:
+        return None
+    return owner if same_fact(kb, lead, owner) != lead else None
+
+
+def same_fact(kb: KnowledgeBase, ref: FactRef, role: str) -> FactRef:
+    """The same statement in another role's list, or ref itself."""
+    texts = kb.roles[role].get(ref.path)
+    text = ref.fact(kb).text
+    for i, f in enumerate(texts):
+        if f.text == text:
+            return FactRef(role, ref.path, i)
+    return ref
