@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .answer.compose import COMMANDS as USAGE_COMMANDS
 from .answer.compose import TERM_SHOWN, Answer, compose, first_sentence
 from .answer.ladder import Citations, Section, roles_listed, track_lines
 from .answer.render_blocks import resolve_role_ref, role_ref
+from .answer.replies import commands as usage_commands
 from .ladder.model import KnowledgeBase
 from .pipeline import ask
 from .understand.facts import FactRef
@@ -30,10 +30,6 @@ from .understand.lookup import similar_roles
 from .understand.router import route
 
 COMMANDS = ("/role", "/skills", "/ladder")
-USAGE = (
-    *USAGE_COMMANDS,
-    "Or mention me with a question: _how do I get from senior to staff?_",
-)
 SHOWN_TYPED = 80  # characters of an unrecognised argument quoted back
 
 # What a command can resolve to, besides an answer about a role.
@@ -62,9 +58,10 @@ class Resolved:
     unread: tuple[str, ...] = ()
 
 
-def help_answer() -> Answer:
+def help_answer(kb: KnowledgeBase) -> Answer:
     intent = Intent(None, None, None, 1.0, True)
-    return Answer("", intent, "How to use ladderbot", sections=(Section("Commands", USAGE),))
+    usage = (*usage_commands(kb), "Or mention me with a question about a role or the ladder.")
+    return Answer("", intent, "How to use ladderbot", sections=(Section("Commands", usage),))
 
 
 def ladder_answer(kb: KnowledgeBase, with_roles: bool) -> Answer:
@@ -148,7 +145,7 @@ def resolve(command: str, text: str, kb: KnowledgeBase) -> Resolved:
 def answer_for(r: Resolved, kb: KnowledgeBase) -> Answer:
     """The Answer a resolved command stands for: a pure function of (r, ladder)."""
     if r.kind == HELP:
-        return help_answer()
+        return help_answer(kb)
     if r.kind == TRACKS:
         return ladder_answer(kb, with_roles=False)
     if r.kind == ROLES:

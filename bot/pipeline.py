@@ -27,6 +27,8 @@ def explain(question: str, kb: KnowledgeBase) -> str:
     intent = to_intent(frame)
     if intent.chat:
         read = f"small talk ({intent.chat})"
+    elif intent.choices:
+        read = f"asking which role: {', '.join(intent.choices)}"
     elif not intent.answered:
         read = f"declined{f' (no {intent.unknown_role} role)' if intent.unknown_role else ''}"
     else:

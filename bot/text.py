@@ -41,3 +41,36 @@ def words(text: str, fold: bool = True, case: bool = False) -> list[str]:
 
 def normalise(text: str) -> str:
     return " ".join(words(text))
+
+
+_CODE = re.compile(r"^([a-z]{1,4})(\d{1,2}[a-z]?)$")  # "ic3a", "d3", "tl5", "l5"
+_NUMBERED = re.compile(r"^\d{1,2}[a-z]?$")
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7"}
+_ROMAN.update({"viii": "8", "ix": "9", "x": "10"})
+_FIGURES = {v: k for k, v in _ROMAN.items()}
+
+
+def spoken_forms(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The ways people type a name with a level code or number in it, the name first:
+    letters and figures together or apart ("IC3a", "IC 3a"; "D3", "d 3"), roman or
+    arabic figures after a word ("Engineer II", "engineer 2"), and "L5" as "level 5"."""
+    if not key:
+        return []
+    out = [key]
+    last = key[-1]
+    code = _CODE.match(last)
+    if code:  # "d3" -> "d 3"
+        out.append((*key[:-1], code.group(1), code.group(2)))
+    if len(key) >= 2 and key[-2].isalpha() and len(key[-2]) <= 4 and _NUMBERED.match(last):
+        out.append((*key[:-2], key[-2] + last))  # "ic 3a" -> "ic3a"
+    for form in list(out):
+        *rest, end = form
+        if rest and len(rest[-1]) > 4 and end in _ROMAN:
+            out.append((*rest, _ROMAN[end]))  # "engineer ii" -> "engineer 2"
+        elif rest and len(rest[-1]) > 4 and end in _FIGURES:
+            out.append((*rest, _FIGURES[end]))  # "engineer 2" -> "engineer ii"
+        if len(form) == 2 and form[0] == "l" and _NUMBERED.match(end):
+            out.append(("level", end))  # "l 5" -> "level 5"
+        if len(form) == 2 and form[0] == "level" and _NUMBERED.match(end):
+            out += [("l", end), ("l" + end,)]  # "level 5" -> "l 5", "l5"
+    return list(dict.fromkeys(out))

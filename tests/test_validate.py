@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from bot.ladder import knowledge
+from bot.ladder import knowledge, rolefiles
 
 from .conftest import run_bot
 
@@ -151,13 +151,13 @@ def test_bad_examples_are_reported_with_their_line(kb_copy):
     line = _add_topic(
         kb_copy,
         "  - id: perks\n    title: Perks\n    fields: {perks: Perks}\n"
-        "    examples:\n      - How much does a senior engineer EARN?\n      - 42\n"
+        "    examples:\n      - How much does a {role} EARN?\n      - 42\n"
         "      - free lunch?\n      - Free lunch\n",
     )
     lines = (kb_copy / "topics.yaml").read_text().split("\n")
-    first = lines.index("      - how much does a senior engineer earn") + 1
+    first = lines.index("      - how much does a {role} earn") + 1
     assert problems() == [
-        f"kb/topics.yaml:{line + 4}: example 'How much does a senior engineer EARN?' is also "
+        f"kb/topics.yaml:{line + 4}: example 'How much does a {{role}} EARN?' is also "
         f"listed under topic 'salary' (line {first})",
         f"kb/topics.yaml:{line + 5}: items of 'examples' must be non-empty text, not int",
         f"kb/topics.yaml:{line + 7}: duplicate example 'Free lunch' (first at line {line + 6})",
@@ -400,14 +400,14 @@ def test_big_ladders_parse_in_parallel_while_other_threads_run(kb_copy, monkeypa
     """With another thread alive, workers must not be forked (a fork can copy a lock
     another thread holds, and hang): they start clean and give the same results."""
     started = []
-    pool = knowledge.ProcessPoolExecutor
+    pool = rolefiles.ProcessPoolExecutor
 
     def recording(*args, mp_context=None, **kwargs):
         started.append(mp_context.get_start_method())
         return pool(*args, mp_context=mp_context, **kwargs)
 
-    monkeypatch.setattr(knowledge, "ProcessPoolExecutor", recording)
-    monkeypatch.setattr(knowledge.os, "cpu_count", lambda: 2)  # a pool even on one core
+    monkeypatch.setattr(rolefiles, "ProcessPoolExecutor", recording)
+    monkeypatch.setattr(rolefiles.os, "cpu_count", lambda: 2)  # a pool even on one core
     for i in range(450):
         write(
             kb_copy / "roles" / f"gen{i:03}.yaml",
@@ -437,7 +437,7 @@ def test_big_ladders_parse_in_parallel_with_the_same_results(kb_copy, monkeypatc
         MINIMAL_ROLE.format(id="gen8", title="Dup", alias="generated role 9"),
     )
     parallel = problems()
-    monkeypatch.setattr(knowledge, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(rolefiles, "PARALLEL_FROM", 10**9)
     assert (
         problems()
         == parallel

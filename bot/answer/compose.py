@@ -10,32 +10,19 @@ How each topic is answered comes from topics.yaml (`answer:`), not from code.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from ..ladder.model import KnowledgeBase, Role, Topic
+from ..ladder.model import LADDER, KnowledgeBase, Role, Topic
 from ..understand.intent import Intent
 from . import ladder
-from .ladder import Citations, Section, roles_listed, short, track_lines
+from .answers import Answer
+from .ladder import Citations, Section, track_lines
+from .replies import chat_answer, clarify_answer, decline, unknown_role_answer
 
 TERM_SHOWN = 40  # characters of each word asked about that an answer quotes
 MAX_FACTS_SHOWN = 8  # per list; the rest are counted, and found by asking specifically
 # A fact with one of these is not a plain "yes" ("a master's degree is optional").
 _HEDGES = re.compile(r"\b(not|no|optional|without|rather than|instead|never|rarely|may)\b", re.I)
 _ABBREVIATION = re.compile(r"\b(e\.g|i\.e|etc|vs|approx)\.$", re.I)
-
-
-@dataclass(frozen=True)
-class Answer:
-    question: str
-    intent: Intent
-    title: str
-    intro: str = ""
-    sections: tuple[Section, ...] = ()
-    sources: tuple[str, ...] = ()  # source ids, in order of first use
-
-    @property
-    def answered(self) -> bool:
-        return self.intent.answered
 
 
 def first_sentence(text: str) -> str:
@@ -95,11 +82,51 @@ def _nearest_with(kb: KnowledgeBase, role_id: str, paths: tuple[str, ...]) -> Ro
     return None
 
 
-def _gap(kb: KnowledgeBase, role: Role, topic: Topic, cited: Citations):
+LADDER_SHOWN = 3  # ladder-wide facts shown beside a role's own
+
+
+def _across_the_ladder(kb: KnowledgeBase, topic: Topic, cited: Citations, intent: Intent):
+    """Facts about the whole ladder on this topic ("promotions are decided twice a
+    year"), beside a role's own: the ones the question asks about first."""
+    facts = _ladder_facts(kb, topic, intent)
+    lines = cited.lines(facts, LADDER_SHOWN)
+    return (Section("Across the ladder", lines),) if lines else ()
+
+
+def _ladder_facts(kb: KnowledgeBase, topic: Topic, intent: Intent) -> list:
+    asked = [ref.fact(kb) for ref in (*intent.facts, *intent.ranked) if ref.role == LADDER]
+    listed = [f for p in topic.paths for f in kb.ladder_facts.get(p, ())]
+    return list(dict.fromkeys(asked + listed)) if listed or asked else []
+
+
+def ladder_wide(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
+    """A question about the whole ladder, naming no role ("how do promotions work?"):
+    its ladder-wide facts, the tracks for a question about moving along it."""
+    topic = kb.topics.get(intent.topic or "") or kb.topics.get(kb.default_topic)
+    cited = Citations()
+    title = f"The ladder: {topic.title}" if topic else "The ladder"
+    facts = _ladder_facts(kb, topic, intent) if topic else []
+    sections = []
+    if facts:
+        sections.append(Section("Across the ladder", cited.lines(facts, MAX_FACTS_SHOWN)))
+    if topic is None or topic.answer in ("ladder", "overview") or not facts:
+        sections.append(Section("Tracks", track_lines(kb, None, cited)))
+    intro = "" if facts else (
+        f"The sources don't cover {topic.title.lower()} for the ladder as a whole; "
+        "name a role to see what they say for it."
+        if topic and topic.answer == "facts"
+        else ""
+    )
+    return Answer(question, intent, title, intro, tuple(sections), tuple(cited.ids))
+
+
+def _gap(kb: KnowledgeBase, role: Role, topic: Topic, cited: Citations, wide: bool = False):
     intro = (
         f"The sources don't cover {topic.title.lower()} for the {role.title} role, "
         "so I won't guess."
     )
+    if wide:  # what the ladder says for everyone follows
+        return intro, ()
     near = _nearest_with(kb, role.id, topic.paths)
     if near is None:
         return intro, ()
@@ -127,19 +154,28 @@ def _direct(kb: KnowledgeBase, intent: Intent, role: Role, cited: Citations):
     for ref, fact in zip(intent.facts, facts):
         by_role.setdefault(ref.role, []).append(fact)
     sections = tuple(
-        Section(f"What they say for {kb.roles[rid].title}", cited.lines(found))
+        Section(
+            "What the ladder says for everyone"
+            if rid == LADDER
+            else f"What they say for {kb.roles[rid].title}",
+            cited.lines(found),
+        )
         for rid, found in by_role.items()
     )
     return intro, sections
 
 
 def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
-    """Build the Answer for an Intent; small talk, unknown roles and declined questions
-    get a short, helpful reply instead."""
+    """Build the Answer for an Intent; small talk, unknown roles, questions the bot asks
+    back ("which IC 5?") and declined questions get a short, helpful reply instead."""
     if intent.chat:
         return chat_answer(intent, kb, question)
     if intent.unknown_role:
         return unknown_role_answer(intent, kb, question)
+    if intent.choices:
+        return clarify_answer(intent, kb, question)
+    if intent.answered and intent.role == LADDER:
+        return ladder_wide(intent, kb, question)
     if not intent.answered or intent.role not in kb.roles:
         return decline(intent, kb, question)
     role, cited = kb.roles[intent.role], Citations()
@@ -182,65 +218,14 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
         _, sections = ladder.compare(kb, role, other, cited, compared)
     else:
         sections = _facts_sections(role, topic, cited, intent)
+        wide = _across_the_ladder(kb, topic, cited, intent)
         if not any(s.lines for s in sections) and not lead_sections and not intro:
-            intro, sections = _gap(kb, role, topic, cited)
+            intro, sections = _gap(kb, role, topic, cited, bool(wide))
+        sections += wide
+    if topic.answer == "ladder":
+        sections += _across_the_ladder(kb, topic, cited, intent)
     sections = tuple(s for s in (*lead_sections, *sections) if s.lines or s.pair)
     if intent.corrections:
         typed = ", ".join(f"'{a}' as '{b}'" for a, b in intent.corrections)
         intro = (f"(I read {typed}.) " + intro).strip()
     return Answer(question, intent, title, intro, sections, tuple(cited.ids))
-
-
-EXAMPLES = (
-    "what does a senior engineer do?",
-    "how do I get from senior to staff?",
-    "do leads review code?",
-    "principal vs staff",
-)
-COMMANDS = (
-    "`/role LEVEL` — a role's card; `/role` — every role",
-    "`/skills LEVEL` — skills, tools and technologies",
-    "`/ladder` — the tracks; `/ladder senior principal` — side by side; "
-    "`/ladder next senior` — the next step",
-)
-
-
-def chat_answer(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
-    """Replies to "hi", "thanks" and "help": friendly, short, and saying what to ask."""
-    openers = {
-        "greeting": ("Hi! I'm ladderbot", "I answer questions about the engineering ladder."),
-        "thanks": ("You're welcome!", "Ask me anything else about the engineering ladder."),
-    }
-    title, intro = openers.get(
-        intent.chat or "", ("How to use ladderbot", "I answer questions about the ladder.")
-    )
-    sections = (
-        Section("Try asking", EXAMPLES),
-        Section("Commands", COMMANDS),
-        Section("Roles I know", (roles_listed(kb, short),)),
-    )
-    return Answer(question, intent, title, intro, sections)
-
-
-def unknown_role_answer(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
-    name = intent.unknown_role or ""
-    intro = f"This ladder has no {name} role, so I won't answer as if it were another one."
-    sections = [Section("Roles I know", (roles_listed(kb),))]
-    if intent.suggestions:
-        sections.insert(0, Section("Did you mean", intent.suggestions))
-    return Answer(question, intent, f"No {name} role on this ladder", intro, tuple(sections))
-
-
-def decline(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
-    topics = ", ".join(t.title.lower() for t in kb.topics.values() if t.answer != "compare")
-    intro = (
-        "I only answer questions about engineering roles and the career ladder, "
-        "so I won't guess at that one."
-    )
-    sections = [
-        Section("Roles I know", (roles_listed(kb, short),)),
-        Section("Ask me about", (topics,)),
-    ]
-    if intent.suggestions:
-        sections.insert(0, Section("Did you mean", intent.suggestions))
-    return Answer(question, intent, "Sorry, that's outside what I know", intro, tuple(sections))

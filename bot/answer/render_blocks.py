@@ -43,6 +43,7 @@ SUGGEST_ACTION = "ladder_suggest_"
 COMPARE_ACTION = "ladder_compare"
 SHARE_ACTION = "ladder_share"
 ROLE_ACTION = "ladder_role_"
+CHOOSE_ACTION = "ladder_choose_"  # "which IC 5 do you mean?": one button per role
 
 
 def chunks(text: str, limit: int) -> list[str]:
@@ -210,6 +211,10 @@ def _follow_ups(answer: Answer, kb: KnowledgeBase, share: dict | None) -> list[d
                 ],
             }
         )
+    topic = intent.topic if intent.topic in kb.topics else kb.default_topic
+    for i, choice in enumerate(r for r in intent.choices if r in kb.roles):
+        value = {"r": role_ref(choice), "t": topic}
+        elements.append(button(kb.roles[choice].title, f"{CHOOSE_ACTION}{i}", value))
     for i, suggestion in enumerate(intent.suggestions[:3]):
         value = fit_value({"q": suggestion}, "q")
         elements.append(button(suggestion, f"{SUGGEST_ACTION}{i}", value))

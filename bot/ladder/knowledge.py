@@ -2,160 +2,30 @@
 
 Layout: sources.yaml, topics.yaml, roles/*.yaml (or .yml) and ladder.yaml (see
 knowledge/README.md). topics.yaml is read before the roles because it says which
-fact lists a role file may hold. Checks are the schema (required fields, types,
-unknown fields) and the references between files (source ids, role ids in tracks
-and moves, aliases claimed twice, topic ids). All problems are collected, not just the
-first, so a maintainer can fix a file in one pass.
+fact lists a role file may hold (rolefiles.py); ladder.yaml is read last
+(ladderfile.py). Checks are the schema (required fields, types, unknown fields)
+and the references between files (source ids, role ids in tracks and moves,
+aliases claimed twice, topic ids). All problems are collected, not just the first,
+so a maintainer can fix a file in one pass. Warnings (a move fact that does not
+name the role it moves to) are kept on the knowledge base for `validate` to show.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import threading
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ..text import normalise
-from .location import builtin_dir, resolve_dir
+from ..text import normalise, spoken_forms
+from .ladderfile import LadderFile, read_ladder
+from .location import builtin_dir, resolve_dir  # noqa: F401 - the loader's public API
 from .location import display as _display
-from .model import Fact, KnowledgeBase, Role, Source, Topic, Track
-from .schema import FileChecker, did_you_mean
-from .topics import read_topics
-from .yamlfile import KnowledgeError, LineDict, LineList, Problem, read_yaml
+from .model import KnowledgeBase, Role, Source, Topic
+from .rolefiles import ROLE_SUFFIXES, RoleLayout, parse_role_files, read_top
+from .schema import did_you_mean
+from .topics import BUILTIN, merge_topics, read_topics
+from .yamlfile import KnowledgeError, LineList, Problem
 
-_ROLE_KEYS = {"id", "title", "aliases", "context_aliases", "summary"}
-# Both spellings of YAML's extension: a roles/lead.yml left out would surface only as
-# "unknown role id 'lead'" wherever it is named. (live.py watches the same files.)
-ROLE_SUFFIXES = (".yaml", ".yml")
-
-
-class RoleLayout:
-    """Which fact lists a role file may hold, as topics.yaml declares them: top-level
-    lists ("responsibilities"), lists nested one level ("skills.technical"), and the
-    lists whose facts may say `to: ROLE` (those a ladder topic reads)."""
-
-    def __init__(self, topics: dict[str, Topic], fallback: bool = False):
-        # fallback: topics.yaml could not be read, so these are the built-in topics'
-        # lists, used to check role files without blaming them for fields it may add.
-        self.fallback = fallback
-        self.paths = tuple(dict.fromkeys(p for t in topics.values() for p in t.paths))
-        self.nested: dict[str, list[str]] = {}
-        for path in self.paths:
-            head, _, leaf = path.partition(".")
-            if leaf:
-                self.nested.setdefault(head, []).append(leaf)
-        self.top = {p for p in self.paths if "." not in p and p not in self.nested}
-        self.with_to = {p for t in topics.values() if t.answer == "ladder" for p in t.paths}
-
-
-def _read_top(path: Path, checker_refs: list, problems: list[Problem], shown: str | None = None):
-    shown = shown or _display(path)
-    value, found = read_yaml(str(path), shown)
-    problems.extend(found)
-    if value is None:
-        return None, None
-    checker = FileChecker(shown, checker_refs)
-    d = checker.mapping(value, 1, "the file")
-    if d is None:
-        problems.extend(checker.problems)
-    return d, checker
-
-
-PARALLEL_FROM = 400  # role files; below this a process pool costs more than it saves
-
-
-def _parse_role_file(path: str, shown: str, layout: RoleLayout):
-    """Read and check one role file: (role, problems, refs, id, id line, aliases line,
-    [(alias, normalised alias)]).
-
-    A plain function of its arguments, so a process pool can run it for big ladders."""
-    refs: list = []
-    problems: list[Problem] = []
-    d, c = _read_top(Path(path), refs, problems, shown)
-    ident = d["id"] if d is not None and isinstance(d.get("id"), str) else Path(path).stem
-    if d is None:
-        return None, problems, refs, ident, 1, 1, []
-    role = _load_role(d, c, layout)
-    problems.extend(c.problems)
-    keys = (
-        []
-        if role is None
-        else [
-            (alias, normalise(alias)) for alias in (role.id, *role.aliases, *role.context_aliases)
-        ]
-    )
-    return (
-        role,
-        problems,
-        refs,
-        ident,
-        d.key_lines.get("id", d.line),
-        d.key_lines.get("aliases", d.line),
-        keys,
-    )
-
-
-def _pool_context():
-    """fork starts workers fastest, but forking while other threads run (a reload
-    watcher, a server) can hang a worker on a lock another thread held at the fork:
-    then workers start clean."""
-    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    clean = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(clean)
-
-
-def _parse_role_files(paths: list[Path], shown: list[str], layout: RoleLayout):
-    """Role files in order, parsed on every core when there are many of them."""
-    workers = min(4, os.cpu_count() or 1)
-    if len(paths) < PARALLEL_FROM or workers < 2:
-        return [_parse_role_file(str(p), s, layout) for p, s in zip(paths, shown)]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
-        return list(
-            pool.map(
-                _parse_role_file,
-                [str(p) for p in paths],
-                shown,
-                [layout] * len(paths),
-                chunksize=max(1, len(paths) // (workers * 4)),
-            )
-        )
-
-
-def _load_role(d: LineDict, c: FileChecker, layout: RoleLayout) -> Role | None:
-    allowed = _ROLE_KEYS | layout.top | set(layout.nested)
-    if not layout.fallback and not allowed.issuperset(d):
-        for key in d:
-            if key not in allowed:
-                hint = did_you_mean(key, allowed) or " (no topic in topics.yaml reads it)"
-                c.err(d.key_lines[key], f"unknown field {key!r}{hint}")
-    rid, title = c.text(d, "id"), c.text(d, "title")
-    aliases = c.texts(d, "aliases", required=True)
-    context_aliases = c.texts(d, "context_aliases")
-    for word in context_aliases:
-        if len(word.split()) != 1:
-            c.err(d.key_lines["context_aliases"], f"context alias {word!r} must be a single word")
-    summary = c.fact(d["summary"], d.key_lines["summary"], "'summary'") if "summary" in d else None
-    if "summary" not in d:
-        c.err(d.line, "missing required field 'summary'")
-    facts: dict[str, tuple[Fact, ...]] = {}
-    for key in layout.top:
-        facts[key] = c.facts(d, key, allow_to=key in layout.with_to)
-    for head, leaves in layout.nested.items():
-        if head not in d:
-            continue
-        group = c.mapping(d[head], d.key_lines[head], repr(head))
-        if group is None:
-            continue
-        c.unknown_keys(group, set(leaves))
-        for leaf in leaves:
-            path = f"{head}.{leaf}"
-            facts[path] = c.facts(group, leaf, allow_to=path in layout.with_to)
-    if not (rid and title and summary):
-        return None
-    facts = {path: facts[path] for path in layout.paths if facts.get(path)}
-    return Role(rid, title, aliases, summary, context_aliases, facts)
+__all__ = ["ROLE_SUFFIXES", "builtin_dir", "load", "resolve_dir", "validate", "warnings"]
 
 
 def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
@@ -170,7 +40,7 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
     sources: dict[str, Source] = {}
     # Ids a broken file meant to define: references to them are not reported again.
     unsure: dict[str, set[str]] = {"source": set(), "role": set()}
-    d, c = _read_top(root / "sources.yaml", refs, problems)
+    d, c = read_top(root / "sources.yaml", refs, problems)
     if d is None or not isinstance(d.get("sources"), LineList):
         unsure["source"].add("*")  # without a list of sources, every citation is unsure
     if d is not None:
@@ -189,12 +59,9 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
                 c.ref("role", role, entry.key_lines["role"])
         problems.extend(c.problems)
 
-    topics: dict[str, Topic] = {}
-    default_topic, domain_terms, out_of_scope, synonyms = "", (), (), ()
-    d, c = _read_top(root / "topics.yaml", refs, problems)
-    if d is not None:
-        topics, default_topic, domain_terms, out_of_scope, synonyms = read_topics(d, c)
-        problems.extend(c.problems)
+    topics, default_topic, domain_terms, out_of_scope, synonyms = _read_topics(
+        root, refs, problems
+    )
     layout = RoleLayout(topics) if topics else _builtin_layout(root)
 
     roles: dict[str, Role] = {}
@@ -211,10 +78,14 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
     if not role_files:
         problems.append(Problem(roles_shown, 1, "no role files (roles/*.yaml or *.yml)"))
     shown = [os.path.join(roles_shown, path.name) for path in role_files]
-    for file, parsed in zip(shown, _parse_role_files(role_files, shown, layout)):
-        role, file_problems, file_refs, ident, id_line, alias_line, alias_keys = parsed
+    moves: list = []
+    code_keys: list[tuple[str, str, str, str, int]] = []  # role, code, key, file, line
+    for file, parsed in zip(shown, parse_role_files(role_files, shown, layout)):
+        role, file_problems, file_refs, file_moves, ident, id_line, alias_line = parsed[:7]
+        alias_keys, codes_line, codes = parsed[7:]
         problems.extend(file_problems)
         refs.extend(file_refs)
+        moves.extend(file_moves)
         unsure["role"].add(ident)
         if role is None:
             continue
@@ -239,47 +110,26 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
                 )
             elif not owner:
                 alias_owner[key] = (role.id, file, alias_line)
-
-    tracks: list[Track] = []
-    default_role, other_roles, main_track, graded_words = "", (), "", ()
-    d, c = _read_top(root / "ladder.yaml", refs, problems)
-    if d is not None:
-        c.unknown_keys(d, {"default_role", "tracks", "other_roles", "main_track", "graded_words"})
-        default_role = c.text(d, "default_role") or ""
-        main_track = c.text(d, "main_track", required=False) or ""
-        graded_words = c.texts(d, "graded_words")
-        if default_role:
-            c.ref("role", default_role, d.key_lines["default_role"])
-        other_roles = c.texts(d, "other_roles")
-        listed: dict[str, int] = {}
-        raw = d.get("other_roles")
-        for name, line in zip(raw or (), getattr(raw, "item_lines", ())):
-            if not isinstance(name, str) or not name.strip():
-                continue
-            first = listed.setdefault(normalise(name), line)
-            if first != line:
-                c.err(line, f"{name.strip()!r} is listed twice in other_roles (line {first})")
-        for name in other_roles:
-            owner = alias_owner.get(normalise(name))
-            if owner:
-                c.err(
-                    d.key_lines["other_roles"],
-                    f"{name!r} is listed as not on this ladder, but role {owner[0]!r} "
-                    f"has it as an alias ({owner[1]}:{owner[2]})",
+        code_keys += [(role.id, code, key, file, codes_line) for code, key in codes]
+    for rid, code, key, file, line in code_keys:
+        # A level code may name roles on several tracks; an alias names one role only.
+        forms = (" ".join(f) for f in spoken_forms(tuple(key.split())))
+        owner = next((alias_owner[f] for f in forms if f in alias_owner), None)
+        if owner and owner[0] != rid:
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    f"level code {code!r} is an alias of role {owner[0]!r} "
+                    f"({owner[1]}:{owner[2]}); list it under that role's codes instead",
                 )
-        seen: set[str] = set()
-        for entry, line in c.entries(d, "tracks"):
-            track = _read_track(entry, line, c)
-            if track is None:
-                continue
-            if track.id in seen:
-                c.err(line, f"duplicate track id {track.id!r}")
-            else:
-                seen.add(track.id)
-                tracks.append(track)
-        if main_track and main_track not in seen:
-            hint = did_you_mean(main_track, seen)
-            c.err(d.key_lines["main_track"], f"unknown track id {main_track!r}{hint}")
+            )
+
+    ladder = LadderFile()
+    d, c = read_top(root / "ladder.yaml", refs, problems)
+    if d is not None:
+        ladder = read_ladder(d, c, layout, alias_owner)
+        moves.extend(c.moves)
         problems.extend(c.problems)
 
     for kind, ident, file, line in refs:
@@ -293,18 +143,41 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
     return KnowledgeBase(
         roles,
         topics,
-        tuple(tracks),
+        tuple(ladder.tracks),
         sources,
-        default_role,
+        ladder.default_role,
         default_topic,
         domain_terms,
         str(root),
         out_of_scope,
-        other_roles,
+        ladder.other_roles,
         synonyms,
-        main_track,
-        graded_words,
+        ladder.main_track,
+        ladder.graded_words,
+        ladder.facts,
+        tuple(_move_warnings(moves, roles)),
     )
+
+
+def _read_topics(root: Path, refs: list, problems: list[Problem]) -> tuple:
+    """topics.yaml: the ladder's own; laid over the built-in one when it says `extends:
+    builtin`, or the built-in one alone when the ladder has none (a company then
+    inherits the built-in topics, whose examples name no role)."""
+    empty: tuple = ({}, "", (), (), ())
+    own, builtin = root / "topics.yaml", builtin_dir() / "topics.yaml"
+    if not own.exists() and builtin.is_file():
+        d, c = read_top(builtin, [], [])
+        return read_topics(d, c) if d is not None else empty
+    d, c = read_top(own, refs, problems)
+    if d is None:
+        return empty
+    values = read_topics(d, c)
+    problems.extend(c.problems)
+    if d.get("extends") == BUILTIN and builtin.resolve() != own.resolve():
+        base_d, base_c = read_top(builtin, [], [])
+        if base_d is not None:
+            values = merge_topics(read_topics(base_d, base_c), values)
+    return values
 
 
 def _builtin_layout(root: Path) -> RoleLayout:
@@ -313,42 +186,10 @@ def _builtin_layout(root: Path) -> RoleLayout:
     builtin = builtin_dir() / "topics.yaml"
     topics: dict[str, Topic] = {}
     if builtin.is_file() and builtin.resolve() != (root / "topics.yaml").resolve():
-        d, c = _read_top(builtin, [], [])
+        d, c = read_top(builtin, [], [])
         if d is not None:
             topics = read_topics(d, c)[0]
     return RoleLayout(topics, fallback=True)
-
-
-def _read_track(entry: LineDict, line: int, c: FileChecker) -> Track | None:
-    """A track's steps are role ids, lowest first; a step may be a list of alternative
-    roles (`[lead, engineering-manager]`) the documents give at the same point."""
-    c.unknown_keys(entry, {"id", "title", "steps", "sources"})
-    tid, title = c.text(entry, "id"), c.text(entry, "title")
-    steps: list[tuple[str, ...]] = []
-    raw = entry.get("steps")
-    step_line = entry.key_lines.get("steps", line)
-    if not isinstance(raw, LineList) or not raw:
-        c.err(
-            step_line, "'steps' must be a list of role ids (a step may be a list of alternatives)"
-        )
-    else:
-        for item, item_line in zip(raw, raw.item_lines):
-            names = list(item) if isinstance(item, LineList) else [item]
-            if not names or not all(isinstance(n, str) and n.strip() for n in names):
-                c.err(item_line, "a step must be a role id or a list of role ids")
-                continue
-            for name in names:
-                c.ref("role", name.strip(), item_line)
-            steps.append(tuple(n.strip() for n in names))
-        members = [r for step in steps for r in step]
-        for name in {r for r in members if members.count(r) > 1}:
-            c.err(step_line, f"role {name!r} appears twice on track {tid!r}")
-    track_sources = c.texts(entry, "sources", required=True)
-    for sid in track_sources:
-        c.ref("source", sid, entry.key_lines["sources"])
-    if tid and title and steps:
-        return Track(tid, title, tuple(steps), track_sources)
-    return None
 
 
 def validate(directory: str | os.PathLike | None = None) -> list[Problem]:
@@ -358,3 +199,30 @@ def validate(directory: str | os.PathLike | None = None) -> list[Problem]:
     except KnowledgeError as exc:
         return exc.problems
     return []
+
+
+def warnings(directory: str | os.PathLike | None = None) -> list[Problem]:
+    """What a clean knowledge base still deserves a look at (validate shows them)."""
+    try:
+        return list(load(directory).warnings)
+    except KnowledgeError:
+        return []
+
+
+def _move_warnings(moves, roles: dict[str, Role]) -> list[Problem]:
+    """A fact filed as the move into a role (`to: ROLE`) that names neither the role's
+    title, its aliases nor its codes describes some other move, or none."""
+    out = []
+    for file, line, text, to in moves:
+        role = roles.get(to)
+        if role is None:
+            continue
+        said = f" {normalise(text)} "
+        names = (role.title, role.id.replace("-", " "), *role.aliases, *role.codes)
+        names += role.context_aliases
+        if not any(f" {normalise(n)} " in said for n in names if normalise(n)):
+            out.append(
+                Problem(file, line, f"warning: this fact is filed as the move to {to!r} "
+                f"but does not name {role.title!r}")
+            )
+    return out

@@ -20,6 +20,11 @@ ANSWER_KINDS = (
 )
 
 
+# The role id answers and buttons use for facts about the whole ladder (ladder.yaml's
+# `facts`: promotion, reviews, pay equity, changing paths); no role file may take it.
+LADDER = "ladder"
+
+
 @dataclass(frozen=True)
 class Fact:
     """One statement in our own words, with the documents it comes from."""
@@ -49,6 +54,9 @@ class Role:
     # Field path -> facts: "responsibilities", or "skills.technical" for a list nested
     # under `skills:` in the role file. Which paths exist is decided by topics.yaml.
     facts: Mapping[str, tuple[Fact, ...]] = field(default_factory=dict)
+    # Level codes ("D3", "IC 5", "Manager 4"): names a company uses for its levels,
+    # which may be shared by roles on different tracks (IC 5 on three of them).
+    codes: tuple[str, ...] = ()
 
     def get(self, path: str) -> tuple[Fact, ...]:
         return self.facts.get(path, ())
@@ -122,6 +130,10 @@ class KnowledgeBase:
     main_track: str = ""
     # Level words English also uses as adjectives of degree: "the most senior IC".
     graded_words: tuple[str, ...] = ()
+    # Facts about the whole ladder (ladder.yaml `facts`), by field path, like a role's.
+    ladder_facts: Mapping[str, tuple[Fact, ...]] = field(default_factory=dict)
+    # What validate warns about without refusing the ladder (file:line messages).
+    warnings: tuple = ()
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     def role(self, role_id: str) -> Role:

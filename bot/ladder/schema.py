@@ -28,6 +28,7 @@ class FileChecker:
         self.file = file
         self.problems: list[Problem] = []
         self.refs = refs  # (kind, id, file, line) checked once every file is read
+        self.moves: list[tuple[str, int, str, str]] = []  # (file, line, text, to) of moves
 
     def err(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.file, line, message))
@@ -90,6 +91,8 @@ class FileChecker:
         to = self.text(d, "to", required=False) if allow_to else None
         if to:
             self.ref("role", to, d.key_lines["to"])
+            if text:
+                self.moves.append((self.file, d.key_lines["to"], text, to))
         if text is None or not sources:
             return None
         return Fact(" ".join(text.split()), sources, to)
@@ -107,8 +110,10 @@ class FileChecker:
         )
         return tuple(f for f in found if f is not None)
 
-    def entries(self, d: LineDict, key: str):
-        """(mapping, line) for each item of a required list of mappings."""
+    def entries(self, d: LineDict, key: str, required: bool = True):
+        """(mapping, line) for each item of a list of mappings (required by default)."""
+        if key not in d and not required:
+            return
         if key not in d or not isinstance(d[key], LineList):
             self.err(d.key_lines.get(key, d.line), f"{key!r} must be a list")
             return

@@ -27,7 +27,8 @@ _TOPIC_KEYS = {
     "compares",
     "duty_over",
 }
-_FILE_KEYS = {"default_topic", "domain_terms", "topics", "out_of_scope", "synonyms"}
+_FILE_KEYS = {"default_topic", "domain_terms", "topics", "out_of_scope", "synonyms", "extends"}
+BUILTIN = "builtin"  # `extends: builtin`: this file adds to (or replaces) the built-in topics
 _PATH = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$")
 # Kinds of answer a ladder has at most one topic for: the router asks for "the"
 # comparison topic, "the" ladder topic.
@@ -125,13 +126,16 @@ def read_topics(d: LineDict, c: FileChecker):
     """(topics, default_topic, domain_terms, out_of_scope, synonyms) from topics.yaml's
     mapping; problems go to the checker."""
     c.unknown_keys(d, _FILE_KEYS)
-    default_topic = c.text(d, "default_topic") or ""
+    extends = c.text(d, "extends", required=False)
+    if extends is not None and extends != BUILTIN:
+        c.err(d.key_lines["extends"], f"'extends' must be {BUILTIN!r}, not {extends!r}")
+    default_topic = c.text(d, "default_topic", required=extends is None) or ""
     domain_terms = c.texts(d, "domain_terms")
     topics: dict[str, Topic] = {}
     topic_lines: dict[str, int] = {}
     examples_seen: dict[str, tuple[str, int]] = {}
     path_owner: dict[str, tuple[str, int]] = {}
-    for entry, line in c.entries(d, "topics"):
+    for entry, line in c.entries(d, "topics", required=extends is None):
         c.unknown_keys(entry, _TOPIC_KEYS)
         tid, title = c.text(entry, "id"), c.text(entry, "title")
         answer = c.text(entry, "answer", required=False) or "facts"
@@ -146,14 +150,9 @@ def read_topics(d: LineDict, c: FileChecker):
         if answer in ("facts", "ladder") and not fields and "fields" not in entry:
             c.err(line, f"topic {tid!r} needs 'fields': the role lists it answers from")
         for spec in fields if answer in ("facts", "ladder") else ():
-            owner = path_owner.get(spec.path)
-            if owner:
-                c.err(
-                    entry["fields"].key_lines[spec.path],
-                    f"field {spec.path!r} is already read by topic {owner[0]!r} (line {owner[1]})",
-                )
-            else:
-                path_owner[spec.path] = (tid or "?", entry["fields"].key_lines[spec.path])
+            # A list may be read by several topics ("communication" under skills and
+            # under a communication topic of its own); it is one list in role files.
+            path_owner.setdefault(spec.path, (tid or "?", entry["fields"].key_lines[spec.path]))
         phrases = c.texts(entry, "phrases")
         weak = c.texts(entry, "weak_phrases")
         _repeated_phrases(c, entry, ("phrases", "weak_phrases"))
@@ -178,7 +177,7 @@ def read_topics(d: LineDict, c: FileChecker):
     for topic in topics.values():
         for key, others in (("compares", topic.compares), ("duty_over", topic.duty_over)):
             for other in others:
-                if other not in topics:
+                if other not in topics and extends is None:
                     verb = "compares" if key == "compares" else "has duty_over"
                     c.err(
                         topic_lines[topic.id],
@@ -193,9 +192,23 @@ def read_topics(d: LineDict, c: FileChecker):
                 f"field {path!r} sits under {path.split('.')[0]!r}, which is a list of its own",
             )
     out_of_scope = _examples(c, d, "out_of_scope", examples_seen, "out_of_scope")
-    if default_topic and default_topic not in topics and topics:
+    if default_topic and default_topic not in topics and topics and extends is None:
         c.err(
             d.key_lines["default_topic"],
             f"unknown topic {default_topic!r}{did_you_mean(default_topic, topics)}",
         )
     return topics, default_topic, domain_terms, out_of_scope, _synonyms(c, d)
+
+
+def merge_topics(base: tuple, own: tuple) -> tuple:
+    """A ladder's topics.yaml that `extends: builtin`, laid over the built-in one: its
+    topics replace built-in ones with the same id and the rest follow; its default
+    topic wins if it gives one; domain terms, traps and synonym groups add up."""
+    topics = {**base[0]}
+    for tid, topic in own[0].items():
+        topics[tid] = topic
+    default_topic = own[1] or base[1]
+    domain = tuple(dict.fromkeys(base[2] + own[2]))
+    out_of_scope = tuple(dict.fromkeys(base[3] + own[3]))
+    synonyms = tuple(dict.fromkeys(base[4] + own[4]))
+    return topics, default_topic, domain, out_of_scope, synonyms

@@ -45,7 +45,7 @@ class Understood:
     other_role: str | None
     confidence: float
     answered: bool
-    outcome: str  # answered | declined | unknown_role | chat
+    outcome: str  # answered | declined | unknown_role | clarify | chat
     corrections: tuple[tuple[str, str], ...] = ()
 
     @classmethod
@@ -54,6 +54,8 @@ class Understood:
             outcome = "chat"
         elif intent.unknown_role or unknown:
             outcome = "unknown_role"
+        elif intent.choices:
+            outcome = "clarify"
         elif intent.answered:
             outcome = "answered"
         else:

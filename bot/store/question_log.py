@@ -151,7 +151,7 @@ class Question(NamedTuple):
     other_role: str | None = None
     confidence: float | None = None
     answered: bool = False
-    outcome: str = "declined"  # answered | declined | unknown_role | chat
+    outcome: str = "declined"  # answered | declined | unknown_role | clarify | chat
     corrections: tuple[tuple[str, str], ...] = ()
     duration_ms: float | None = None
     asked_at: datetime | float | None = None  # UTC or epoch seconds; None: when written

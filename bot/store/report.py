@@ -16,7 +16,7 @@ from .question_log import utcnow
 from .schema import feedback, questions
 
 TOP = 10
-UNANSWERED = ("declined", "unknown_role")
+UNANSWERED = ("declined", "unknown_role", "clarify")
 _SINCE = re.compile(r"^\s*(\d+)\s*([hdw])\s*$", re.I)
 
 

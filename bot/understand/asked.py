@@ -8,7 +8,7 @@ something specific answer a question; they vote for their topic and are quoted.
 
 from __future__ import annotations
 
-from ..ladder.model import KnowledgeBase
+from ..ladder.model import LADDER, KnowledgeBase
 from . import lexicon
 from .facts import FactHit, FactRef
 from .index import MODIFIERS, RouterIndex, names_a_thing
@@ -144,7 +144,7 @@ def quoted(hits: list[FactHit]) -> tuple[FactRef, ...]:
 
 def role_for_facts(kb: KnowledgeBase, asked: Asked, query: list[str]) -> str:
     """No role named: the discipline, unless only one role's facts hold what was asked
-    ("who uses cassandra?")."""
+    ("who uses cassandra?"); on a ladder with no discipline, the ladder as a whole."""
     hits = asked.search(query, None, limit=5)
     if (
         hits
@@ -156,4 +156,4 @@ def role_for_facts(kb: KnowledgeBase, asked: Asked, query: list[str]) -> str:
         best = hits[0]
         if all(h.ref.role == best.ref.role for h in hits if h.score >= 0.8 * best.score):
             return best.ref.role
-    return kb.default_role
+    return kb.default_role or LADDER

@@ -49,6 +49,9 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
             for i, w in enumerate(words)
             if w == "or" and words[i + 1 : i + 2] and words[i + 1] in M.CLAUSE_STARTS
         ),
+        tracks_named=frozenset(
+            t for j, w in enumerate(words) if frame.free[j] for t in index.track_words.get(w, ())
+        ),
     )
 
 

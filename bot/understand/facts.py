@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..ladder.model import KnowledgeBase
+from ..ladder.model import LADDER, KnowledgeBase
 from ..text import words
 from .stems import stem
 
@@ -37,6 +37,8 @@ class FactRef:
     index: int
 
     def fact(self, kb: KnowledgeBase):
+        if self.role == LADDER:
+            return kb.ladder_facts[self.path][self.index]
         role = kb.roles[self.role]
         return role.summary if self.path == SUMMARY else role.get(self.path)[self.index]
 
@@ -63,6 +65,9 @@ class FactIndex:
             for path, facts in lists:
                 for i, fact in enumerate(facts):
                     self._add(FactRef(role.id, path, i), fact.text)
+        for path, facts in kb.ladder_facts.items():  # about the whole ladder: role LADDER
+            for i, fact in enumerate(facts):
+                self._add(FactRef(LADDER, path, i), fact.text)
         n = len(self.refs) or 1
         self.avg_length = sum(sum(t.values()) for t in self.terms) / n or 1.0
         self.idf = {

@@ -85,6 +85,7 @@ class Cues:
     things_compared: tuple[int, ...] = ()  # where "vs" is: "node vs django"
     individual: bool = False  # "IC", "individual": with a track, the tracks
     clause_ors: tuple[int, ...] = ()  # where an "or" opens a question of its own
+    tracks_named: frozenset[str] = frozenset()  # tracks the question names outside roles
 
 
 @dataclass
@@ -97,6 +98,7 @@ class Frame:
     # tokenize, segment, spell
     words: list[str] = field(default_factory=list)  # as understood
     typed: list[str] = field(default_factory=list)  # as typed, plurals kept
+    cased: list[str] = field(default_factory=list)  # as typed, capitals kept too
     scores: list[float] = field(default_factory=list)
     corrections: list[tuple[str, str]] = field(default_factory=list)
     focus: int = 0  # where the asking sentence of a long message starts
@@ -126,6 +128,8 @@ class Frame:
     direction: str = ""
     guessed: Title | None = None
     unknown: Title | None = None
+    choices: tuple[str, ...] = ()  # the roles a name could mean, when the bot asks which
+    asked_as: str = ""
     # topic
     margin: float = 1.0
     facts: tuple[FactRef, ...] = ()
@@ -139,7 +143,9 @@ class Frame:
         self.trail.append(f"{stage}: {text}")
 
     def span_text(self, span: Span | Title) -> str:
-        return " ".join(self.typed[span.start : span.end])
+        """The words of a span as typed, capitals kept ("IC 5")."""
+        shown = self.cased if len(self.cased) == len(self.typed) else self.typed
+        return " ".join(shown[span.start : span.end])
 
     def explain(self) -> str:
         """A maintainer's view of how the question was read."""

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..ladder.model import KnowledgeBase
+from ..text import spoken_forms
 from . import lexicon
 from .facts import FactIndex
 from .markers import MODIFIERS, STOPWORDS
@@ -77,6 +78,9 @@ class RouterIndex:
     # Words that name several roles at once (a level code shared by tracks, "IC 5"):
     # words -> every role they name, first the one an alias lookup gives.
     shared_codes: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    # Words of the tracks' titles that name a track ("security" of "Security Engineer
+    # path"): word -> track ids, for telling which "IC 5" a question means.
+    track_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _pattern(text: str) -> tuple[str, ...]:
@@ -85,11 +89,26 @@ def _pattern(text: str) -> tuple[str, ...]:
     )
 
 
+# Topic examples are written role-neutral, with "{role}" where a role's name goes
+# ("what does a {role} do all day"), so a company copying topics.yaml inherits none of
+# the built-in ladder's roles; a name of the ladder's own is read as a role too.
+ROLE_SLOT = "{role}"
+_SLOT_WORD = "zzroleslotzz"
+
+
+def slot_tokens(text: str) -> list[str]:
+    return tokens(text.replace(ROLE_SLOT, f" {_SLOT_WORD} "))
+
+
 def _role_free(words: list[str], aliases, max_alias: int, domain_words) -> list[str]:
     """Words with every role mention replaced by ROLE and words like "engineer" left
     out, for the topic model: they say who is asked about, not what."""
     out, i = [], 0
     while i < len(words):
+        if words[i] == _SLOT_WORD:
+            out.append(ROLE)
+            i += 1
+            continue
         for n in range(min(max_alias, len(words) - i), 0, -1):
             if tuple(words[i : i + n]) in aliases:
                 out.append(ROLE)
@@ -113,14 +132,14 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
             aliases.setdefault(tuple(tokens(text)), (role.id, True))
     for role in kb.roles.values():
         for text in (role.id.replace("-", " "), role.title, *role.aliases):
-            key = tuple(tokens(text))
-            if key:
+            for key in spoken_forms(tuple(tokens(text))):
                 aliases.setdefault(key, (role.id, False))
     for key, hit in list(aliases.items()):
         if len(key[-1]) <= 4:  # plurals the folding leaves alone: "ems", "swes"
             aliases.setdefault((*key[:-1], key[-1] + "s"), hit)
         if len(key) == 2 and not hit[1]:  # written as one word: "techlead", "seniorengineer"
             aliases.setdefault(("".join(key),), hit)
+    shared_codes = _codes(kb, aliases)
     # Titles of two words or more by stems, so "data engineering" finds "Data Engineer";
     # one-word titles as words, or "design" would find "Designer".
     other_roles = {
@@ -142,9 +161,11 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
 
     domain_words = {w for key in domain for w in key}
     examples = {
-        t.id: [_role_free(tokens(e), aliases, max_alias, domain_words) for e in t.examples]
+        t.id: [_role_free(slot_tokens(e), aliases, max_alias, domain_words) for e in t.examples]
         for t in kb.topics.values()
     }
+    for topic_id, found in _taught_by_facts(kb).items():
+        examples[topic_id] += [_role_free(w, aliases, max_alias, domain_words) for w in found]
     example_words = {w for ex in examples.values() for e in ex for w in e if w != ROLE}
     # Role names need no ignoring: in a question they are mentions, never query words.
     ignore = frozenset(stem(w) for w in STOPWORDS)
@@ -188,11 +209,13 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
     targets.update({w: -1 for w in STOPWORDS if len(w) >= 3})
     speller = Speller(targets, frozenset(vocabulary | other_words) | STOPWORDS)
 
+    # A list read by several topics votes for the one that reads the fewest lists: the
+    # list's own topic ("communication"), not the broad one that also shows it (skills).
     field_topic: dict[str, str] = {}
-    for topic in kb.topics.values():
-        if topic.answer in ("facts", "ladder"):
-            for path in topic.paths:
-                field_topic.setdefault(path, topic.id)
+    readers = [t for t in kb.topics.values() if t.answer in ("facts", "ladder")]
+    for topic in sorted(readers, key=lambda t: len(t.paths)):
+        for path in topic.paths:
+            field_topic.setdefault(path, topic.id)
     overview = _topic_id(kb, "overview")
     if overview:
         field_topic["summary"] = overview
@@ -239,7 +262,8 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
             {
                 IN_SCOPE: [e for ex in examples.values() for e in ex],
                 OUT_OF_SCOPE: [
-                    _role_free(tokens(e), aliases, max_alias, domain_words) for e in kb.out_of_scope
+                    _role_free(slot_tokens(e), aliases, max_alias, domain_words)
+                    for e in kb.out_of_scope
                 ],
             }
         ),
@@ -247,9 +271,67 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         compare_topic=_topic_id(kb, "compare"),
         ladder_topic=_topic_id(kb, "ladder"),
         graded_words=frozenset(w for g in kb.graded_words for w in tokens(g)),
+        shared_codes=shared_codes,
+        track_words=_track_words(kb, domain_words),
     )
     kb._cache["router"] = index
     return index
+
+
+_TRACK_NOUNS = frozenset({"track", "path", "ladder", "career", "level", "role"})
+
+
+def _track_words(kb: KnowledgeBase, domain_words) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for track in kb.tracks:
+        for w in tokens(f"{track.title} {track.id.replace('-', ' ')}"):
+            if w not in STOPWORDS and w not in _TRACK_NOUNS and w not in domain_words:
+                found.setdefault(w, set()).add(track.id)
+    return {w: frozenset(ids) for w, ids in found.items()}
+
+
+def _codes(kb: KnowledgeBase, aliases: dict) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Level codes into the alias table; those several roles share ("IC 5") are kept
+    with every role they name (the alias table gives the first)."""
+    named: dict[tuple[str, ...], list[str]] = {}
+    for role in kb.roles.values():
+        for code in role.codes:
+            for key in spoken_forms(tuple(tokens(code))):
+                holders = named.setdefault(key, [])
+                if role.id not in holders:
+                    holders.append(role.id)
+    shared = {}
+    for key, roles in named.items():
+        if key in aliases and aliases[key][0] not in roles:
+            continue  # an alias of another role wins (validate refuses the code)
+        aliases.setdefault(key, (roles[0], False))
+        if len(roles) > 1:
+            shared[key] = tuple(roles)
+    return shared
+
+
+FEW_EXAMPLES = 8  # a topic with fewer hand-written examples also learns from its facts
+TAUGHT_FACTS = 40  # ...at most this many of them
+TAUGHT_WORDS = 14  # ...each cut to its first words: what a question would say
+
+
+def _taught_by_facts(kb: KnowledgeBase) -> dict[str, list[list[str]]]:
+    """Examples for topics with few hand-written ones, from what they are about: the
+    topic's title and phrases, and the start of the facts in its lists. A company's new
+    topic ("communication", "collaboration") then needs no example questions."""
+    out: dict[str, list[list[str]]] = {}
+    for topic in kb.topics.values():
+        if len(topic.examples) >= FEW_EXAMPLES or topic.answer != "facts":
+            continue
+        taught = [tokens(topic.title)] + [tokens(p.replace("...", " ")) for p in topic.phrases]
+        for role in kb.roles.values():
+            for path in topic.paths:
+                for fact in role.get(path):
+                    taught.append(tokens(fact.text)[:TAUGHT_WORDS])
+                    if len(taught) >= TAUGHT_FACTS:
+                        break
+        out[topic.id] = [w for w in taught if w]
+    return out
 
 
 def _starts(phrases) -> dict[str, tuple[int, ...]]:

@@ -37,6 +37,11 @@ class Intent:
     # phrase, a fact asked about nor a function word): "blah" in "/role senior blah".
     unread: tuple[str, ...] = ()
     named: tuple[str, ...] = ()  # the ladder's roles the text names, in order
+    # Roles the question could mean, when the bot asks which instead of guessing: a level
+    # code several tracks share ("IC 5"), or no role named on a ladder with several
+    # paths. `asked_as` is how the question named it ("IC 5").
+    choices: tuple[str, ...] = ()
+    asked_as: str = ""
 
 
 @dataclass(frozen=True)

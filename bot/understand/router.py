@@ -16,7 +16,7 @@ transport answers from. Deterministic: same text, same Intent.
 
 from __future__ import annotations
 
-from ..ladder.model import KnowledgeBase
+from ..ladder.model import LADDER, KnowledgeBase
 from .asked import Asked, role_for_facts
 from .chat import small_talk
 from .cues import read_cues
@@ -25,7 +25,7 @@ from .index import OUT_OF_SCOPE, RouterIndex, build_index
 from .intent import CommandHint, Intent
 from .markers import STOPWORDS
 from .phrases import phrase_scores
-from .roles import find_spans, find_titles
+from .roles import find_spans, find_titles, is_unknown
 from .sense import SCOPE_THRESHOLD, meant, model_words, scope
 from .spell import fill_slots, spell
 from .structure import settle, who
@@ -71,8 +71,30 @@ def understand(text: str, kb: KnowledgeBase, hint: CommandHint | None = None) ->
     elif not _discipline(frame, index):
         frame.declined = True
         return frame
-    settle_topic(frame, index)
+    if settle_topic(frame, index) and frame.role == LADDER:
+        _ladder_or_ask(frame, index)
     return frame
+
+
+ASKED_ROLES = 5  # roles offered when the bot asks which one a question means
+
+
+def _ladder_or_ask(frame: Frame, index: RouterIndex) -> None:
+    """No role named on a ladder with no single discipline: the ladder-wide answer when
+    its facts cover the topic (or it is about the ladder itself), else ask which role,
+    offering those whose facts hold most of what was asked."""
+    kb = frame.kb
+    kb_topic = kb.topics.get(frame.topic or "")
+    if kb_topic is None or kb_topic.answer in ("ladder", "overview"):
+        return
+    if frame.facts or any(kb.ladder_facts.get(p) for p in kb_topic.paths):
+        return
+    hits = frame.asked.search(frame.asked.query, None, limit=20)
+    roles = [h.ref.role for h in hits if h.ref.role in kb.roles]
+    roles += [r for p in kb_topic.paths for r in kb.roles_with(p)]
+    roles += list(kb.main_track_members())
+    frame.choices = tuple(dict.fromkeys(roles))[:ASKED_ROLES]
+    frame.note("topic", "no role named and nothing ladder-wide on it: asking which role")
 
 
 def _compare_pair(frame: Frame) -> None:
@@ -97,15 +119,27 @@ def _discipline(frame: Frame, index: RouterIndex) -> bool:
     kb = frame.kb
     short = len([x for x in frame.words if x not in STOPWORDS]) <= 3
     if frame.hint is not None:
-        if not ((frame.strong or frame.domain) and kb.default_role in kb.roles):
+        if not (frame.strong or frame.domain):
             return False
     elif not (
         (frame.domain or frame.technical)
         and (frame.strong or (frame.domain and short) or _answered_by_facts(frame, index))
-    ):
+    ) and not _about_a_ladder_of_paths(frame, index):
         return False
     frame.role = role_for_facts(kb, frame.asked, frame.asked.query)
     return True
+
+
+def _about_a_ladder_of_paths(frame: Frame, index: RouterIndex) -> bool:
+    """On a ladder with several paths and no one discipline, people ask about it in
+    their own words ("how is pay set", "what skills do i need"): a topic phrase with no
+    word the ladder never uses, reading like its questions rather than its traps."""
+    if frame.kb.default_role in frame.kb.roles or not frame.strong:
+        return False
+    if any(is_unknown(x, index, strict=True) for x in frame.words):
+        return False
+    p = index.scope.probabilities(model_words(frame, [], index)).get(OUT_OF_SCOPE, 1.0)
+    return p < SCOPE_THRESHOLD
 
 
 def _answered_by_facts(frame: Frame, index: RouterIndex) -> bool:
@@ -137,6 +171,18 @@ def to_intent(frame: Frame) -> Intent:
     corrections = tuple(frame.corrections)
     if frame.chat:
         return Intent(None, None, None, 1.0, False, (), (), chat=frame.chat)
+    if frame.choices:
+        return Intent(
+            None,
+            frame.topic,
+            None,
+            0.0,
+            False,
+            (),
+            corrections,
+            choices=frame.choices,
+            asked_as=frame.asked_as,
+        )
     if frame.declined or frame.role is None:
         suggestions = _suggest(kb, list(dict.fromkeys(frame.near)), sorted(frame.strong))
         unknown = frame.unknown.title if frame.unknown else None

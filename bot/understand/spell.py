@@ -45,7 +45,7 @@ def spell(frame: Frame, index: RouterIndex) -> None:
             typed.append(raw[i])
             capitals.append(cased[i])
             i += 1
-    frame.words, frame.typed, frame.focus = words, typed, focus
+    frame.words, frame.typed, frame.cased, frame.focus = words, typed, capitals, focus
     for j, word in enumerate(words):
         fixed, score = index.speller.correct(word, typed[j], capitals[j])
         frame.scores.append(score)

@@ -14,7 +14,7 @@ decisions, in order:
 
 from __future__ import annotations
 
-from ..ladder.model import KnowledgeBase
+from ..ladder.model import LADDER, KnowledgeBase
 from .frame import Frame, Span, Title
 from .index import RouterIndex
 from .markers import COMPARING_JOINERS, EITHER, POSITION, TO
@@ -97,8 +97,36 @@ def settle(frame: Frame, index: RouterIndex) -> bool:
 
 def who(frame: Frame, index: RouterIndex) -> None:
     """Fill frame.role and, for a comparison or a move, frame.other; frame.topic too
-    when the structure decides it (the ladder, a comparison)."""
+    when the structure decides it (the ladder, a comparison). A name several roles
+    share ("IC 5") is settled by the rest of the question, or the bot asks which."""
     frame.role, frame.other, frame.topic = _who(frame, index, frame.kept)
+    for attr in ("role", "other"):
+        span = next((m for m in frame.kept if m.role == getattr(frame, attr)), None)
+        if span is None or not span.ambiguous:
+            continue
+        meant = _settle_shared(frame, span)
+        if meant is not None:
+            setattr(frame, attr, meant)
+        elif attr == "role":
+            frame.choices, frame.asked_as = span.roles, frame.span_text(span)
+            frame.note("structure", f"{frame.asked_as!r} names several roles: asking which")
+
+
+def _settle_shared(frame: Frame, span: Span) -> str | None:
+    """Which of the roles a shared name means: the one another role named in the
+    question sits beside on a track, or the one on a track the question names
+    ("IC 5 on the security path")."""
+    kb = frame.kb
+    others = {m.role for m in frame.kept if m is not span and not m.ambiguous}
+    named = frame.cues.tracks_named
+    for candidates in (
+        [r for r in span.roles if r in others],
+        [r for r in span.roles if any(t.id in named for t in kb.tracks_for(r))],
+        [r for r in span.roles if any(o in t.members for o in others for t in kb.tracks_for(r))],
+    ):
+        if len(candidates) == 1:
+            return candidates[0]
+    return None
 
 
 def _who(frame: Frame, index: RouterIndex, kept: list[Span]):
@@ -121,7 +149,7 @@ def _who(frame: Frame, index: RouterIndex, kept: list[Span]):
     ):
         # "junior mid senior then what": the ladder itself, not one of its steps
         frame.note("structure", "several roles listed: the ladder itself")
-        return kb.default_role, None, index.ladder_topic
+        return kb.default_role or LADDER, None, index.ladder_topic
     if len(roles) >= 2:
         first = min(kept, key=lambda m: m.start)
         if "between" in first.marks and not compare_cue and "weighed" not in first.marks:

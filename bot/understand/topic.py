@@ -16,7 +16,7 @@ a question about the practice; the fact that answers it still leads.)
 
 from __future__ import annotations
 
-from ..ladder.model import KnowledgeBase
+from ..ladder.model import LADDER, KnowledgeBase
 from .asked import quoted
 from .facts import FactHit, FactRef
 from .frame import Frame
@@ -123,6 +123,8 @@ def has_facts(kb: KnowledgeBase, role: str, topic: str) -> bool:
     t = kb.topics.get(topic)
     if t is None or t.answer not in ("facts",):
         return True  # overview and the ladder are answered for every role
+    if role == LADDER:
+        return any(kb.ladder_facts.get(p) for p in t.paths)
     return any(kb.roles[role].get(p) for p in t.paths)
 
 
@@ -214,7 +216,7 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
     )
     if (
         frame.hint is None
-        and role == kb.default_role
+        and role in (kb.default_role, LADDER)
         and all(m.role == role for m in kept)
         and not (frame.technical or framed)
     ):

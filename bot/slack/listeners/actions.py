@@ -7,6 +7,7 @@ import re
 import time
 
 from ...answer.render_blocks import (
+    CHOOSE_ACTION,
     COMPARE_ACTION,
     FEEDBACK_DOWN,
     FEEDBACK_UP,
@@ -99,7 +100,7 @@ def register(app, ladder, recorder=None) -> None:
     """Each click is acknowledged at once; the answer is sent by a lazy listener,
     through a Responder (response_url with the Web API client's retries)."""
     ladder = as_live(ladder)
-    follow_ups = re.compile(f"^({TOPIC_ACTION}|{SUGGEST_ACTION}|{COMPARE_ACTION})")
+    follow_ups = re.compile(f"^({TOPIC_ACTION}|{SUGGEST_ACTION}|{COMPARE_ACTION}|{CHOOSE_ACTION})")
 
     @log_failures("block_actions")
     def on_follow_up(body, action, client):

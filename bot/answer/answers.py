@@ -1,0 +1,22 @@
+"""The Answer: what to say, before it is drawn as Block Kit or text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..understand.intent import Intent
+from .ladder import Section
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    intent: Intent
+    title: str
+    intro: str = ""
+    sections: tuple[Section, ...] = ()
+    sources: tuple[str, ...] = ()  # source ids, in order of first use
+
+    @property
+    def answered(self) -> bool:
+        return self.intent.answered

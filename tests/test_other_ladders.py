@@ -1,0 +1,201 @@
+"""Ladders other than the built-in one: level codes shared by tracks, no single
+discipline, facts about the whole ladder, a topic of the company's own, and a
+metamorphic check that nothing in the code depends on the built-in ladder's words.
+
+tests/fixtures/codes is a small made-up ladder written for these tests.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.answer.compose import compose
+from bot.answer.render_blocks import render_blocks
+from bot.answer.render_text import render_plain
+from bot.ladder import knowledge
+from bot.ladder.model import LADDER
+from bot.pipeline import ask
+from bot.understand.router import route
+
+from .conftest import ROOT, run_bot
+
+CODES = Path(__file__).parent / "fixtures" / "codes"
+
+
+@pytest.fixture(scope="module")
+def codes():
+    return knowledge.load(CODES)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("what does an IC3 do", "senior-engineer"),
+        ("ic 3 responsibilities", "senior-engineer"),
+        ("M3 duties", "team-lead"),
+        ("engineer 2 skills", "engineer-2"),  # figures for the title's roman numerals
+        ("what does an Engineer II do", "engineer-2"),
+        ("level 3 on the management track, what do they own", "team-lead"),
+    ],
+)
+def test_level_codes_and_their_spoken_forms_name_roles(codes, text, role):
+    intent = route(text, codes)
+    assert intent.answered and intent.role == role
+
+
+@pytest.mark.parametrize("text", ["what does a level 3 do", "L3 responsibilities", "lvl 3 skills"])
+def test_a_code_several_tracks_share_is_asked_about_not_guessed(codes, text):
+    intent = route(text, codes)
+    assert not intent.answered and set(intent.choices) == {"senior-engineer", "team-lead"}
+    answer = compose(intent, codes, text)
+    assert answer.title.startswith("Which") and "Senior Engineer, Team Lead" in answer.intro
+    buttons = [
+        e
+        for message in render_blocks(answer, codes)
+        for b in message
+        if b["type"] == "actions"
+        for e in b["elements"]
+    ]
+    chosen = [e for e in buttons if e["action_id"].startswith("ladder_choose_")]
+    assert [e["text"]["text"] for e in chosen] == ["Senior Engineer", "Team Lead"]
+
+
+def test_another_role_named_settles_a_shared_code(codes):
+    intent = route("how do i get from level 3 to engineering manager", codes)
+    assert intent.answered and intent.role == "team-lead"
+
+
+def test_facts_about_the_whole_ladder(codes):
+    intent = route("how do promotions work", codes)
+    assert (intent.role, intent.topic) == (LADDER, "progression")
+    assert "calibration panel" in render_plain(ask("how do promotions work", codes), codes)
+    # beside a role's own answer, and in its place where the role's sources are silent
+    pay = render_plain(ask("what is the salary of an engineering manager", codes), codes)
+    assert "don't cover salary for the Engineering Manager role" in pay
+    assert "Across the ladder" in pay and "published pay band" in pay
+
+
+def test_no_role_named_and_nothing_ladder_wide_asks_which_role(codes):
+    intent = route("what skills do i need", codes)
+    assert not intent.answered and intent.choices
+    assert not route("what skills do i need to be a pilot", codes).answered
+    assert not route("what is the salary of a nurse", codes).answered
+
+
+def test_a_list_read_by_two_topics(codes):
+    skills = render_plain(ask("engineer 2 skills", codes), codes)
+    assert "Communication" in skills and "design notes" in skills
+    assert route("Engineer II communication", codes).topic == "communication"
+
+
+def test_a_topics_file_that_extends_the_built_in_one(codes):
+    assert {"salary", "progression", "communication"} <= set(codes.topics)
+    assert codes.topics["skills"].paths == ("skills", "communication")
+
+
+def test_shared_codes_and_ladder_facts_are_checked(tmp_path):
+    shutil.copytree(CODES, tmp_path / "kb")
+    lead = tmp_path / "kb" / "roles" / "team-lead.yaml"
+    lead.write_text(lead.read_text().replace("codes: [M3, Level 3]", "codes: [M3, Level 3, IC2]"))
+    ladder = tmp_path / "kb" / "ladder.yaml"
+    ladder.write_text(ladder.read_text().replace("  salary:", "  wages:"))
+    em = tmp_path / "kb" / "roles" / "engineering-manager.yaml"
+    em.write_text(em.read_text().replace("aliases: [", "aliases: [ic 2, "))
+    problems = [str(p) for p in knowledge.validate(tmp_path / "kb")]
+    assert any("level code 'IC2' is an alias of role 'engineering-manager'" in p for p in problems)
+    assert any("unknown field 'wages'" in p and "ladder.yaml" in p for p in problems)
+
+
+def test_the_ladder_role_id_is_reserved(tmp_path):
+    shutil.copytree(CODES, tmp_path / "kb")
+    path = tmp_path / "kb" / "roles" / "staff-engineer.yaml"
+    path.write_text(path.read_text().replace("id: staff-engineer", "id: ladder"))
+    assert any("reserved" in str(p) for p in knowledge.validate(tmp_path / "kb"))
+
+
+def test_validate_warns_about_a_move_fact_that_names_another_move(tmp_path):
+    shutil.copytree(CODES, tmp_path / "kb")
+    path = tmp_path / "kb" / "roles" / "senior-engineer.yaml"
+    path.write_text(
+        path.read_text().replace(
+            "Moving to Staff Engineer takes leading work", "The next step takes leading work"
+        )
+    )
+    result = run_bot("validate", str(tmp_path / "kb"))
+    assert result.returncode == 0
+    assert "senior-engineer.yaml:" in result.stdout
+    assert "warning: this fact is filed as the move to 'staff-engineer'" in result.stdout
+
+
+def test_the_built_in_topic_examples_name_no_role(kb):
+    from bot.understand.frame import Frame
+    from bot.understand.index import build_index
+    from bot.understand.roles import find_spans
+    from bot.understand.spell import spell
+
+    index = build_index(kb)
+    for topic in kb.topics.values():
+        for example in topic.examples:
+            frame = Frame(example.replace("{role}", ""), kb)
+            spell(frame, index)
+            assert not find_spans(frame, index), example
+
+
+# --- the built-in ladder with every level word renamed: routing must not change -----
+
+RENAMED = {
+    "senior": "veteran",
+    "junior": "novice",
+    "principal": "captain",
+    "staff": "marshal",
+    "lead": "foreman",
+    "mid": "median",
+}
+_WORD = re.compile(r"\b(" + "|".join(RENAMED) + r")(s?)\b", re.I)
+# ids, references and the topics' own names stay as they are: only words change
+_KEEP = {"id", "to", "role", "sources", "steps", "default_role", "main_track", "document"}
+_KEEP |= {"duty_over", "compares", "default_topic"}
+
+
+def _renamed(text: str) -> str:
+    def one(m: re.Match) -> str:
+        word = RENAMED[m.group(1).lower()] + m.group(2)
+        typed = m.group(0)
+        if typed.isupper() and len(typed) > 1:
+            return word.upper()
+        return word.capitalize() if typed[0].isupper() else word
+
+    return _WORD.sub(one, text)
+
+
+def _walk(value, key=None):
+    if key in _KEEP:
+        return value
+    if isinstance(value, dict):
+        return {k: _walk(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_walk(v, key) for v in value]
+    return _renamed(value) if isinstance(value, str) else value
+
+
+def test_renaming_every_level_word_changes_no_reading(kb, tmp_path):
+    renamed = tmp_path / "renamed"
+    shutil.copytree(ROOT / "knowledge", renamed)
+    for path in renamed.rglob("*.yaml"):
+        data = _walk(yaml.safe_load(path.read_text()))
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000))
+    other = knowledge.load(renamed)
+    table = Path(__file__).with_name("readings.txt").read_text().splitlines()
+    questions = [line.split("|", 3)[3] for line in table if line and not line.startswith("#")]
+    moved = []
+    for question in questions:
+        a, b = route(question, kb), route(_renamed(question), other)
+        read = (a.role, a.topic, a.other_role, a.answered)
+        if read != (b.role, b.topic, b.other_role, b.answered):
+            moved.append(question)
+    assert moved == []
