@@ -66,7 +66,7 @@ def help_answer(kb: KnowledgeBase) -> Answer:
 
 def ladder_answer(kb: KnowledgeBase, with_roles: bool) -> Answer:
     """The tracks, and optionally every role with the first sentence of its summary."""
-    cited = Citations()
+    cited = Citations(kb)
     sections = [Section("Tracks", track_lines(kb, None, cited))]
     if with_roles:
         lines = []

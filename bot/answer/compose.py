@@ -103,7 +103,7 @@ def ladder_wide(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer
     """A question about the whole ladder, naming no role ("how do promotions work?"):
     its ladder-wide facts, the tracks for a question about moving along it."""
     topic = kb.topics.get(intent.topic or "") or kb.topics.get(kb.default_topic)
-    cited = Citations()
+    cited = Citations(kb)
     title = f"The ladder: {topic.title}" if topic else "The ladder"
     facts = _ladder_facts(kb, topic, intent) if topic else []
     sections = []
@@ -178,7 +178,7 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
         return ladder_wide(intent, kb, question)
     if not intent.answered or intent.role not in kb.roles:
         return decline(intent, kb, question)
-    role, cited = kb.roles[intent.role], Citations()
+    role, cited = kb.roles[intent.role], Citations(kb)
     # A topic a newer ladder no longer has (an old button) gets the role's overview.
     topic = kb.topics.get(intent.topic or "") or kb.topics.get(kb.default_topic)
     if topic is None:

@@ -13,11 +13,6 @@ from ..text import words
 from ..understand.index import STOPWORDS
 from ..understand.stems import stem
 
-# Words every fact about the ladder shares; they say nothing about sameness.
-_ROLE_STEMS = frozenset(
-    stem(w) for w in ("senior", "junior", "principal", "staff", "backend", "engineer")
-)
-
 MAX_TRACKS_SHOWN = 12
 MAX_ROLES_LISTED = 15
 COMPARE_ITEMS = 4
@@ -35,11 +30,14 @@ class Section:
 
 class Citations:
     """Collects the source ids of every fact an answer shows, and keeps an answer from
-    saying the same thing twice: a line much like one already shown is dropped."""
+    saying the same thing twice: a line much like one already shown is dropped. The
+    words of the ladder's titles say nothing about sameness ("senior", "engineer"):
+    every fact about a role could hold them."""
 
-    def __init__(self) -> None:
+    def __init__(self, kb: KnowledgeBase | None = None) -> None:
         self.ids: dict[str, None] = {}
         self._shown: list[frozenset[str]] = []
+        self._titles = title_stems(kb) if kb is not None else frozenset()
 
     def lines(self, facts, limit: int | None = None) -> tuple[str, ...]:
         out = []
@@ -58,7 +56,7 @@ class Citations:
         return fact.text
 
     def _repeats(self, text: str) -> bool:
-        bag = _bag(text)
+        bag = _bag(text) - self._titles
         for seen in self._shown:
             small = min(len(bag), len(seen))
             # Much like a line already shown, and adding at most one word of its own:
@@ -72,8 +70,18 @@ class Citations:
 @lru_cache(maxsize=8192)
 def _bag(text: str) -> frozenset[str]:
     """The stems a line is made of, for telling whether two lines say the same thing."""
-    bag = frozenset(stem(w) for w in words(text) if len(w) > 3 and w not in STOPWORDS)
-    return bag - _ROLE_STEMS
+    return frozenset(stem(w) for w in words(text) if len(w) > 3 and w not in STOPWORDS)
+
+
+def title_stems(kb: KnowledgeBase) -> frozenset[str]:
+    """Stems of the words that name levels in any fact: the level words (context
+    aliases: "senior", "staff") and the ending most titles share ("backend engineer")."""
+    found = kb._cache.get("title_stems")
+    if found is None:
+        level = " ".join(a for r in kb.roles.values() for a in r.context_aliases)
+        found = frozenset(stem(w) for w in words(f"{level} {_common_ending(kb)}"))
+        kb._cache["title_stems"] = found
+    return found
 
 
 @lru_cache(maxsize=8192)
@@ -81,9 +89,32 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(words(text))
 
 
-def short(role: Role) -> str:
-    """'Senior Backend Engineer' -> 'Senior' on ladder drawings; other titles stay whole."""
-    return role.title.replace(" Backend Engineer", "") or role.title
+SHARED_BY = 3  # roles whose titles must end alike for the ending to be left off
+
+
+def short(role: Role, kb: KnowledgeBase | None = None) -> str:
+    """A title without the ending most of the ladder's titles share, for ladder drawings:
+    'Senior Backend Engineer' -> 'Senior' when several titles end 'Backend Engineer';
+    titles that are only that ending stay whole."""
+    ending = _common_ending(kb) if kb is not None else ""
+    if ending and role.title.endswith(" " + ending):
+        return role.title[: -len(ending) - 1]
+    return role.title
+
+
+def _common_ending(kb: KnowledgeBase) -> str:
+    """The longest ending of two words or more that SHARED_BY titles or more share."""
+    found = kb._cache.get("title_ending")
+    if found is None:
+        counts: dict[str, int] = {}
+        for role in kb.roles.values():
+            parts = role.title.split()
+            for n in range(2, len(parts)):
+                ending = " ".join(parts[-n:])
+                counts[ending] = counts.get(ending, 0) + 1
+        shared = [e for e, c in counts.items() if c >= SHARED_BY]
+        found = kb._cache["title_ending"] = max(shared, key=len, default="")
+    return found
 
 
 def article(title: str) -> str:
@@ -100,7 +131,8 @@ def track_lines(kb: KnowledgeBase, role_id: str | None, cited: Citations) -> tup
         cited.ids.update(dict.fromkeys(track.sources))
         steps = [
             " / ".join(
-                f"*{short(kb.roles[r])}*" if r == role_id else short(kb.roles[r]) for r in step
+                f"*{short(kb.roles[r], kb)}*" if r == role_id else short(kb.roles[r], kb)
+                for r in step
             )
             for step in track.steps
         ]
@@ -126,39 +158,40 @@ MAX_MOVE_FACTS = 4
 
 def move_facts(kb: KnowledgeBase, target: str, source: str | None = None) -> list[Fact]:
     """What moving into target takes, best first: facts in the target's own file, then
-    the source's, then the rest. A fact naming some other role as the one who moves
-    ("principal engineers can also switch to management") is left out when the move
-    is from `source`, unless it names the source too."""
+    the source's, then the rest; for a move from `source`, a fact naming some other role
+    as the one who moves ("principal engineers can also switch to management") comes
+    after the others - never left out: it may be the only one there is."""
     owners = {r: i for i, r in enumerate((target, source))}
     found = sorted(kb.moves_into(target), key=lambda rf: owners.get(rf[0], 2))
     if source is None:
         return [f for _, f in found]
     names = _role_words(kb)
     others = {r for r in kb.roles if r not in (source, target)}
-    out = []
-    for _, fact in found:
+
+    def elsewhere(fact: Fact) -> bool:
         said = {r for r, ws in names.items() if ws & _word_set(fact.text)}
-        if said & others and source not in said:
-            continue
-        out.append(fact)
-    return out
+        return bool(said & others) and source not in said
+
+    return sorted((f for _, f in found), key=elsewhere)
 
 
 def _role_words(kb: KnowledgeBase) -> dict[str, set[str]]:
-    """Role id -> the single words that name it in a fact's text ("principal", "lead")."""
+    """Role id -> the single words that name it and no other role in a fact's text
+    ("principal", "lead"; not "engineer", which every title shares)."""
     cached = kb._cache.get("role_words")
     if cached is None:
-        cached = {
-            rid: {w for w in words(role.id.replace("-", " ")) if w not in _SHARED}
+        named = {
+            rid: {w for w in words(role.id.replace("-", " "))}
             | {w for a in role.context_aliases for w in words(a)}
             for rid, role in kb.roles.items()
         }
+        counts: dict[str, int] = {}
+        for ws in named.values():
+            for w in ws:
+                counts[w] = counts.get(w, 0) + 1
+        cached = {rid: {w for w in ws if counts[w] == 1} for rid, ws in named.items()}
         kb._cache["role_words"] = cached
     return cached
-
-
-# Words in role ids that name no role by themselves ("engineer" in "backend-engineer").
-_SHARED = frozenset({"engineer", "backend", "engineering", "solutions"})
 
 
 def _move_lines(kb, target: str, cited: Citations, source: str | None = None):
@@ -177,7 +210,7 @@ def progression(
     sections: list[Section] = []
     general = [f for p in paths for f in role.get(p) if f.to is None]
     if direction == "into" and not other:
-        before = [short(kb.roles[r]) for r in kb.previous_roles(role.id)]
+        before = [short(kb.roles[r], kb) for r in kb.previous_roles(role.id)]
         heading = f"Becoming {article(role.title)} {role.title}"
         if before:
             heading += f" (from {' or '.join(before)})"
@@ -194,7 +227,7 @@ def progression(
         between = _between(kb, role.id, target) if d and d > 1 else []
         if between:
             # "what is between senior and principal": the steps in between, named.
-            via = ", ".join(" / ".join(short(kb.roles[r]) for r in step) for step in between)
+            via = ", ".join(" / ".join(short(kb.roles[r], kb) for r in step) for step in between)
             heading = f"{name}, {d} steps on (via {via})"
         elif d is not None:
             heading = f"Next: {name}"
@@ -243,7 +276,7 @@ def compare(kb: KnowledgeBase, a: Role, b: Role, cited: Citations, topics):
     else:
         lower, upper = (a, b) if b.id in _above(kb, a.id) else (b, a)
         between = _between(kb, lower.id, upper.id)
-        names = ", ".join(" / ".join(short(kb.roles[r]) for r in step) for step in between)
+        names = ", ".join(" / ".join(short(kb.roles[r], kb) for r in step) for step in between)
         via = f" (via {names})" if between else ""
         change = (f"{upper.title} is {d} step{'s' if d > 1 else ''} above {lower.title}{via}.",)
         change += cited.lines(kb.moves_to(upper.id))

@@ -73,7 +73,7 @@ def chat_answer(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer
     sections = (
         Section("Try asking", examples(kb)),
         Section("Commands", commands(kb)),
-        Section("Roles I know", (roles_listed(kb, short),)),
+        Section("Roles I know", (roles_listed(kb, lambda r: short(r, kb)),)),
     )
     return Answer(question, intent, title, intro, sections)
 
@@ -94,7 +94,7 @@ def decline(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
         "so I won't guess at that one."
     )
     sections = [
-        Section("Roles I know", (roles_listed(kb, short),)),
+        Section("Roles I know", (roles_listed(kb, lambda r: short(r, kb)),)),
         Section("Ask me about", (topics,)),
     ]
     if intent.suggestions:
