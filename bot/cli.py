@@ -8,6 +8,7 @@
     python -m bot ask --log ...        also record the questions in the question log
     python -m bot --log                the console, recording the questions
     python -m bot validate [DIR]       check a knowledge base; exit 0 clean, 1 with problems
+    python -m bot import PATH... --out DIR   a knowledge base from a company's documents
     python -m bot serve                the Slack app (Socket Mode if SLACK_APP_TOKEN is set)
     python -m bot report [--since 30d] [--json]   the question log's report
     python -m bot db upgrade           bring the database's schema up to date
@@ -144,6 +145,20 @@ def _cmd_validate(args) -> int:
     for warning in kb.warnings:  # worth a look, but the ladder is usable
         print(warning)
     print(f"{knowledge.resolve_dir(directory)}: OK")
+    return 0
+
+
+def _cmd_import(args) -> int:
+    from .ladder.importer import ImportInputError, import_ladder
+
+    try:
+        out, text = import_ladder(args.paths, args.out, args.force, args.config)
+    except ImportInputError as exc:
+        print(f"ladderbot: {exc}", file=sys.stderr)
+        return 2
+    print(text, end="")
+    print(f"Check it with: ladderbot validate {out}")
+    print(f"Try it with:   ladderbot --knowledge {out}")
     return 0
 
 
@@ -284,6 +299,20 @@ def main(argv: list[str] | None = None) -> int:
     p_con.add_argument("--log", action="store_true", default=argparse.SUPPRESS, help=LOG_HELP)
     p_srv = sub.add_parser("serve", help="run the Slack app")
     p_srv.add_argument("--knowledge", metavar="DIR", default=argparse.SUPPRESS)
+    p_imp = sub.add_parser(
+        "import", help="build a knowledge base from a company's ladder documents"
+    )
+    p_imp.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files or folders: Markdown, HTML, plain text, CSV, XLSX or progression YAML",
+    )
+    p_imp.add_argument("--out", required=True, metavar="DIR", help="the knowledge base to write")
+    p_imp.add_argument("--force", action="store_true", help="replace DIR if it is not empty")
+    p_imp.add_argument(
+        "--config", metavar="FILE", help="heading -> topic mapping (default: PATH/import.yaml)"
+    )
     p_rep = sub.add_parser("report", help="what people asked, and what went unanswered")
     p_rep.add_argument("--since", default="30d", help="period: 30d, 12h, 2w or a date")
     p_rep.add_argument("--json", action="store_true", help="one JSON object")
@@ -295,6 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {
         "ask": _cmd_ask,
         "validate": _cmd_validate,
+        "import": _cmd_import,
         "serve": _cmd_serve,
         "report": _cmd_report,
         "db": _cmd_db,

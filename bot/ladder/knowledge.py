@@ -59,7 +59,7 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
                 c.ref("role", role, entry.key_lines["role"])
         problems.extend(c.problems)
 
-    topics, default_topic, domain_terms, out_of_scope, synonyms = _read_topics(
+    topics, default_topic, domain_terms, out_of_scope, synonyms, _ = _read_topics(
         root, refs, problems
     )
     layout = RoleLayout(topics) if topics else _builtin_layout(root)
@@ -163,7 +163,7 @@ def _read_topics(root: Path, refs: list, problems: list[Problem]) -> tuple:
     """topics.yaml: the ladder's own; laid over the built-in one when it says `extends:
     builtin`, or the built-in one alone when the ladder has none (a company then
     inherits the built-in topics, whose examples name no role)."""
-    empty: tuple = ({}, "", (), (), ())
+    empty: tuple = ({}, "", (), (), (), {})
     own, builtin = root / "topics.yaml", builtin_dir() / "topics.yaml"
     if not own.exists() and builtin.is_file():
         d, c = read_top(builtin, [], [])

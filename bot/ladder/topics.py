@@ -10,6 +10,7 @@ its role files) with no code change.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..text import normalise
 from .model import ANSWER_KINDS, FieldSpec, Topic
@@ -27,7 +28,15 @@ _TOPIC_KEYS = {
     "compares",
     "duty_over",
 }
-_FILE_KEYS = {"default_topic", "domain_terms", "topics", "out_of_scope", "synonyms", "extends"}
+_FILE_KEYS = {
+    "default_topic",
+    "domain_terms",
+    "topics",
+    "out_of_scope",
+    "synonyms",
+    "extends",
+    "add_fields",
+}
 BUILTIN = "builtin"  # `extends: builtin`: this file adds to (or replaces) the built-in topics
 _PATH = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$")
 # Kinds of answer a ladder has at most one topic for: the router asks for "the"
@@ -123,8 +132,9 @@ def _synonyms(c: FileChecker, d: LineDict) -> tuple[tuple[str, ...], ...]:
 
 
 def read_topics(d: LineDict, c: FileChecker):
-    """(topics, default_topic, domain_terms, out_of_scope, synonyms) from topics.yaml's
-    mapping; problems go to the checker."""
+    """(topics, default_topic, domain_terms, out_of_scope, synonyms, added fields) from
+    topics.yaml's mapping; problems go to the checker. Added fields (`add_fields`) are
+    lists topics this file does not define also read (merge_topics applies them)."""
     c.unknown_keys(d, _FILE_KEYS)
     extends = c.text(d, "extends", required=False)
     if extends is not None and extends != BUILTIN:
@@ -192,12 +202,30 @@ def read_topics(d: LineDict, c: FileChecker):
                 f"field {path!r} sits under {path.split('.')[0]!r}, which is a list of its own",
             )
     out_of_scope = _examples(c, d, "out_of_scope", examples_seen, "out_of_scope")
+    if "add_fields" in d and extends is None:
+        c.err(d.key_lines["add_fields"], "'add_fields' needs 'extends: builtin'")
+    added = _added_fields(c, d) if "add_fields" in d else {}
+    for tid, extra in added.items():
+        if tid in topics:  # this file's own topics take them here; built-in ones when merged
+            topics[tid] = replace(topics[tid], fields=topics[tid].fields + extra)
     if default_topic and default_topic not in topics and topics and extends is None:
         c.err(
             d.key_lines["default_topic"],
             f"unknown topic {default_topic!r}{did_you_mean(default_topic, topics)}",
         )
-    return topics, default_topic, domain_terms, out_of_scope, _synonyms(c, d)
+    return topics, default_topic, domain_terms, out_of_scope, _synonyms(c, d), added
+
+
+def _added_fields(c: FileChecker, d: LineDict) -> dict[str, tuple[FieldSpec, ...]]:
+    """`add_fields: {skills: {communication: Communication}}`: lists a built-in topic
+    also reads, so a company's competencies show under skills with no copy of it."""
+    group = c.mapping(d["add_fields"], d.key_lines["add_fields"], "'add_fields'")
+    out: dict[str, tuple[FieldSpec, ...]] = {}
+    for tid, value in (group or {}).items():
+        entry = LineDict(fields=value)
+        entry.key_lines = {"fields": group.key_lines[tid]}
+        out[tid] = _fields(c, entry)
+    return out
 
 
 def merge_topics(base: tuple, own: tuple) -> tuple:
@@ -207,8 +235,13 @@ def merge_topics(base: tuple, own: tuple) -> tuple:
     topics = {**base[0]}
     for tid, topic in own[0].items():
         topics[tid] = topic
+    for tid, extra in own[5].items():
+        if tid in topics and tid not in own[0]:
+            known = {f.path for f in topics[tid].fields}
+            fresh = tuple(f for f in extra if f.path not in known)
+            topics[tid] = replace(topics[tid], fields=topics[tid].fields + fresh)
     default_topic = own[1] or base[1]
     domain = tuple(dict.fromkeys(base[2] + own[2]))
     out_of_scope = tuple(dict.fromkeys(base[3] + own[3]))
     synonyms = tuple(dict.fromkeys(base[4] + own[4]))
-    return topics, default_topic, domain, out_of_scope, synonyms
+    return topics, default_topic, domain, out_of_scope, synonyms, {}

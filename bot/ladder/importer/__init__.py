@@ -1,0 +1,114 @@
+"""`ladderbot import PATH... --out DIR`: a knowledge base built from a company's own
+documents, in their own words, with no hand edits.
+
+    documents.py   each file read into blocks (markdown.py, html.py, plaintext.py,
+                   matrix.py for CSV, XLSX and progression YAML)
+    levels.py      which headings are levels; codes and summaries from index pages
+    tracks.py      tracks from the documents' structure and order
+    placing.py     facts filed under topics by their headings
+    build.py       roles, facts, ladder-wide facts
+    writer.py      the YAML files and the review report
+
+The result is written to a folder beside DIR, checked by the loader, and only then
+moved into place: bad input leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from ..knowledge import load
+from ..location import builtin_dir
+from ..yamlfile import KnowledgeError
+from .build import build
+from .documents import SUFFIXES, ImportInputError, read_document
+from .placing import Placer, TopicGuesser
+from .writer import report, write
+
+__all__ = ["ImportInputError", "import_ladder"]
+CONFIG = "import.yaml"  # a maintainer's heading -> topic mapping, beside the documents
+SKIP = {"license", "licence", "copying", "source.txt", "import.yaml"}
+
+
+def _files(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[str]]:
+    """(file, name relative to what was given) to read, and what was left out."""
+    found: list[tuple[Path, str]] = []
+    skipped: list[str] = []
+    for path in paths:
+        if not path.exists():
+            raise ImportInputError(f"{path}: no such file or folder")
+        if path.is_file():
+            found.append((path, path.name))
+            continue
+        for root, dirs, names in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(names):
+                full = Path(root) / name
+                shown = full.relative_to(path).as_posix()
+                if name.startswith(".") or name.lower() in SKIP:
+                    continue
+                if full.suffix.lower() in SUFFIXES:
+                    found.append((full, shown))
+                else:
+                    skipped.append(f"{shown} (not a kind of document the importer reads)")
+    if not found:
+        raise ImportInputError(f"{paths[0]}: no documents to import ({', '.join(SUFFIXES)})")
+    return found, skipped
+
+
+def _placer(config: Path | None, builtin) -> Placer:
+    placer = Placer(dict(builtin.topics))
+    if config is not None:
+        try:
+            data = yaml.safe_load(config.read_text()) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise ImportInputError(f"{config}: cannot read it ({exc})") from None
+        from ...text import normalise
+
+        for heading, topic in (data.get("topics") or {}).items():
+            placer.overrides[normalise(str(heading))] = str(topic)
+        placer.ignored = {normalise(str(h)) for h in data.get("ignore") or ()}
+    return placer
+
+
+def import_ladder(
+    paths: list[str], out: str, force: bool = False, config: str | None = None
+) -> tuple[Path, str]:
+    """Import, check, and write to `out`; (out, the report). ImportInputError for input
+    the importer cannot use; nothing is written then."""
+    target = Path(out)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())) and not force:
+        raise ImportInputError(f"{target}: not empty (use --force to replace it)")
+    given = [Path(p) for p in paths]
+    files, skipped = _files(given)
+    beside = next((p / CONFIG for p in given if p.is_dir() and (p / CONFIG).is_file()), None)
+    builtin = load(builtin_dir())
+    placer = _placer(Path(config) if config else beside, builtin)
+    documents = [read_document(path, name) for path, name in files]
+    ladder = build(documents, placer, TopicGuesser(builtin))
+    if not ladder.roles:
+        raise ImportInputError(
+            f"{given[0]}: no levels found (no headings that name a role or a level code)"
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".import-", dir=target.parent))
+    try:
+        write(ladder, work)
+        try:
+            load(work)
+        except KnowledgeError as exc:  # a bug of ours, never the documents' fault
+            first = exc.problems[0]
+            raise RuntimeError(f"the imported ladder does not validate: {first}") from None
+        if target.exists():
+            shutil.rmtree(target)
+        work.rename(target)
+        text = report(ladder, target, skipped)
+    finally:
+        if work.exists():
+            shutil.rmtree(work, ignore_errors=True)
+    return target, text

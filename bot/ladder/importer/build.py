@@ -1,0 +1,408 @@
+"""From documents to a ladder: roles with their facts, tracks, ladder-wide facts and
+new topics, as plain data the writer turns into YAML (writer.py)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...text import normalise
+from .documents import Block, Document
+from .levels import Level, find_levels, link_target, parse_level, read_index
+from .placing import Placer, TopicGuesser, fact_texts
+from .tracks import Track, build_tracks, slug
+
+LEVEL_WORDS = frozenset(
+    "junior senior staff principal lead intern apprentice associate distinguished middle mid "
+    "trainee graduate".split()
+)
+GRADED = frozenset({"senior", "junior"})
+# What a ladder says for everyone: how promotion, pay, hiring and learning work. A
+# page's text on anything else, outside any level, is reported rather than guessed at.
+LADDER_WIDE = frozenset({"progression", "salary", "hiring", "education"})
+FAMILY_MAX = 8  # titles sharing a stem ("Senior Engineer 1", "... 2") name it as a code
+
+
+@dataclass(eq=False)  # compared and hashed by identity
+class Role:
+    id: str
+    title: str
+    level: Level
+    codes: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    context_aliases: list[str] = field(default_factory=list)
+    summary: tuple[str, str] | None = None  # (text, source id)
+    facts: dict[str, list[tuple[str, str, str | None]]] = field(default_factory=dict)
+
+
+@dataclass
+class Ladder:
+    documents: list[Document]
+    roles: list[Role]
+    tracks: list[Track]
+    ladder_facts: dict[str, list[tuple[str, str]]]
+    placer: Placer
+    source_ids: dict[str, str]  # document name -> source id
+    guesser: TopicGuesser | None = None
+    notes: list[str] = field(default_factory=list)  # for the report
+    unplaced: list[str] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)  # looked like a level, no content
+
+
+def build(documents: list[Document], placer: Placer, guesser: TopicGuesser) -> Ladder:
+    source_ids = _source_ids(documents)
+    found: list[Level] = []
+    structured = {
+        doc.name for doc in documents if any(lv.heading for lv in find_levels(doc, False))
+    }
+    for doc in documents:
+        levels = find_levels(doc, articles=not structured)
+        for level in levels:
+            level.track = doc.name if level.heading is not None else _folder(doc)
+        found += levels
+    for doc in documents:
+        read_index(doc, found)
+    levels = _merge_same_titles(found)
+    ladder = Ladder(documents, [], [], {}, placer, source_ids, guesser)
+    ladder.empty = [_named(lv) for lv in levels if not _has_content(lv)]
+    levels = [lv for lv in levels if _has_content(lv)]
+    ladder.tracks = build_tracks(_groups(documents, levels, ladder))
+    definitions = _label_definitions(documents, levels)
+    shared = _shared_labels(levels) | _shared_headings(levels)
+    ladder.roles = _roles(levels)
+    for role in ladder.roles:
+        _place(role, ladder, definitions, shared)
+    _ladder_wide(ladder, levels, definitions)
+    return ladder
+
+
+def _named(level: Level) -> str:
+    return f"{level.doc.name}: {level.title}"
+
+
+def _folder(doc: Document) -> str:
+    parent = doc.name.rsplit("/", 1)[0] if "/" in doc.name else ""
+    return f"folder:{parent}"
+
+
+def _source_ids(documents: list[Document]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for doc in documents:
+        base = slug(doc.name.rsplit(".", 1)[0])[:40]
+        ident, n = base, 2
+        while ident in out.values():
+            ident, n = f"{base}-{n}", n + 1
+        out[doc.name] = ident
+    return out
+
+
+def _merge_same_titles(levels: list[Level]) -> list[Level]:
+    """Two articles about one role ("What is a Senior Backend Engineer?" twice): one
+    level holding both."""
+    out: list[Level] = []
+    by_key: dict[tuple, Level] = {}
+    for level in levels:
+        key = (normalise(level.title), level.variant, level.heading is None)
+        if level.heading is None and key in by_key:
+            by_key[key].blocks += level.blocks
+            continue
+        by_key.setdefault(key, level)
+        out.append(level)
+    return out
+
+
+def _has_content(level: Level) -> bool:
+    return bool(level.summaries) or any(fact_texts(b) for b in level.blocks)
+
+
+def _groups(documents, levels, ladder) -> list[tuple[str, list[Level], str]]:
+    """(title, levels, how ordered) per track, in document order."""
+    groups: list[tuple[str, list[Level], str]] = []
+    for doc in documents:
+        mine = [lv for lv in levels if lv.track == doc.name]
+        if mine:
+            groups.append((_track_title(doc, mine), mine, "the documents' order"))
+    folders = list(dict.fromkeys(lv.track for lv in levels if lv.track.startswith("folder:")))
+    for folder in folders:
+        mine = [lv for lv in levels if lv.track == folder]
+        ordered, how = _order(mine, documents)
+        name = folder.split(":", 1)[1].rsplit("/", 1)[-1]
+        title = name.replace("-", " ").replace("_", " ").strip().capitalize() or "Levels"
+        if how != "the documents' order":
+            ladder.notes.append(f"Track {title!r} is ordered by {how}: check it.")
+        groups.append((title, ordered, how))
+    return groups
+
+
+def _track_title(doc: Document, levels: list[Level]) -> str:
+    return doc.title
+
+
+def _order(levels: list[Level], documents: list[Document]) -> tuple[list[Level], str]:
+    """Levels from pages of their own: in the order an index page links them, else by
+    number, else by the level words of their titles."""
+    rank: dict[str, int] = {}
+    names = {lv.doc.name for lv in levels}
+    for doc in documents:
+        for block in doc.blocks:
+            for _, href in block.links:
+                name, _ = link_target(doc, href, names)
+                rank.setdefault(name.lower(), len(rank))
+    linked = [lv for lv in levels if lv.doc.name.lower() in rank]
+    if len(linked) == len(levels) and len(levels) > 1:
+        return sorted(levels, key=lambda lv: rank[lv.doc.name.lower()]), "an index page's links"
+    if all(lv.number is not None for lv in levels) and len(levels) > 1:
+        return sorted(levels, key=lambda lv: lv.number), "level numbers"
+    if len(levels) > 1:
+        return sorted(levels, key=lambda lv: lv.rank), "the level words of the titles"
+    return levels, "the documents' order"
+
+
+def _label_definitions(documents, levels) -> dict[str, str]:
+    """Bold lead-ins the framework defines elsewhere: "Adopts" is listed under the
+    heading "Technology" of its levels page, so a level's "Adopts: ..." is technology."""
+    inside = {id(b) for lv in levels for b in lv.blocks}
+    out: dict[str, str] = {}
+    for doc in documents:
+        for block in doc.blocks:
+            if block.label and id(block) not in inside and block.headings:
+                heading = block.headings[-1].text
+                if normalise(heading) != normalise(block.label):
+                    out.setdefault(normalise(block.label), heading)
+    return out
+
+
+def _shared_labels(levels: list[Level]) -> set[str]:
+    """Lead-ins several levels use ("Impact:", "Scope:"): competencies by name."""
+    seen: dict[str, set[int]] = {}
+    for i, level in enumerate(levels):
+        for block in level.blocks:
+            if block.label and len(block.label.split()) <= 3:
+                seen.setdefault(normalise(block.label), set()).add(i)
+    return {label for label, where in seen.items() if _most(where, levels)}
+
+
+COMPETENCY_WORDS = 5  # a competency is named in a few words ("Team Work")
+
+
+def _shared_headings(levels: list[Level]) -> set[str]:
+    """Headings inside levels that several levels use ("Communication" under every
+    level): competencies, each a topic of its own when no built-in one covers it. An
+    article's own section headings ("Ensuring High Performance") are not."""
+    seen: dict[str, set[int]] = {}
+    for i, level in enumerate(levels):
+        for block in level.blocks:
+            heading = _competency(block, level)
+            if heading and len(heading.split()) <= COMPETENCY_WORDS:
+                seen.setdefault(normalise(heading), set()).add(i)
+    return {h for h, where in seen.items() if _most(where, levels)}
+
+
+def _most(where: set[int], levels: list[Level]) -> bool:
+    """Used by two levels or more, and by more than half of them."""
+    return len(where) >= 2 and len(where) * 2 > len(levels)
+
+
+def _roles(levels: list[Level]) -> list[Role]:
+    roles: list[Role] = []
+    taken: set[str] = set()
+    firsts: dict[str, int] = {}
+    for level in levels:
+        first = level.title.split()[0].lower() if level.title.split() else ""
+        firsts[first] = firsts.get(first, 0) + 1
+    codes_seen: dict[str, int] = {}
+    for level in levels:
+        for code in level.codes:
+            codes_seen[normalise(code)] = codes_seen.get(normalise(code), 0) + 1
+    families: dict[str, list[Level]] = {}
+    for level in levels:
+        stem = re.sub(r"\s+(\d{1,2}[a-z]?|[ivx]{1,4})$", "", level.title, flags=re.I)
+        if stem != level.title or level.variant:
+            families.setdefault(normalise(stem), []).append(level)
+    for level in levels:
+        unique = [c for c in level.codes if codes_seen[normalise(c)] == 1]
+        base = slug(unique[0]) if unique else slug(f"{level.title} {level.variant}")
+        ident = base
+        if ident in taken or ident == "ladder":  # the same title in another family
+            ident = slug(f"{level.doc.path.stem} {base}")
+        n = 2
+        while ident in taken:
+            ident, n = f"{base}-{'x' * n}", n + 1
+        taken.add(ident)
+        role = Role(ident, _shown_title(level), level, list(level.codes))
+        role.aliases = _aliases(level, role.title)
+        stem = re.sub(r"\s+(\d{1,2}[a-z]?|[ivx]{1,4})$", "", level.title, flags=re.I)
+        family = families.get(normalise(stem), [])
+        if 1 < len(family) <= FAMILY_MAX and normalise(stem) != normalise(level.title):
+            role.codes.append(stem)  # "Senior Engineer" for "Senior Engineer 1" and "2"
+        elif len(family) > 1 and level.variant:
+            role.codes.append(level.title)  # "Principal Engineer" for both variants
+        first = level.title.split()[0].lower() if level.title.split() else ""
+        if first in LEVEL_WORDS and firsts.get(first) == 1:
+            role.context_aliases = [first]
+        roles.append(role)
+    _shared_aliases(roles)
+    return roles
+
+
+def _shared_aliases(roles: list[Role]) -> None:
+    """An alias two roles would claim ("engineer" in two job families) names both: it
+    becomes a level code they share, and the bot asks which is meant."""
+    owners: dict[str, list[Role]] = {}
+    for role in roles:
+        for alias in role.aliases:
+            owners.setdefault(normalise(alias), []).append(role)
+    for key, holders in owners.items():
+        if len(holders) > 1:
+            for role in holders:
+                role.aliases = [a for a in role.aliases if normalise(a) != key]
+                if key not in {normalise(c) for c in role.codes}:
+                    role.codes.append(key)
+    codes = {normalise(c) for role in roles for c in role.codes}
+    taken = {role.id for role in roles}
+    for role in roles:
+        if not role.aliases:  # every alias was shared: its title, qualified by its page
+            role.aliases = [f"{role.title.lower()} {slug(role.level.doc.path.stem)}"]
+        if normalise(role.id.replace("-", " ")) in codes:  # an id is read as a name too
+            ident = slug(f"{role.level.doc.path.stem} {role.id}")
+            while ident in taken:
+                ident += "-x"
+            taken.add(ident)
+            role.id = ident
+
+
+def _shown_title(level: Level) -> str:
+    return f"{level.title} ({level.variant})" if level.variant else level.title
+
+
+def _aliases(level: Level, shown: str) -> list[str]:
+    # a variant's bare title ("principal engineer") is the code both variants share
+    out = [shown.lower()] if level.variant else [level.title.lower()]
+    if level.variant:
+        initials = "".join(w[0] for w in level.variant.split() if w[:1].isalpha()).lower()
+        out += [f"{level.title.lower()} {level.variant.lower()}"]
+        if len(initials) >= 2:
+            out.append(f"{level.title.lower()} {initials}")
+    parts = level.title.split()
+    if len(parts) == 2 and re.match(r"^(\d{1,2}|[ivx]{1,4})$", parts[1], re.I) and level.number:
+        out.append(f"{parts[0][0].lower()}{level.number}")  # "Engineer II" -> "e2"
+    return [a for a in dict.fromkeys(out) if a]
+
+
+def _competency(block: Block, level: Level) -> str:
+    """The heading a block sits under inside its level (not the level's own)."""
+    depth = level.heading.level if level.heading else 1
+    inner = [h for h in block.headings if h.level > depth]
+    return inner[-1].text if inner else ""
+
+
+def _place(role: Role, ladder: Ladder, definitions: dict, shared: set) -> None:
+    level, placer = role.level, ladder.placer
+    titles = {normalise(r.title): r.id for r in ladder.roles if r is not role}
+    summary_blocks = [b for b in level.blocks if b.kind == "para" and not _competency(b, level)]
+    for block in level.blocks:
+        source = ladder.source_ids[level.doc.name]
+        heading = _competency(block, level)
+        if heading and placer.known(heading) in {"overview"} and block.kind == "para":
+            summary_blocks.append(block)
+            continue
+        if block.kind == "heading":
+            continue
+        topic = None
+        if heading and normalise(heading) in placer.ignored:
+            continue  # a section the maintainer told the importer to leave out
+        if heading:
+            topic = placer.known(heading)
+            if topic is None and normalise(heading) in shared:
+                topic = placer.topic(heading)
+        elif block.label and normalise(block.label) in definitions:
+            topic = placer.topic(definitions[normalise(block.label)])
+        elif block.label and normalise(block.label) in shared:
+            topic = placer.topic(block.label)
+        if role.summary is None and block in summary_blocks and block.kind == "para":
+            role.summary = (block.text, source)
+            continue
+        for text in fact_texts(block):
+            # no heading that names a topic: the fact's own words decide
+            found = topic or ladder.guesser.guess(text)
+            to = _move_target(text, titles) if found == "progression" else None
+            role.facts.setdefault(placer.path(found, heading), []).append((text, source, to))
+    if role.summary is None:
+        role.summary = _summary(role, ladder)
+
+
+def _move_target(text: str, titles: dict[str, str]) -> str | None:
+    said = f" {normalise(text)} "
+    named = [rid for title, rid in titles.items() if f" {title} " in said]
+    return named[0] if len(named) == 1 else None
+
+
+def _summary(role: Role, ladder: Ladder) -> tuple[str, str]:
+    level = role.level
+    source = ladder.source_ids[level.doc.name]
+    if level.summaries:
+        return level.summaries[0], source
+    intro = next(
+        (b.text for b in level.doc.blocks if b.kind == "para" and not _in_level(b, ladder)), ""
+    )
+    if intro:
+        return intro, source
+    first = next((t for path in role.facts.values() for t, _, _ in path), role.title)
+    return first, source
+
+
+def _in_level(block: Block, ladder: Ladder) -> bool:
+    return any(block in r.level.blocks for r in ladder.roles)
+
+
+def _ladder_wide(ladder: Ladder, levels: list[Level], definitions: dict) -> None:
+    """Blocks no level holds: facts about the whole ladder when their heading names a
+    topic ("Pay Equity", "Performance Reviews and Promotions", an FAQ's question),
+    facts for a whole track from a comparison table, else left out (reported)."""
+    inside = {id(b) for lv in levels for b in lv.blocks}
+    tracks = {normalise(t.title): t for t in ladder.tracks}
+    for doc in ladder.documents:
+        source = ladder.source_ids[doc.name]
+        asked: str | None = None
+        for block in doc.blocks:
+            if id(block) in inside:
+                continue
+            if block.kind == "heading":
+                asked = None
+                continue
+            if block.kind == "row" and _track_columns(block, tracks, ladder, source):
+                continue
+            if block.kind == "para" and block.text.endswith("?"):
+                asked = ladder.placer.known(block.text)
+                continue
+            if block.links:
+                continue  # navigation, or an index of levels
+            if block.label and normalise(block.label) in definitions:
+                continue  # what a lead-in the levels use means ("Adopts"), not a fact
+            heading = block.headings[-1].text if block.headings else ""
+            topic = asked or (ladder.placer.known(heading) if heading else None)
+            if topic not in LADDER_WIDE:
+                if fact_texts(block):
+                    ladder.unplaced.append(f"{doc.name}:{block.line}: {block.text[:70]}")
+                continue
+            path = ladder.placer.path(topic, heading)
+            for text in fact_texts(block):
+                ladder.ladder_facts.setdefault(path, []).append((text, source))
+
+
+def _track_columns(block: Block, tracks: dict, ladder: Ladder, source: str) -> bool:
+    """A row of a table whose columns are tracks ("Tech Lead | Engineering Manager"):
+    each cell is a responsibility of every level of its track."""
+    if not block.header or any(parse_level(c) for c in block.cells if c):
+        return False  # a table of levels, not of what they do
+    matched = False
+    for column, cell in zip(block.header, block.cells):
+        name = normalise(re.sub(r"\(.*?\)", "", column))
+        track = tracks.get(name)
+        if track is None or len(cell.split()) < 2:
+            continue
+        matched = True
+        for level in track.levels:
+            role = next(r for r in ladder.roles if r.level is level)
+            role.facts.setdefault("responsibilities", []).append((cell, source, None))
+    return matched

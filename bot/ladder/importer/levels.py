@@ -1,0 +1,239 @@
+"""Which headings are levels, what each is called (title, level codes), what belongs to
+it, and the tracks the documents' structure and order make of them.
+
+A heading is a level when it names a job ("Senior Software Engineer", "Engineer
+II", "Head of Information Security"), carries a level code ("D1 - Developer 1",
+"L3", "Team Lead (IC 5)"), or is a matrix's column. In each document, the
+heading depth where most such headings sit holds its levels; a document with one
+level-like title and none below is a level on its own (an article about a role).
+Index pages that link to levels ("[Engineer II (IC 3a)](software-engineer.md#
+engineer-ii)") add the codes they give and a one-line summary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from .documents import Block, Document, Heading
+
+TITLE_NOUNS = frozenset(
+    """engineer developer programmer designer scientist analyst architect manager
+    administrator tester consultant specialist technician director officer lead head vp
+    president apprentice intern fellow cto ciso craftsman crafter associate principal
+    trainee leader coordinator owner""".split()
+)
+# Level words in the order ladders use them: a ladder whose documents give no order
+# (one article per role) is put in this order, and the report says so.
+SCALE = (
+    "intern apprentice trainee graduate junior associate entry engineer developer mid middle "
+    "intermediate senior lead staff principal distinguished fellow head director vp"
+).split()
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
+_CODE = r"[A-Za-z]{1,10} ?\d{1,2}[a-z]?"
+_LEADING_CODE = re.compile(rf"^({_CODE})\s*(?:[-–—:|]\s*(.*))?$")
+_PAREN = re.compile(r"\s*\(([^()]*)\)\s*")
+_IS_CODE = re.compile(rf"^{_CODE}$")
+_OF_TITLE = re.compile(r"^(head|vp|vice president|director|chief)\b.* of\b", re.I)
+_NUMBER_END = re.compile(r"\s+(\d{1,2}[a-z]?|[ivx]{1,4})$", re.I)
+MAX_TITLE_WORDS = 8
+# Words a job title never holds ("of" only as in "Head of Security", checked apart).
+FUNCTION_WORDS = frozenset("a an the for to in at on with as is are what how your our".split())
+
+
+@dataclass(eq=False)  # compared and hashed by identity
+class Level:
+    title: str
+    doc: Document
+    heading: Heading | None  # None: the whole document is about this level
+    codes: list[str] = field(default_factory=list)
+    variant: str = ""  # "Individual Contributor" of "Principal Engineer (Individual...)"
+    blocks: list[Block] = field(default_factory=list)
+    track: str = ""  # the key of the track it was found in
+    summaries: list[str] = field(default_factory=list)  # from index pages
+    id: str = ""
+
+    @property
+    def number(self) -> int | None:
+        for text in (*self.codes, self.title):
+            found = re.search(r"(\d{1,2})[a-z]?\b", text)
+            if found:
+                return int(found.group(1))
+            roman = _NUMBER_END.search(text)
+            if roman and roman.group(1).lower() in _ROMAN:
+                return _ROMAN[roman.group(1).lower()]
+        return None
+
+    @property
+    def scheme(self) -> str:
+        """The letters of its first code ("ic" of "IC 3a"), for telling ladders apart."""
+        return re.sub(r"[^a-z]", "", self.codes[0].lower()) if self.codes else ""
+
+    @property
+    def rank(self) -> int:
+        words = self.title.lower().split()
+        ranks = [SCALE.index(w) for w in words if w in SCALE]
+        return max(ranks) if ranks else SCALE.index("engineer")
+
+
+def parse_level(text: str) -> tuple[str, list[str], str] | None:
+    """(title, codes, variant) when a heading names a level, else None."""
+    text = text.strip().strip("*_").strip().rstrip(":").strip()
+    if not text or len(text.split()) > MAX_TITLE_WORDS + 4 or text.endswith("?"):
+        return None
+    low = f" {text.lower()} "
+    if " vs " in low or " versus " in low or low.split()[0] in ("how", "what", "why"):
+        return None
+    codes: list[str] = []
+    variant = ""
+    lead = _LEADING_CODE.match(text)
+    if lead:
+        codes.append(lead.group(1))
+        text = (lead.group(2) or "").strip() or lead.group(1)
+    for inner in _PAREN.findall(text):
+        parts = [p.strip() for p in re.split(r"[/,]| or ", inner) if p.strip()]
+        if parts and all(_IS_CODE.match(p) for p in parts):
+            codes += parts
+        else:
+            variant = inner.strip()
+    title = _PAREN.sub(" ", text).strip(" -–—:")
+    if not title:
+        return None
+    if codes and (title in codes or _IS_CODE.match(title)):
+        return title, codes, variant  # "L3", "D1 - D1"
+    words = title.split()
+    if len(words) > MAX_TITLE_WORDS or FUNCTION_WORDS & {w.lower() for w in words}:
+        return None  # "Key Responsibilities of a Senior Engineer" is about a title, not one
+    base = _NUMBER_END.sub("", title).split()
+    last = base[-1].lower() if base else ""
+    if last in TITLE_NOUNS or _OF_TITLE.match(title):
+        return title, codes, variant
+    return None  # "Craftsmanship (C2)" grades a competency; it names no job
+
+
+def title_in(text: str) -> str:
+    """The job title a sentence or heading names: "What is a Senior Backend Engineer?"
+    -> "Senior Backend Engineer"; "" when it names none."""
+    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    best = ""
+    for i, word in enumerate(words):
+        if word.lower().rstrip("s") not in TITLE_NOUNS or not word[0].isupper():
+            continue
+        j = i
+        while j > 0 and words[j - 1][0].isupper() and i - j < 3:
+            j -= 1
+        found = " ".join(words[j : i + 1])
+        if found.endswith("s") and found[:-1].split()[-1].lower() in TITLE_NOUNS:
+            found = found[:-1]  # "Backend Engineers": the title is singular
+        if len(found.split()) > len(best.split()):
+            best = found
+    return best
+
+
+def find_levels(doc: Document, articles: bool = True) -> list[Level]:
+    """The levels one document holds, each with its blocks. articles: documents may be
+    articles about one role each (no page of the import has level headings), so a
+    page whose title or text names a job is that job's level."""
+    headings = [(i, b) for i, b in enumerate(doc.blocks) if b.kind == "heading"]
+    parsed = {i: parse_level(b.text) for i, b in headings}
+    marked = [i for i, b in headings if b.headings[-1].is_level]
+    by_depth: dict[int, list[int]] = {}
+    for i, b in headings:
+        if parsed[i] is not None or i in marked:
+            by_depth.setdefault(b.headings[-1].level, []).append(i)
+    chosen: list[int] = marked
+    if not chosen:
+        clusters = [ix for ix in by_depth.values() if len(ix) >= 2]
+        if clusters:
+            chosen = max(clusters, key=lambda ix: (len(ix), -doc.blocks[ix[0]].headings[-1].level))
+    if chosen:
+        return [_level_at(doc, i, parsed[i]) for i in chosen]
+    title = _document_title(doc, articles)
+    if title:
+        return [Level(title, doc, None, blocks=list(doc.blocks))]
+    return []
+
+
+def _level_at(doc: Document, i: int, parsed) -> Level:
+    heading = doc.blocks[i].headings[-1]
+    title, codes, variant = parsed or (doc.blocks[i].text, [], "")
+    blocks = []
+    for block in doc.blocks[i + 1 :]:
+        if block.kind == "heading" and block.headings[-1].level <= heading.level:
+            break
+        blocks.append(block)
+    return Level(title, doc, heading, list(codes), variant, blocks)
+
+
+def _document_title(doc: Document, articles: bool) -> str:
+    """A document about one role: the role its title names; for articles, also the
+    role their first heading asks about, else the title their text names most often."""
+    first = next((b for b in doc.blocks if b.kind == "heading"), None)
+    if first is not None and first.headings[-1].level == 1:
+        parsed = parse_level(first.text)
+        if parsed:
+            return parsed[0]
+    if not articles:
+        return ""
+    for block in doc.blocks:
+        if block.kind == "heading" and " vs " not in f" {block.text.lower()} ":
+            found = title_in(block.text)
+            if found and block.headings[-1].level == 1:
+                return found
+    counts: dict[str, int] = {}
+    for block in doc.blocks:
+        found = title_in(block.text)
+        if found:
+            counts[found] = counts.get(found, 0) + 1
+    return max(counts, key=lambda t: (counts[t], len(t)), default="")
+
+
+def link_target(doc: Document, href: str, names=()) -> tuple[str, str]:
+    """(document name, anchor) a link points to: relative to the linking document, or,
+    for a link written from a site's root ("/docs/.../junior-engineer.md"), the
+    imported document whose path it ends with (of `names`)."""
+    path, _, anchor = href.partition("#")
+    if not path:
+        return doc.name, anchor
+    if "://" in path:
+        return "", anchor
+    base = PurePosixPath(doc.name).parent
+    target = PurePosixPath(path.lstrip("/")) if path.startswith("/") else base / path
+    name = str(target.as_posix()).lstrip("./")
+    if name in names or not names:
+        return name, anchor
+    tail = PurePosixPath(path).parts
+    for n in range(len(tail), 0, -1):
+        ending = "/".join(tail[-n:])
+        found = [m for m in names if m == ending or m.endswith("/" + ending)]
+        if len(found) == 1:
+            return found[0], anchor
+    return name, anchor
+
+
+def read_index(doc: Document, levels: list[Level]) -> None:
+    """Codes and one-line summaries an index page gives for levels it links to:
+    "[*Engineer II (IC 3a):*](software-engineer.md#engineer-ii) **Owns a functional
+    area.** Breaks large requests down..."."""
+    by_target = {}
+    for level in levels:
+        anchor = level.heading.anchor if level.heading is not None else ""
+        by_target[(level.doc.name, anchor)] = level
+        by_target[(level.doc.name.lower(), anchor)] = level
+    names = {level.doc.name for level in levels}
+    for block in doc.blocks:
+        for text, href in block.links:
+            name, anchor = link_target(doc, href, names)
+            level = by_target.get((name, anchor)) or by_target.get((name.lower(), anchor))
+            if level is None:
+                continue
+            parsed = parse_level(text) or parse_level(block.text.split(":")[0])
+            for code in parsed[1] if parsed else ():
+                if code not in level.codes:
+                    level.codes.append(code)
+            if block.kind == "bullet":
+                rest = block.text[len(block.label) :].lstrip(" :") if block.label else ""
+                rest = rest or block.text.split(":", 1)[-1].strip()
+                if rest and rest != block.text and len(rest.split()) > 3:
+                    level.summaries.append(rest)

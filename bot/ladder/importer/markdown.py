@@ -1,0 +1,157 @@
+"""Markdown pages, read with markdown-it-py (CommonMark, with GitHub's tables):
+headings, paragraphs, bullets with their bold lead-ins, table rows and links.
+Pictures, raw HTML and code blocks carry no facts and are left out; YAML front
+matter is kept aside (some frameworks keep their matrix there)."""
+
+from __future__ import annotations
+
+import yaml
+from markdown_it import MarkdownIt
+
+from .documents import Block, Document, Heading, anchor_of, clean
+
+_FRONT = "---"
+
+
+def _front_matter(text: str) -> tuple[dict | None, str, int]:
+    """(front matter, the rest, lines it took) when the page starts with `---`."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != _FRONT:
+        return None, text, 0
+    for i in range(1, len(lines)):
+        if lines[i].strip() in (_FRONT, "..."):
+            try:
+                data = yaml.safe_load("\n".join(lines[1:i]))
+            except yaml.YAMLError:
+                return None, text, 0
+            rest = "\n".join(lines[i + 1 :])
+            return (data if isinstance(data, dict) else None), rest, i + 1
+    return None, text, 0
+
+
+def _inline(token) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """(text, bold lead-in label, links) of an inline token."""
+    parts: list[str] = []
+    links: list[tuple[str, str]] = []
+    label, in_label, leading, link = "", False, True, None
+    for child in token.children or ():
+        kind = child.type
+        if kind == "strong_open" and leading:
+            in_label = True
+            continue
+        if kind == "strong_close" and in_label:
+            in_label = False
+            leading = False
+            continue
+        if kind in ("em_open", "em_close", "strong_open", "strong_close"):
+            continue
+        if kind == "link_open":
+            link = [child.attrs.get("href", ""), []]
+            continue
+        if kind == "link_close" and link is not None:
+            links.append((clean("".join(link[1])), str(link[0])))
+            link = None
+            continue
+        if kind in ("text", "code_inline"):
+            content = child.content
+        elif kind in ("softbreak", "hardbreak"):
+            content = " "
+        else:
+            continue  # images, raw html
+        if link is not None:
+            link[1].append(content)
+        if in_label:
+            label += content
+        else:
+            if content.strip():
+                leading = False
+            parts.append(content)
+    text = clean("".join(parts)).lstrip(":–—- ").strip()
+    label = clean(label).rstrip(":").strip()
+    if label and text:
+        text = f"{label}: {text}"
+    elif label:
+        text = label
+    return text, label, tuple(links)
+
+
+def read_markdown(document: Document, text: str) -> Document:
+    front, body, offset = _front_matter(text)
+    document.front_matter = front
+    md = MarkdownIt("commonmark").enable("table")
+    tokens = md.parse(body)
+    headings: list[Heading] = []
+    depth = -1
+    row: list[str] = []
+    header: tuple[str, ...] = ()
+    in_head = False
+    row_links: list[tuple[str, str]] = []
+    pending = None  # the heading or list item the next inline token belongs to
+    in_cell = False
+    for token in tokens:
+        line = (token.map[0] + 1 + offset) if token.map else 0
+        kind = token.type
+        if kind == "heading_open":
+            pending = ("heading", int(token.tag[1]), line)
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+        elif kind == "list_item_open":
+            pending = ("bullet", depth, line)
+        elif kind == "paragraph_open" and pending is None:
+            pending = ("para", 0, line)
+        elif kind == "thead_open":
+            in_head = True
+        elif kind == "thead_close":
+            in_head = False
+        elif kind == "tr_open":
+            row, row_links = [], []
+        elif kind in ("th_open", "td_open"):
+            in_cell = True
+            row.append("")
+        elif kind in ("th_close", "td_close"):
+            in_cell = False
+        elif kind == "tr_close":
+            if in_head:
+                header = tuple(row)
+            elif any(row):
+                block = Block(
+                    "row",
+                    " | ".join(c for c in row if c),
+                    tuple(headings),
+                    links=tuple(row_links),
+                    cells=tuple(row),
+                    header=header,
+                    line=line,
+                )
+                document.blocks.append(block)
+        elif kind == "inline":
+            content, label, links = _inline(token)
+            if in_cell:
+                row[-1] = content
+                row_links.extend(links)
+                continue
+            if pending is None or not content:
+                pending = None if pending and pending[0] != "bullet" else pending
+                continue
+            what, level, at = pending
+            pending = None
+            if what == "heading":
+                while headings and headings[-1].level >= level:
+                    headings.pop()
+                headings.append(Heading(level, content, anchor_of(content)))
+                document.blocks.append(Block("heading", content, tuple(headings), line=at))
+            else:
+                block = Block(
+                    what, content, tuple(headings), label, links, depth=max(level, 0), line=at
+                )
+                document.blocks.append(block)
+        elif kind == "table_close":
+            header = ()
+        elif kind == "html_block" and "<t" in token.content:
+            # an HTML table inside the page (matrices are often written so)
+            from .html import read_html
+
+            read_html(document, token.content, headings)
+    return document

@@ -1,0 +1,186 @@
+"""Facts, in the documents' own words, filed under topics.
+
+A fact is a bullet, a table row or a sentence of a paragraph. It is filed under a
+topic by the heading it sits under (below its level's heading), or by its bold
+lead-in when the framework defines those ("**Adopts**" is one of the Technology
+levels): first the maintainer's own mapping (import.yaml), then the built-in
+topics' phrases ("Key responsibilities" -> responsibilities, "Salary" -> salary),
+else a new topic named after the heading (a competency: "Communication"). With no
+heading to go by, a fact is one of the level's responsibilities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...text import normalise, words
+from ..model import Topic
+from .documents import Block
+from .tracks import slug
+
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])")
+MIN_WORDS = 4  # a shorter sentence is a fragment, not a fact
+SUMMARY_TOPICS = {"overview"}
+LEADERSHIP = frozenset("leadership soft people communication interpersonal collaboration".split())
+
+
+@dataclass
+class NewTopic:
+    id: str
+    title: str
+    path: str
+    phrases: list[str]
+
+
+@dataclass
+class Placer:
+    """Maps a heading's words to a topic: the maintainer's mapping, the built-in topics'
+    phrases, or a new topic for the heading."""
+
+    builtin: dict[str, Topic]
+    overrides: dict[str, str] = field(default_factory=dict)  # normalised heading -> topic
+    ignored: set[str] = field(default_factory=set)
+    new: dict[str, NewTopic] = field(default_factory=dict)  # by id
+
+    def __post_init__(self) -> None:
+        self._phrases: list[tuple[tuple[str, ...], str]] = []
+        for topic in self.builtin.values():
+            if topic.answer not in ("facts", "ladder", "overview"):
+                continue
+            for phrase in topic.phrases:
+                if "..." not in phrase:
+                    key = tuple(normalise(phrase).split())
+                    if key:
+                        self._phrases.append((key, topic.id))
+
+    def known(self, heading: str) -> str | None:
+        """A built-in or configured topic for a heading, or None."""
+        key = normalise(heading)
+        if key in self.overrides:
+            return self.overrides[key]
+        tokens = key.split()
+        scores: dict[str, int] = {}
+        for phrase, topic in self._phrases:
+            n = len(phrase)
+            if any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1)):
+                scores[topic] = max(scores.get(topic, 0), n)
+        if not scores:
+            return None
+        order = list(self.builtin)
+        return max(scores, key=lambda t: (scores[t], -order.index(t)))
+
+    def topic(self, heading: str) -> str | None:
+        """The topic a competency heading files under: known, else a new one."""
+        if normalise(heading) in self.ignored:
+            return None
+        found = self.known(heading)
+        if found:
+            return found
+        ident = slug(heading)
+        if ident in self.builtin:
+            return ident
+        if ident not in self.new:
+            path = ident.replace("-", "_")
+            if not re.match(r"^[a-z]", path):
+                path = "c_" + path
+            parts = [p.strip() for p in re.split(r"\s*(?:&|\band\b|/|,)\s*", heading.lower())]
+            phrases = list(dict.fromkeys(p for p in [heading.lower(), *parts] if p))
+            self.new[ident] = NewTopic(ident, heading.strip(), path, phrases)
+        return ident
+
+    def path(self, topic: str, heading: str = "") -> str:
+        """The role-file list a topic's facts go in."""
+        if topic in self.new:
+            return self.new[topic].path
+        fields = self.builtin[topic].paths
+        if topic == "skills" and len(fields) > 1 and LEADERSHIP & set(words(heading)):
+            return fields[1]
+        return fields[0] if fields else topic
+
+
+_COMMON = frozenset(
+    """the and for with that this their they them from into have has are was were will
+    your you our who what which when where how also such more most other than then there
+    these those been being about over under only some each very well can could should
+    would must may might its it's not but all any one two""".split()
+)
+
+
+class TopicGuesser:
+    """For a fact under no heading that names a topic: the topic whose facts in the
+    built-in ladder use its words most (naive Bayes over words), else responsibilities.
+    The built-in ladder is a corpus of statements already filed by topic."""
+
+    ALPHA = 0.5
+
+    def __init__(self, kb) -> None:
+        counts: dict[str, dict[str, int]] = {}
+        field_topic: dict[str, str] = {}
+        for topic in kb.topics.values():
+            if topic.answer == "facts":
+                for path in topic.paths:
+                    field_topic.setdefault(path, topic.id)
+        for role in kb.roles.values():
+            for path, facts in role.facts.items():
+                topic = field_topic.get(path)
+                if topic is None:
+                    continue
+                bag = counts.setdefault(topic, {})
+                for fact in facts:
+                    for w in self._words(fact.text):
+                        bag[w] = bag.get(w, 0) + 1
+        self.counts = counts
+        self.totals = {t: sum(c.values()) for t, c in counts.items()}
+        self.vocabulary = {w for c in counts.values() for w in c}
+
+    @staticmethod
+    def _words(text: str) -> list[str]:
+        return [w for w in words(text) if len(w) > 2 and w not in _COMMON]
+
+    def guess(self, text: str, default: str = "responsibilities") -> str:
+        import math
+
+        known = [w for w in self._words(text) if w in self.vocabulary]
+        if len(known) < 2 or not self.counts:
+            return default
+        size = len(self.vocabulary)
+        scores = {
+            t: sum(
+                math.log((c.get(w, 0) + self.ALPHA) / (self.totals[t] + self.ALPHA * size))
+                for w in known
+            )
+            for t, c in self.counts.items()
+        }
+        ranked = sorted(scores, key=scores.get, reverse=True)
+        if len(ranked) > 1 and scores[ranked[0]] - scores[ranked[1]] < 1.0:
+            return default if default in scores and ranked[0] != default else ranked[0]
+        return ranked[0]
+
+
+def sentences(text: str) -> list[str]:
+    """A paragraph's sentences worth keeping as facts: not fragments, not questions."""
+    out = []
+    for piece in SENTENCE.split(text):
+        piece = piece.strip()
+        if (
+            len(piece.split()) >= MIN_WORDS
+            and not piece.endswith(("?", ":"))  # a question, or what introduces a list
+            and not (piece.startswith("(") and piece.endswith(")"))  # an aside
+        ):
+            out.append(piece)
+    return out
+
+
+def fact_texts(block: Block) -> list[str]:
+    """The facts a block holds: a bullet or a row is one, a paragraph one per sentence."""
+    if block.kind == "row":
+        cells = [c for c in block.cells if c]
+        if len(cells) >= 2:
+            return [f"{cells[0]}: {'; '.join(cells[1:])}"]
+        return cells
+    if block.kind == "bullet":
+        return [block.text] if len(block.text.split()) >= 2 else []
+    if block.kind == "para":
+        return sentences(block.text)
+    return []

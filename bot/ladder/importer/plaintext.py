@@ -1,0 +1,52 @@
+"""Plain-text articles, like the five guides the built-in ladder was written from:
+headings are bare short lines, lists are lines starting "- " (or "•", "*", "1."),
+and every other line is a paragraph. A list item "Architecture Design: Designing
+scalable ..." has a lead-in label, as a bold one does in Markdown."""
+
+from __future__ import annotations
+
+import re
+
+from .documents import Block, Document, Heading, anchor_of, clean
+
+HEADING_WORDS = 14  # a heading is short
+LABEL_WORDS = 5  # ...and so is a list item's lead-in
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+")
+
+
+def _is_heading(line: str, following: str | None) -> bool:
+    words = line.split()
+    return (
+        0 < len(words) <= HEADING_WORDS
+        and not _BULLET.match(line)
+        and not line.rstrip().endswith((".", ",", ";", ":"))
+        and following is not None
+        and (len(following.split()) > len(words) or bool(_BULLET.match(following)))
+    )
+
+
+def read_plaintext(document: Document, text: str) -> Document:
+    lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1)]
+    lines = [(n, line) for n, line in lines if line]
+    headings: list[Heading] = []
+    titled = False
+    for i, (n, line) in enumerate(lines):
+        following = lines[i + 1][1] if i + 1 < len(lines) else None
+        if _is_heading(line, following):
+            # the first heading of three words or more is the document's title
+            level = 2 if titled or len(line.split()) < 3 else 1
+            titled = titled or level == 1
+            headings = [h for h in headings if h.level < level]
+            text_ = clean(line)
+            headings.append(Heading(level, text_, anchor_of(text_)))
+            document.blocks.append(Block("heading", text_, tuple(headings), line=n))
+            continue
+        bullet = _BULLET.match(line)
+        body = clean(line[bullet.end() :] if bullet else line)
+        label = ""
+        head, sep, rest = body.partition(": ")
+        if sep and rest and 0 < len(head.split()) <= LABEL_WORDS:
+            label = head.strip()
+        kind = "bullet" if bullet else "para"
+        document.blocks.append(Block(kind, body, tuple(headings), label, line=n))
+    return document
