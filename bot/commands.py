@@ -241,6 +241,9 @@ def intent_value(intent: Intent) -> dict:
         "u": intent.unknown_role,
         "g": intent.guessed_title,
         "q": list(intent.suggestions),
+        "h": [role_ref(r) for r in intent.choices],
+        "y": [role_ref(r) for r in intent.family],
+        "a": intent.asked_as,
     }
     return {k: v for k, v in value.items() if v}
 
@@ -270,12 +273,17 @@ def intent_from_value(kb: KnowledgeBase, value) -> Intent | None:
     def texts(key) -> tuple[str, ...]:
         return tuple(str(t) for t in value.get(key) or ())
 
+    def roles(key) -> tuple[str, ...]:
+        found = tuple(resolve_role_ref(kb, r) for r in value.get(key) or ())
+        return tuple(r for r in found if r is not None)
+
+    choices = roles("h")
     return Intent(
         role,
         str(value["t"]) if value.get("t") is not None else None,
         other,
         1.0,
-        unknown is None,
+        unknown is None and not choices,
         texts("q"),
         facts=refs("f"),
         terms=texts("w"),
@@ -285,6 +293,9 @@ def intent_from_value(kb: KnowledgeBase, value) -> Intent | None:
         unknown_role=unknown,
         guessed_title=str(value["g"]) if value.get("g") is not None else None,
         ranked=refs("n"),
+        choices=choices,
+        family=roles("y"),
+        asked_as=str(value.get("a") or ""),
     )
 
 

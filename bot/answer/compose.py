@@ -111,11 +111,15 @@ def ladder_wide(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer
         sections.append(Section("Across the ladder", cited.lines(facts, MAX_FACTS_SHOWN)))
     if topic is None or topic.answer in ("ladder", "overview") or not facts:
         sections.append(Section("Tracks", track_lines(kb, None, cited)))
-    intro = "" if facts else (
-        f"The sources don't cover {topic.title.lower()} for the ladder as a whole; "
-        "name a role to see what they say for it."
-        if topic and topic.answer == "facts"
-        else ""
+    intro = (
+        ""
+        if facts
+        else (
+            f"The sources don't cover {topic.title.lower()} for the ladder as a whole; "
+            "name a role to see what they say for it."
+            if topic and topic.answer == "facts"
+            else ""
+        )
     )
     return Answer(question, intent, title, intro, tuple(sections), tuple(cited.ids))
 
@@ -225,6 +229,11 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
     if topic.answer == "ladder":
         sections += _across_the_ladder(kb, topic, cited, intent)
     sections = tuple(s for s in (*lead_sections, *sections) if s.lines or s.pair)
+    if intent.family:
+        names = [kb.roles[r].title for r in intent.family if r in kb.roles]
+        span = f"{names[0]} to {names[-1]}"
+        note = f"(\u201c{intent.asked_as}\u201d covers {span}; this is {role.title}.)"
+        intro = f"{note} {intro}".strip()
     if intent.corrections:
         typed = ", ".join(f"'{a}' as '{b}'" for a, b in intent.corrections)
         intro = (f"(I read {typed}.) " + intro).strip()

@@ -16,6 +16,7 @@ from .phrases import contains
 from .stems import stem
 
 QUOTED = 3  # facts quoted at most, when a question asks for something specific
+HOLDS_MOST = 0.6  # share of what was asked a fact holds to answer for its role
 # A commoner word ("risk", "learning") still names a thing when few facts use it: the
 # ladder's own texts say it is not a turn of phrase there.
 FAIRLY_SPECIFIC, FEW_FACTS = 5.1, 3
@@ -156,4 +157,13 @@ def role_for_facts(kb: KnowledgeBase, asked: Asked, query: list[str]) -> str:
         best = hits[0]
         if all(h.ref.role == best.ref.role for h in hits if h.score >= 0.8 * best.score):
             return best.ref.role
+    if not kb.default_role and hits and hits[0].ref.role != LADDER:
+        # No discipline to answer for: the roles whose facts hold most of what was asked
+        # ("who owns production monitoring?"); several levels often state the same
+        # fact, so the lowest on the ladder among them, the answer naming the others.
+        best = hits[0]
+        if asked.coverage(best) >= HOLDS_MOST:
+            text = best.ref.fact(kb).text
+            holders = [h.ref.role for h in hits if h.ref.fact(kb).text == text]
+            return min(holders, key=kb.ladder_position)
     return kb.default_role or LADDER

@@ -129,6 +129,7 @@ class Frame:
     guessed: Title | None = None
     unknown: Title | None = None
     choices: tuple[str, ...] = ()  # the roles a name could mean, when the bot asks which
+    family: tuple[str, ...] = ()  # the levels a family's name covers ("tech lead": TL4-7)
     asked_as: str = ""
     # topic
     margin: float = 1.0

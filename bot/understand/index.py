@@ -296,7 +296,10 @@ def _codes(kb: KnowledgeBase, aliases: dict) -> dict[tuple[str, ...], tuple[str,
     named: dict[tuple[str, ...], list[str]] = {}
     for role in kb.roles.values():
         for code in role.codes:
-            for key in spoken_forms(tuple(tokens(code))):
+            said = tuple(tokens(code))
+            alpha = len(said) == 2 and all(w.isalpha() for w in said)
+            joined = [("".join(said),)] if alpha else []
+            for key in spoken_forms(said) + joined:  # "tech lead", also typed "techlead"
                 holders = named.setdefault(key, [])
                 if role.id not in holders:
                     holders.append(role.id)

@@ -42,6 +42,9 @@ class Intent:
     # paths. `asked_as` is how the question named it ("IC 5").
     choices: tuple[str, ...] = ()
     asked_as: str = ""
+    # The levels a family's name covers ("tech lead": Tech Lead 4 to 7), when the answer
+    # is for the first of them.
+    family: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -208,6 +208,8 @@ def to_intent(frame: Frame) -> Intent:
         guessed_title=frame.guessed.title if frame.guessed else None,
         unread=_unread(frame),
         named=tuple(dict.fromkeys(m.role for m in kept)),
+        family=frame.family,
+        asked_as=frame.asked_as if frame.family else "",
     )
 
 

@@ -107,9 +107,26 @@ def who(frame: Frame, index: RouterIndex) -> None:
         meant = _settle_shared(frame, span)
         if meant is not None:
             setattr(frame, attr, meant)
+        elif _one_family(frame.kb, span.roles):
+            # "tech lead" for Tech Lead 4-7: the family's first level, the answer saying so
+            first = min(span.roles, key=frame.kb.ladder_position)
+            setattr(frame, attr, first)
+            if attr == "role":
+                frame.family, frame.asked_as = span.roles, frame.span_text(span)
         elif attr == "role":
             frame.choices, frame.asked_as = span.roles, frame.span_text(span)
             frame.note("structure", f"{frame.asked_as!r} names several roles: asking which")
+
+
+def _one_family(kb, roles: tuple[str, ...]) -> bool:
+    """Levels of one track, one after another (Tech Lead 4, 5, 6, 7): a family's name,
+    not a code several tracks share."""
+    for track in kb.tracks:
+        steps = [i for i, step in enumerate(track.steps) if set(step) & set(roles)]
+        members = {r for step in track.steps for r in step}
+        if set(roles) <= members and steps == list(range(steps[0], steps[0] + len(steps))):
+            return True
+    return False
 
 
 def _settle_shared(frame: Frame, span: Span) -> str | None:

@@ -235,7 +235,10 @@ def _roles(levels: list[Level]) -> list[Role]:
         family = families.get(normalise(stem), [])
         if 1 < len(family) <= FAMILY_MAX and normalise(stem) != normalise(level.title):
             role.codes.append(stem)  # "Senior Engineer" for "Senior Engineer 1" and "2"
-        elif len(family) > 1 and level.variant:
+            initials = "".join(w[0] for w in stem.split() if w[:1].isalpha())
+            if len(stem.split()) > 1 and len(initials) >= 2:
+                role.codes.append(initials.upper())  # "TPM" for Technical Program Manager
+        if len(family) > 1 and level.variant:
             role.codes.append(level.title)  # "Principal Engineer" for both variants
         first = level.title.split()[0].lower() if level.title.split() else ""
         if first in LEVEL_WORDS and firsts.get(first) == 1:
@@ -250,19 +253,19 @@ def _shared_aliases(roles: list[Role]) -> None:
     becomes a level code they share, and the bot asks which is meant."""
     owners: dict[str, list[Role]] = {}
     for role in roles:
-        for alias in role.aliases:
-            owners.setdefault(normalise(alias), []).append(role)
+        for key in dict.fromkeys(normalise(a) for a in role.aliases):
+            owners.setdefault(key, []).append(role)
     for key, holders in owners.items():
         if len(holders) > 1:
             for role in holders:
                 role.aliases = [a for a in role.aliases if normalise(a) != key]
                 if key not in {normalise(c) for c in role.codes}:
                     role.codes.append(key)
-    codes = {normalise(c) for role in roles for c in role.codes}
     taken = {role.id for role in roles}
     for role in roles:
         if not role.aliases:  # every alias was shared: its title, qualified by its page
             role.aliases = [f"{role.title.lower()} {slug(role.level.doc.path.stem)}"]
+        codes = {normalise(c) for other in roles if other is not role for c in other.codes}
         if normalise(role.id.replace("-", " ")) in codes:  # an id is read as a name too
             ident = slug(f"{role.level.doc.path.stem} {role.id}")
             while ident in taken:
@@ -311,14 +314,18 @@ def _place(role: Role, ladder: Ladder, definitions: dict, shared: set) -> None:
         topic = None
         if heading and normalise(heading) in placer.ignored:
             continue  # a section the maintainer told the importer to leave out
+        competency = ""
         if heading:
             topic = placer.known(heading)
-            if topic is None and normalise(heading) in shared:
-                topic = placer.topic(heading)
+            if normalise(heading) in shared:
+                topic, competency = topic or placer.topic(heading), heading
         elif block.label and normalise(block.label) in definitions:
-            topic = placer.topic(definitions[normalise(block.label)])
+            competency = definitions[normalise(block.label)]
+            topic = placer.topic(competency)
         elif block.label and normalise(block.label) in shared:
-            topic = placer.topic(block.label)
+            topic, competency = placer.topic(block.label), block.label
+        if competency and topic not in ("overview", "progression"):
+            placer.competencies.setdefault(placer.path(topic, competency), competency)
         if role.summary is None and block in summary_blocks and block.kind == "para":
             role.summary = (block.text, source)
             continue

@@ -42,6 +42,10 @@ class Placer:
     overrides: dict[str, str] = field(default_factory=dict)  # normalised heading -> topic
     ignored: set[str] = field(default_factory=set)
     new: dict[str, NewTopic] = field(default_factory=dict)  # by id
+    # Lists a competency filled ("Technology" filed under tools): path -> its heading.
+    # They are what a role does on a ladder of competencies, so responsibilities and
+    # skills read them too.
+    competencies: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._phrases: list[tuple[tuple[str, ...], str]] = []

@@ -18,8 +18,14 @@ HEADER = (
 )
 
 
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data) -> bool:  # a list written twice is written out twice
+        return True
+
+
 def _dump(data) -> str:
-    return HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    return HEADER + text
 
 
 def _fact(text: str, source: str, to: str | None = None) -> dict:
@@ -123,12 +129,10 @@ def _topics(ladder: Ladder) -> dict:
             {"id": t.id, "title": t.title, "fields": {t.path: t.title}, "phrases": t.phrases}
             for t in new
         ]
-        used = {p for r in ladder.roles for p in r.facts}
-        add = {t.path: t.title for t in new}
-        data["add_fields"] = {"skills": add}
-        if not any(p.startswith("responsibilities") for p in used):
-            # competencies are what a role does when the documents list no duties
-            data["add_fields"]["responsibilities"] = add
+    competencies = dict(sorted(ladder.placer.competencies.items()))
+    if competencies:
+        # what a role does and needs, on a ladder of competencies: all of them
+        data["add_fields"] = {"responsibilities": competencies, "skills": competencies}
     return data
 
 
