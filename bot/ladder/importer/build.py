@@ -44,6 +44,7 @@ class Ladder:
     placer: Placer
     source_ids: dict[str, str]  # document name -> source id
     guesser: TopicGuesser | None = None
+    cache: dict = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # for the report
     unplaced: list[str] = field(default_factory=list)
     empty: list[str] = field(default_factory=list)  # looked like a level, no content
@@ -301,7 +302,9 @@ def _competency(block: Block, level: Level) -> str:
 
 def _place(role: Role, ladder: Ladder, definitions: dict, shared: set) -> None:
     level, placer = role.level, ladder.placer
-    titles = {normalise(r.title): r.id for r in ladder.roles if r is not role}
+    if "titles" not in ladder.cache:
+        ladder.cache["titles"] = {normalise(r.title): r.id for r in ladder.roles}
+    titles = {t: rid for t, rid in ladder.cache["titles"].items() if rid != role.id}
     summary_blocks = [b for b in level.blocks if b.kind == "para" and not _competency(b, level)]
     for block in level.blocks:
         source = ladder.source_ids[level.doc.name]
@@ -336,6 +339,15 @@ def _place(role: Role, ladder: Ladder, definitions: dict, shared: set) -> None:
             role.facts.setdefault(placer.path(found, heading), []).append((text, source, to))
     if role.summary is None:
         role.summary = _summary(role, ladder)
+    elif level.summaries:  # the index's one line on the level, first of what it does
+        index = next(d for d in ladder.documents if level.summaries[0] in _texts(d))
+        path = placer.path("responsibilities")
+        line = (level.summaries[0], ladder.source_ids[index.name], None)
+        role.facts[path] = [line, *role.facts.get(path, [])]
+
+
+def _texts(doc: Document) -> str:
+    return "\n".join(b.text for b in doc.blocks)
 
 
 def _move_target(text: str, titles: dict[str, str]) -> str | None:

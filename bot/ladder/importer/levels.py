@@ -147,6 +147,11 @@ def find_levels(doc: Document, articles: bool = True) -> list[Level]:
         clusters = [ix for ix in by_depth.values() if len(ix) >= 2]
         if clusters:
             chosen = max(clusters, key=lambda ix: (len(ix), -doc.blocks[ix[0]].headings[-1].level))
+        else:  # a path's page with one level on it ("## Senior Engineer" under "# Technical")
+            chosen = [
+                i for ix in by_depth.values() for i in ix if doc.blocks[i].headings[-1].level > 1
+            ]
+            chosen = chosen[:1]
     if chosen:
         return [_level_at(doc, i, parsed[i]) for i in chosen]
     title = _document_title(doc, articles)

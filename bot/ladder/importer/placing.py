@@ -48,6 +48,7 @@ class Placer:
     competencies: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self._known: dict[str, str | None] = {}
         self._phrases: list[tuple[tuple[str, ...], str]] = []
         for topic in self.builtin.values():
             if topic.answer not in ("facts", "ladder", "overview"):
@@ -59,7 +60,13 @@ class Placer:
                         self._phrases.append((key, topic.id))
 
     def known(self, heading: str) -> str | None:
-        """A built-in or configured topic for a heading, or None."""
+        """A built-in or configured topic for a heading, or None (each heading worked
+        out once: a ladder repeats its section headings under every level)."""
+        if heading not in self._known:
+            self._known[heading] = self._match(heading)
+        return self._known[heading]
+
+    def _match(self, heading: str) -> str | None:
         key = normalise(heading)
         if key in self.overrides:
             return self.overrides[key]
@@ -165,10 +172,12 @@ class TopicGuesser:
 def sentences(text: str) -> list[str]:
     """A paragraph's sentences worth keeping as facts: not fragments, not questions."""
     out = []
-    for piece in SENTENCE.split(text):
+    pieces = SENTENCE.split(text)
+    least = MIN_WORDS if len(pieces) > 1 else 2  # a cell or a line may be short
+    for piece in pieces:
         piece = piece.strip()
         if (
-            len(piece.split()) >= MIN_WORDS
+            len(piece.split()) >= least
             and not piece.endswith(("?", ":"))  # a question, or what introduces a list
             and not (piece.startswith("(") and piece.endswith(")"))  # an aside
         ):

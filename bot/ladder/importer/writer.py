@@ -144,7 +144,7 @@ def report(ladder: Ladder, out: Path, skipped: list[str]) -> str:
         "",
         f"{len(ladder.documents)} documents: {len(ladder.roles)} roles on {len(ladder.tracks)} "
         f"tracks, {facts} facts, {wide} about the whole ladder, "
-        f"{len(ladder.placer.new)} new topics. Written to {out}.",
+        f"{len(ladder.placer.new)} new topics.",
         "",
         "## Roles",
         "",

@@ -1,0 +1,305 @@
+"""`ladderbot import`: a knowledge base from a company's own documents, with no hand
+edits. Public ladders are read from ../shared at run time (never copied); small
+ladders in every format are written here by the tests themselves."""
+
+from __future__ import annotations
+
+import csv
+import filecmp
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.answer.render_text import render_plain
+from bot.ladder import knowledge
+from bot.pipeline import ask
+from bot.understand.router import route
+
+from .conftest import ROOT, run_bot
+
+SHARED = ROOT.parent / "shared"
+LADDERS = SHARED / "ladders"
+needs_shared = pytest.mark.skipif(
+    not (LADDERS / "engineeringladders").is_dir() or not (SHARED / "seeds").is_dir(),
+    reason=f"needs ../shared/ladders and ../shared/seeds (the public ladders) beside the "
+    f"project; {LADDERS} not found",
+)
+
+
+def imported(out: Path) -> tuple[knowledge.KnowledgeBase, dict]:
+    kb = knowledge.load(out)
+    roles = {p.stem: yaml.safe_load(p.read_text()) for p in (out / "roles").glob("*.yaml")}
+    return kb, roles
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    ("source", "at_least"),
+    [
+        ("ladders/engineeringladders", 18),
+        ("ladders/ft-engineering-progression/engineering.yml", 8),
+        ("seeds", 4),
+    ],
+)
+def test_the_public_ladders_import_and_validate(tmp_path, source, at_least):
+    out = tmp_path / "kb"
+    result = run_bot("import", str(SHARED / source), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert run_bot("validate", str(out)).returncode == 0
+    kb, _ = imported(out)
+    assert len(kb.roles) >= at_least
+    assert (out / "import-report.md").read_text().startswith("# Import report")
+
+
+@needs_shared
+def test_importing_twice_gives_the_same_files(tmp_path):
+    source = str(LADDERS / "engineeringladders")
+    assert run_bot("import", source, "--out", str(tmp_path / "a")).returncode == 0
+    assert run_bot("import", source, "--out", str(tmp_path / "b")).returncode == 0
+    compared = filecmp.dircmp(tmp_path / "a", tmp_path / "b")
+    assert not compared.diff_files and not compared.left_only and not compared.right_only
+    roles = filecmp.dircmp(tmp_path / "a" / "roles", tmp_path / "b" / "roles")
+    assert not roles.diff_files and not roles.left_only
+
+
+@needs_shared
+def test_an_imported_framework_reads_its_codes_tracks_and_competencies(tmp_path):
+    out = tmp_path / "kb"
+    assert run_bot("import", str(LADDERS / "engineeringladders"), "--out", str(out)).returncode == 0
+    kb, roles = imported(out)
+    assert "D3" in roles["d3"]["codes"] and roles["tl5"]["title"] == "Tech Lead 5"
+    tech = next(t for t in kb.tracks if t.title == "Tech Lead")
+    assert tech.steps[0] == ("d3",)  # the track starts one level below TL4
+    # a lead-in the framework defines ("Mentors" is one of the People levels)
+    assert "Mentors" in " ".join(f.text for f in kb.roles["d4"].get("people"))
+    assert route("does a D4 mentor others", kb).role == "d4"
+    assert "mentors others" in render_plain(ask("does a D4 mentor others", kb), kb)
+
+
+# --- each format, written by the tests ----------------------------------------------
+
+README = """# Engineering at Northwind
+
+Our ladder has three paths.
+
+* **Core**
+  * [*Engineer I (IC 1):*](core.md#engineer-i) **Learns the ropes.** Ships small changes.
+  * [*Engineer II (IC 2):*](core.md#engineer-ii) **Owns a feature.** Plans work.
+* **Technical**
+  * [*Senior Engineer (IC 3):*](technical.md#senior-engineer) **Owns a product area.**
+* **Management**
+  * [*Team Lead (IC 3):*](management.md#team-lead) **Runs a team.** Holds one to ones.
+
+## Pay Equity
+
+Every level has a salary band, and raises within a band follow performance reviews.
+
+## Promotions
+
+A promotion follows six months of working at the next level.
+"""
+CORE = """# Core
+
+## Engineer I
+
+Engineer I builds well-defined features with help.
+
+### Technical Skills
+
+* Writes tests for every change.
+* **Debugging:** fixes bugs in the services the team owns.
+
+### Communication
+
+* Asks for help early.
+
+## Engineer II
+
+Engineer II owns features end to end.
+
+### Technical Skills
+
+* Designs features that take a few weeks.
+
+### Communication
+
+* Writes short design notes before larger changes.
+"""
+TECHNICAL = """# Technical
+
+## Senior Engineer
+
+A Senior Engineer sets technical direction for a product area.
+
+### Technical Skills
+
+* Reviews the designs of the whole area.
+
+### Communication
+
+* Presents technical plans to leadership.
+"""
+MANAGEMENT = """# Management
+
+## Team Lead
+
+A Team Lead runs one team day to day.
+
+### Communication
+
+* Holds regular one to ones with every engineer.
+"""
+
+
+def write_markdown_ladder(folder: Path) -> Path:
+    folder.mkdir()
+    for name, text in (
+        ("readme.md", README),
+        ("core.md", CORE),
+        ("technical.md", TECHNICAL),
+        ("management.md", MANAGEMENT),
+    ):
+        (folder / name).write_text(text)
+    return folder
+
+
+def test_a_markdown_ladder_of_several_pages(tmp_path):
+    out = tmp_path / "kb"
+    result = run_bot("import", str(write_markdown_ladder(tmp_path / "docs")), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    kb, roles = imported(out)
+    assert {r.title for r in kb.roles.values()} == {
+        "Engineer I",
+        "Engineer II",
+        "Senior Engineer",
+        "Team Lead",
+    }
+    senior = next(r for r in kb.roles.values() if r.title == "Senior Engineer")
+    lead = next(r for r in kb.roles.values() if r.title == "Team Lead")
+    assert "IC 3" in senior.codes and "IC 3" in lead.codes  # a code two paths share
+    assert senior.summary.text.startswith("A Senior Engineer sets technical direction")
+    assert senior.get("responsibilities")[0].text == "Owns a product area."  # the index's
+    # competencies shared by most levels are topics; facts keep their own words
+    assert "communication" in kb.topics
+    assert any("design notes" in f.text for f in kb.roles["ic-2"].get("communication"))
+    # the pages' order and the branch: Technical and Management start after Engineer II
+    technical = next(t for t in kb.tracks if t.title == "Technical")
+    assert technical.steps == (("ic-2",), (senior.id,))
+    # ladder-wide sections, and "IC 3" asked about gets the bot asking which
+    assert any("salary band" in f.text for f in kb.ladder_facts["salary"])
+    intent = route("what does an IC 3 do", kb)
+    assert set(intent.choices) == {senior.id, lead.id}
+    assert "six months" in render_plain(ask("how do promotions work", kb), kb)
+
+
+def test_html_exports_with_details_sections(tmp_path):
+    page = """<html><body><h1>Careers</h1><h2>Engineering</h2>
+    <details><summary>Junior Engineer</summary><div><h3>What you do</h3>
+    <ul><li><strong>Delivery:</strong> ships small tasks with support</li></ul></div></details>
+    <details><summary>Senior Engineer</summary><div><h3>What you do</h3>
+    <ul><li><strong>Delivery:</strong> leads projects across teams</li></ul>
+    <table><tr><th>Area</th><th>Expectation</th></tr><tr><td>Mentoring</td>
+    <td>coaches two engineers</td></tr></table></div></details></body></html>"""
+    (tmp_path / "careers.html").write_text(page)
+    out = tmp_path / "kb"
+    assert run_bot("import", str(tmp_path / "careers.html"), "--out", str(out)).returncode == 0
+    kb, _ = imported(out)
+    senior = next(r for r in kb.roles.values() if r.title == "Senior Engineer")
+    texts = [f.text for facts in senior.facts.values() for f in facts]
+    assert "Delivery: leads projects across teams" in texts
+    assert "Mentoring: coaches two engineers" in texts
+
+
+def test_csv_and_xlsx_competency_matrices(tmp_path):
+    rows = [
+        ["Competency", "Associate", "Engineer", "Senior Engineer"],
+        ["Communication", "Shares progress", "Writes design notes", "Leads design reviews"],
+        ["Testing", "Writes unit tests", "Owns a test plan", "Sets the testing strategy"],
+    ]
+    with open(tmp_path / "matrix.csv", "w", newline="") as f:
+        csv.writer(f).writerows(rows)
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(tmp_path / "matrix.xlsx")
+    for name in ("matrix.csv", "matrix.xlsx"):
+        out = tmp_path / f"kb-{name}"
+        result = run_bot("import", str(tmp_path / name), "--out", str(out))
+        assert result.returncode == 0, result.stderr
+        kb, _ = imported(out)
+        assert [kb.roles[r].title for r in kb.ladder_order()] == [
+            "Associate",
+            "Engineer",
+            "Senior Engineer",
+        ]
+        senior = next(r for r in kb.roles.values() if r.title == "Senior Engineer")
+        assert [f.text for f in senior.get("communication")] == ["Leads design reviews"]
+
+
+def test_plain_text_articles_one_role_each(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "What does a Staff Engineer do?\n"
+        "A Staff Engineer leads work that spans several teams and guides their designs.\n"
+        "Key Responsibilities\n"
+        "- Architecture: sets the direction of shared systems.\n"
+        "- Mentoring: coaches senior engineers across the organisation.\n"
+    )
+    out = tmp_path / "kb"
+    assert run_bot("import", str(tmp_path / "a.txt"), "--out", str(out)).returncode == 0
+    kb, _ = imported(out)
+    (staff,) = kb.roles.values()
+    assert staff.title == "Staff Engineer"
+    assert "Mentoring: coaches senior engineers across the organisation." in [
+        f.text for f in staff.get("responsibilities")
+    ]
+
+
+def test_a_maintainers_mapping_of_headings_to_topics(tmp_path):
+    docs = write_markdown_ladder(tmp_path / "docs")
+    (docs / "import.yaml").write_text("topics:\n  Communication: skills\n")
+    out = tmp_path / "kb"
+    assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
+    kb, _ = imported(out)
+    assert "communication" not in kb.topics
+    assert any("design notes" in f.text for f in kb.roles["ic-2"].get("skills.leadership"))
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("binary.md", b"\x00\x01\x02" * 100, "binary"),
+        ("empty.md", b"   \n\n", "empty"),
+        ("wall.txt", b"just words and more words " * 400, "no levels found"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2_and_nothing_written(tmp_path, name, content, says):
+    (tmp_path / name).write_bytes(content)
+    out = tmp_path / "kb"
+    result = run_bot("import", str(tmp_path / name), "--out", str(out))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("ladderbot:")
+    assert says in result.stderr and name in result.stderr
+    assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_a_huge_file_is_refused_without_reading_it(tmp_path):
+    big = tmp_path / "huge.md"
+    with open(big, "wb") as f:
+        f.truncate(50 * 1024 * 1024)  # 50 MB, sparse: nothing to write or read
+    result = run_bot("import", str(big), "--out", str(tmp_path / "kb"))
+    assert result.returncode == 2 and "too big" in result.stderr and "huge.md" in result.stderr
+
+
+def test_out_must_be_empty_unless_forced(tmp_path):
+    docs = write_markdown_ladder(tmp_path / "docs")
+    out = tmp_path / "kb"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    refused = run_bot("import", str(docs), "--out", str(out))
+    assert refused.returncode == 2 and "not empty" in refused.stderr
+    assert (out / "notes.txt").read_text() == "mine"
+    assert run_bot("import", str(docs), "--out", str(out), "--force").returncode == 0
+    assert not (out / "notes.txt").exists() and (out / "ladder.yaml").is_file()
