@@ -78,6 +78,7 @@ class RouterIndex:
     # Words that name several roles at once (a level code shared by tracks, "IC 5"):
     # words -> every role they name, first the one an alias lookup gives.
     shared_codes: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    name_starts: frozenset[tuple[str, ...]] = frozenset()  # any three words of a name
     # Words of the tracks' titles that name a track ("security" of "Security Engineer
     # path"): word -> track ids, for telling which "IC 5" a question means.
     track_words: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -158,6 +159,11 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
     domain = {tuple(tokens(t)) for t in kb.domain_terms} - {()}
     alias_words = frozenset(w for key in aliases for w in key)
     max_alias = max((len(k) for k in aliases), default=1)
+    # Two words followed by a third that continues a name ("tech lead 5") are not joined
+    # into one by the spelling stage, as "back end" is into "backend".
+    name_starts = frozenset(
+        key[i : i + 3] for key in aliases if len(key) >= 3 for i in range(len(key) - 2)
+    )
 
     domain_words = {w for key in domain for w in key}
     examples = {
@@ -272,6 +278,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         ladder_topic=_topic_id(kb, "ladder"),
         graded_words=frozenset(w for g in kb.graded_words for w in tokens(g)),
         shared_codes=shared_codes,
+        name_starts=name_starts,
         track_words=_track_words(kb, domain_words),
     )
     kb._cache["router"] = index

@@ -37,9 +37,11 @@ def find_spans(frame: Frame, index: RouterIndex) -> list[Span]:
     return found
 
 
-def find_titles(frame: Frame, index: RouterIndex) -> list[Title]:
+def find_titles(frame: Frame, index: RouterIndex, spans=()) -> list[Title]:
     """Titles this ladder does not have: those listed in ladder.yaml, and a title head
-    ("engineer") after a word none of the ladder's files use ("civil engineer")."""
+    ("engineer") after a word none of the ladder's files use ("civil engineer") - not
+    the first word of a name of the ladder's ("says eng manager")."""
+    starts = {m.start for m in spans if not m.contextual and m.end - m.start > 1}
     words, typed = frame.words, frame.typed
     stems = [stem(w) for w in words]
     found, i = [], 0
@@ -58,6 +60,7 @@ def find_titles(frame: Frame, index: RouterIndex) -> list[Title]:
                 and (words[i], words[i + 1]) not in index.aliases
                 and is_unknown(words[i], index)
                 and words[i] not in index.alias_words
+                and i + 1 not in starts
             ):
                 title = f"{typed[i]} {typed[i + 1]}".title()[:TITLE_SHOWN]
                 found.append(Title(title, i, i + 2))

@@ -45,8 +45,16 @@ def understand(text: str, kb: KnowledgeBase, hint: CommandHint | None = None) ->
     spans = find_spans(frame, index)
     if fill_slots(frame, index, spans):
         spans = find_spans(frame, index)
-    frame.titles = find_titles(frame, index)
-    # "project manager" is a title of its own, not the manager in it.
+    # "technical program manager" is the ladder's, though "program manager" is a title
+    # it lacks; "project manager" is a title of its own, not the manager in it.
+    frame.titles = [
+        t
+        for t in find_titles(frame, index, spans)
+        if not any(
+            m.start <= t.start and t.end <= m.end and m.end - m.start > t.end - t.start
+            for m in spans
+        )
+    ]
     taken = {j for t in frame.titles for j in range(t.start, t.end)}
     frame.spans = [m for m in spans if not any(j in taken for j in range(m.start, m.end))]
     frame.free = [True] * len(frame.words)

@@ -35,7 +35,12 @@ def spell(frame: Frame, index: RouterIndex) -> None:
     while i < len(folded):
         if start and i >= start and not focus:
             focus = len(words)
-        if i + 1 < len(folded) and folded[i] + folded[i + 1] in index.vocabulary:
+        if (
+            i + 1 < len(folded)
+            and folded[i] + folded[i + 1] in index.vocabulary
+            and tuple(folded[i : i + 3]) not in index.name_starts
+            and tuple(folded[max(0, i - 1) : i + 2]) not in index.name_starts
+        ):
             words.append(folded[i] + folded[i + 1])
             typed.append(f"{raw[i]} {raw[i + 1]}")
             capitals.append(f"{cased[i]} {cased[i + 1]}")

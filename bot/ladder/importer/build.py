@@ -74,6 +74,7 @@ def build(documents: list[Document], placer: Placer, guesser: TopicGuesser) -> L
     for role in ladder.roles:
         _place(role, ladder, definitions, shared)
     _ladder_wide(ladder, levels, definitions)
+    _other_names(ladder)
     return ladder
 
 
@@ -391,8 +392,8 @@ def _ladder_wide(ladder: Ladder, levels: list[Level], definitions: dict) -> None
                 continue
             if block.kind == "row" and _track_columns(block, tracks, ladder, source):
                 continue
-            if block.kind == "para" and block.text.endswith("?"):
-                asked = ladder.placer.known(block.text)
+            if block.kind == "para" and _is_question(block):
+                asked = _faq_topic(block.text, ladder)  # what the answers below are about
                 continue
             if block.links:
                 continue  # navigation, or an index of levels
@@ -407,6 +408,58 @@ def _ladder_wide(ladder: Ladder, levels: list[Level], definitions: dict) -> None
             path = ladder.placer.path(topic, heading)
             for text in fact_texts(block):
                 ladder.ladder_facts.setdefault(path, []).append((text, source))
+
+
+QUESTION_WORDS = 20
+
+
+def _is_question(block: Block) -> bool:
+    """A question a page goes on to answer (an FAQ's): one short sentence, or bold."""
+    text = block.text
+    one = text.endswith("?") and text.count("?") == 1 and len(text.split()) <= QUESTION_WORDS
+    return one or (text.endswith("?") and block.label == text.rstrip("?").strip())
+
+
+def _faq_topic(question: str, ladder: Ladder) -> str:
+    """A question a page answers about the ladder ("When is a person ready to move to
+    the next level?"): its topic when it names one facts about the whole ladder have,
+    else what its words are most like, else progression (moving along the ladder)."""
+    for found in (ladder.placer.known(question), ladder.guesser.guess(question, "")):
+        if found in LADDER_WIDE:
+            return found
+    return "progression"
+
+
+_KNOWN_AS = re.compile(
+    r"\b(?:also|often|sometimes)\s+(?:known|called|referred to)\s+as\s+([^.;:,()]+)", re.I
+)
+
+
+def _other_names(ladder: Ladder) -> None:
+    """Names a page gives a role family ("Role also known as dev lead"): codes of every
+    level of that family's track, so "what does a dev lead do" finds them."""
+    by_title = {normalise(t.title): t for t in ladder.tracks}
+    by_doc = {}
+    for track in ladder.tracks:
+        for level in track.levels:
+            by_doc.setdefault(level.doc.name, track)
+    roles = {r.level: r for r in ladder.roles}
+    for doc in ladder.documents:
+        for block in doc.blocks:
+            found = _KNOWN_AS.search(block.text)
+            if not found:
+                continue
+            track = by_title.get(normalise(block.label)) if block.label else None
+            track = track or by_doc.get(doc.name)
+            if track is None:
+                continue
+            names = re.split(r",|\bor\b|\band\b|/", found.group(1))
+            for name in (n.strip() for n in names):
+                if 0 < len(name.split()) <= 3:
+                    for level in track.levels:
+                        role = roles.get(level)
+                        if role is not None and name not in role.codes:
+                            role.codes.append(name)
 
 
 def _track_columns(block: Block, tracks: dict, ladder: Ladder, source: str) -> bool:

@@ -102,7 +102,11 @@ def _ladder(ladder: Ladder, roles: dict, order: list[Role]) -> dict:
     if graded:
         data["graded_words"] = graded
     data["tracks"] = tracks
-    names = {a for r in order for a in (r.title.lower(), *r.aliases, *(c.lower() for c in r.codes))}
+    names = " | ".join(
+        a for r in order for a in (r.title.lower(), *r.aliases, *(c.lower() for c in r.codes))
+    )
+    # titles this ladder lacks, but not one inside its own ("program manager" of
+    # "technical program manager")
     data["other_roles"] = [t for t in _builtin_other_roles() if t.lower() not in names]
     if ladder.ladder_facts:
         data["facts"] = _nest(
