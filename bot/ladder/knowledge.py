@@ -222,7 +222,11 @@ def _move_warnings(moves, roles: dict[str, Role]) -> list[Problem]:
         names += role.context_aliases
         if not any(f" {normalise(n)} " in said for n in names if normalise(n)):
             out.append(
-                Problem(file, line, f"warning: this fact is filed as the move to {to!r} "
-                f"but does not name {role.title!r}")
+                Problem(
+                    file,
+                    line,
+                    f"warning: this fact is filed as the move to {to!r} "
+                    f"but does not name {role.title!r}",
+                )
             )
     return out

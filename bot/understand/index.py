@@ -132,9 +132,11 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         for text in role.context_aliases:
             aliases.setdefault(tuple(tokens(text)), (role.id, True))
     for role in kb.roles.values():
+        codes = {tuple(tokens(c)) for c in role.codes}
         for text in (role.id.replace("-", " "), role.title, *role.aliases):
             for key in spoken_forms(tuple(tokens(text))):
-                aliases.setdefault(key, (role.id, False))
+                if key not in codes or text != role.id.replace("-", " "):
+                    aliases.setdefault(key, (role.id, False))  # an id that is a code: a code
     for key, hit in list(aliases.items()):
         if len(key[-1]) <= 4:  # plurals the folding leaves alone: "ems", "swes"
             aliases.setdefault((*key[:-1], key[-1] + "s"), hit)
@@ -297,6 +299,13 @@ def _track_words(kb: KnowledgeBase, domain_words) -> dict[str, frozenset[str]]:
     return {w: frozenset(ids) for w, ids in found.items()}
 
 
+BARE = 4  # characters: a code this short is an everyday token too
+
+
+def _bare(key: tuple[str, ...]) -> bool:
+    return len("".join(key)) <= BARE
+
+
 def _codes(kb: KnowledgeBase, aliases: dict) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Level codes into the alias table; those several roles share ("IC 5") are kept
     with every role they name (the alias table gives the first)."""
@@ -306,7 +315,8 @@ def _codes(kb: KnowledgeBase, aliases: dict) -> dict[tuple[str, ...], tuple[str,
             said = tuple(tokens(code))
             alpha = len(said) == 2 and all(w.isalpha() for w in said)
             joined = [("".join(said),)] if alpha else []
-            for key in spoken_forms(said) + joined:  # "tech lead", also typed "techlead"
+            plural = [(*said[:-1], said[-1] + "s")] if said and said[-1].isalpha() else []
+            for key in spoken_forms(said) + joined + plural:  # "tech lead": "techlead", "EMs"
                 holders = named.setdefault(key, [])
                 if role.id not in holders:
                     holders.append(role.id)
@@ -314,7 +324,9 @@ def _codes(kb: KnowledgeBase, aliases: dict) -> dict[tuple[str, ...], tuple[str,
     for key, roles in named.items():
         if key in aliases and aliases[key][0] not in roles:
             continue  # an alias of another role wins (validate refuses the code)
-        aliases.setdefault(key, (roles[0], False))
+        # A bare code ("EM", "TPM", "d7") is also an everyday token ("em dash", "TPM
+        # 2.0", "a D7 chord"): like a level word, the rest of the question decides.
+        aliases.setdefault(key, (roles[0], _bare(key)))
         if len(roles) > 1:
             shared[key] = tuple(roles)
     return shared

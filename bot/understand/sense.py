@@ -35,9 +35,12 @@ def scope(frame: Frame, index: RouterIndex) -> None:
     """Domain and technical words, and what the question asks on the facts' side."""
     words, free = frame.words, frame.free
     present = set(words)
-    frame.domain = any(
-        d[0] in present and contains(words, [True] * len(words), d) for d in index.domain
-    )
+    # not a word of a level word's span ("developer" named as a role by itself)
+    outside = [
+        not any(m.start <= j < m.end for m in frame.spans if m.contextual)
+        for j in range(len(words))
+    ]
+    frame.domain = any(d[0] in present and contains(words, outside, d) for d in index.domain)
     frame.technical = any(
         w in index.fact_words
         and w not in index.alias_words
@@ -168,6 +171,8 @@ def keep_contextual(
         return False
     if plural:
         return True  # "my lead says seniors should own features"
+    if after.isdigit():
+        return False  # "TPM 2.0", "em 12px": a code followed by a number is something else
     if (
         before
         and is_unknown(before, index, strict=True)

@@ -141,6 +141,7 @@ DISCIPLINE_SCOPE = 0.75
 # ...and with three words or more the ladder never uses ("cleaning gutters"), in-scope
 # questions stay under 0.11, those traps start at 0.26.
 STRANGERS, STRANGE_SCOPE = 3, 0.2
+STRANGE_SHARE = 0.4  # naming no role, this share of words the ladder never uses: not ours
 
 
 def settle_topic(frame: Frame, index: RouterIndex) -> bool:
@@ -234,6 +235,14 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
             frame.note("topic", f"about the discipline and reads like the traps ({p:.2f})")
             frame.declined = True
             return False
+    content = [x for x in frame.words if x not in STOPWORDS and x.isalpha()]
+    strange = sum(is_unknown(x, index) for x in content)
+    if role == LADDER and not kept and strange >= 2 and strange >= STRANGE_SHARE * len(content):
+        # about the whole ladder, naming no role, in words the ladder's files never use
+        # ("is the black friday promotion code still working for customers")
+        frame.note("topic", "no role named and words the ladder never uses")
+        frame.declined = True
+        return False
     if frame.guessed and topic != index.ladder_topic:
         # "beyond senior, do i need a degree to become a CTO": about the CTO after all
         frame.unknown, frame.declined = frame.guessed, True

@@ -233,6 +233,11 @@ def _roles(levels: list[Level]) -> list[Role]:
         taken.add(ident)
         role = Role(ident, _shown_title(level), level, list(level.codes))
         role.aliases = _aliases(level, role.title)
+        parts = level.title.split()
+        if len(parts) == 2 and re.match(r"^(\d{1,2}|[ivx]{1,4})$", parts[1], re.I) and level.number:
+            initials = f"{parts[0][0].upper()}{level.number}"  # "Engineer II" -> "E2"
+            if normalise(initials) not in {normalise(c) for c in role.codes}:
+                role.codes.append(initials)
         stem = re.sub(r"\s+(\d{1,2}[a-z]?|[ivx]{1,4})$", "", level.title, flags=re.I)
         family = families.get(normalise(stem), [])
         if 1 < len(family) <= FAMILY_MAX and normalise(stem) != normalise(level.title):
@@ -288,9 +293,6 @@ def _aliases(level: Level, shown: str) -> list[str]:
         out += [f"{level.title.lower()} {level.variant.lower()}"]
         if len(initials) >= 2:
             out.append(f"{level.title.lower()} {initials}")
-    parts = level.title.split()
-    if len(parts) == 2 and re.match(r"^(\d{1,2}|[ivx]{1,4})$", parts[1], re.I) and level.number:
-        out.append(f"{parts[0][0].lower()}{level.number}")  # "Engineer II" -> "e2"
     return [a for a in dict.fromkeys(out) if a]
 
 
