@@ -68,3 +68,20 @@ def test_nothing_user_typed_is_echoed_live(kb, hostile):
     text = render_mrkdwn(ask(hostile, kb), kb)
     for live in ("<!channel>", "<!here>", "<@U123>", "<#C1>"):
         assert live not in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what does a mid need to show to make senior",
+        "im mid, am i ready for senior yet?",
+        "what do i need to demonstrate for a senior promotion, im mid level",
+    ],
+)
+def test_readiness_answers_with_what_the_next_level_expects(kb, text):
+    answer = ask(text, kb)
+    assert (answer.intent.role, answer.intent.other_role) == ("senior", "mid")
+    assert answer.title == "Senior Backend Engineer: what it expects"
+    headings = [s.heading for s in answer.sections]
+    assert headings[0] == "What a Senior Backend Engineer is expected to do"
+    assert "Where it sits" in headings

@@ -83,6 +83,43 @@ def _nearest_with(kb: KnowledgeBase, role_id: str, paths: tuple[str, ...]) -> Ro
 
 
 LADDER_SHOWN = 3  # ladder-wide facts shown beside a role's own
+EXPECTED_SHOWN = 6  # what a level expects, in a readiness answer
+CHANGES_SHOWN = 4  # ...and what is new in it
+
+
+def _readiness(kb: KnowledgeBase, role: Role, intent: Intent, cited: Citations):
+    """ "What do I need to show for D4?": what the level expects, what is new in it
+    compared with where the asker is (`other_role`, else the step below), what the
+    sources say the move takes, and what the ladder says about promotion."""
+    duties = kb.topics.get("responsibilities") or kb.topics.get(kb.default_topic)
+    paths = duties.paths if duties else ()
+    asked = [r.fact(kb) for r in intent.ranked if r.role == role.id and r.path in paths]
+    expected = list(dict.fromkeys(asked + [f for p in paths for f in role.get(p)]))
+    sections = []
+    below = intent.other_role or next(iter(kb.previous_roles(role.id)), None)
+    if below in kb.roles and below != role.id:
+        # what is new first: the gap is what someone on their way there needs to see
+        had = {f.text for p in paths for f in kb.roles[below].get(p)}
+        new = [f for f in expected if f.text not in had]
+        if new and len(new) < len(expected):
+            heading = f"New compared with {kb.roles[below].title}"
+            sections.append(Section(heading, cited.lines(new, CHANGES_SHOWN)))
+    heading = f"What {article_for(role.title)} {role.title} is expected to do"
+    heading = f"Also expected of {article_for(role.title)} {role.title}" if sections else heading
+    sections.append(Section(heading, cited.lines(expected, EXPECTED_SHOWN)))
+    moves = ladder.move_facts(kb, role.id, below if below in kb.roles else None)
+    if moves:
+        heading = f"Becoming {article_for(role.title)} {role.title}"
+        sections.append(Section(heading, cited.lines(moves, 3)))
+    progression = kb.topic_for("ladder")
+    if progression:
+        sections += list(_across_the_ladder(kb, progression, cited, intent))
+    sections.append(Section("Where it sits", track_lines(kb, role.id, cited)))
+    return tuple(sections)
+
+
+def article_for(title: str) -> str:
+    return "an" if title[:1].lower() in "aeiou" else "a"
 
 
 def _across_the_ladder(kb: KnowledgeBase, topic: Topic, cited: Citations, intent: Intent):
@@ -203,6 +240,9 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
         sections = tuple(
             Section(spec.heading, cited.lines(key, 3)) for spec in topic.fields[:1]
         ) + (Section("On the ladder", track_lines(kb, role.id, cited)),)
+    elif topic.answer == "ladder" and intent.direction == "ready":
+        title = f"{role.title}: what it expects"
+        sections = _readiness(kb, role, intent, cited)
     elif topic.answer == "ladder":
         _, sections = ladder.progression(
             kb, role, intent.other_role, intent.direction, cited, topic.paths
@@ -226,7 +266,7 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
         if not any(s.lines for s in sections) and not lead_sections and not intro:
             intro, sections = _gap(kb, role, topic, cited, bool(wide))
         sections += wide
-    if topic.answer == "ladder":
+    if topic.answer == "ladder" and intent.direction != "ready":
         sections += _across_the_ladder(kb, topic, cited, intent)
     sections = tuple(s for s in (*lead_sections, *sections) if s.lines or s.pair)
     if intent.family:

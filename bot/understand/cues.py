@@ -52,6 +52,8 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
         tracks_named=frozenset(
             t for j, w in enumerate(words) if frame.free[j] for t in index.track_words.get(w, ())
         ),
+        readiness=bool(M.READINESS & present)
+        or any(pair in M.READINESS_PAIRS for pair in zip(words, words[1:])),
     )
 
 
@@ -101,6 +103,7 @@ def _span_marks(m: Span, words: list[str], index: RouterIndex) -> frozenset[str]
     mark("adjective", _adjective(m, words, index))
     mark("track", m.contextual and m.end < len(words) and words[m.end] in M.TRACK_WORDS)
     mark("reaching", _reaching(m, words, before))
+    mark("toward", before in M.TOWARD)  # "ready for senior", "what changes at EM7"
     mark("denied_after", bool(M.NEGATIONS & set(words[m.end : m.end + 3])))
     mark("first_person_after", bool(M.FIRST_PERSON & set(words[m.end :])))
     mark("group_after", bool(set(words[m.end : m.end + 1]) & (M.GROUPS | M.PASSIVE)))

@@ -86,6 +86,7 @@ class Cues:
     individual: bool = False  # "IC", "individual": with a track, the tracks
     clause_ors: tuple[int, ...] = ()  # where an "or" opens a question of its own
     tracks_named: frozenset[str] = frozenset()  # tracks the question names outside roles
+    readiness: bool = False  # asks what a level expects before reaching it
 
 
 @dataclass

@@ -82,7 +82,7 @@ def is_english(word: str, plural_folded: bool = True) -> bool:
 # Adverbs that do not end in -ly: "almost mid", "just senior", "still junior".
 _PLAIN_ADVERBS = frozenset(
     "almost nearly just still already now soon even quite pretty very too also ever never "
-    "always finally basically kinda sorta".split()
+    "always finally basically kinda sorta yet".split()
 )
 
 

@@ -138,6 +138,15 @@ HERE = _words("here")
 QUESTION = _words("question")
 HOW_LONG = _words("long")
 
+# Asking what a level expects before someone reaches it: "what do I need to show for
+# D4", "am I ready for senior", "what changes at EM7".
+READINESS = _words(
+    "need needs show prove demonstrate ready readiness expected expect expectation "
+    "expectations required requirement requirements gap missing"
+)
+READINESS_PAIRS = frozenset({("what", "change"), ("what", "changes")})
+TOWARD = _words("for at")  # "ready for senior", "what changes at EM7"
+
 TABLE = {
     name.lower(): value
     for name, value in dict(globals()).items()

@@ -100,6 +100,7 @@ def who(frame: Frame, index: RouterIndex) -> None:
     when the structure decides it (the ladder, a comparison). A name several roles
     share ("IC 5") is settled by the rest of the question, or the bot asks which."""
     frame.role, frame.other, frame.topic = _who(frame, index, frame.kept)
+    _readiness(frame, index)
     for attr in ("role", "other"):
         span = next((m for m in frame.kept if m.role == getattr(frame, attr)), None)
         if span is None or not span.ambiguous:
@@ -127,6 +128,30 @@ def _one_family(kb, roles: tuple[str, ...]) -> bool:
         if set(roles) <= members and steps == list(range(steps[0], steps[0] + len(steps))):
             return True
     return False
+
+
+def _readiness(frame: Frame, index: RouterIndex) -> None:
+    """ "what do I need to show for D4", "am I ready for senior", "what changes at EM7":
+    about the level someone is heading for - what it expects, and what changes from
+    where they are (`other`) - unless the question names a topic of its own ("do I need
+    a degree to be senior")."""
+    cues, kb = frame.cues, frame.kb
+    if not cues.readiness or cues.form == "how_long" or not index.ladder_topic:
+        return
+    if frame.topic not in (None, index.ladder_topic):
+        return
+    if any(kb.topics[t].answer == "facts" for t in frame.strong if t in kb.topics):
+        return
+    heading = [m for m in frame.kept if {"target", "reaching", "toward"} & m.marks]
+    if not heading:
+        return
+    target = heading[-1]
+    others = [m for m in frame.kept if m.role != target.role]
+    standing = [m for m in others if {"self", "source", "stands"} & m.marks]
+    sources = standing or [m for m in others if m.start < target.start]
+    frame.role, frame.topic, frame.direction = target.role, index.ladder_topic, "ready"
+    frame.other = sources[-1].role if sources else None
+    frame.note("structure", f"what {target.role} expects, before reaching it")
 
 
 def _settle_shared(frame: Frame, span: Span) -> str | None:

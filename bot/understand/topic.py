@@ -186,7 +186,7 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
             # "do EMs do the hiring", "is hiring part of an EM's job"
             frame.topic = as_duty(kb, frame.topic)
     topic = frame.topic
-    if topic == index.ladder_topic and kept:
+    if topic == index.ladder_topic and kept and frame.direction != "ready":
         named_role = next((m for m in kept if m.role == role), None)
         frame.direction = direction(named_role) if named_role else ""
     facts, terms = (), []
