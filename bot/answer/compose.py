@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..ladder.model import LADDER, KnowledgeBase, Role, Topic
+from ..text import words
 from ..understand.intent import Intent
 from . import ladder
 from .answers import Answer
@@ -47,10 +48,18 @@ def _by_question(facts, path: str, intent: Intent):
 
 
 def _facts_sections(
-    role: Role, topic: Topic, cited: Citations, intent: Intent
+    role: Role, topic: Topic, cited: Citations, intent: Intent, question: str = ""
 ) -> tuple[Section, ...]:
+    """The topic's lists for the role: those the question names ("scope of influence"
+    for the Influence list) or whose facts it matches first, then in their order."""
+    asked = set(words(question))
+    matched = {ref.path for ref in intent.ranked if ref.role == role.id}
+
+    def order(spec) -> int:
+        return 0 if asked & set(words(spec.heading)) else 1 if spec.path in matched else 2
+
     out = []
-    for spec in topic.fields:
+    for spec in sorted(topic.fields, key=order):
         facts = _by_question(role.get(spec.path), spec.path, intent)
         lines = cited.lines(facts, MAX_FACTS_SHOWN)
         rest = len(facts) - MAX_FACTS_SHOWN
@@ -261,7 +270,7 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
         compared = [kb.topics[t] for t in topic.compares if t in kb.topics]
         _, sections = ladder.compare(kb, role, other, cited, compared)
     else:
-        sections = _facts_sections(role, topic, cited, intent)
+        sections = _facts_sections(role, topic, cited, intent, question)
         wide = _across_the_ladder(kb, topic, cited, intent)
         if not any(s.lines for s in sections) and not lead_sections and not intro:
             intro, sections = _gap(kb, role, topic, cited, bool(wide))

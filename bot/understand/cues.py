@@ -52,7 +52,10 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
         tracks_named=frozenset(
             t for j, w in enumerate(words) if frame.free[j] for t in index.track_words.get(w, ())
         ),
-        readiness=bool(M.READINESS & present)
+        readiness=any(
+            w in M.READINESS and not (w.startswith("expect") and words[i + 1 : i + 2] == ["to"])
+            for i, w in enumerate(words)  # "am i expected to lead projects": a duty
+        )
         or any(pair in M.READINESS_PAIRS for pair in zip(words, words[1:])),
     )
 

@@ -72,6 +72,9 @@ class RouterIndex:
     facts: FactIndex
     compare_topic: str | None
     ladder_topic: str | None
+    overview_topic: str | None = None
+    # Topics answered from facts that no role and no ladder-wide fact is filed under.
+    empty_topics: frozenset[str] = frozenset()
     # Level words English also uses as adjectives of degree ("the most senior IC"):
     # ladder.yaml's graded_words.
     graded_words: frozenset[str] = frozenset()
@@ -278,6 +281,14 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         facts=facts,
         compare_topic=_topic_id(kb, "compare"),
         ladder_topic=_topic_id(kb, "ladder"),
+        overview_topic=_topic_id(kb, "overview"),
+        empty_topics=frozenset(
+            t.id
+            for t in kb.topics.values()
+            if t.answer == "facts"
+            and not any(r.get(p) for r in kb.roles.values() for p in t.paths)
+            and not any(kb.ladder_facts.get(p) for p in t.paths)
+        ),
         graded_words=frozenset(w for g in kb.graded_words for w in tokens(g)),
         shared_codes=shared_codes,
         name_starts=name_starts,

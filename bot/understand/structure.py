@@ -140,12 +140,14 @@ def _readiness(frame: Frame, index: RouterIndex) -> None:
         return
     if frame.topic not in (None, index.ladder_topic):
         return
-    if any(kb.topics[t].answer == "facts" for t in frame.strong if t in kb.topics):
-        return
     heading = [m for m in frame.kept if {"target", "reaching", "toward"} & m.marks]
     if not heading:
         return
     target = heading[-1]
+    if any(kb.topics[t].answer == "facts" for t in frame.strong if t in kb.topics):
+        # "how does the process expectation change from em5 to em6": that topic, there
+        frame.role, frame.other, frame.topic = target.role, None, None
+        return
     others = [m for m in frame.kept if m.role != target.role]
     standing = [m for m in others if {"self", "source", "stands"} & m.marks]
     sources = standing or [m for m in others if m.start < target.start]

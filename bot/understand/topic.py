@@ -77,6 +77,19 @@ def choose_topic(
         for topic, vote in votes.items():
             scores[topic] = scores.get(topic, 0.0) + weight * vote
     scores.pop(index.compare_topic, None)
+    for topic in list(scores):
+        found = phrases.get(topic)
+        if (found is None or not found.strong) and topic in index.empty_topics:
+            # A topic no fact of the ladder is filed under ("how much" on a ladder with no
+            # pay in it) is what a question is about only when it names it.
+            scores.pop(topic)
+    overview = phrases.get(index.overview_topic) if index.overview_topic else None
+    if overview and overview.strong and all(_frame(p) for p in overview.words) and any(
+        f.strong and kb.topics[t].answer == "facts" for t, f in phrases.items() if t in kb.topics
+    ):
+        # "what is a D2's relationship to team processes": the frame asks about what
+        # follows, which another topic's phrase names
+        scores[index.overview_topic] -= STRONG * min(overview.strong, 2) - WEAK
     if not scores:
         return default, 0.0
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], index.topic_order[kv[0]]))
@@ -96,6 +109,14 @@ def choose_topic(
         top = scores[top_topic]
     runner = max((s for t, s in ranked if t != top_topic), default=0.0)
     return top_topic, max(0.0, min(1.0, (top - runner) / top + 0.25))
+
+
+_WH_FRAMES = frozenset({"what", "who", "whats", "whos"})
+
+
+def _frame(phrase: tuple[str, ...]) -> bool:
+    """ "what is a", "who is": a question's frame, not what it names."""
+    return bool(phrase) and phrase[0] in _WH_FRAMES
 
 
 def _facts_hold(found: Found, voters: list[FactHit], specific: frozenset[str], synonyms) -> bool:
