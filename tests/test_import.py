@@ -39,6 +39,8 @@ def imported(out: Path) -> tuple[knowledge.KnowledgeBase, dict]:
     [
         ("ladders/engineeringladders", 18),
         ("ladders/ft-engineering-progression/engineering.yml", 8),
+        # two frameworks whose titles collide ("Senior Engineer 2" in both)
+        ("ladders/ft-engineering-progression", 11),  # 8 + 3 levels
         ("seeds", 4),
     ],
 )

@@ -101,9 +101,13 @@ def import_ladder(
         write(ladder, work)
         try:
             load(work)
-        except KnowledgeError as exc:  # a bug of ours, never the documents' fault
+        except KnowledgeError as exc:  # a bug of ours, never the documents' fault:
+            # still one line, not a traceback
             first = exc.problems[0]
-            raise RuntimeError(f"the imported ladder does not validate: {first}") from None
+            raise ImportInputError(
+                f"{given[0]}: the importer made a ladder that does not validate (a bug in"
+                f" ladderbot, please report it with the documents): {first}"
+            ) from None
         if target.exists():
             shutil.rmtree(target)
         work.rename(target)

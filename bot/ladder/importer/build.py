@@ -262,6 +262,10 @@ def _shared_aliases(roles: list[Role]) -> None:
     for role in roles:
         for key in dict.fromkeys(normalise(a) for a in role.aliases):
             owners.setdefault(key, []).append(role)
+    for role in roles:  # an alias that is another role's code ("senior engineer 2")
+        for key in dict.fromkeys(normalise(c) for c in role.codes):
+            if key in owners and role not in owners[key]:
+                owners[key].append(role)
     for key, holders in owners.items():
         if len(holders) > 1:
             for role in holders:
