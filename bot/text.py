@@ -74,3 +74,51 @@ def spoken_forms(key: tuple[str, ...]) -> list[tuple[str, ...]]:
         if len(form) == 2 and form[0] == "level" and _NUMBERED.match(end):
             out += [("l", end), ("l" + end,)]  # "level 5" -> "l 5", "l5"
     return list(dict.fromkeys(out))
+
+
+# How people shorten the words of job titles in chat. A name's shortened forms are
+# matched as the name ("sr eng 2" for "Senior Engineer 2", "tech director" for
+# "Technology Director"), on any ladder, without the ladder listing them.
+SHORT_WORDS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("senior",): ("sr", "snr"),
+    ("junior",): ("jr", "jnr"),
+    ("engineer",): ("eng",),
+    ("engineering",): ("eng",),
+    ("technology",): ("tech",),
+    ("technical",): ("tech",),
+    ("director",): ("dir",),
+    ("manager",): ("mgr",),
+    ("management",): ("mgmt",),
+    ("principal",): ("princ",),
+    ("associate",): ("assoc",),
+    ("software",): ("sw",),
+    ("developer",): ("dev",),
+    ("development",): ("dev",),
+    ("architect",): ("arch",),
+    ("administrator",): ("admin",),
+    ("operations",): ("ops",),
+    ("operation",): ("ops",),
+    ("infrastructure",): ("infra",),
+    ("intermediate",): ("mid",),
+    ("individual", "contributor"): ("ic",),
+    ("vice", "president"): ("vp",),
+}
+SHORT_FORMS_MAX = 16  # per name: every combination of a long title would be hundreds
+
+
+def short_forms(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A name with its words shortened the ways people type them, the name itself first:
+    ("senior", "engineer", "2") -> also ("sr", "engineer", "2"), ("senior", "eng", "2"),
+    ("sr", "eng", "2") ..."""
+    forms: list[tuple[str, ...]] = [()]
+    i = 0
+    while i < len(key):
+        two = key[i : i + 2]
+        if len(two) == 2 and two in SHORT_WORDS:
+            options = [two, *((s,) for s in SHORT_WORDS[two])]
+            i += 2
+        else:
+            options = [key[i : i + 1], *((s,) for s in SHORT_WORDS.get(key[i : i + 1], ()))]
+            i += 1
+        forms = [f + o for f in forms for o in options][: SHORT_FORMS_MAX * 4]
+    return list(dict.fromkeys(forms))[:SHORT_FORMS_MAX] if key else []

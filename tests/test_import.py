@@ -79,6 +79,29 @@ def test_an_imported_framework_reads_its_codes_tracks_and_competencies(tmp_path)
     assert "mentors others" in render_plain(ask("does a D4 mentor others", kb), kb)
 
 
+
+@needs_shared
+def test_numbered_and_qualified_titles_are_asked_about_as_people_type_them(tmp_path):
+    out = tmp_path / "kb"
+    source = LADDERS / "ft-engineering-progression" / "engineering.yml"
+    assert run_bot("import", str(source), "--out", str(out)).returncode == 0
+    kb, _ = imported(out)
+    said = {
+        "what does a senior 1 do": "senior-engineer-1",  # the title without its noun
+        "SE1 responsibilities": "senior-engineer-1",  # initials and number
+        "planning for a senior 2 ic": "senior-engineer-2-individual-contributor",
+        "sr eng 2 people manager skills": "senior-engineer-2-people-manager",
+        "what does a principal ic do": "principal-engineer-individual-contributor",
+        "tech director duties": "technology-director",  # shortened words
+    }
+    for text, role in said.items():
+        assert route(text, kb).role == role, text
+    # the bare family name is asked about, not guessed
+    assert set(route("what does a senior engineer 2 do", kb).choices) == {
+        "senior-engineer-2-individual-contributor",
+        "senior-engineer-2-people-manager",
+    }
+
 # --- each format, written by the tests ----------------------------------------------
 
 README = """# Engineering at Northwind

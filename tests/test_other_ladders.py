@@ -41,6 +41,10 @@ def codes():
         ("engineer 2 skills", "engineer-2"),  # figures for the title's roman numerals
         ("what does an Engineer II do", "engineer-2"),
         ("level 3 on the management track, what do they own", "team-lead"),
+        # words of a title shortened as people type them, with no alias saying so
+        ("sr eng duties", "senior-engineer"),
+        ("what does an eng mgr own", "engineering-manager"),
+        ("staff eng responsibilities", "staff-engineer"),
     ],
 )
 def test_level_codes_and_their_spoken_forms_name_roles(codes, text, role):

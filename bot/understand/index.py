@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..ladder.model import KnowledgeBase
-from ..text import spoken_forms
+from ..text import short_forms, spoken_forms
 from . import lexicon
 from .facts import FactIndex
 from .markers import MODIFIERS, STOPWORDS
@@ -145,6 +145,13 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
             aliases.setdefault((*key[:-1], key[-1] + "s"), hit)
         if len(key) == 2 and not hit[1]:  # written as one word: "techlead", "seniorengineer"
             aliases.setdefault(("".join(key),), hit)
+    # Shortened forms after every name as written ("sr eng 2", "tech dir"), never joined
+    # into one word: "sreng" would be a spelling of "strong".
+    for role in kb.roles.values():
+        for text in (role.title, *role.aliases):
+            for key in spoken_forms(tuple(tokens(text))):
+                for short in short_forms(key)[1:]:
+                    aliases.setdefault(short, (role.id, False))
     shared_codes = _codes(kb, aliases)
     # Titles of two words or more by stems, so "data engineering" finds "Data Engineer";
     # one-word titles as words, or "design" would find "Designer".
@@ -327,7 +334,8 @@ def _codes(kb: KnowledgeBase, aliases: dict) -> dict[tuple[str, ...], tuple[str,
             alpha = len(said) == 2 and all(w.isalpha() for w in said)
             joined = [("".join(said),)] if alpha else []
             plural = [(*said[:-1], said[-1] + "s")] if said and said[-1].isalpha() else []
-            for key in spoken_forms(said) + joined + plural:  # "tech lead": "techlead", "EMs"
+            shorts = [f for key in spoken_forms(said) for f in short_forms(key)[1:]]
+            for key in spoken_forms(said) + joined + plural + shorts:  # "techlead", "EMs"
                 holders = named.setdefault(key, [])
                 if role.id not in holders:
                     holders.append(role.id)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ...text import normalise
 from .documents import Block, Document
 from .levels import Level, find_levels, link_target, parse_level, read_index
+from .names import aliases, head_noun
 from .placing import Placer, TopicGuesser, fact_texts
 from .tracks import Track, build_tracks, slug
 
@@ -212,6 +213,7 @@ def _roles(levels: list[Level]) -> list[Role]:
     for level in levels:
         first = level.title.split()[0].lower() if level.title.split() else ""
         firsts[first] = firsts.get(first, 0) + 1
+    head = head_noun(levels)
     codes_seen: dict[str, int] = {}
     for level in levels:
         for code in level.codes:
@@ -232,7 +234,7 @@ def _roles(levels: list[Level]) -> list[Role]:
             ident, n = f"{base}-{'x' * n}", n + 1
         taken.add(ident)
         role = Role(ident, _shown_title(level), level, list(level.codes))
-        role.aliases = _aliases(level, role.title)
+        role.aliases = aliases(level, role.title, head)
         parts = level.title.split()
         if len(parts) == 2 and re.match(r"^(\d{1,2}|[ivx]{1,4})$", parts[1], re.I) and level.number:
             initials = f"{parts[0][0].upper()}{level.number}"  # "Engineer II" -> "E2"
@@ -287,17 +289,6 @@ def _shared_aliases(roles: list[Role]) -> None:
 
 def _shown_title(level: Level) -> str:
     return f"{level.title} ({level.variant})" if level.variant else level.title
-
-
-def _aliases(level: Level, shown: str) -> list[str]:
-    # a variant's bare title ("principal engineer") is the code both variants share
-    out = [shown.lower()] if level.variant else [level.title.lower()]
-    if level.variant:
-        initials = "".join(w[0] for w in level.variant.split() if w[:1].isalpha()).lower()
-        out += [f"{level.title.lower()} {level.variant.lower()}"]
-        if len(initials) >= 2:
-            out.append(f"{level.title.lower()} {initials}")
-    return [a for a in dict.fromkeys(out) if a]
 
 
 def _competency(block: Block, level: Level) -> str:
