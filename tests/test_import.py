@@ -96,6 +96,10 @@ def test_numbered_and_qualified_titles_are_asked_about_as_people_type_them(tmp_p
     }
     for text, role in said.items():
         assert route(text, kb).role == role, text
+    # a track named in the question's words, shortened or not, settles a shared name
+    assert route("senior engineer 2 on the IC track, what about planning", kb).role == (
+        "senior-engineer-2-individual-contributor"
+    )
     # the bare family name is asked about, not guessed
     assert set(route("what does a senior engineer 2 do", kb).choices) == {
         "senior-engineer-2-individual-contributor",

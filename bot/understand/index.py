@@ -309,12 +309,22 @@ _TRACK_NOUNS = frozenset({"track", "path", "ladder", "career", "level", "role"})
 
 
 def _track_words(kb: KnowledgeBase, domain_words) -> dict[str, frozenset[str]]:
+    """The words that name a track, shortened forms too ("IC" for "Individual
+    Contributor"). A domain word ("engineering", "manager") names a track only where it
+    tells tracks apart: it is in some of their titles, not all."""
     found: dict[str, set[str]] = {}
     for track in kb.tracks:
-        for w in tokens(f"{track.title} {track.id.replace('-', ' ')}"):
-            if w not in STOPWORDS and w not in _TRACK_NOUNS and w not in domain_words:
+        said = tokens(f"{track.title} {track.id.replace('-', ' ')}")
+        shortened = {w for form in short_forms(tuple(said))[1:] for w in form}
+        for w in [*said, *sorted(shortened - set(said))]:
+            if w not in STOPWORDS and w not in _TRACK_NOUNS:
                 found.setdefault(w, set()).add(track.id)
-    return {w: frozenset(ids) for w, ids in found.items()}
+    every = len(kb.tracks)
+    return {
+        w: frozenset(ids)
+        for w, ids in found.items()
+        if w not in domain_words or (every > 1 and len(ids) < every)
+    }
 
 
 BARE = 4  # characters: a code this short is an everyday token too

@@ -95,9 +95,7 @@ class Placer:
             path = ident.replace("-", "_")
             if not re.match(r"^[a-z]", path):
                 path = "c_" + path
-            parts = [p.strip() for p in re.split(r"\s*(?:&|\band\b|/|,)\s*", heading.lower())]
-            phrases = list(dict.fromkeys(p for p in [heading.lower(), *parts] if p))
-            self.new[ident] = NewTopic(ident, heading.strip(), path, phrases)
+            self.new[ident] = NewTopic(ident, heading.strip(), path, _heading_phrases(heading))
         return ident
 
     def path(self, topic: str, heading: str = "") -> str:
@@ -197,3 +195,16 @@ def fact_texts(block: Block) -> list[str]:
     if block.kind == "para":
         return sentences(block.text)
     return []
+
+
+def _heading_phrases(heading: str) -> list[str]:
+    """How a question names a competency heading: whole, the noun it is "of" ("Leadership
+    of Self and Others" -> "leadership", never "others"), each of its joined parts
+    ("Planning and Organising" -> "planning", "organising"), two words run together
+    ("Team Work" -> "teamwork")."""
+    whole = " ".join(heading.lower().split())
+    head = whole.split(" of ")[0].strip()
+    parts = [p.strip() for p in re.split(r"\s*(?:&|\band\b|/|,)\s*", head)]
+    pair = head.split()
+    joined = ["".join(pair)] if len(pair) == 2 and all(len(w) <= 5 for w in pair) else []
+    return list(dict.fromkeys(p for p in [whole, head, *parts, *joined] if p))
