@@ -46,15 +46,23 @@ def test_top_of_track_says_so(kb):
     assert "top of its track" in render_plain(answer_for(kb, "principal", "progression"), kb)
 
 
-def test_compare_sets_both_roles_side_by_side(kb):
+def test_compare_is_a_short_list_of_what_changes(kb):
     answer = answer_for(kb, "senior", "compare", "principal")
-    pairs = [s.pair for s in answer.sections if s.pair]
-    assert pairs and all(p[0][0] == "Senior Backend Engineer" for p in pairs)
-    assert all(p[1][0] == "Principal Backend Engineer" for p in pairs)
-    changes = next(s for s in answer.sections if s.heading == "What changes")
+    headings = [s.heading for s in answer.sections]
+    # the higher level's own facts first, whichever was named first
+    assert headings[:3] == [
+        "What changes",
+        "Only Principal Backend Engineer",
+        "Only Senior Backend Engineer",
+    ]
+    changes = answer.sections[0]
     assert changes.lines[0] == (
         "Principal Backend Engineer is 2 steps above Senior Backend Engineer (via Staff)."
     )
+    principal = {f.text for p in kb.roles["principal"].facts.values() for f in p}
+    assert set(answer.sections[1].lines) <= principal
+    lines = [x for x in render_plain(answer, kb).splitlines() if x.strip()]
+    assert len(lines) <= 15
 
 
 def test_declined_answer_lists_what_the_bot_knows(kb):

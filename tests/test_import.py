@@ -77,6 +77,16 @@ def test_an_imported_framework_reads_its_codes_tracks_and_competencies(tmp_path)
     assert "Mentors" in " ".join(f.text for f in kb.roles["d4"].get("people"))
     assert route("does a D4 mentor others", kb).role == "d4"
     assert "mentors others" in render_plain(ask("does a D4 mentor others", kb), kb)
+    # compared: what both levels share once, the higher level's own first
+    answer = ask("whats the difference between d6 and d7", kb)
+    changes, only_higher = answer.sections[:2]
+    assert changes.lines[0] == "Developer 7 is 1 step above Developer 6."
+    assert changes.lines[1].startswith("Both: \u201cMentors\u201d")
+    assert only_higher.heading == "Only Developer 7"
+    # a comparison that asks something only one of them holds is about that one
+    intent = route("D4 vs D5: who defines the system's SLAs?", kb)
+    assert (intent.role, intent.other_role) == ("d5", "d4")
+    assert "defines its SLAs" in ask("D4 vs D5: who defines the system's SLAs?", kb).intro
 
 
 

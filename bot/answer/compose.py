@@ -16,6 +16,7 @@ from ..text import words
 from ..understand.intent import Intent
 from . import ladder
 from .answers import Answer
+from .compare import compare
 from .ladder import Citations, Section, track_lines
 from .replies import chat_answer, clarify_answer, decline, unknown_role_answer
 
@@ -268,7 +269,7 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
     elif topic.answer == "compare" and other is not None:
         title = f"{role.title} vs {other.title}"
         compared = [kb.topics[t] for t in topic.compares if t in kb.topics]
-        _, sections = ladder.compare(kb, role, other, cited, compared)
+        sections = compare(kb, role, other, cited, compared, intent, bool(lead_sections or intro))
     else:
         sections = _facts_sections(role, topic, cited, intent, question)
         wide = _across_the_ladder(kb, topic, cited, intent)

@@ -15,7 +15,6 @@ from ..understand.stems import stem
 
 MAX_TRACKS_SHOWN = 12
 MAX_ROLES_LISTED = 15
-COMPARE_ITEMS = 4
 SIMILAR = 0.5  # lines sharing this share of the shorter one's words say the same thing
 NEW_WORDS = 1  # ...unless the new line adds more words than this of its own
 
@@ -224,7 +223,7 @@ def progression(
     for target in targets:
         name = kb.roles[target].title
         d = kb.distance(role.id, target)
-        between = _between(kb, role.id, target) if d and d > 1 else []
+        between = steps_between(kb, role.id, target) if d and d > 1 else []
         if between:
             # "what is between senior and principal": the steps in between, named.
             via = ", ".join(" / ".join(short(kb.roles[r], kb) for r in step) for step in between)
@@ -248,54 +247,10 @@ def progression(
     return "", tuple(s for s in sections if s.lines)
 
 
-def compare(kb: KnowledgeBase, a: Role, b: Role, cited: Citations, topics):
-    """(intro, sections): summaries and each compared topic's facts side by side, and
-    what the ladder says about the two (steps apart, alternatives, different tracks)."""
-
-    def column(role: Role, facts) -> tuple[str, tuple[str, ...]]:
-        lines = tuple(f.text for f in facts[:COMPARE_ITEMS])
-        for fact in facts[:COMPARE_ITEMS]:
-            cited.ids.update(dict.fromkeys(fact.sources))
-        return role.title, lines or ("Not covered by the sources.",)
-
-    sections = [Section("In short", pair=(column(a, [a.summary]), column(b, [b.summary])))]
-    for topic in topics:
-        facts_a = [f for p in topic.paths for f in a.get(p)]
-        facts_b = [f for p in topic.paths for f in b.get(p)]
-        sections.append(Section(topic.title, pair=(column(a, facts_a), column(b, facts_b))))
-    d = kb.distance(a.id, b.id)
-    shared = kb.alternatives(a.id, b.id)
-    if shared:
-        after = " or ".join(kb.roles[r].title for r in shared)
-        change = (
-            f"{a.title} and {b.title} are alternative moves after {after}; "
-            "the sources don't rank one above the other.",
-        )
-    elif d is None:
-        change = (f"{a.title} and {b.title} are on different tracks of the ladder.",)
-    else:
-        lower, upper = (a, b) if b.id in _above(kb, a.id) else (b, a)
-        between = _between(kb, lower.id, upper.id)
-        names = ", ".join(" / ".join(short(kb.roles[r], kb) for r in step) for step in between)
-        via = f" (via {names})" if between else ""
-        change = (f"{upper.title} is {d} step{'s' if d > 1 else ''} above {lower.title}{via}.",)
-        change += cited.lines(kb.moves_to(upper.id))
-    sections.insert(0, Section("What changes", change + track_lines(kb, a.id, cited)[:1]))
-    return "", tuple(sections)
-
-
-def _between(kb: KnowledgeBase, low: str, high: str) -> list[tuple[str, ...]]:
+def steps_between(kb: KnowledgeBase, low: str, high: str) -> list[tuple[str, ...]]:
     for track in kb.tracks_for(low):
         if high in track.members:
             i, j = track.position(low), track.position(high)
             if i < j:
                 return list(track.steps[i + 1 : j])
     return []
-
-
-def _above(kb: KnowledgeBase, role_id: str) -> set[str]:
-    out: set[str] = set()
-    for track in kb.tracks_for(role_id):
-        for step in track.steps[track.position(role_id) + 1 :]:
-            out.update(step)
-    return out

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from ..ladder.model import LADDER, KnowledgeBase
 from .asked import quoted
+from .compared import compared_ask
 from .facts import FactHit, FactRef
 from .frame import Frame
 from .index import OUT_OF_SCOPE, STOPWORDS, RouterIndex, names_a_thing
@@ -84,8 +85,15 @@ def choose_topic(
             # pay in it) is what a question is about only when it names it.
             scores.pop(topic)
     overview = phrases.get(index.overview_topic) if index.overview_topic else None
-    if overview and overview.strong and all(_frame(p) for p in overview.words) and any(
-        f.strong and kb.topics[t].answer == "facts" for t, f in phrases.items() if t in kb.topics
+    if (
+        overview
+        and overview.strong
+        and all(_frame(p) for p in overview.words)
+        and any(
+            f.strong and kb.topics[t].answer == "facts"
+            for t, f in phrases.items()
+            if t in kb.topics
+        )
     ):
         # "what is a D2's relationship to team processes": the frame asks about what
         # follows, which another topic's phrase names
@@ -230,6 +238,8 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
             facts = tuple(same_fact(kb, ref, owner) for ref in facts)
             ranked = tuple(h.ref for h in index.facts.search(query, [role], limit=RANKED))
     frame.facts, frame.terms, frame.ranked = facts, tuple(terms), ranked
+    if topic == index.compare_topic:
+        compared_ask(frame, index)  # "D4 vs D5: who defines the SLAs?"
     frame.supported = bool(hits) and asked.covered_by(hits[0])
     framed = any(  # a topic phrase of real words: "career ladder", not "what is"
         len(p) > 1 and any(x not in STOPWORDS for x in p)
