@@ -87,7 +87,13 @@ def test_an_imported_framework_reads_its_codes_tracks_and_competencies(tmp_path)
     intent = route("D4 vs D5: who defines the system's SLAs?", kb)
     assert (intent.role, intent.other_role) == ("d5", "d4")
     assert "defines its SLAs" in ask("D4 vs D5: who defines the system's SLAs?", kb).intro
-
+    # ...or offers two as alternatives; a family's name ("EM") is all of its levels
+    for text in (
+        "who owns promotions and career planning, TL or EM",
+        "is career planning the EM's job or the tech lead's",
+    ):
+        assert route(text, kb).role.startswith("em"), text
+    assert "D6" in route("how wide is a D6's impact", kb).role.upper()  # possessive code
 
 
 @needs_shared
@@ -115,6 +121,7 @@ def test_numbered_and_qualified_titles_are_asked_about_as_people_type_them(tmp_p
         "senior-engineer-2-individual-contributor",
         "senior-engineer-2-people-manager",
     }
+
 
 # --- each format, written by the tests ----------------------------------------------
 

@@ -1,7 +1,9 @@
-"""Stage 10b: a comparison that asks something specific ("D4 vs D5: who defines the
-system's SLAs?", "is hiring the EM's or the TL's job"). The fact that answers it is
-one only one of the two roles' sources hold; that role is the one the answer is about
-(the other is what it is compared with), and the fact leads the answer."""
+"""Stage 10b: a question naming two roles that asks something specific ("D4 vs D5: who
+defines the system's SLAs?", "who owns promotions, TL or EM?", "is hiring the EM's or
+the TL's job"). The fact that answers it is one only one of them holds; that role is
+the one the answer is about (the other is what it is weighed against), and the fact
+leads the answer. A role named by a family's name ("tech lead": TL4-7) is all its
+levels here."""
 
 from __future__ import annotations
 
@@ -9,35 +11,76 @@ from .asked import quoted
 from .facts import FactHit
 from .frame import Frame
 from .index import RouterIndex
+from .moves import pair_of
 
 SEARCHED = 8
 
 
 def compared_ask(frame: Frame, index: RouterIndex) -> None:
-    role, other = frame.role, frame.other
-    if not role or not other or role == other:
-        return
     kb, asked = frame.kb, frame.asked
-    if not asked.rare:  # "what's the difference between D6 and D7": nothing specific
+    groups = _named(frame, index)
+    if len(groups) < 2 or not asked.rare:  # "the difference between D6 and D7"
         return
-    hits = asked.search(asked.query, [role, other], limit=SEARCHED)
-    # a fact that holds everything specific asked, where the other role's hold less
+    searched = [r for g in groups for r in g]
+    hits = asked.search(asked.query, searched, limit=SEARCHED)
+    # a fact holding everything specific asked, in the roles of one name only
     whole = [h for h in hits if asked.covered_by(h)]
-    if not whole or len({h.ref.role for h in whole}) > 1:
+    owners = {next(i for i, g in enumerate(groups) if h.ref.role in g) for h in whole}
+    if len(owners) != 1:
         return
-    best = whole[0]
-    if not _only_in(best, kb, role if best.ref.role == other else other):
-        return  # a competency both levels share: nothing to choose between them
-    own = [h for h in whole if _only_in(h, kb, role if h.ref.role == other else other)]
-    if best.ref.role == other:
-        frame.role, frame.other = other, role
-        frame.note("topic", f"the fact asked for is {other}'s: the answer is about it")
+    mine = groups[owners.pop()]
+    others = [r for g in groups if g is not mine for r in g]
+    own = [h for h in whole if _only_in(h, kb, others)]
+    if not own:
+        return  # a competency they share: nothing to choose between them
+    best = own[0]
+    if best.ref.role != frame.role:
+        was = frame.role
+        frame.role = best.ref.role
+        frame.other = was if frame.other or frame.topic == index.compare_topic else None
+        frame.family = mine if len(mine) > 1 else ()
+        span = next((m for m in frame.kept if m.roles == mine), None)
+        frame.asked_as = frame.span_text(span) if span and frame.family else ""
+        frame.note("topic", f"the fact asked for is {best.ref.role}'s: the answer is about it")
     frame.facts = quoted([h for h in own if h.ref.role == best.ref.role])
     frame.terms = tuple(asked.phrases(set(best.matched)))
 
 
-def _only_in(hit: FactHit, kb, other: str) -> bool:
-    """The fact's text is not also one of the other role's (a shared competency)."""
+# Roles named as who is asking or where they stand ("sr eng here", "as a senior"), or
+# set aside ("besides management"), are not among those weighed.
+NOT_WEIGHED = frozenset({"self", "stands", "here", "as", "source", "set_aside", "question_lead"})
+
+
+def _named(frame: Frame, index: RouterIndex) -> list[tuple[str, ...]]:
+    """The roles weighed against each other: the two of a comparison, or two offered as
+    alternatives ("TL or EM"); a family's name as all of its levels."""
+    spans = [m for m in frame.kept if not (m.marks & NOT_WEIGHED)]
+    if frame.topic != index.compare_topic and not any(
+        pair_of(frame, a, b).or_between for i, a in enumerate(spans) for b in spans[i + 1 :]
+    ):
+        return []
+    groups: list[tuple[str, ...]] = []
+    for span in spans:
+        roles = span.roles if not _settled(frame, span) else (span.role,)
+        if not any(set(roles) & set(g) for g in groups):
+            groups.append(tuple(roles))
+    if frame.other and not any(frame.other in g for g in groups):
+        groups.append((frame.other,))
+    return groups
+
+
+def _settled(frame: Frame, span) -> bool:
+    """A span naming one role, or one the question settled (not a family's name)."""
+    return not span.ambiguous or not (frame.family and frame.role in span.roles)
+
+
+def _only_in(hit: FactHit, kb, others: list[str]) -> bool:
+    """The fact's text is none of the other roles' (a shared competency)."""
     text = hit.ref.fact(kb).text
-    role = kb.roles.get(other)
-    return role is not None and all(f.text != text for facts in role.facts.values() for f in facts)
+    return all(
+        f.text != text
+        for r in others
+        if r in kb.roles
+        for fs in kb.roles[r].facts.values()
+        for f in fs
+    )

@@ -137,9 +137,10 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
     for role in kb.roles.values():
         codes = {tuple(tokens(c)) for c in role.codes}
         for text in (role.id.replace("-", " "), role.title, *role.aliases):
+            if text == role.id.replace("-", " ") and tuple(tokens(text)) in codes:
+                continue  # an id that is a code ("d7"), in every spoken form: a code
             for key in spoken_forms(tuple(tokens(text))):
-                if key not in codes or text != role.id.replace("-", " "):
-                    aliases.setdefault(key, (role.id, False))  # an id that is a code: a code
+                aliases.setdefault(key, (role.id, False))
     for key, hit in list(aliases.items()):
         if len(key[-1]) <= 4:  # plurals the folding leaves alone: "ems", "swes"
             aliases.setdefault((*key[:-1], key[-1] + "s"), hit)
@@ -343,7 +344,8 @@ def _codes(kb: KnowledgeBase, aliases: dict) -> dict[tuple[str, ...], tuple[str,
             said = tuple(tokens(code))
             alpha = len(said) == 2 and all(w.isalpha() for w in said)
             joined = [("".join(said),)] if alpha else []
-            plural = [(*said[:-1], said[-1] + "s")] if said and said[-1].isalpha() else []
+            # plurals and possessives: "EMs", "IC5s", "a D6's" (the apostrophe closed up)
+            plural = [(*form[:-1], form[-1] + "s") for form in spoken_forms(said)[:2]]
             shorts = [f for key in spoken_forms(said) for f in short_forms(key)[1:]]
             for key in spoken_forms(said) + joined + plural + shorts:  # "techlead", "EMs"
                 holders = named.setdefault(key, [])

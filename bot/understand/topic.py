@@ -238,8 +238,8 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
             facts = tuple(same_fact(kb, ref, owner) for ref in facts)
             ranked = tuple(h.ref for h in index.facts.search(query, [role], limit=RANKED))
     frame.facts, frame.terms, frame.ranked = facts, tuple(terms), ranked
-    if topic == index.compare_topic:
-        compared_ask(frame, index)  # "D4 vs D5: who defines the SLAs?"
+    if topic != index.ladder_topic:
+        compared_ask(frame, index)  # "D4 vs D5: who defines the SLAs?", "TL or EM?"
     frame.supported = bool(hits) and asked.covered_by(hits[0])
     framed = any(  # a topic phrase of real words: "career ladder", not "what is"
         len(p) > 1 and any(x not in STOPWORDS for x in p)
