@@ -25,12 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.ladder import knowledge  # noqa: E402
+from bot.stems import stem  # noqa: E402
 from bot.understand.frame import Frame  # noqa: E402
 from bot.understand.index import build_index  # noqa: E402
 from bot.understand.roles import find_spans  # noqa: E402
 from bot.understand.sense import model_words  # noqa: E402
 from bot.understand.spell import spell  # noqa: E402
-from bot.understand.stems import stem  # noqa: E402
 from bot.understand.topics import TopicModel  # noqa: E402
 
 

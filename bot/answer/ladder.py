@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..ladder.model import Fact, KnowledgeBase, Role
+from ..stems import stem
 from ..text import words
 from ..understand.index import STOPWORDS
-from ..understand.stems import stem
 
 MAX_TRACKS_SHOWN = 12
 MAX_ROLES_LISTED = 15

@@ -9,11 +9,11 @@ something specific answer a question; they vote for their topic and are quoted.
 from __future__ import annotations
 
 from ..ladder.model import LADDER, KnowledgeBase
+from ..stems import stem
 from . import lexicon
 from .facts import FactHit, FactRef
 from .index import MODIFIERS, RouterIndex, names_a_thing
 from .phrases import contains
-from .stems import stem
 
 QUOTED = 3  # facts quoted at most, when a question asks for something specific
 HOLDS_MOST = 0.6  # share of what was asked a fact holds to answer for its role

@@ -18,8 +18,8 @@ import math
 from dataclasses import dataclass
 
 from ..ladder.model import LADDER, KnowledgeBase
+from ..stems import stem
 from ..text import words
-from .stems import stem
 
 K1, B = 1.2, 0.75
 SYNONYM_WEIGHT = 0.7

@@ -11,13 +11,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..ladder.model import KnowledgeBase
+from ..stems import stem
 from ..text import short_forms, spoken_forms
 from . import lexicon
 from .facts import FactIndex
 from .markers import MODIFIERS, STOPWORDS
 from .normalise import tokens
 from .spelling import Speller
-from .stems import stem
 from .topics import ROLE, TopicModel
 
 GAP = "..."

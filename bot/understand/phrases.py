@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..stems import stem
 from .index import GAP, RouterIndex
-from .stems import stem
 
 MAX_GAP = 4
 # A frame ending in a verb after a gap ("what does ... make", "how much ... get") is

@@ -13,10 +13,10 @@ and so is a title head ("engineer") after a word none of the ladder's files use
 
 from __future__ import annotations
 
+from ..stems import stem
 from .frame import Frame, Span, Title
 from .index import RouterIndex
 from .markers import MODIFIERS, STOPWORDS, TITLE_HEADS
-from .stems import stem
 
 TITLE_SHOWN = 60  # characters of a typed title quoted back ("no Xyz Engineer role")
 

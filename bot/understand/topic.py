@@ -17,6 +17,7 @@ a question about the practice; the fact that answers it still leads.)
 from __future__ import annotations
 
 from ..ladder.model import LADDER, KnowledgeBase
+from ..stems import stem
 from .asked import quoted
 from .compared import compared_ask
 from .facts import FactHit, FactRef
@@ -26,7 +27,6 @@ from .moves import direction
 from .phrases import Found
 from .roles import is_unknown
 from .sense import model_words
-from .stems import stem
 
 STRONG, WEAK, MODEL, FACTS = 3.0, 0.75, 2.5, 3.0
 NAMED = 1.0  # bonus for a phrase made only of topic words: "education", "salary"

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 
-from .stems import stem
+from ..stems import stem
 
 ALPHA = 0.3  # additive smoothing
 ROLE = "<role>"

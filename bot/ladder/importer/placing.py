@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...stems import stem
 from ...text import normalise, words
 from ..model import Topic
 from .documents import Block
@@ -55,7 +56,7 @@ class Placer:
                 continue
             for phrase in topic.phrases:
                 if "..." not in phrase:
-                    key = tuple(normalise(phrase).split())
+                    key = tuple(stem(w) for w in normalise(phrase).split())
                     if key:
                         self._phrases.append((key, topic.id))
 
@@ -70,12 +71,15 @@ class Placer:
         key = normalise(heading)
         if key in self.overrides:
             return self.overrides[key]
-        tokens = key.split()
-        scores: dict[str, int] = {}
+        # by stems ("Educational Requirements" is education); the longest phrase wins,
+        # then the one the heading names first ("... and Work Experience" comes second)
+        tokens = [stem(w) for w in key.split()]
+        scores: dict[str, tuple[int, int]] = {}
         for phrase, topic in self._phrases:
             n = len(phrase)
-            if any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1)):
-                scores[topic] = max(scores.get(topic, 0), n)
+            at = [i for i in range(len(tokens) - n + 1) if tuple(tokens[i : i + n]) == phrase]
+            if at:
+                scores[topic] = max(scores.get(topic, (0, 0)), (n, -at[0]))
         if not scores:
             return None
         order = list(self.builtin)
