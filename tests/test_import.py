@@ -287,7 +287,9 @@ def test_csv_and_xlsx_competency_matrices(tmp_path):
 
 def test_plain_text_articles_one_role_each(tmp_path):
     (tmp_path / "a.txt").write_text(
+        "BLOG\n"
         "What does a Staff Engineer do?\n"
+        "Table of Contents\n"
         "A Staff Engineer leads work that spans several teams and guides their designs.\n"
         "Key Responsibilities\n"
         "- Architecture: sets the direction of shared systems.\n"
@@ -298,6 +300,8 @@ def test_plain_text_articles_one_role_each(tmp_path):
     kb, _ = imported(out)
     (staff,) = kb.roles.values()
     assert staff.title == "Staff Engineer"
+    # the question under a page's furniture is the document's title
+    assert kb.sources["a"].title == "What does a Staff Engineer do?"
     assert "Mentoring: coaches senior engineers across the organisation." in [
         f.text for f in staff.get("responsibilities")
     ]

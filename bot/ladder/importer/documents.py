@@ -49,8 +49,10 @@ class Document:
 
     @property
     def title(self) -> str:
-        first = next((b for b in self.blocks if b.kind == "heading"), None)
-        if first is not None and first.headings[-1].level == 1:
+        first = next(
+            (b for b in self.blocks if b.kind == "heading" and b.headings[-1].level == 1), None
+        )
+        if first is not None:
             return first.text
         stem = self.path.stem.replace("-", " ").replace("_", " ")
         return stem[:1].upper() + stem[1:]

@@ -11,17 +11,29 @@ from .documents import Block, Document, Heading, anchor_of, clean
 
 HEADING_WORDS = 14  # a heading is short
 LABEL_WORDS = 5  # ...and so is a list item's lead-in
+TITLE_LINES = 5  # a title is within the first lines
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+")
 
 
+# Headings of a page's furniture, never its title.
+_FURNITURE = frozenset({"table of contents", "contents", "in this article", "blog"})
+
+
 def _is_heading(line: str, following: str | None) -> bool:
+    """A short line that does not end a sentence, before a longer line or a list; a
+    short question is one whatever follows ("What does a Lead do?" above "Table of
+    Contents")."""
     words = line.split()
     return (
         0 < len(words) <= HEADING_WORDS
         and not _BULLET.match(line)
         and not line.rstrip().endswith((".", ",", ";", ":"))
         and following is not None
-        and (len(following.split()) > len(words) or bool(_BULLET.match(following)))
+        and (
+            len(following.split()) > len(words)
+            or bool(_BULLET.match(following))
+            or line.rstrip().endswith("?")
+        )
     )
 
 
@@ -29,13 +41,17 @@ def read_plaintext(document: Document, text: str) -> Document:
     lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1)]
     lines = [(n, line) for n, line in lines if line]
     headings: list[Heading] = []
-    titled = False
+    titled = False  # a title was found, or can no longer be
     for i, (n, line) in enumerate(lines):
         following = lines[i + 1][1] if i + 1 < len(lines) else None
         if _is_heading(line, following):
             # the first heading of three words or more is the document's title
-            level = 2 if titled or len(line.split()) < 3 else 1
-            titled = titled or level == 1
+            # the title: the first heading of three words or more, near the top and
+            # before any other heading but a page's furniture ("BLOG")
+            furniture = line.lower().strip() in _FURNITURE
+            title = not titled and not furniture and len(line.split()) >= 3 and i < TITLE_LINES
+            level = 1 if title else 2
+            titled = titled or title or not furniture
             headings = [h for h in headings if h.level < level]
             text_ = clean(line)
             headings.append(Heading(level, text_, anchor_of(text_)))
