@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ...text import normalise
 from .documents import Block, Document
-from .levels import Level, find_levels, link_target, parse_level, read_index
+from .levels import ROMAN, Level, find_levels, link_target, parse_level, read_index
 from .names import aliases, head_noun
 from .placing import Placer, TopicGuesser, fact_texts
 from .tracks import Track, build_tracks, slug
@@ -236,8 +236,10 @@ def _roles(levels: list[Level]) -> list[Role]:
         role = Role(ident, _shown_title(level), level, list(level.codes))
         role.aliases = aliases(level, role.title, head)
         parts = level.title.split()
-        if len(parts) == 2 and re.match(r"^(\d{1,2}|[ivx]{1,4})$", parts[1], re.I) and level.number:
-            initials = f"{parts[0][0].upper()}{level.number}"  # "Engineer II" -> "E2"
+        said = parts[1].lower() if len(parts) == 2 else ""
+        number = int(said) if said.isdigit() else ROMAN.get(said)  # the title's, not a code's
+        if number:
+            initials = f"{parts[0][0].upper()}{number}"  # "Engineer II" -> "E2"
             if normalise(initials) not in {normalise(c) for c in role.codes}:
                 role.codes.append(initials)
         stem = re.sub(r"\s+(\d{1,2}[a-z]?|[ivx]{1,4})$", "", level.title, flags=re.I)

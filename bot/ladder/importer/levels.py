@@ -30,7 +30,7 @@ SCALE = (
     "intern apprentice trainee graduate junior associate entry engineer developer mid middle "
     "intermediate senior lead staff principal distinguished fellow head director vp"
 ).split()
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
 _CODE = r"[A-Za-z]{1,10} ?\d{1,2}[a-z]?"
 _LEADING_CODE = re.compile(rf"^({_CODE})\s*(?:[-–—:|]\s*(.*))?$")
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*")
@@ -61,8 +61,8 @@ class Level:
             if found:
                 return int(found.group(1))
             roman = _NUMBER_END.search(text)
-            if roman and roman.group(1).lower() in _ROMAN:
-                return _ROMAN[roman.group(1).lower()]
+            if roman and roman.group(1).lower() in ROMAN:
+                return ROMAN[roman.group(1).lower()]
         return None
 
     @property
