@@ -94,12 +94,14 @@ def _cmd_ask(args) -> int:
     if isinstance(kb, int):
         return kb
 
+    from .answer.length import shorten
+
     def answered(question: str):
         started = time.perf_counter()
         answer = ask(question, kb)
         if local is not None and question.strip():
             local.record(question, answer, started)
-        return answer
+        return answer if args.full else shorten(answer)
 
     try:
         _print_answers(args, kb, answered)
@@ -286,6 +288,9 @@ def main(argv: list[str] | None = None) -> int:
     p_ask = sub.add_parser("ask", help="answer a question (or questions on stdin)")
     p_ask.add_argument("question", nargs="*", help="the question; omit to read stdin")
     p_ask.add_argument("--json", action="store_true", help="print the JSON contract")
+    p_ask.add_argument(
+        "--full", action="store_true", help="the whole answer, not cut to one screen"
+    )
     p_ask.add_argument(
         "--explain", action="store_true", help="show how each question was read, stage by stage"
     )

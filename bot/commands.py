@@ -244,6 +244,9 @@ def intent_value(intent: Intent) -> dict:
         "h": [role_ref(r) for r in intent.choices],
         "y": [role_ref(r) for r in intent.family],
         "a": intent.asked_as,
+        "c": intent.condition,
+        "x": [role_ref(r) for r in intent.set_aside],
+        "k": intent.asker,
     }
     return {k: v for k, v in value.items() if v}
 
@@ -295,6 +298,9 @@ def intent_from_value(kb: KnowledgeBase, value) -> Intent | None:
         ranked=refs("n"),
         choices=choices,
         family=roles("y"),
+        condition=str(value.get("c") or ""),
+        set_aside=roles("x"),
+        asker=str(value.get("k") or ""),
         asked_as=str(value.get("a") or ""),
     )
 

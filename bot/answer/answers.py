@@ -16,6 +16,7 @@ class Answer:
     intro: str = ""
     sections: tuple[Section, ...] = ()
     sources: tuple[str, ...] = ()  # source ids, in order of first use
+    hidden: int = 0  # lines left out to fit one screen (length.py): behind More
 
     @property
     def answered(self) -> bool:

@@ -255,7 +255,13 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
         sections = _readiness(kb, role, intent, cited)
     elif topic.answer == "ladder":
         _, sections = ladder.progression(
-            kb, role, intent.other_role, intent.direction, cited, topic.paths
+            kb,
+            role,
+            intent.other_role,
+            intent.direction,
+            cited,
+            topic.paths,
+            ladder.fits(kb, intent),
         )
         if intent.form == "how_long":
             note = "The sources give no timeframe for this move; here is what it takes."

@@ -5,13 +5,14 @@ states: alternatives at one step ("Lead / Engineering Manager") are never ranked
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..ladder.model import Fact, KnowledgeBase, Role
 from ..stems import stem
 from ..text import words
-from ..understand.index import STOPWORDS
+from ..understand.index import STOPWORDS, managing_roles
 
 MAX_TRACKS_SHOWN = 12
 MAX_ROLES_LISTED = 15
@@ -198,8 +199,29 @@ def _move_lines(kb, target: str, cited: Citations, source: str | None = None):
     return cited.lines(facts, MAX_MOVE_FACTS) or ("The sources don't say what this move takes.",)
 
 
+def fits(kb: KnowledgeBase, intent) -> Callable[[str], bool]:
+    """Whether a next step fits what the question puts on the path: not a role it sets
+    aside ("besides lead"), no management role for "I don't want to manage", only
+    management roles for "I want to manage people"."""
+    managing = kb._cache.get("managing")
+    if managing is None:
+        managing = kb._cache["managing"] = managing_roles(kb)
+    aside = set(intent.set_aside)
+    if intent.condition == "no_management":
+        return lambda r: r not in aside and r not in managing
+    if intent.condition == "management":
+        return lambda r: r not in aside and r in managing
+    return lambda r: r not in aside
+
+
 def progression(
-    kb: KnowledgeBase, role: Role, other: str | None, direction: str, cited: Citations, paths
+    kb: KnowledgeBase,
+    role: Role,
+    other: str | None,
+    direction: str,
+    cited: Citations,
+    paths,
+    keep: Callable[[str], bool] = lambda r: True,
 ):
     """(intro, sections) for a career-progression answer.
 
@@ -220,6 +242,9 @@ def progression(
     targets = [other] if other else list(kb.next_roles(role.id))
     if role.id == kb.default_role and not other:
         targets = []  # the whole ladder is shown; the notes below explain it
+    left_out = [t for t in targets if not keep(t)]
+    targets = [t for t in targets if keep(t)]
+
     for target in targets:
         name = kb.roles[target].title
         d = kb.distance(role.id, target)
@@ -233,7 +258,13 @@ def progression(
         else:
             heading = f"Moving to {name}"
         sections.append(Section(heading, _move_lines(kb, target, cited, role.id)))
-    if not targets and role.id != kb.default_role:
+    if left_out:
+        names = " / ".join(short(kb.roles[r], kb) for r in left_out)
+        line = f"Left out, as asked: {names}."
+        if not targets:
+            line = f"Every next step after {role.title} is one the question rules out: {names}."
+        sections.append(Section("Other next steps", (line,)))
+    elif not targets and role.id != kb.default_role:
         sections.append(Section("Next", ("This is the top of its track in this ladder.",)))
     into = move_facts(kb, role.id)
     if into and not other and direction != "onward":

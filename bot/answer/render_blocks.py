@@ -42,6 +42,7 @@ TOPIC_ACTION = "ladder_topic_"
 SUGGEST_ACTION = "ladder_suggest_"
 COMPARE_ACTION = "ladder_compare"
 SHARE_ACTION = "ladder_share"
+MORE_ACTION = "ladder_more"
 ROLE_ACTION = "ladder_role_"
 CHOOSE_ACTION = "ladder_choose_"  # "which IC 5 do you mean?": one button per role
 
@@ -182,9 +183,14 @@ def _compare_choices(kb: KnowledgeBase, role: str) -> list[str]:
     return list(islice(chain(near, rest), MAX_OPTIONS))  # lazily: a ladder may be huge
 
 
-def _follow_ups(answer: Answer, kb: KnowledgeBase, share: dict | None) -> list[dict]:
-    """Buttons under an answer: more about this role, did-you-mean, or share."""
+def _follow_ups(
+    answer: Answer, kb: KnowledgeBase, share: dict | None, more: dict | None = None
+) -> list[dict]:
+    """Buttons under an answer: the rest of it, more about this role, did-you-mean, or
+    share."""
     intent, elements = answer.intent, []
+    if answer.hidden and more is not None:
+        elements.append(button("More", MORE_ACTION, more))
     if intent.answered and intent.role in kb.roles:
         role, ref = intent.role, role_ref(intent.role)
         for topic in FOLLOW_UP_TOPICS:
@@ -229,10 +235,12 @@ def render_blocks(
     share: dict | None = None,
     max_blocks: int = MAX_BLOCKS,
     buttons: bool = True,
+    more: dict | None = None,
 ) -> list[list[dict]]:
     """One or more messages' blocks for an answer (several only when it is very long).
 
-    `share` is the recipe (a JSON-able dict) a "Share in channel" button posts again.
+    `share` is the recipe (a JSON-able dict) a "Share in channel" button posts again;
+    `more`, the recipe of the whole answer, for a More button when lines were left out.
     """
     blocks: list[dict] = [
         {
@@ -269,7 +277,7 @@ def render_blocks(
                 ][:MAX_CONTEXT_ELEMENTS],
             }
         ]
-    actions = _follow_ups(answer, kb, share) if buttons else []
+    actions = _follow_ups(answer, kb, share, more) if buttons else []
     tail = context + ([{"type": "actions", "elements": actions}] if actions else [])
 
     # Full messages first; the last keeps at least one block of content, so no message

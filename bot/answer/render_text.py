@@ -37,14 +37,20 @@ def render_mrkdwn(answer: Answer, kb: KnowledgeBase) -> str:
         else:
             lines += [f"• {escape(item)}" for item in section.lines]
         parts.append("\n".join(lines))
+    if answer.hidden:
+        parts.append(f"_…{answer.hidden} more lines: press More to see them._")
     names = source_names(answer, kb)
     if names:
         parts.append("_Sources: " + escape("; ".join(names)) + "_")
     return "\n\n".join(parts)
 
 
-def render_plain(answer: Answer, kb: KnowledgeBase) -> str:
-    """Readable terminal text: no Slack markup, emphasis shown as plain words."""
+MORE_HINT = "…{n} more lines: ask with --full to see them all."
+
+
+def render_plain(answer: Answer, kb: KnowledgeBase, more_hint: str = MORE_HINT) -> str:
+    """Readable terminal text: no Slack markup, emphasis shown as plain words. An answer
+    cut to fit one screen ends with `more_hint` ({n}: the lines left out)."""
     parts = [answer.title + "\n" + "=" * min(len(answer.title), 72)]
     if answer.intro:
         parts.append(answer.intro)
@@ -57,6 +63,8 @@ def render_plain(answer: Answer, kb: KnowledgeBase) -> str:
         else:
             lines += ["  - " + _BOLD.sub(r"[\1]", item) for item in section.lines]
         parts.append("\n".join(lines))
+    if answer.hidden:
+        parts.append(more_hint.format(n=answer.hidden))
     names = source_names(answer, kb)
     if names:
         parts.append("Sources: " + "; ".join(names))

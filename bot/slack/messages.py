@@ -8,6 +8,7 @@ from functools import lru_cache
 from itertools import islice
 
 from ..answer.compose import Answer, compose
+from ..answer.length import shorten
 from ..answer.render_blocks import (
     MAX_BLOCKS,
     MAX_HOME_BLOCKS,
@@ -28,6 +29,8 @@ from ..commands import (
     NOT_FOUND,
     Resolved,
     answer_for,
+    intent_from_value,
+    intent_value,
     ladder_answer,
     reading_note,
     resolve,
@@ -40,14 +43,29 @@ from ..pipeline import ask
 from ..understand.intent import Intent
 from .record import Understood
 
+FULL = "full"  # in a button's recipe: the whole answer, not one screen of it
+MORE_QUESTION = 300  # characters of the question a More button keeps (it orders lists)
+
 
 def answer_messages(
-    answer: Answer, kb: KnowledgeBase, share: dict | None = None, **extra
+    answer: Answer, kb: KnowledgeBase, share: dict | None = None, full: bool = False, **extra
 ) -> list[dict]:
+    """An answer's messages: one screen of it with a More button for the rest, or all of
+    it (`full`); Share then posts exactly what is shown."""
+    shown = answer if full else shorten(answer)
+    recipe = share if share is not None else _recipe(answer)
+    if full and share is not None:
+        share = {**share, FULL: 1}
+    more = {**recipe, FULL: 1} if shown.hidden else None
     return [
-        {"text": fallback_text(answer), "blocks": blocks, **extra}
-        for blocks in render_blocks(answer, kb, share=share)
+        {"text": fallback_text(shown), "blocks": blocks, **extra}
+        for blocks in render_blocks(shown, kb, share=share, more=more)
     ]
+
+
+def _recipe(answer: Answer) -> dict:
+    """What rebuilds an answer with no command behind it: its intent and question."""
+    return {"i": intent_value(answer.intent), "x": answer.question[:MORE_QUESTION]}
 
 
 ROLE_PICKER = ROLE_ACTION + "pick"
@@ -182,6 +200,9 @@ def answer_from_value(kb: KnowledgeBase, value: dict) -> Answer:
         return run_command(str(value["cmd"]), str(value.get("x", "")), kb)
     if "q" in value:
         return ask(str(value["q"]), kb)
+    if "i" in value:  # a More button's recipe: the intent, and the question it came from
+        intent = intent_from_value(kb, value["i"])
+        return compose(intent, kb, str(value.get("x", ""))) if intent else ask("", kb)
     role, topic = resolve_role_ref(kb, value.get("r")), value.get("t")
     other = resolve_role_ref(kb, value["o"]) if value.get("o") is not None else None
     if role is None or (value.get("o") is not None and other is None):

@@ -52,12 +52,45 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
         tracks_named=frozenset(
             t for j, w in enumerate(words) if frame.free[j] for t in index.track_words.get(w, ())
         ),
+        condition=condition_of(words),
         readiness=any(
             w in M.READINESS and not (w.startswith("expect") and words[i + 1 : i + 2] == ["to"])
             for i, w in enumerate(words)  # "am i expected to lead projects": a duty
         )
         or any(pair in M.READINESS_PAIRS for pair in zip(words, words[1:])),
     )
+
+
+def _report(m: Span, words: list[str], index: RouterIndex) -> bool:
+    """Someone the asker manages: after "my" with a verb of helping before it ("help my
+    mid", "promote my junior"), or a role that manages nobody ("my senior engineer
+    wants to..."; "my lead says" is the asker's own lead); after "my report is a", "one
+    of my reports is"; after "I manage a"."""
+    before = words[max(0, m.start - 5) : m.start]
+    if m.start > 0 and words[m.start - 1] in M.OUR:
+        verb = words[m.start - 2] if m.start > 1 else ""
+        helped = verb in M.REPORT_VERBS or verb == "of"  # "help my", "one of my"
+        return helped or not (set(m.roles) & index.managing)
+    if M.REPORT_NOUNS & set(before) and M.OUR & set(before):
+        return True
+    j = index_before(words, m.start)  # "I manage a staff engineer"
+    return j > 0 and words[j] in M.MANAGING_VERBS and words[j - 1] in M.FIRST_PERSON
+
+
+def condition_of(words: list[str]) -> str:
+    """A condition on the path asked about: "no_management" ("I don't want to manage
+    people", "stay IC", "without becoming a manager"), "management" ("I want to manage
+    people", "go into management"), or ""."""
+    for i, w in enumerate(words):
+        near = set(words[max(0, i - 4) : i])
+        if w in M.MANAGE_WORDS and w != "people":
+            if near & M.NOT_MANAGING:
+                return "no_management"
+            if near & M.MANAGE_LEAD_INS:
+                return "management"
+        if w in M.STAY_WORDS and set(words[i + 1 : i + 3]) & M.STAY_OBJECTS:
+            return "no_management"
+    return ""
 
 
 def index_before(words: list[str], start: int) -> int:
@@ -87,7 +120,9 @@ def _span_marks(m: Span, words: list[str], index: RouterIndex) -> frozenset[str]
     mark("after", before == "after")
     mark("after_any", before in M.AFTER)  # "what's beyond principal"
     mark("source", before in M.SOURCE)  # "from senior", "as a senior"
-    mark("target", before in M.TARGET)  # "to staff", "become a lead"
+    j = index_before(words, m.start)
+    aiming = before == "for" and j > 0 and words[j - 1] in M.AIMING  # "aiming for staff"
+    mark("target", before in M.TARGET or aiming)  # "to staff", "become a lead"
     mark("onward", before in M.ONWARD or "next" in words[m.end :])
     mark("self", before in M.SELF)  # "as a backend dev", "im a senior"
     mark("as", before == "as")
@@ -97,10 +132,14 @@ def _span_marks(m: Span, words: list[str], index: RouterIndex) -> frozenset[str]
     mark("stands", before in ("im", "am", "as", "after") or "here" in after)
     mark("here", m.start <= 2 and "here" in after)  # "sr eng here - ..."
     mark("question_lead", m.start <= 1 and words[m.end : m.end + 1] == ["question"])
-    mark("quoted", bool(after) and (after[0] in M.SAYING or tuple(after) in M.KEEP_SAYING))
+    # "my manager says ...": someone quoted - but "my junior wants to ..." is a report
+    saying = bool(after) and (after[0] in M.SAYING or tuple(after) in M.KEEP_SAYING)
+    mark("quoted", saying and not _report(m, words, index))
+    report = _report(m, words, index)
+    mark("report", report)  # "help my mid get to senior": someone the asker manages
     mark(
         "company",  # "show my manager": whom the asker reports to
-        m.start > 0 and words[m.start - 1] in M.OUR and before not in M.STOPWORDS,
+        not report and m.start > 0 and words[m.start - 1] in M.OUR and before not in M.STOPWORDS,
     )
     mark("set_aside", set_aside(m, words))
     mark("adjective", _adjective(m, words, index))

@@ -87,6 +87,7 @@ class Cues:
     clause_ors: tuple[int, ...] = ()  # where an "or" opens a question of its own
     tracks_named: frozenset[str] = frozenset()  # tracks the question names outside roles
     readiness: bool = False  # asks what a level expects before reaching it
+    condition: str = ""  # "no_management" ("I don't want to manage"), "management"
 
 
 @dataclass

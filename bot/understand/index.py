@@ -15,7 +15,7 @@ from ..stems import stem
 from ..text import short_forms, spoken_forms
 from . import lexicon
 from .facts import FactIndex
-from .markers import MODIFIERS, STOPWORDS
+from .markers import MANAGEMENT_TRACK_WORDS, MANAGING_TITLE_WORDS, MODIFIERS, STOPWORDS
 from .normalise import tokens
 from .spelling import Speller
 from .topics import ROLE, TopicModel
@@ -85,6 +85,7 @@ class RouterIndex:
     # Words of the tracks' titles that name a track ("security" of "Security Engineer
     # path"): word -> track ids, for telling which "IC 5" a question means.
     track_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    managing: frozenset[str] = frozenset()  # roles that manage people (managing_roles)
 
 
 def _pattern(text: str) -> tuple[str, ...]:
@@ -301,6 +302,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         shared_codes=shared_codes,
         name_starts=name_starts,
         track_words=_track_words(kb, domain_words),
+        managing=managing_roles(kb),
     )
     kb._cache["router"] = index
     return index
@@ -486,3 +488,24 @@ _NAME = re.compile(
 def _topic_id(kb: KnowledgeBase, kind: str) -> str | None:
     topic = kb.topic_for(kind)
     return topic.id if topic else None
+
+
+def managing_roles(kb: KnowledgeBase) -> frozenset[str]:
+    """Roles that manage people: a title that says so ("Engineering Manager", "Head of
+    Data", "Tech Lead"), or a place only on tracks of management ("Leadership and
+    management"); a role also on another track (the senior a management track starts
+    from) does not."""
+
+    def management(track) -> bool:
+        return bool(
+            set(tokens(f"{track.title} {track.id.replace('-', ' ')}")) & MANAGEMENT_TRACK_WORDS
+        )
+
+    out = set()
+    for role in kb.roles.values():
+        tracks = kb.tracks_for(role.id)
+        if set(tokens(role.title)) & MANAGING_TITLE_WORDS or (
+            tracks and all(management(t) for t in tracks)
+        ):
+            out.add(role.id)
+    return frozenset(out)

@@ -45,6 +45,12 @@ class Intent:
     # The levels a family's name covers ("tech lead": Tech Lead 4 to 7), when the answer
     # is for the first of them.
     family: tuple[str, ...] = ()
+    # What the question puts on a path: "no_management" ("I don't want to manage"),
+    # "management"; roles it sets aside ("besides lead"); "report" when the asker
+    # asks about someone they manage ("help my mid get to senior").
+    condition: str = ""
+    set_aside: tuple[str, ...] = ()
+    asker: str = ""
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,11 @@ ARTICLES = _words("a an the my our your their his her")
 AUXILIARIES = _words("do does did can could should would will must might may shall")
 IS_ARE = _words("is are")
 SOURCE = _words("from as im am currently being")  # where a move starts: "from senior"
-TARGET = _words("to into become becoming towards toward reach reaching be")  # where it ends
+TARGET = _words(
+    "to into become becoming towards toward reach reaching be want wants aim aiming eyeing "
+    "targeting"
+)  # where a move ends: "to staff", "wants principal"
+AIMING = _words("aiming aim going shooting pushing gunning gun push")  # "aiming for staff"
 ONWARD = _words("after beyond past above from as")  # what comes after: "after staff"
 AFTER = _words("after beyond past above")
 REACHING = _words("make making become becoming reach reaching")  # "make senior"
@@ -152,3 +156,24 @@ TABLE = {
     for name, value in dict(globals()).items()
     if name.isupper() and isinstance(value, frozenset)
 }
+
+# Someone the asker manages: "help my mid get to senior", "one of my juniors", "my
+# report is a senior", "I manage a staff engineer".
+REPORT_VERBS = _words(
+    "help helping support supporting coach coaching mentor mentoring grow growing develop "
+    "developing promote promoting push pushing prepare preparing guide guiding get"
+)
+MANAGING_VERBS = _words("manage managing mentor mentoring coach coaching supervise lead")
+REPORT_NOUNS = _words("report reports direct reportee reportees")
+# Words of managing people, for conditions on a path ("I don't want to manage people").
+MANAGE_WORDS = _words("manage managing management manager managers mgmt")
+MANAGE_LEAD_INS = _words("want wanna into become becoming try trying move switch go going like")
+NOT_MANAGING = _words(
+    "dont doesnt never not no without avoid zero hate rather nothing less instead"
+)
+# Staying an individual contributor: "stay IC", "remain technical", "keep coding".
+STAY_WORDS = _words("stay staying remain remaining keep keeping")
+STAY_OBJECTS = _words("ic technical hands coding code individual")
+# Roles whose titles say they manage people, on any ladder.
+MANAGING_TITLE_WORDS = _words("manager management director head vp chief cto supervisor lead")
+MANAGEMENT_TRACK_WORDS = _words("management manager managers leadership people managing")

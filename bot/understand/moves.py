@@ -95,6 +95,8 @@ def asker_first(frame: Frame, mentions: list[Span]) -> list[str]:
             return 0  # "is staff a promotion from senior": the subject
         if "company" in m.marks:
             return 3  # "what do i need to show my manager to get out of junior": company
+        if "report" in m.marks and "target" not in m.marks:
+            return 0  # "help my mid get to senior": the one who moves
         return 0 if "source" in m.marks else 2 if "target" in m.marks else 1
 
     return list(dict.fromkeys(m.role for m in sorted(mentions, key=rank)))

@@ -218,6 +218,11 @@ def to_intent(frame: Frame) -> Intent:
         named=tuple(dict.fromkeys(m.role for m in kept)),
         family=frame.family,
         asked_as=frame.asked_as if frame.family else "",
+        condition=frame.cues.condition,
+        set_aside=tuple(
+            dict.fromkeys(r for m in frame.spans if "set_aside" in m.marks for r in m.roles)
+        ),
+        asker="report" if any("report" in m.marks for m in kept) else "",
     )
 
 

@@ -182,6 +182,11 @@ def _who(frame: Frame, index: RouterIndex, kept: list[Span]):
         or any(joined(frame, a, b, TO) for a, b in pairs)
         # "what does a mid need to make senior", "is she ready for senior"
         or any("reaching" in m.marks for m in kept[1:])
+        # "I manage a staff engineer who wants principal": a report's move
+        or (
+            any("report" in m.marks for m in kept[:1])
+            and any("target" in m.marks for m in kept[1:])
+        )
     )
     roles = list(dict.fromkeys(m.role for m in kept))
     named = _fact_topics(kb, phrases, lambda found: found.naming)

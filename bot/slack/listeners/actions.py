@@ -11,6 +11,7 @@ from ...answer.render_blocks import (
     COMPARE_ACTION,
     FEEDBACK_DOWN,
     FEEDBACK_UP,
+    MORE_ACTION,
     ROLE_ACTION,
     SHARE_ACTION,
     SUGGEST_ACTION,
@@ -21,6 +22,7 @@ from ...live import as_live
 from ..delivery import Responder
 from ..errors import ack_now, log_failures
 from ..messages import (
+    FULL,
     ROLE_PICKER,
     action_value,
     answer_from_value,
@@ -53,7 +55,8 @@ def handle_follow_up(kb, body: dict, action: dict, respond, client, recorder=Non
     started = time.perf_counter()
     value = action_value(action)
     answer = answer_from_value(kb, value)
-    messages = answer_messages(answer, kb, share=value, response_type="ephemeral")
+    full = bool(value.get(FULL))
+    messages = answer_messages(answer, kb, share=value, full=full, response_type="ephemeral")
     if recorder is not None:  # before responding, which may retry for a while
         recorder.button(body, answer, started, _asked(value, answer))
     for message in messages:
@@ -62,8 +65,10 @@ def handle_follow_up(kb, body: dict, action: dict, respond, client, recorder=Non
 
 def handle_share(kb, action: dict, respond) -> None:
     """Post the same answer visibly in the channel, without a second Share button."""
-    answer = answer_from_value(kb, action_value(action))
-    for message in answer_messages(answer, kb, response_type="in_channel"):
+    value = action_value(action)
+    answer = answer_from_value(kb, value)
+    full = bool(value.get(FULL))
+    for message in answer_messages(answer, kb, full=full, response_type="in_channel"):
         respond(**message, replace_original=False)
 
 
@@ -100,7 +105,9 @@ def register(app, ladder, recorder=None) -> None:
     """Each click is acknowledged at once; the answer is sent by a lazy listener,
     through a Responder (response_url with the Web API client's retries)."""
     ladder = as_live(ladder)
-    follow_ups = re.compile(f"^({TOPIC_ACTION}|{SUGGEST_ACTION}|{COMPARE_ACTION}|{CHOOSE_ACTION})")
+    follow_ups = re.compile(
+        f"^({TOPIC_ACTION}|{SUGGEST_ACTION}|{COMPARE_ACTION}|{CHOOSE_ACTION}|{MORE_ACTION})"
+    )
 
     @log_failures("block_actions")
     def on_follow_up(body, action, client):
