@@ -21,8 +21,11 @@ from .index import RouterIndex
 def read_cues(frame: Frame, index: RouterIndex) -> None:
     words = frame.words
     present = set(words)
+    condition, at = condition_of(words)
     for span in frame.spans:
         span.marks = _span_marks(span, words, index)
+        if span.start <= at < span.end:  # "into management": a condition, not a role
+            span.marks |= {"condition"}
     frame.titles = [replace(t, marks=_title_marks(t, words)) for t in frame.titles]
     spans = sorted(frame.spans, key=lambda s: s.start)
     for i, a in enumerate(spans):
@@ -52,7 +55,7 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
         tracks_named=frozenset(
             t for j, w in enumerate(words) if frame.free[j] for t in index.track_words.get(w, ())
         ),
-        condition=condition_of(words),
+        condition=condition,
         readiness=any(
             w in M.READINESS and not (w.startswith("expect") and words[i + 1 : i + 2] == ["to"])
             for i, w in enumerate(words)  # "am i expected to lead projects": a duty
@@ -77,20 +80,22 @@ def _report(m: Span, words: list[str], index: RouterIndex) -> bool:
     return j > 0 and words[j] in M.MANAGING_VERBS and words[j - 1] in M.FIRST_PERSON
 
 
-def condition_of(words: list[str]) -> str:
-    """A condition on the path asked about: "no_management" ("I don't want to manage
-    people", "stay IC", "without becoming a manager"), "management" ("I want to manage
-    people", "go into management"), or ""."""
-    for i, w in enumerate(words):
+def condition_of(words: list[str]) -> tuple[str, int]:
+    """A condition on the path asked about, and where its word is: "no_management" ("I
+    don't want to manage people", "stay IC", "without becoming a manager"),
+    "management" ("I want to manage people", "go into management"), or ("", -1)."""
+    managing = [i for i, w in enumerate(words) if w in M.MANAGE_WORDS]
+    for i in managing:
         near = set(words[max(0, i - 4) : i])
-        if w in M.MANAGE_WORDS and w != "people":
-            if near & M.NOT_MANAGING:
-                return "no_management"
-            if near & M.MANAGE_LEAD_INS:
-                return "management"
+        if near & M.NOT_MANAGING:
+            return "no_management", i
+        if near & M.MANAGE_LEAD_INS:
+            return "management", i
+    for i, w in enumerate(words):
         if w in M.STAY_WORDS and set(words[i + 1 : i + 3]) & M.STAY_OBJECTS:
-            return "no_management"
-    return ""
+            # "should I move into management or stay IC": both weighed, no condition
+            return ("", -1) if managing else ("no_management", i)
+    return "", -1
 
 
 def index_before(words: list[str], start: int) -> int:

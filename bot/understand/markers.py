@@ -167,7 +167,9 @@ MANAGING_VERBS = _words("manage managing mentor mentoring coach coaching supervi
 REPORT_NOUNS = _words("report reports direct reportee reportees")
 # Words of managing people, for conditions on a path ("I don't want to manage people").
 MANAGE_WORDS = _words("manage managing management manager managers mgmt")
-MANAGE_LEAD_INS = _words("want wanna into become becoming try trying move switch go going like")
+# ...wanted: "I want to manage", "keen on management" (not "should I go into management",
+# which asks about the move).
+MANAGE_LEAD_INS = _words("want wanna wants like love interested keen hoping hope planning prefer")
 NOT_MANAGING = _words(
     "dont doesnt never not no without avoid zero hate rather nothing less instead"
 )

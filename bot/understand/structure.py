@@ -57,6 +57,8 @@ def settle(frame: Frame, index: RouterIndex) -> bool:
         frame.declined = True
         return False
     kept = [m for m in kept if not ("track" in m.marks and frame.cues.individual)]
+    if any("condition" not in m.marks for m in kept):
+        kept = [m for m in kept if "condition" not in m.marks]  # "into management"
     if len({m.role for m in kept}) > 1:
         # "the most senior IC", "more junior folks": the adjective, not the level;
         # "the IC and management tracks": the track, not the manager

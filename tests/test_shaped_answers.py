@@ -1,0 +1,78 @@
+"""Answers shaped by what the question says about the asker and the path: a manager
+asking about a report's move, conditions on the next step (no management, management,
+a role set aside). Several wordings each, written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.pipeline import ask
+from bot.understand.router import route
+
+
+@pytest.mark.parametrize(
+    ("text", "mover", "target"),
+    [
+        ("how do I help my mid-level engineer get to senior?", "mid", "senior"),
+        ("my report is a mid, how do they get to senior", "mid", "senior"),
+        ("how can I get my junior promoted to mid", "junior", "mid"),
+        ("one of my juniors wants to become mid, what should I focus on with him", "junior", "mid"),
+        ("I manage a staff engineer who wants principal, how do i help", "staff", "principal"),
+        (
+            "I manage a staff engineer who's aiming for principal, how can I help",
+            "staff",
+            "principal",
+        ),
+    ],
+)
+def test_a_managers_question_about_a_reports_move(kb, text, mover, target):
+    intent = route(text, kb)
+    assert (intent.role, intent.other_role) == (mover, target)
+    assert intent.asker == "report"
+    headings = [s.heading for s in ask(text, kb).sections]
+    assert any(kb.roles[target].title in h for h in headings)
+
+
+def test_my_lead_is_the_askers_own_lead_not_a_report(kb):
+    intent = route("my lead says I should focus on design, what does a senior do", kb)
+    assert intent.role == "senior" and intent.asker == ""
+
+
+def next_steps(answer) -> list[str]:
+    return [s.heading for s in answer.sections if s.heading.startswith("Next")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a senior and I don't want to manage people, what's my path?",
+        "is there a way to keep growing after senior without becoming a manager?",
+        "senior here, zero interest in management, where do i go next",
+        "as a senior I want to stay IC, what comes next",
+    ],
+)
+def test_no_management_keeps_only_the_steps_that_manage_nobody(kb, text):
+    answer = ask(text, kb)
+    assert answer.intent.role == "senior"
+    assert next_steps(answer) == ["Next: Staff Backend Engineer"]
+    assert "Left out, as asked: Lead / Engineering Manager." in [
+        line for s in answer.sections for line in s.lines
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "senior here, I want to manage people, what are my options",
+        "im a senior and want to move into management, what's next for me",
+    ],
+)
+def test_management_keeps_only_the_steps_that_manage(kb, text):
+    answer = ask(text, kb)
+    assert set(next_steps(answer)) == {"Next: Lead Backend Engineer", "Next: Engineering Manager"}
+
+
+def test_a_role_set_aside_is_left_out_of_the_next_steps(kb):
+    answer = ask("whats next after senior besides lead", kb)
+    assert "Next: Lead Backend Engineer" not in next_steps(answer)
+    assert "Next: Staff Backend Engineer" in next_steps(answer)
