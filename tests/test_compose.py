@@ -31,7 +31,7 @@ def test_every_role_and_topic_has_content_or_an_honest_gap(kb):
 
 def test_gap_points_to_what_is_known_and_invents_nothing(kb):
     text = render_plain(answer_for(kb, "staff", "salary"), kb)
-    assert "don't cover salary for the Staff Backend Engineer role" in text
+    assert "The sources don't cover salary for Staff Backend Engineer." in text
     assert "Senior Backend Engineer" in text and "$100,000 to $160,000" in text
 
 

@@ -317,6 +317,32 @@ def test_a_maintainers_mapping_of_headings_to_topics(tmp_path):
     assert any("design notes" in f.text for f in kb.roles["ic-2"].get("skills.leadership"))
 
 
+def test_a_mapping_to_a_topic_that_does_not_exist_is_one_line(tmp_path):
+    docs = write_markdown_ladder(tmp_path / "docs")
+    (docs / "import.yaml").write_text("topics:\n  Communication: mentoring\n")
+    result = run_bot("import", str(docs), "--out", str(tmp_path / "kb"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and "no topic 'mentoring'" in result.stderr
+    assert not (tmp_path / "kb").exists()
+
+
+@needs_shared
+def test_ignoring_a_competency_a_framework_defines(tmp_path):
+    (tmp_path / "import.yaml").write_text("ignore:\n  - Technology\n")
+    out = tmp_path / "kb"
+    result = run_bot(
+        "import",
+        str(LADDERS / "engineeringladders"),
+        "--config",
+        str(tmp_path / "import.yaml"),
+        "--out",
+        str(out),
+    )
+    assert result.returncode == 0, result.stderr
+    kb, _ = imported(out)
+    assert not any(f.text.startswith("Adopts") for f in kb.roles["d1"].get("tools"))
+
+
 @pytest.mark.parametrize(
     ("name", "content", "says"),
     [

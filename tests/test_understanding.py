@@ -88,7 +88,7 @@ def test_a_fact_filed_under_another_topic_is_quoted_first(kb):
 def test_silence_is_said_and_the_closest_facts_shown(kb):
     answer = ask("is graphql part of a tech lead's toolkit", kb)
     text = render_plain(answer, kb)
-    assert "The sources for Lead Backend Engineer don't mention graphql" in text
+    assert "The sources don't cover graphql for Lead Backend Engineer." in text
     assert "What they say for Senior Backend Engineer" in text and "GraphQL" in text
     assert "Yes —" not in text
 

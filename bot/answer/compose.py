@@ -162,8 +162,8 @@ def ladder_wide(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer
         ""
         if facts
         else (
-            f"The sources don't cover {topic.title.lower()} for the ladder as a whole; "
-            "name a role to see what they say for it."
+            gap_line(topic.title.lower(), "the ladder as a whole")
+            + " Name a role to see what they say for it."
             if topic and topic.answer == "facts"
             else ""
         )
@@ -171,11 +171,24 @@ def ladder_wide(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer
     return Answer(question, intent, title, intro, tuple(sections), tuple(cited.ids))
 
 
+def gap_line(what: str, whom: str) -> str:
+    """The one way an answer says the sources are silent."""
+    return f"The sources don't cover {what} for {whom}."
+
+
+def _asked_about(kb: KnowledgeBase, intent: Intent) -> str:
+    """The words a gap line names: what was asked ("kubernetes"), or the topic's title
+    when those words only name the topic ("earn" is salary)."""
+    topic = kb.topics.get(intent.topic or "")
+    named = {w for p in (topic.phrases if topic else ()) for w in words(p)}
+    terms = [t for t in intent.terms if not set(words(t)) <= named]
+    if intent.terms and not terms and topic is not None:
+        return topic.title.lower()
+    return ", ".join(t[:TERM_SHOWN] for t in terms[:3])
+
+
 def _gap(kb: KnowledgeBase, role: Role, topic: Topic, cited: Citations, wide: bool = False):
-    intro = (
-        f"The sources don't cover {topic.title.lower()} for the {role.title} role, "
-        "so I won't guess."
-    )
+    intro = gap_line(topic.title.lower(), role.title)
     if wide:  # what the ladder says for everyone follows
         return intro, ()
     near = _nearest_with(kb, role.id, topic.paths)
@@ -195,12 +208,12 @@ def _direct(kb: KnowledgeBase, intent: Intent, role: Role, cited: Citations):
         intro = f"Yes — {lead}" if yes else lead
         more = cited.lines(own[1:])
         return intro, ((Section("Also in the sources", more),) if more else ())
-    asked = ", ".join(t[:TERM_SHOWN] for t in intent.terms[:3])
+    asked = _asked_about(kb, intent)
     if not facts:
         if intent.form == "yes_no" and asked:
-            return f"The sources for {role.title} don't mention {asked}.", ()
+            return gap_line(asked, role.title), ()
         return "", ()
-    intro = f"The sources for {role.title} don't mention {asked}." if asked else ""
+    intro = gap_line(asked, role.title) if asked else ""
     by_role: dict[str, list] = {}
     for ref, fact in zip(intent.facts, facts):
         by_role.setdefault(ref.role, []).append(fact)

@@ -12,7 +12,8 @@ from ..ladder.model import LADDER, KnowledgeBase
 from ..stems import stem
 from . import lexicon
 from .facts import FactHit, FactRef
-from .index import MODIFIERS, RouterIndex, names_a_thing
+from .index import MODIFIERS, STOPWORDS, RouterIndex, names_a_thing
+from .markers import ASKING_VERBS
 from .phrases import contains
 
 QUOTED = 3  # facts quoted at most, when a question asks for something specific
@@ -65,6 +66,19 @@ class Asked:
             )
         }
         self.rare |= {syn for s in self.rare for syn in index.facts.synonyms.get(s, ())}
+
+    def content(self) -> set[str]:
+        """Stems of the words a question is about, everyday ones too ("code" in "do EMs
+        need to code"): not function words, not the verbs a question asks with, and
+        words the facts use."""
+        return {
+            s
+            for w, s, _ in self.words
+            if w not in STOPWORDS
+            and w not in ASKING_VERBS
+            and s not in self.index.facts.ignore
+            and s in self.index.facts.idf
+        }
 
     def meaningful(self, hit: FactHit) -> bool:
         """A fact matched on something asked for: a rare word, or two specific ones."""
@@ -123,7 +137,7 @@ class Asked:
         """The words asked about, as typed runs: "code review", "docker"."""
         runs, run = [], []
         for w, s, t in self.words:
-            if s in self.specific and w not in MODIFIERS and len(w) > 2:
+            if (s in self.specific or s in stems) and w not in MODIFIERS and len(w) > 2:
                 run.append((t, s))
                 continue
             if run:

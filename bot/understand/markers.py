@@ -179,3 +179,8 @@ STAY_OBJECTS = _words("ic technical hands coding code individual")
 # Roles whose titles say they manage people, on any ladder.
 MANAGING_TITLE_WORDS = _words("manager management director head vp chief cto supervisor lead")
 MANAGEMENT_TRACK_WORDS = _words("management manager managers leadership people managing")
+# What a yes/no question asks with, not about: "do EMs *need* to code".
+ASKING_VERBS = _words(
+    "need needs needed must should required require requires expected expect supposed have "
+    "has allowed able still actually really also ever"
+)

@@ -228,6 +228,9 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
             # leave out; a wh-question gets the topic's own facts, in order of the
             # words they share with it, rather than "the sources don't mention employers".
             terms = asked.phrases(asked.rare)
+            if not terms and form == "yes_no":
+                # "do EMs need to code": an everyday word, but what is asked about
+                terms = asked.phrases(asked.content())
             if terms:
                 facts = quoted(asked.search([stem(x) for t in terms for x in t.split()]))
     ranked = tuple(h.ref for h in index.facts.search(query, [role], limit=RANKED))

@@ -61,6 +61,9 @@ def _files(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[str]]:
     return found, skipped
 
 
+PLACEABLE = ("facts", "ladder", "overview")  # topics facts can be filed under
+
+
 def _placer(config: Path | None, builtin) -> Placer:
     placer = Placer(dict(builtin.topics))
     if config is not None:
@@ -70,7 +73,15 @@ def _placer(config: Path | None, builtin) -> Placer:
             raise ImportInputError(f"{config}: cannot read it ({exc})") from None
         from ...text import normalise
 
+        if not isinstance(data, dict):
+            raise ImportInputError(f"{config}: expected 'topics:' and 'ignore:' sections")
+        known = sorted(t.id for t in builtin.topics.values() if t.answer in PLACEABLE)
         for heading, topic in (data.get("topics") or {}).items():
+            if str(topic) not in known:
+                raise ImportInputError(
+                    f"{config}: '{heading}: {topic}': no topic '{topic}'; use one of "
+                    + ", ".join(known)
+                )
             placer.overrides[normalise(str(heading))] = str(topic)
         placer.ignored = {normalise(str(h)) for h in data.get("ignore") or ()}
     return placer

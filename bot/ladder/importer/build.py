@@ -327,6 +327,8 @@ def _place(role: Role, ladder: Ladder, definitions: dict, shared: set) -> None:
             topic = placer.topic(competency)
         elif block.label and normalise(block.label) in shared:
             topic, competency = placer.topic(block.label), block.label
+        if competency and topic is None:
+            continue  # a competency the maintainer told the importer to leave out
         if competency and topic not in ("overview", "progression"):
             placer.competencies.setdefault(placer.path(topic, competency), competency)
         if role.summary is None and block in summary_blocks and block.kind == "para":
