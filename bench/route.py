@@ -37,8 +37,14 @@ def percentile(samples: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]
 
 
+DEFAULT = ROOT.parent / "shared/eval/dev.txt"
+
+
 def main() -> int:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/eval/dev.txt"
+    if {"-h", "--help"} & set(sys.argv[1:]):
+        print(f"usage: python bench/route.py [QUESTIONS_FILE]  (default {DEFAULT})")
+        return 0
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
     if not path.is_file():
         print(
             "bench/route.py: needs ../shared/eval (the shared question sets) beside the "

@@ -61,8 +61,6 @@ def shorten(answer: Answer, limit: int = SCREEN_LINES) -> Answer:
                 shown[i] += 1
                 room -= 1
                 grew = True
-    kept = tuple(
-        s if s.pair else replace(s, lines=s.lines[:n]) for s, n in zip(sections, shown)
-    )
+    kept = tuple(s if s.pair else replace(s, lines=s.lines[:n]) for s, n in zip(sections, shown))
     short = replace(answer, sections=kept)
     return replace(short, hidden=total - line_count(short))

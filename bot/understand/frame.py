@@ -172,8 +172,15 @@ class Frame:
         for topic, found in self.phrases.items():
             said = ", ".join(" ".join(p) for p in found.words) or "-"
             lines.append(f"phrases of {topic}: {found.strong} strong ({said}), {found.weak} weak")
-        cues = {k: v for k, v in vars(self.cues).items() if v not in ("", False, -1, ())}
-        lines.append(f"cues: {cues}")
+        shown = {k: v for k, v in vars(self.cues).items() if v not in ("", False, -1, ())}
+        said = ", ".join(
+            f"{k}={', '.join(sorted(map(str, v)))}"
+            if isinstance(v, (frozenset, tuple))
+            else (k if v is True else f"{k}={v}")
+            for k, v in shown.items()
+            if v != frozenset()
+        )
+        lines.append(f"cues: {said or '-'}")
         lines.append(
             f"scope: domain={self.domain} technical={self.technical} "
             f"engineering={self.engineering} trapped={self.trapped}"
