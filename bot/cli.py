@@ -9,7 +9,7 @@
     python -m bot --log                the console, recording the questions
     python -m bot validate [DIR]       check a knowledge base; exit 0 clean, 1 with problems
     python -m bot import PATH... --out DIR   a knowledge base from a company's documents
-    python -m bot serve                the Slack app over Socket Mode (needs SLACK_APP_TOKEN; HTTP runs under gunicorn)
+    python -m bot serve                the Slack app over Socket Mode (needs SLACK_APP_TOKEN)
     python -m bot report [--since 30d] [--json]   the question log's report
     python -m bot db upgrade           bring the database's schema up to date
     python -m bot --version            the installed version
