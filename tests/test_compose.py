@@ -93,3 +93,10 @@ def test_readiness_answers_with_what_the_next_level_expects(kb, text):
     headings = [s.heading for s in answer.sections]
     assert headings[0] == "What a Senior Backend Engineer is expected to do"
     assert "Where it sits" in headings
+
+
+def test_a_topic_named_alone_is_its_whole_list_not_a_detour(kb):
+    # "responsibilities" shares a stem with "response times": no fact was asked for
+    answer = ask("principal responsibilities", kb)
+    assert answer.intent.facts == () and answer.sections[0].heading == "Responsibilities"
+    assert "Also in the sources" not in [s.heading for s in answer.sections]

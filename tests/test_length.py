@@ -21,7 +21,7 @@ def lines(text: str) -> list[str]:
 
 
 def test_a_long_answer_is_cut_to_one_screen_and_says_so(kb):
-    full = ask("principal responsibilities", kb)
+    full = ask("what does a senior do and what skills", kb)
     assert line_count(full) > SCREEN_LINES
     short = shorten(full)
     text = render_plain(short, kb)
@@ -49,17 +49,17 @@ def test_a_short_answer_is_left_whole(kb):
 
 def test_console_more_shows_the_last_answer_in_full(kb):
     out = io.StringIO()
-    run_console(kb, io.StringIO("principal responsibilities\nmore\n"), out)
+    run_console(kb, io.StringIO("what does a senior do and what skills\nmore\n"), out)
     first, second = out.getvalue().split("Sources:")[:2]
     assert "type more" in first
     assert len(lines(second)) > len(lines(first))
 
 
 def test_ask_full_prints_everything():
-    short = run_bot("ask", "principal responsibilities").stdout
-    full = run_bot("ask", "--full", "principal responsibilities").stdout
+    short = run_bot("ask", "what does a senior do and what skills").stdout
+    full = run_bot("ask", "--full", "what does a senior do and what skills").stdout
     assert "--full" in short and "--full" not in full and len(lines(full)) > len(lines(short))
-    data = json.loads(run_bot("ask", "--json", "principal responsibilities").stdout)
+    data = json.loads(run_bot("ask", "--json", "what does a senior do and what skills").stdout)
     assert len(lines(data["text"])) <= SCREEN_LINES
 
 
@@ -82,7 +82,7 @@ class Recorder:
 
 
 def test_more_in_slack_shows_the_rest_and_shares_the_whole(kb):
-    answer = ask("principal responsibilities", kb)
+    answer = ask("what does a senior do and what skills", kb)
     (message,) = answer_messages(answer, kb)
     more = buttons(message)["ladder_more"]
     respond = Recorder()

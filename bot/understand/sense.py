@@ -54,7 +54,16 @@ def scope(frame: Frame, index: RouterIndex) -> None:
         or any(not m.contextual for m in frame.spans)
         or frame.hint is not None  # a command is about the ladder by definition
     )
-    frame.asked = Asked(words, free, index, frame.typed)
+    # "on the manager track": the track's name says where, not what is asked
+    named_track = [
+        w in index.track_words and words[j + 1 : j + 2] in (["track"], ["path"])
+        for j, w in enumerate(words)
+    ]
+    asking = [
+        f and not t and not (w in ("track", "path") and j and named_track[j - 1])
+        for j, (f, t, w) in enumerate(zip(free, named_track, words))
+    ]
+    frame.asked = Asked(words, asking, index, frame.typed)
 
 
 def model_words(frame: Frame, spans: list[Span], index: RouterIndex, start: int = 0) -> list[str]:

@@ -219,6 +219,16 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
         named_role = next((m for m in kept if m.role == role), None)
         frame.direction = direction(named_role) if named_role else ""
     facts, terms = (), []
+    if topic in kb.topics:
+        # a fact matched only on the topic's own name ("responsibilities" in "response
+        # times") was not asked for: "principal responsibilities" is the whole list
+        title = {stem(w) for w in kb.topics[topic].title.lower().split() if w not in STOPWORDS}
+        found = frame.phrases.get(topic)
+        # a one-word phrase that is the topic's title word: "responsibilities", "tools"
+        named = {p[0] for p in (found.stems if found else ()) if len(p) == 1} & title
+        if named & set(query):
+            query = [q for q in query if q not in named]
+            hits = [h for h in asked.search(query, [role]) if h.matched - named]
     if topic not in (index.compare_topic, index.ladder_topic):
         facts = quoted(hits)
         terms = asked.phrases({s for h in hits[:1] for s in h.matched})
