@@ -76,3 +76,25 @@ def test_a_role_set_aside_is_left_out_of_the_next_steps(kb):
     answer = ask("whats next after senior besides lead", kb)
     assert "Next: Lead Backend Engineer" not in next_steps(answer)
     assert "Next: Staff Backend Engineer" in next_steps(answer)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("EM or tech lead, which pays more", {"engineering-manager", "lead"}),
+        ("does staff pay more than senior?", {"staff", "senior"}),
+        ("who earns more, a lead or a staff engineer", {"lead", "staff"}),
+        ("senior vs principal salary", {"senior", "principal"}),
+    ],
+)
+def test_which_pays_more_shows_the_pay_of_both_or_says_it_is_not_covered(kb, text, pair):
+    answer = ask(text, kb)
+    assert {answer.intent.role, answer.intent.other_role} == pair
+    assert answer.intent.topic == "salary"
+    said = answer.intro + " ".join(line for s in answer.sections for line in s.lines)
+    for role in pair:
+        title = kb.roles[role].title
+        has_pay = bool(kb.roles[role].get("salary"))
+        assert has_pay or f"don't cover salary for {title}" in said or title in answer.intro
+    if any(kb.roles[r].get("salary") for r in pair):
+        assert "$" in said  # the figure the sources give, for the one that has it

@@ -171,6 +171,13 @@ def ladder_wide(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer
     return Answer(question, intent, title, intro, tuple(sections), tuple(cited.ids))
 
 
+BOTH_SHOWN = 3  # facts per role when one topic is asked of two
+
+
+def _topic_facts(role: Role, topic: Topic) -> list:
+    return [f for p in topic.paths for f in role.get(p)]
+
+
 def gap_line(what: str, whom: str) -> str:
     """The one way an answer says the sources are silent."""
     return f"The sources don't cover {what} for {whom}."
@@ -289,6 +296,23 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
         title = f"{role.title} vs {other.title}"
         compared = [kb.topics[t] for t in topic.compares if t in kb.topics]
         sections = compare(kb, role, other, cited, compared, intent, bool(lead_sections or intro))
+    elif other is not None and topic.answer == "facts":
+        # "EM or tech lead, which pays more": the topic for both, or the gap for either
+        title = f"{role.title} vs {other.title}: {topic.title}"
+        cited, intro, lead_sections = Citations(kb), "", ()
+        own = [ref.fact(kb) for ref in intent.facts if ref.role == role.id]
+        if own:  # "D4 vs D5: who defines the SLAs?": the fact that answers it first
+            intro = cited.text(own[0])
+        both = [_topic_facts(role, topic), _topic_facts(other, topic)]
+        if not any(both):
+            intro = gap_line(topic.title.lower(), f"{role.title} or {other.title}")
+        sections = tuple(
+            Section(r.title, cited.lines(facts, BOTH_SHOWN))
+            if facts
+            else Section(r.title, (gap_line(topic.title.lower(), r.title),))
+            for r, facts in zip((role, other), both)
+            if any(both)
+        ) + _across_the_ladder(kb, topic, cited, intent)
     else:
         sections = _facts_sections(role, topic, cited, intent, question)
         wide = _across_the_ladder(kb, topic, cited, intent)

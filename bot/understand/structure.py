@@ -230,10 +230,12 @@ def _who(frame: Frame, index: RouterIndex, kept: list[Span]):
             # a topic asked about outright, or by a strong phrase ("get hired")
             asked_about = _fact_topics(kb, phrases, lambda found: found.strong)
             uncompared = [t for t in dict.fromkeys(named + asked_about) if t not in compared]
-            than = phrases.get(index.compare_topic)
-            if uncompared and than and than.stems and all("than" in p for p in than.stems):
-                # "do TLs get paid more than seniors": a side by side would not show pay
-                return roles[0], None, min(uncompared, key=index.topic_order.__getitem__)
+            if uncompared:
+                # "do TLs get paid more than seniors", "EM or tech lead, which pays more":
+                # that topic for both; a side by side of duties would not show pay
+                frame.note("structure", "two roles weighed on one topic")
+                topic = min(uncompared, key=index.topic_order.__getitem__)
+                return roles[0], roles[1], topic
             return roles[0], roles[1], index.compare_topic
         if not named and any(
             "that" in b.marks and "denied_after" in b.marks
