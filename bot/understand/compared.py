@@ -55,8 +55,12 @@ def _named(frame: Frame, index: RouterIndex) -> list[tuple[str, ...]]:
     """The roles weighed against each other: the two of a comparison, or two offered as
     alternatives ("TL or EM"); a family's name as all of its levels."""
     spans = [m for m in frame.kept if not (m.marks & NOT_WEIGHED)]
-    if frame.topic != index.compare_topic and not frame.other and not any(
-        pair_of(frame, a, b).or_between for i, a in enumerate(spans) for b in spans[i + 1 :]
+    if (
+        frame.topic != index.compare_topic
+        and not frame.other
+        and not any(
+            pair_of(frame, a, b).or_between for i, a in enumerate(spans) for b in spans[i + 1 :]
+        )
     ):
         return []
     groups: list[tuple[str, ...]] = []

@@ -56,6 +56,7 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
             t for j, w in enumerate(words) if frame.free[j] for t in index.track_words.get(w, ())
         ),
         condition=condition,
+        request=request_of(words),
         readiness=any(
             w in M.READINESS and not (w.startswith("expect") and words[i + 1 : i + 2] == ["to"])
             for i, w in enumerate(words)  # "am i expected to lead projects": a duty
@@ -96,6 +97,21 @@ def condition_of(words: list[str]) -> tuple[str, int]:
             # "should I move into management or stay IC": both weighed, no condition
             return ("", -1) if managing else ("no_management", i)
     return "", -1
+
+
+def request_of(words: list[str]) -> bool:
+    """Help with a thing or a task rather than a question about roles: a word of trouble
+    ("stuck", "error", "configure", "any ideas") or someone asked to do something ("can
+    someone review my PR", "could you approve")."""
+    if M.TROUBLE & set(words):
+        return True
+    return any(
+        w in M.AUXILIARIES
+        and words[i + 1 : i + 2]
+        and words[i + 1] in M.ASKING_SOMEONE
+        and set(words[i + 2 : i + 4]) & M.DOING_VERBS
+        for i, w in enumerate(words)
+    )
 
 
 def index_before(words: list[str], start: int) -> int:

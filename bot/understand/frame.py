@@ -88,6 +88,7 @@ class Cues:
     tracks_named: frozenset[str] = frozenset()  # tracks the question names outside roles
     readiness: bool = False  # asks what a level expects before reaching it
     condition: str = ""  # "no_management" ("I don't want to manage"), "management"
+    request: bool = False  # help with a thing or a task ("any ideas", "review my PR")
 
 
 @dataclass

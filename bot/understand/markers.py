@@ -184,3 +184,14 @@ ASKING_VERBS = _words(
     "need needs needed must should required require requires expected expect supposed have "
     "has allowed able still actually really also ever"
 )
+# Asking for help with a thing, not about the ladder: "k8s pod stuck, any ideas", "how do
+# I configure nginx", "can someone review my PR".
+TROUBLE = _words(
+    "ideas stuck error errors failing fails broken crash crashing crashes configure "
+    "install installing fix fixing debug debugging rendering redirecting timeout timeouts "
+    "exception segfault bug"
+)
+ASKING_SOMEONE = _words("someone somebody anyone anybody you u")
+DOING_VERBS = _words(
+    "review approve merge fix look check debug deploy restart share send run take book"
+)
