@@ -94,6 +94,10 @@ def test_an_imported_framework_reads_its_codes_tracks_and_competencies(tmp_path)
     ):
         assert route(text, kb).role.startswith("em"), text
     assert "D6" in route("how wide is a D6's impact", kb).role.upper()  # possessive code
+    # what pages outside any level say, about the ladder itself ("Managing Managers")
+    assert "about-the-ladder" in kb.topics and kb.ladder_facts.get("about_the_ladder")
+    answer = ask("how do I assess the managing skills of managers of managers", kb)
+    assert answer.intent.role == "ladder" and "Assessing managers" in render_plain(answer, kb)
 
 
 @needs_shared

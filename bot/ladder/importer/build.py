@@ -21,6 +21,7 @@ GRADED = frozenset({"senior", "junior"})
 # What a ladder says for everyone: how promotion, pay, hiring and learning work. A
 # page's text on anything else, outside any level, is reported rather than guessed at.
 LADDER_WIDE = frozenset({"progression", "salary", "hiring", "education"})
+ABOUT_WORDS = 6  # a table row outside the levels is a fact about the ladder if this long
 FAMILY_MAX = 8  # titles sharing a stem ("Senior Engineer 1", "... 2") name it as a code
 
 
@@ -49,6 +50,7 @@ class Ladder:
     notes: list[str] = field(default_factory=list)  # for the report
     unplaced: list[str] = field(default_factory=list)
     empty: list[str] = field(default_factory=list)  # looked like a level, no content
+    about: int = 0  # facts about how the ladder works, outside any level
 
 
 def build(documents: list[Document], placer: Placer, guesser: TopicGuesser) -> Ladder:
@@ -403,12 +405,34 @@ def _ladder_wide(ladder: Ladder, levels: list[Level], definitions: dict) -> None
             heading = block.headings[-1].text if block.headings else ""
             topic = asked or (ladder.placer.known(heading) if heading else None)
             if topic not in LADDER_WIDE:
-                if fact_texts(block):
+                prose = block.kind != "row" or len(block.text.split()) >= ABOUT_WORDS
+                if fact_texts(block) and prose:
+                    # how the framework works, a page on managing managers: about the
+                    # ladder, answered when no role is named
+                    for h in block.headings:  # "Managing Managers", "Introduction"
+                        said = normalise(h.text)
+                        named = any(f" {n} " in f" {said} " for n in _names(ladder))
+                        if not named and ladder.placer.known(h.text) is None:
+                            ladder.placer.about(h.text)
+                    topic = ladder.placer.about()
+                    ladder.about += 1
+                elif fact_texts(block):
                     ladder.unplaced.append(f"{doc.name}:{block.line}: {block.text[:70]}")
-                continue
+                    continue
+                else:
+                    continue
             path = ladder.placer.path(topic, heading)
             for text in fact_texts(block):
                 ladder.ladder_facts.setdefault(path, []).append((text, source))
+
+
+def _names(ladder: Ladder) -> set[str]:
+    """Every name of every role, normalised: a heading holding one names a role."""
+    if "names" not in ladder.cache:
+        ladder.cache["names"] = {
+            normalise(n) for r in ladder.roles for n in (r.title, *r.codes, *r.aliases)
+        } - {""}
+    return ladder.cache["names"]
 
 
 QUESTION_WORDS = 20

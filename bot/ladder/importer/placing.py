@@ -26,6 +26,9 @@ SUMMARY_TOPICS = {"overview"}
 LEADERSHIP = frozenset("leadership soft people communication interpersonal collaboration".split())
 
 
+ABOUT = "about-the-ladder"
+
+
 @dataclass
 class NewTopic:
     id: str
@@ -101,6 +104,20 @@ class Placer:
                 path = "c_" + path
             self.new[ident] = NewTopic(ident, heading.strip(), path, _heading_phrases(heading))
         return ident
+
+    def about(self, heading: str = "") -> str:
+        """The topic of what a ladder's pages say about the ladder itself, outside any
+        level: how the framework works, its axes, a page on managing managers. Asked
+        about by the headings it sits under ("managing managers")."""
+        topic = self.new.get(ABOUT)
+        if topic is None:
+            topic = self.new[ABOUT] = NewTopic(
+                ABOUT, "About the ladder", ABOUT.replace("-", "_"), ["framework"]
+            )
+        said = normalise(heading)
+        if len(said.split()) >= 2 and said not in topic.phrases and len(topic.phrases) < 24:
+            topic.phrases.append(said)
+        return ABOUT
 
     def path(self, topic: str, heading: str = "") -> str:
         """The role-file list a topic's facts go in."""

@@ -165,6 +165,11 @@ def report(ladder: Ladder, out: Path, skipped: list[str]) -> str:
         lines.append(f"- {track.title}: {names} (ordered by {track.ordered_by})")
     if ladder.placer.new:
         lines += ["", "## New topics (competency headings no built-in topic covers)", ""]
+        if ladder.about:
+            lines += [
+                f"- about-the-ladder holds {ladder.about} passages from outside any level "
+                "(how the framework works, guidance pages): check they belong to everyone"
+            ]
         lines += [
             f"- {t.id}: {t.title}" for t in sorted(ladder.placer.new.values(), key=lambda t: t.id)
         ]
