@@ -383,3 +383,19 @@ def test_out_must_be_empty_unless_forced(tmp_path):
     assert (out / "notes.txt").read_text() == "mine"
     assert run_bot("import", str(docs), "--out", str(out), "--force").returncode == 0
     assert not (out / "notes.txt").exists() and (out / "ladder.yaml").is_file()
+
+
+def test_a_heading_naming_two_topics_files_each_fact_under_the_one_it_is_about(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "What does a Staff Engineer do?\n"
+        "A Staff Engineer leads work that spans several teams and guides their designs.\n"
+        "Job Outlook and Salary\n"
+        "Demand for staff engineers is expected to keep growing over the next decade.\n"
+        "The average salary for a Staff Engineer ranges from $150,000 to $210,000 a year.\n"
+    )
+    out = tmp_path / "kb"
+    assert run_bot("import", str(tmp_path / "a.txt"), "--out", str(out)).returncode == 0
+    kb, _ = imported(out)
+    (staff,) = kb.roles.values()
+    assert any("$150,000" in f.text for f in staff.get("salary"))
+    assert not any("$150,000" in f.text for p in ("hiring",) for f in staff.get(p))

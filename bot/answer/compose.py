@@ -282,6 +282,7 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
             cited,
             topic.paths,
             ladder.fits(kb, intent),
+            tuple(r.fact(kb) for r in intent.ranked if r.role == role.id),
         )
         if intent.form == "how_long":
             note = "The sources give no timeframe for this move; here is what it takes."

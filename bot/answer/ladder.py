@@ -222,6 +222,7 @@ def progression(
     cited: Citations,
     paths,
     keep: Callable[[str], bool] = lambda r: True,
+    asked_first: tuple = (),
 ):
     """(intro, sections) for a career-progression answer.
 
@@ -266,15 +267,19 @@ def progression(
         sections.append(Section("Other next steps", (line,)))
     elif not targets and role.id != kb.default_role:
         sections.append(Section("Next", ("This is the top of its track in this ladder.",)))
+    notes = general + (
+        [f for p in paths for f in role.get(p) if f.to] if role.id == kb.default_role else []
+    )
+    # what the role's own pages say about its path, those matching the question first,
+    # before how one becomes it (the question is mostly about what comes next)
+    first = [f for f in asked_first if f in notes]
+    notes = list(dict.fromkeys(first + notes))
+    if notes:
+        sections.append(Section("Notes", cited.lines(notes)))
     into = move_facts(kb, role.id)
     if into and not other and direction != "onward":
         heading = f"Becoming {article(role.title)} {role.title}"
         sections.append(Section(heading, cited.lines(into, MAX_MOVE_FACTS)))
-    notes = general + (
-        [f for p in paths for f in role.get(p) if f.to] if role.id == kb.default_role else []
-    )
-    if notes:
-        sections.append(Section("Notes", cited.lines(notes)))
     return "", tuple(s for s in sections if s.lines)
 
 

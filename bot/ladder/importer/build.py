@@ -336,9 +336,14 @@ def _place(role: Role, ladder: Ladder, definitions: dict, shared: set) -> None:
         if role.summary is None and block in summary_blocks and block.kind == "para":
             role.summary = (block.text, source)
             continue
+        named = placer.named(heading) if heading and not competency else ()
         for text in fact_texts(block):
-            # no heading that names a topic: the fact's own words decide
-            found = topic or ladder.guesser.guess(text)
+            # no heading that names a topic: the fact's own words decide; a heading
+            # that names two ("Job Outlook and Salary"): its words, between those two
+            if len(named) > 1 and topic == named[0]:
+                found = ladder.guesser.guess(text, named[0], named)
+            else:
+                found = topic or ladder.guesser.guess(text)
             to = _move_target(text, titles) if found == "progression" else None
             role.facts.setdefault(placer.path(found, heading), []).append((text, source, to))
     if role.summary is None:

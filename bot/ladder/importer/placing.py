@@ -53,6 +53,7 @@ class Placer:
 
     def __post_init__(self) -> None:
         self._known: dict[str, str | None] = {}
+        self._named: dict[str, tuple[str, ...]] = {}
         self._phrases: list[tuple[tuple[str, ...], str]] = []
         for topic in self.builtin.values():
             if topic.answer not in ("facts", "ladder", "overview"):
@@ -86,7 +87,15 @@ class Placer:
         if not scores:
             return None
         order = list(self.builtin)
-        return max(scores, key=lambda t: (scores[t], -order.index(t)))
+        ranked = sorted(scores, key=lambda t: (scores[t], -order.index(t)), reverse=True)
+        self._named[heading] = tuple(ranked)
+        return ranked[0]
+
+    def named(self, heading: str) -> tuple[str, ...]:
+        """Every topic a heading names, best first ("Job Outlook and Salary": hiring,
+        salary); one for most headings."""
+        self.known(heading)
+        return self._named.get(heading, ())
 
     def topic(self, heading: str) -> str | None:
         """The topic a competency heading files under: known, else a new one."""
@@ -168,7 +177,11 @@ class TopicGuesser:
     def _words(text: str) -> list[str]:
         return [w for w in words(text) if len(w) > 2 and w not in _COMMON]
 
-    def guess(self, text: str, default: str = "responsibilities") -> str:
+    def guess(
+        self, text: str, default: str = "responsibilities", among: tuple[str, ...] = ()
+    ) -> str:
+        """`among`: only these topics (a heading that names two: "Job Outlook and
+        Salary"); `default` is then the first of them."""
         import math
 
         known = [w for w in self._words(text) if w in self.vocabulary]
@@ -181,7 +194,10 @@ class TopicGuesser:
                 for w in known
             )
             for t, c in self.counts.items()
+            if not among or t in among
         }
+        if not scores:
+            return default
         ranked = sorted(scores, key=scores.get, reverse=True)
         if len(ranked) > 1 and scores[ranked[0]] - scores[ranked[1]] < 1.0:
             return default if default in scores and ranked[0] != default else ranked[0]
