@@ -146,6 +146,9 @@ _COMMON = frozenset(
 )
 
 
+PHRASE_WEIGHT = 3  # a topic phrase's words, as if said in this many of its facts
+
+
 class TopicGuesser:
     """For a fact under no heading that names a topic: the topic whose facts in the
     built-in ladder use its words most (naive Bayes over words), else responsibilities.
@@ -169,6 +172,14 @@ class TopicGuesser:
                 for fact in facts:
                     for w in self._words(fact.text):
                         bag[w] = bag.get(w, 0) + 1
+        # The topics' own phrases count too ("salary", "pay", "earn"): the built-in
+        # ladder has few facts on some topics, and a fact naming its topic is about it.
+        for topic in kb.topics.values():
+            if topic.answer == "facts" and topic.id in counts:
+                bag = counts[topic.id]
+                for phrase in topic.phrases:
+                    for w in self._words(phrase.replace("...", " ")):
+                        bag[w] = bag.get(w, 0) + PHRASE_WEIGHT
         self.counts = counts
         self.totals = {t: sum(c.values()) for t, c in counts.items()}
         self.vocabulary = {w for c in counts.values() for w in c}
