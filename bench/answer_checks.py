@@ -53,10 +53,17 @@ def check(kind: str, arg: str, answer, kb) -> str | None:
         becoming = intent.role == target and intent.direction in ("into", "ready")
         return None if moving or becoming else f"read as {intent.role} -> {intent.other_role}"
     if kind in ("no_management", "management"):
+        managing_ids = managing_roles(kb)
+        if kind == "management" and intent.role in managing_ids and intent.direction == "into":
+            return None  # how one becomes a manager, from where one is
         if intent.role != arg:
             return f"about {intent.role}"
-        steps = next_steps(answer)
-        managing = {title[r] for r in managing_roles(kb)}
+        steps = next_steps(answer) + [
+            s.heading.removeprefix("Moving to ")
+            for s in answer.sections
+            if s.heading.startswith("Moving to ")
+        ]
+        managing = {title[r] for r in managing_ids}
         if not steps:
             return "no next step shown"
         wrong = [s for s in steps if (s in managing) != (kind == "management")]

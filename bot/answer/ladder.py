@@ -240,11 +240,18 @@ def progression(
         sections.append(Section("Where it sits", track_lines(kb, role.id, cited)))
         return "", tuple(sections)
     sections.append(Section("Where it sits", track_lines(kb, role.id, cited)))
-    targets = [other] if other else list(kb.next_roles(role.id))
+    if other and not keep(other):  # "do I have to become an EM? I'd rather stay technical"
+        targets = [other] + [t for t in kb.next_roles(role.id) if t != other]
+        other = None
+    else:
+        targets = [other] if other else list(kb.next_roles(role.id))
     if role.id == kb.default_role and not other:
         targets = []  # the whole ladder is shown; the notes below explain it
     left_out = [t for t in targets if not keep(t)]
     targets = [t for t in targets if keep(t)]
+    if left_out and not targets:
+        # "staff, thinking about the manager track": where the roles that fit start
+        targets = [r for r in _track_starts(kb) if keep(r) and r != role.id][:MAX_ELSEWHERE]
 
     for target in targets:
         name = kb.roles[target].title
@@ -281,6 +288,18 @@ def progression(
         heading = f"Becoming {article(role.title)} {role.title}"
         sections.append(Section(heading, cited.lines(into, MAX_MOVE_FACTS)))
     return "", tuple(s for s in sections if s.lines)
+
+
+MAX_ELSEWHERE = 2  # roles shown on other tracks when no next step fits the question
+
+
+def _track_starts(kb: KnowledgeBase) -> list[str]:
+    """The first roles of each track past its first step, in ladder order."""
+    out: list[str] = []
+    for track in kb.tracks:
+        for step in track.steps[1:2]:
+            out += [r for r in step if r not in out]
+    return out
 
 
 def steps_between(kb: KnowledgeBase, low: str, high: str) -> list[tuple[str, ...]]:

@@ -77,8 +77,10 @@ def _report(m: Span, words: list[str], index: RouterIndex) -> bool:
         return helped or not (set(m.roles) & index.managing)
     if M.REPORT_NOUNS & set(before) and M.OUR & set(before):
         return True
-    j = index_before(words, m.start)  # "I manage a staff engineer"
-    return j > 0 and words[j] in M.MANAGING_VERBS and words[j - 1] in M.FIRST_PERSON
+    # "I manage a staff engineer": one person (not "as a senior do i mentor juniors")
+    j = index_before(words, m.start)
+    one = m.start > 0 and words[m.start - 1] in ("a", "an")
+    return one and j > 0 and words[j] in M.MANAGING_VERBS and words[j - 1] in M.FIRST_PERSON
 
 
 def condition_of(words: list[str]) -> tuple[str, int]:
@@ -92,6 +94,8 @@ def condition_of(words: list[str]) -> tuple[str, int]:
             return "no_management", i
         if near & M.MANAGE_LEAD_INS:
             return "management", i
+        if words[i + 1 : i + 2] in (["track"], ["path"]) and near & M.TRACK_MOVES:
+            return "management", i  # "how do I get onto the management track"
     for i, w in enumerate(words):
         if w in M.STAY_WORDS and set(words[i + 1 : i + 3]) & M.STAY_OBJECTS:
             # "should I move into management or stay IC": both weighed, no condition

@@ -166,7 +166,7 @@ REPORT_VERBS = _words(
 MANAGING_VERBS = _words("manage managing mentor mentoring coach coaching supervise lead")
 REPORT_NOUNS = _words("report reports direct reportee reportees")
 # Words of managing people, for conditions on a path ("I don't want to manage people").
-MANAGE_WORDS = _words("manage managing management manager managers mgmt")
+MANAGE_WORDS = _words("manage managing management manager managers mgmt 1s")  # "1:1s"
 # ...wanted: "I want to manage", "keen on management" (not "should I go into management",
 # which asks about the move).
 MANAGE_LEAD_INS = _words("want wanna wants like love interested keen hoping hope planning prefer")
@@ -195,3 +195,6 @@ ASKING_SOMEONE = _words("someone somebody anyone anybody you u")
 DOING_VERBS = _words(
     "review approve merge fix look check debug deploy restart share send run take book"
 )
+# Moving onto a track of management: "get onto the management track", "switching to
+# the manager track".
+TRACK_MOVES = _words("get onto switch switching move moving join joining go going")

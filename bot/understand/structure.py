@@ -37,7 +37,15 @@ def settle(frame: Frame, index: RouterIndex) -> bool:
     """Settle which spans the question is about (frame.kept), or decline it
     (frame.declined, frame.unknown). False when the question is declined."""
     kb, kept = frame.kb, frame.kept
-    asking = [m for m in kept if "question_lead" in m.marks or "quoted" in m.marks]
+    reporting = any("report" in m.marks for m in kept)
+    asking = [
+        m
+        for m in kept
+        if "question_lead" in m.marks
+        or "quoted" in m.marks
+        # "manager here: my report is a mid...": who asks, when they ask about a report
+        or (reporting and "report" not in m.marks and {"here", "self", "as"} & m.marks)
+    ]
     if asking and len({m.role for m in kept}) > len({m.role for m in asking}):
         # "manager question: is one of my mids ready for senior", "my manager says im
         # operating at staff": who asks or is quoted, not whom the question is about

@@ -223,6 +223,9 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
         if yes_no and (duty_named or asked_of):
             # "do EMs do the hiring", "is hiring part of an EM's job"
             frame.topic = as_duty(kb, frame.topic)
+    if frame.cues.condition and frame.topic == kb.default_topic and kept:
+        # "I never want to manage a team - what's ahead for me?": a condition on a path
+        frame.topic = index.ladder_topic
     topic = frame.topic
     if topic == index.ladder_topic and kept and frame.direction != "ready":
         named_role = next((m for m in kept if m.role == role), None)
