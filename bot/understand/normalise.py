@@ -107,7 +107,8 @@ def question_start(text: str, long: bool = True) -> int:
     lead_words = tokens(plain)[:5]
     if "here" in lead_words[1:4] and len(lead_words) > lead_words.index("here") + 2:
         # "new hire here :wave: what does backend mean", "sr eng here, how do i..."
-        return lead_words.index("here") + 1
+        start = lead_words.index("here") + 1
+        return max(start, _asking_clause(plain))  # "HR here, new to this - can..."
     prefix = _PREFIX.match(plain)
     lead = tokens(prefix.group(1)) if prefix else []
     if (
@@ -117,7 +118,7 @@ def question_start(text: str, long: bool = True) -> int:
         and not plain[prefix.end() - 2 :].startswith(",")
         and plain[prefix.end() :].strip()
     ):
-        return len(tokens(prefix.group(0)))
+        return max(len(tokens(prefix.group(0))), _asking_clause(plain))
     if not long:
         return 0
     sentences = _SENTENCE_END.split(plain)
@@ -131,6 +132,17 @@ def question_start(text: str, long: bool = True) -> int:
     if not asking or asking[-1] == 0:
         return 0
     return len(tokens(" ".join(sentences[: asking[-1]])))
+
+
+def _asking_clause(plain: str) -> int:
+    """Tokens before the clause that asks, after who is asking and more of their story:
+    "HR here, pretty new to tech recruiting - *can someone explain...*", "context:
+    senior at a bank, thinking of the manager route. *how does the switch work?*"; 0
+    when the last clause asks nothing."""
+    clauses = _SENTENCE_END.split(plain)
+    if len(clauses) < 2 or "?" not in clauses[-1] or len(tokens(clauses[-1])) <= CHECKING_WORDS:
+        return 0
+    return len(tokens(" ".join(clauses[:-1])))
 
 
 def cased_tokens(text: str) -> list[str]:
