@@ -25,9 +25,7 @@ def test_a_long_answer_is_cut_to_one_screen_and_says_so(kb):
     assert line_count(full) > SCREEN_LINES
     short = shorten(full)
     text = render_plain(short, kb)
-    assert len(lines(text)) <= SCREEN_LINES and short.hidden == line_count(full) - line_count(
-        short
-    )
+    assert len(lines(text)) <= SCREEN_LINES and short.hidden == line_count(full) - line_count(short)
     assert "more lines" in text
     # what is shown is the start of the answer, in the same order
     assert short.sections[0].lines == full.sections[0].lines[: len(short.sections[0].lines)]

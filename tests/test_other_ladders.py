@@ -203,3 +203,15 @@ def test_renaming_every_level_word_changes_no_reading(kb, tmp_path):
         if read != (b.role, b.topic, b.other_role, b.answered):
             moved.append(question)
     assert moved == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nikon IC3 vs IC4 for the offsite photos, which should we rent",
+        "M3 or M4 bolts for the shelf bracket",
+    ],
+)
+def test_short_codes_among_words_the_ladder_never_uses_are_not_levels(codes, text):
+    assert not route(text, codes).answered
+    assert route("IC3 vs IC4, what changes", codes).answered

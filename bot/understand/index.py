@@ -81,6 +81,8 @@ class RouterIndex:
     # Words that name several roles at once (a level code shared by tracks, "IC 5"):
     # words -> every role they name, first the one an alias lookup gives.
     shared_codes: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    # Codes short enough to be everyday tokens ("d7", "em", "tpm"): context decides
+    bare_codes: frozenset[tuple[str, ...]] = frozenset()
     name_starts: frozenset[tuple[str, ...]] = frozenset()  # any three words of a name
     # Words of the tracks' titles that name a track ("security" of "Security Engineer
     # path"): word -> track ids, for telling which "IC 5" a question means.
@@ -300,6 +302,12 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         ),
         graded_words=frozenset(w for g in kb.graded_words for w in tokens(g)),
         shared_codes=shared_codes,
+        bare_codes=frozenset(
+            k
+            for k, (_, contextual) in aliases.items()
+            if contextual
+            and k not in {tuple(tokens(a)) for r in kb.roles.values() for a in r.context_aliases}
+        ),
         name_starts=name_starts,
         track_words=_track_words(kb, domain_words),
         managing=managing_roles(kb),

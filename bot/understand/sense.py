@@ -120,6 +120,18 @@ def meant(frame: Frame, index: RouterIndex) -> None:
         frame.trapped = True
         frame.note("sense", "a level word means something else here")
         return
+    named_topic = bool(frame.strong - {index.compare_topic})  # "D6 influence - org wide?"
+    if (
+        kept
+        and not frame.engineering
+        and not named_topic
+        and _codes_among_strangers(frame, kept, index)
+    ):
+        # codes that are everyday tokens, among words the ladder never uses ("Nikon D5
+        # vs D6 for the offsite photos", "em or rem for font sizes")
+        frame.near = near + [m.role for m in kept]
+        frame.note("sense", "only short codes, among words the ladder never uses")
+        return
     if (
         kept
         and all(m.contextual for m in kept)
@@ -135,6 +147,21 @@ def meant(frame: Frame, index: RouterIndex) -> None:
         frame.note("sense", "only a level word, and the rest reads like the traps")
         return
     frame.kept = kept
+
+
+CODE_STRANGERS = 2  # words the ladder never uses, beside codes alone, that say "not ours"
+
+
+def _codes_among_strangers(frame: Frame, kept: list[Span], index: RouterIndex) -> bool:
+    """Only codes that are everyday tokens ("D5", "em"), beside a word the ladder never
+    uses ("Nikon D5 vs D6", "em or rem", "d1 vs d2 s3 bucket"): not the levels."""
+    if not all(tuple(frame.words[m.start : m.end]) in index.bare_codes for m in kept):
+        return False
+    inside = {j for m in kept for j in range(m.start, m.end)}
+    strangers = sum(
+        is_unknown(w, index, strict=True) for j, w in enumerate(frame.words) if j not in inside
+    )
+    return strangers >= CODE_STRANGERS
 
 
 def reads_out_of_scope(frame: Frame, kept: list[Span], index: RouterIndex) -> bool:
