@@ -215,3 +215,15 @@ def test_renaming_every_level_word_changes_no_reading(kb, tmp_path):
 def test_short_codes_among_words_the_ladder_never_uses_are_not_levels(codes, text):
     assert not route(text, codes).answered
     assert route("IC3 vs IC4, what changes", codes).answered
+
+
+def test_a_topics_file_adds_phrases_to_a_built_in_topic(tmp_path):
+    ladder = tmp_path / "kb"
+    shutil.copytree(CODES, ladder)
+    topics = ladder / "topics.yaml"
+    data = yaml.safe_load(topics.read_text()) if topics.exists() else {"extends": "builtin"}
+    data["add_phrases"] = {"tools": ["gizmo kit"]}
+    topics.write_text(yaml.safe_dump(data))
+    kb = knowledge.load(ladder)
+    assert "gizmo kit" in kb.topics["tools"].phrases
+    assert route("what gizmo kit does a senior engineer use", kb).topic == "tools"

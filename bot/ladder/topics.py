@@ -36,6 +36,7 @@ _FILE_KEYS = {
     "synonyms",
     "extends",
     "add_fields",
+    "add_phrases",
 }
 BUILTIN = "builtin"  # `extends: builtin`: this file adds to (or replaces) the built-in topics
 _PATH = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$")
@@ -208,6 +209,10 @@ def read_topics(d: LineDict, c: FileChecker):
     for tid, extra in added.items():
         if tid in topics:  # this file's own topics take them here; built-in ones when merged
             topics[tid] = replace(topics[tid], fields=topics[tid].fields + extra)
+    if "add_phrases" in d and extends is None:
+        c.err(d.key_lines["add_phrases"], "'add_phrases' needs 'extends: builtin'")
+    for tid, extra in (_added_phrases(c, d) if "add_phrases" in d else {}).items():
+        added[PHRASES + tid] = extra  # laid over the built-in topic by merge_topics
     if default_topic and default_topic not in topics and topics and extends is None:
         c.err(
             d.key_lines["default_topic"],
@@ -228,6 +233,22 @@ def _added_fields(c: FileChecker, d: LineDict) -> dict[str, tuple[FieldSpec, ...
     return out
 
 
+PHRASES = "phrases:"  # in the added mapping: phrases for a built-in topic, not fields
+
+
+def _added_phrases(c: FileChecker, d: LineDict) -> dict[str, tuple[str, ...]]:
+    """`add_phrases: {tools: [technology, tech]}`: words a company's questions use for a
+    built-in topic (its competency heading "Technology" filed under tools)."""
+    group = c.mapping(d["add_phrases"], d.key_lines["add_phrases"], "'add_phrases'")
+    out: dict[str, tuple[str, ...]] = {}
+    for tid, value in (group or {}).items():
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            c.err(group.key_lines[tid], f"'add_phrases' of {tid!r} must be a list of phrases")
+            continue
+        out[tid] = tuple(v.strip() for v in value if v.strip())
+    return out
+
+
 def merge_topics(base: tuple, own: tuple) -> tuple:
     """A ladder's topics.yaml that `extends: builtin`, laid over the built-in one: its
     topics replace built-in ones with the same id and the rest follow; its default
@@ -235,7 +256,14 @@ def merge_topics(base: tuple, own: tuple) -> tuple:
     topics = {**base[0]}
     for tid, topic in own[0].items():
         topics[tid] = topic
-    for tid, extra in own[5].items():
+    for key, extra in own[5].items():
+        if key.startswith(PHRASES):
+            tid = key[len(PHRASES) :]
+            if tid in topics:
+                fresh = tuple(p for p in extra if p not in topics[tid].phrases)
+                topics[tid] = replace(topics[tid], phrases=topics[tid].phrases + fresh)
+            continue
+        tid = key
         if tid in topics and tid not in own[0]:
             known = {f.path for f in topics[tid].fields}
             fresh = tuple(f for f in extra if f.path not in known)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...stems import stem
-from ...text import normalise, words
+from ...text import normalise, short_forms, words
 from ..model import Topic
 from .documents import Block
 from .tracks import slug
@@ -127,6 +127,22 @@ class Placer:
         if len(said.split()) >= 2 and said not in topic.phrases and len(topic.phrases) < 24:
             topic.phrases.append(said)
         return ABOUT
+
+    def builtin_phrases(self) -> dict[str, list[str]]:
+        """Built-in topic id -> the names of the competencies filed under it, as a
+        question says them, when the topic's phrases lack them."""
+        out: dict[str, list[str]] = {}
+        for path, heading in sorted(self.competencies.items()):
+            topic = next((t for t, spec in self.builtin.items() if path in spec.paths), None)
+            if topic is None:
+                continue
+            known = set(self.builtin[topic].phrases)
+            said = _heading_phrases(heading)
+            said += [" ".join(f) for p in said for f in short_forms(tuple(p.split()))[1:]]
+            fresh = [p for p in dict.fromkeys(said) if p not in known]
+            if fresh:
+                out.setdefault(topic, []).extend(p for p in fresh if p not in out.get(topic, []))
+        return out
 
     def path(self, topic: str, heading: str = "") -> str:
         """The role-file list a topic's facts go in."""

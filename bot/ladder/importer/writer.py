@@ -137,6 +137,11 @@ def _topics(ladder: Ladder) -> dict:
     if competencies:
         # what a role does and needs, on a ladder of competencies: all of them
         data["add_fields"] = {"responsibilities": competencies, "skills": competencies}
+    phrases = ladder.placer.builtin_phrases()
+    if phrases:
+        # a competency filed under a built-in topic is asked about by its own name:
+        # "Technology" (filed under tools) as "technology", "tech"
+        data["add_phrases"] = phrases
     return data
 
 
