@@ -94,6 +94,10 @@ def test_an_imported_framework_reads_its_codes_tracks_and_competencies(tmp_path)
     ):
         assert route(text, kb).role.startswith("em"), text
     assert "D6" in route("how wide is a D6's impact", kb).role.upper()  # possessive code
+    # "which levels": the first whose facts say so, and the others that do too
+    answer = ask("which developer levels are expected to mentor others?", kb)
+    assert answer.intent.role == "d4" and answer.intent.holders[:2] == ("d4", "d5")
+    assert answer.intro.startswith("(First at Developer 4;")
     # what pages outside any level say, about the ladder itself ("Managing Managers")
     assert "about-the-ladder" in kb.topics and kb.ladder_facts.get("about_the_ladder")
     answer = ask("how do I assess the managing skills of managers of managers", kb)

@@ -323,6 +323,11 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
     if topic.answer == "ladder" and intent.direction != "ready":
         sections += _across_the_ladder(kb, topic, cited, intent)
     sections = tuple(s for s in (*lead_sections, *sections) if s.lines or s.pair)
+    if len(intent.holders) > 1:
+        others = [kb.roles[r].title for r in intent.holders[1:] if r in kb.roles]
+        verb = "says" if len(others) == 1 else "say"
+        note = f"(First at {role.title}; {', '.join(others)} {verb} so too.)"
+        intro = f"{note} {intro}".strip()
     if intent.family:
         names = [kb.roles[r].title for r in intent.family if r in kb.roles]
         span = f"{names[0]} to {names[-1]}"

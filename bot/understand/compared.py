@@ -88,3 +88,36 @@ def _only_in(hit: FactHit, kb, others: list[str]) -> bool:
         for fs in kb.roles[r].facts.values()
         for f in fs
     )
+
+
+HOLDERS = 20  # facts searched for "which levels ..."
+
+
+def which_level(frame: Frame, index: RouterIndex) -> None:
+    """ "Which dev levels mentor others?", "from which TL level is someone expected to
+    lead technical excellence": the lowest role whose facts hold what was asked, of the
+    family named (or of the whole ladder), and every other one that says the same."""
+    kb, asked = frame.kb, frame.asked
+    if not frame.cues.which_level or not asked.rare:
+        return
+    candidates = list(frame.family) or (
+        list(kb.roles) if not frame.kept or frame.role not in kb.roles else []
+    )
+    if len(candidates) < 2:
+        return
+    hits = [h for h in asked.search(asked.query, candidates, limit=HOLDERS)]
+    whole = [h for h in hits if asked.covered_by(h)] or hits[:1]
+    if not whole:
+        return
+    best = whole[0]
+    texts = {best.ref.fact(kb).text}
+    holders = sorted(
+        {h.ref.role for h in hits if h.ref.fact(kb).text in texts or h.score >= 0.95 * best.score},
+        key=kb.ladder_position,
+    )
+    first = holders[0]
+    refs = [h for h in hits if h.ref.role == first]
+    frame.role, frame.other, frame.family, frame.asked_as = first, None, (), ""
+    frame.holders = tuple(holders)
+    frame.facts = quoted(refs[:1]) if refs else ()
+    frame.note("topic", f"which level: {', '.join(holders)}")

@@ -57,6 +57,9 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
         ),
         condition=condition,
         request=request_of(words),
+        which_level=any(
+            w in M.WHICH and M.LEVEL_NOUNS & set(words[i + 1 : i + 4]) for i, w in enumerate(words)
+        ),
         readiness=any(
             w in M.READINESS and not (w.startswith("expect") and words[i + 1 : i + 2] == ["to"])
             for i, w in enumerate(words)  # "am i expected to lead projects": a duty

@@ -89,6 +89,7 @@ class Cues:
     readiness: bool = False  # asks what a level expects before reaching it
     condition: str = ""  # "no_management" ("I don't want to manage"), "management"
     request: bool = False  # help with a thing or a task ("any ideas", "review my PR")
+    which_level: bool = False  # "which dev levels mentor", "from which TL level ..."
 
 
 @dataclass
@@ -134,6 +135,7 @@ class Frame:
     choices: tuple[str, ...] = ()  # the roles a name could mean, when the bot asks which
     family: tuple[str, ...] = ()  # the levels a family's name covers ("tech lead": TL4-7)
     asked_as: str = ""
+    holders: tuple[str, ...] = ()  # "which levels ...": the roles whose facts say so
     # topic
     margin: float = 1.0
     facts: tuple[FactRef, ...] = ()

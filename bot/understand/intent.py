@@ -51,6 +51,9 @@ class Intent:
     condition: str = ""
     set_aside: tuple[str, ...] = ()
     asker: str = ""
+    # "which levels mentor others": every role whose facts say so, lowest first (the
+    # answer is about the first of them)
+    holders: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

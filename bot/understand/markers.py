@@ -198,3 +198,7 @@ DOING_VERBS = _words(
 # Moving onto a track of management: "get onto the management track", "switching to
 # the manager track".
 TRACK_MOVES = _words("get onto switch switching move moving join joining go going")
+# "which level", "from which TL level", "what roles": the question asks where on the
+# ladder something holds.
+WHICH = _words("which what wich")
+LEVEL_NOUNS = _words("level levels role roles grade grades step steps")

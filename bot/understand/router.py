@@ -223,6 +223,7 @@ def to_intent(frame: Frame) -> Intent:
             dict.fromkeys(r for m in frame.spans if "set_aside" in m.marks for r in m.roles)
         ),
         asker="report" if any("report" in m.marks for m in kept) else "",
+        holders=frame.holders,
     )
 
 

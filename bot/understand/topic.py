@@ -19,7 +19,7 @@ from __future__ import annotations
 from ..ladder.model import LADDER, KnowledgeBase
 from ..stems import stem
 from .asked import quoted
-from .compared import compared_ask
+from .compared import compared_ask, which_level
 from .facts import FactHit, FactRef
 from .frame import Frame
 from .index import OUT_OF_SCOPE, STOPWORDS, RouterIndex, names_a_thing
@@ -265,6 +265,7 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
     frame.facts, frame.terms, frame.ranked = facts, tuple(terms), ranked
     if topic != index.ladder_topic:
         compared_ask(frame, index)  # "D4 vs D5: who defines the SLAs?", "TL or EM?"
+    which_level(frame, index)  # "which dev levels mentor others?"
     frame.supported = bool(hits) and asked.covered_by(hits[0])
     framed = {  # topics with a phrase of real words: "career ladder", not "what is"
         t
