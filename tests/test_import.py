@@ -293,6 +293,20 @@ def test_csv_and_xlsx_competency_matrices(tmp_path):
         assert [f.text for f in senior.get("communication")] == ["Leads design reviews"]
 
 
+def test_titles_of_two_or_three_words_are_asked_about_by_their_initials(tmp_path):
+    docs = write_markdown_ladder(tmp_path / "docs")
+    out = tmp_path / "kb"
+    assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
+    kb, roles = imported(out)
+    titled = {r.title: r for r in kb.roles.values()}
+    for title, role in titled.items():
+        words = title.split()
+        if 2 <= len(words) <= 3 and all(w.isalpha() and len(w) > 2 for w in words):
+            initials = "".join(w[0] for w in words).upper()
+            assert initials in role.codes, title
+    assert route("what does a TL own day to day", kb).role == titled["Team Lead"].id
+
+
 def test_plain_text_articles_one_role_each(tmp_path):
     (tmp_path / "a.txt").write_text(
         "BLOG\n"

@@ -141,9 +141,22 @@ def _across_the_ladder(kb: KnowledgeBase, topic: Topic, cited: Citations, intent
 
 
 def _ladder_facts(kb: KnowledgeBase, topic: Topic, intent: Intent) -> list:
+    """The ladder-wide facts of a topic: those the question asks about first, then those
+    naming the role asked about ("IC 3: £52,000; £66,000" for Engineer II, IC 3)."""
     asked = [ref.fact(kb) for ref in (*intent.facts, *intent.ranked) if ref.role == LADDER]
     listed = [f for p in topic.paths for f in kb.ladder_facts.get(p, ())]
-    return list(dict.fromkeys(asked + listed)) if listed or asked else []
+    naming = [f for f in listed if _names_role(kb, intent.role, f.text)]
+    return list(dict.fromkeys(asked + naming + listed)) if listed or asked else []
+
+
+def _names_role(kb: KnowledgeBase, role_id: str | None, text: str) -> bool:
+    """A fact naming a role by its code or title, as whole words: "IC 3" in "IC 3:
+    £52,000", not in "IC 30"."""
+    role = kb.roles.get(role_id or "")
+    if role is None:
+        return False
+    said = f" {' '.join(words(text))} "
+    return any(f" {' '.join(words(n))} " in said for n in (*role.codes, role.title) if n)
 
 
 def ladder_wide(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:

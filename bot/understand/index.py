@@ -339,6 +339,7 @@ def _track_words(kb: KnowledgeBase, domain_words) -> dict[str, frozenset[str]]:
 
 
 BARE = 4  # characters: a code this short is an everyday token too
+EVERYDAY_CODE = 5.0  # zipf: a short code this common in English ("be", "de") names nothing
 
 
 def _bare(key: tuple[str, ...]) -> bool:
@@ -365,6 +366,8 @@ def _codes(kb: KnowledgeBase, aliases: dict) -> dict[tuple[str, ...], tuple[str,
     for key, roles in named.items():
         if key in aliases and aliases[key][0] not in roles:
             continue  # an alias of another role wins (validate refuses the code)
+        if len(key) == 1 and _bare(key) and lexicon.zipf(key[0]) >= EVERYDAY_CODE:
+            continue  # "BE" for Backend Engineer: "be" is every other sentence's word
         # A bare code ("EM", "TPM", "d7") is also an everyday token ("em dash", "TPM
         # 2.0", "a D7 chord"): like a level word, the rest of the question decides.
         aliases.setdefault(key, (roles[0], _bare(key)))

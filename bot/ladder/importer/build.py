@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ...text import normalise
 from .documents import Block, Document
 from .levels import ROMAN, Level, find_levels, link_target, parse_level, read_index
-from .names import aliases, head_noun
+from .names import aliases, head_noun, title_initials
 from .placing import Placer, TopicGuesser, fact_texts
 from .tracks import Track, build_tracks, slug
 
@@ -237,6 +237,9 @@ def _roles(levels: list[Level]) -> list[Role]:
         taken.add(ident)
         role = Role(ident, _shown_title(level), level, list(level.codes))
         role.aliases = aliases(level, role.title, head)
+        short = title_initials(level.title)  # "EM", "TL", "CTO": a code, maybe shared
+        if short and normalise(short) not in {normalise(c) for c in role.codes}:
+            role.codes.append(short)
         parts = level.title.split()
         said = parts[1].lower() if len(parts) == 2 else ""
         number = int(said) if said.isdigit() else ROMAN.get(said)  # the title's, not a code's

@@ -50,3 +50,17 @@ def aliases(level: Level, shown: str, head: str) -> list[str]:
         out += bases[1:]
     codes = {" ".join(re.findall(r"\w+", c.lower())) for c in level.codes}
     return [a for a in dict.fromkeys(out) if a and a not in codes]
+
+
+def title_initials(title: str) -> str:
+    """How chat shortens a title of two or three plain words: "Engineering Manager" ->
+    "EM", "Team Lead" -> "TL", "Chief Technology Officer" -> "CTO"; none for a title
+    with a number, a joining word ("Head of Data") or a word already short ("VP")."""
+    words = title.split()
+    if not 2 <= len(words) <= 3 or any(_NUMBER.match(w) for w in words):
+        return ""
+    if any(not w.isalpha() or len(w) < 3 or w.isupper() for w in words):
+        return ""
+    if any(w.lower() in ("of", "and", "the", "for") for w in words):
+        return ""
+    return "".join(w[0] for w in words).upper()
