@@ -227,3 +227,10 @@ def test_a_topics_file_adds_phrases_to_a_built_in_topic(tmp_path):
     kb = knowledge.load(ladder)
     assert "gizmo kit" in kb.topics["tools"].phrases
     assert route("what gizmo kit does a senior engineer use", kb).topic == "tools"
+
+
+def test_a_shared_code_asked_about_a_ladder_wide_topic_gets_the_ladders_answer(codes):
+    # pay is set for every level alike here: no need to ask which "level 3"
+    intent = route("level 3 salary?", codes)
+    assert intent.answered and intent.role == LADDER and intent.topic == "salary"
+    assert "published pay band" in render_plain(ask("level 3 salary?", codes), codes)

@@ -145,8 +145,24 @@ def _ladder_facts(kb: KnowledgeBase, topic: Topic, intent: Intent) -> list:
     naming the role asked about ("IC 3: £52,000; £66,000" for Engineer II, IC 3)."""
     asked = [ref.fact(kb) for ref in (*intent.facts, *intent.ranked) if ref.role == LADDER]
     listed = [f for p in topic.paths for f in kb.ladder_facts.get(p, ())]
-    naming = [f for f in listed if _names_role(kb, intent.role, f.text)]
+    naming = [
+        f
+        for f in listed
+        if _names_role(kb, intent.role, f.text) or _says(intent.asked_as, f.text)
+    ]
+    if intent.role == LADDER and intent.asked_as:  # "ic3 band?": the code's own first
+        return list(dict.fromkeys(naming + asked + listed))
     return list(dict.fromkeys(asked + naming + listed)) if listed or asked else []
+
+
+_CODE_GAP = re.compile(r"(?<=[a-z]) (?=\d)")  # "ic 3" and "ic3" are one code
+
+
+def _says(name: str, text: str) -> bool:
+    """`name` as whole words of `text` ("IC 3" or "ic3" in "IC 3: £52,000", not in
+    "IC 30")."""
+    said = _CODE_GAP.sub("", " ".join(words(name)))
+    return bool(said) and f" {said} " in f" {_CODE_GAP.sub('', ' '.join(words(text)))} "
 
 
 def _names_role(kb: KnowledgeBase, role_id: str | None, text: str) -> bool:
@@ -155,8 +171,7 @@ def _names_role(kb: KnowledgeBase, role_id: str | None, text: str) -> bool:
     role = kb.roles.get(role_id or "")
     if role is None:
         return False
-    said = f" {' '.join(words(text))} "
-    return any(f" {' '.join(words(n))} " in said for n in (*role.codes, role.title) if n)
+    return any(_says(n, text) for n in (*role.codes, role.title) if n)
 
 
 def ladder_wide(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:

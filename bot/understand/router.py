@@ -217,7 +217,7 @@ def to_intent(frame: Frame) -> Intent:
         unread=_unread(frame),
         named=tuple(dict.fromkeys(m.role for m in kept)),
         family=frame.family,
-        asked_as=frame.asked_as if frame.family else "",
+        asked_as=frame.asked_as if frame.family or frame.role == LADDER else "",
         condition=frame.cues.condition,
         set_aside=tuple(
             dict.fromkeys(r for m in frame.spans if "set_aside" in m.marks for r in m.roles)

@@ -124,9 +124,29 @@ def who(frame: Frame, index: RouterIndex) -> None:
             setattr(frame, attr, first)
             if attr == "role":
                 frame.family, frame.asked_as = span.roles, frame.span_text(span)
+        elif attr == "role" and _ladder_wide_topic(frame, span):
+            # "ic3 band?": pay is set per level code, for everyone at it - the
+            # ladder-wide facts answer, the one naming the code first
+            frame.role, frame.asked_as = LADDER, frame.span_text(span)
+            frame.note("structure", f"{frame.asked_as!r} is several roles' code: the ladder's")
         elif attr == "role":
             frame.choices, frame.asked_as = span.roles, frame.span_text(span)
             frame.note("structure", f"{frame.asked_as!r} names several roles: asking which")
+
+
+def _ladder_wide_topic(frame: Frame, span: Span) -> bool:
+    """A topic named whose facts are the ladder's, not the roles' own: "IC 5 salary
+    range", "ic3 band?" on a ladder whose pay bands are set per code."""
+    kb = frame.kb
+    for tid in frame.phrases:  # weak ones too: "ic3 band?"
+        topic = kb.topics.get(tid)
+        if topic is None or topic.answer != "facts":
+            continue
+        ladder = any(kb.ladder_facts.get(p) for p in topic.paths)
+        own = any(kb.roles[r].get(p) for r in span.roles for p in topic.paths)
+        if ladder and not own:
+            return True
+    return False
 
 
 def _one_family(kb, roles: tuple[str, ...]) -> bool:
