@@ -307,6 +307,19 @@ def test_titles_of_two_or_three_words_are_asked_about_by_their_initials(tmp_path
     assert route("what does a TL own day to day", kb).role == titled["Team Lead"].id
 
 
+def test_a_title_with_of_is_asked_about_without_it(tmp_path):
+    (tmp_path / "vp.md").write_text(
+        "# VP of Engineering\n\nThe VP of Engineering runs the engineering organisation.\n\n"
+        "## Responsibilities\n\n- Owns the hiring plan and the budget.\n- Reports to the CEO.\n"
+    )
+    out = tmp_path / "kb"
+    assert run_bot("import", str(tmp_path / "vp.md"), "--out", str(out)).returncode == 0
+    kb, _ = imported(out)
+    (vp,) = kb.roles.values()
+    for text in ("who does the vp eng report to", "what does our engineering vp own"):
+        assert route(text, kb).role == vp.id, text
+
+
 def test_plain_text_articles_one_role_each(tmp_path):
     (tmp_path / "a.txt").write_text(
         "BLOG\n"

@@ -17,6 +17,7 @@ from . import lexicon
 from .facts import FactIndex
 from .markers import MANAGEMENT_TRACK_WORDS, MANAGING_TITLE_WORDS, MODIFIERS, STOPWORDS
 from .normalise import tokens
+from .shorthand import SHORTHAND
 from .spelling import Speller
 from .topics import ROLE, TopicModel
 
@@ -155,7 +156,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         for text in (role.title, *role.aliases):
             for key in spoken_forms(tuple(tokens(text))):
                 for short in short_forms(key)[1:]:
-                    aliases.setdefault(short, (role.id, False))
+                    aliases.setdefault(_as_read(short), (role.id, False))
     shared_codes = _codes(kb, aliases)
     # Titles of two words or more by stems, so "data engineering" finds "Data Engineer";
     # one-word titles as words, or "design" would find "Designer".
@@ -319,6 +320,12 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
 _TRACK_NOUNS = frozenset({"track", "path", "ladder", "career", "level", "role"})
 
 
+def _as_read(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A shortened name as a question's words are read: "vp eng" as "vp engineer",
+    the chat shorthand every question goes through (shorthand.py)."""
+    return tuple(SHORTHAND.get(w, w) for w in key)
+
+
 def _track_words(kb: KnowledgeBase, domain_words) -> dict[str, frozenset[str]]:
     """The words that name a track, shortened forms too ("IC" for "Individual
     Contributor"). A domain word ("engineering", "manager") names a track only where it
@@ -357,7 +364,7 @@ def _codes(kb: KnowledgeBase, aliases: dict) -> dict[tuple[str, ...], tuple[str,
             joined = [("".join(said),)] if alpha else []
             # plurals and possessives: "EMs", "IC5s", "a D6's" (the apostrophe closed up)
             plural = [(*form[:-1], form[-1] + "s") for form in spoken_forms(said)[:2]]
-            shorts = [f for key in spoken_forms(said) for f in short_forms(key)[1:]]
+            shorts = [_as_read(f) for key in spoken_forms(said) for f in short_forms(key)[1:]]
             for key in spoken_forms(said) + joined + plural + shorts:  # "techlead", "EMs"
                 holders = named.setdefault(key, [])
                 if role.id not in holders:

@@ -142,12 +142,21 @@ def _about_a_ladder_of_paths(frame: Frame, index: RouterIndex) -> bool:
     """On a ladder with several paths and no one discipline, people ask about it in
     their own words ("how is pay set", "what skills do i need"): a topic phrase with no
     word the ladder never uses, reading like its questions rather than its traps."""
-    if frame.kb.default_role in frame.kb.roles or not frame.strong:
-        return False
-    if any(is_unknown(x, index, strict=True) for x in frame.words):
+    if frame.kb.default_role in frame.kb.roles:
         return False
     p = index.scope.probabilities(model_words(frame, [], index)).get(OUT_OF_SCOPE, 1.0)
-    return p < SCOPE_THRESHOLD
+    strangers = sum(is_unknown(x, index, strict=True) for x in frame.words)
+    if frame.strong and not strangers and p < SCOPE_THRESHOLD:
+        return True
+    # "when are perf review cycles": a fact about the whole ladder holds what is asked
+    asked: Asked = frame.asked
+    hits = [h for h in asked.search(asked.query, [LADDER], limit=1)]
+    return (
+        bool(hits)
+        and asked.coverage(hits[0]) >= FACTS_ANSWER
+        and len(hits[0].matched) >= 2
+        and p < SCOPE_THRESHOLD
+    )
 
 
 def _answered_by_facts(frame: Frame, index: RouterIndex) -> bool:

@@ -39,6 +39,9 @@ def aliases(level: Level, shown: str, head: str) -> list[str]:
         bases.append(" ".join(dropped + ([number] if number else [])))  # "senior 1"
     if number and len(named) >= 2 and all(w.isalpha() for w in named):
         bases.append(_initials(named) + number)  # "se1"
+    parts = title.split(" of ")
+    if len(parts) == 2 and all(parts):  # "VP of Engineering": "vp engineering",
+        bases += [f"{parts[0]} {parts[1]}", f"{parts[1]} {parts[0]}"]  # "engineering vp"
     # a variant's bare title ("principal engineer") is the code both variants share
     out = [shown.lower()] if level.variant else [title]
     if level.variant:
