@@ -217,6 +217,40 @@ def test_short_codes_among_words_the_ladder_never_uses_are_not_levels(codes, tex
     assert route("IC3 vs IC4, what changes", codes).answered
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person wanted, not a role
+        "who's the team lead for the data center migration project?",
+        "who is the tech lead on tonight's incident bridge",
+        "whos leading the IC3 sync today",
+        "who has the spare conference ticket the staff engineer mentioned",
+        # people asked to do something, naming a level in passing
+        "can someone book meeting room M3 on the 3rd floor for the senior sync",
+        "does anyone have a contact for the engineering manager at fastly",
+        # trouble with a thing, and what people use
+        "the IC3 laptop image doesnt work after the update",
+        "which debugger extension do u use, seniors?",
+    ],
+)
+def test_requests_that_name_a_level_in_passing_are_declined(codes, text):
+    assert not route(text, codes).answered, text
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("who is responsible for hiring on the management track, the M4?", "engineering-manager"),
+        ("can someone explain what an IC3 does", "senior-engineer"),
+        ("I feel stuck as a senior engineer, what should I work on", "senior-engineer"),
+        ("my IC2 gets stuck for days without asking, what does the ladder expect", "engineer-2"),
+    ],
+)
+def test_questions_with_the_words_of_requests_are_still_answered(codes, text, role):
+    intent = route(text, codes)
+    assert intent.answered and intent.role == role, text
+
+
 def test_a_topics_file_adds_phrases_to_a_built_in_topic(tmp_path):
     ladder = tmp_path / "kb"
     shutil.copytree(CODES, ladder)

@@ -56,7 +56,8 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
             t for j, w in enumerate(words) if frame.free[j] for t in index.track_words.get(w, ())
         ),
         condition=condition,
-        request=request_of(words),
+        request=request_of(words) or any(_person_asked_for(sp, words) for sp in frame.spans),
+        person=person_wanted(words) or any(_person_asked_for(sp, words) for sp in frame.spans),
         which_level=any(
             w in M.WHICH and M.LEVEL_NOUNS & set(words[i + 1 : i + 4]) for i, w in enumerate(words)
         ),
@@ -112,12 +113,58 @@ def request_of(words: list[str]) -> bool:
     someone review my PR", "could you approve")."""
     if M.TROUBLE & set(words):
         return True
+    if any(
+        w in M.STUCK and (i == 0 or words[i - 1] not in M.STUCK_PERSON) for i, w in enumerate(words)
+    ):
+        return True
+    if any(
+        w in M.NOT_WORKING and words[i + 1 : i + 2] and words[i + 1] in M.WORKING
+        for i, w in enumerate(words)
+    ) or ("does", "nothing") in zip(words, words[1:]):
+        return True
+    if any(
+        w in M.ASKING_SOMEONE and words[i + 1 : i + 2] and words[i + 1] in M.USING
+        for i, w in enumerate(words)
+    ):
+        return True  # "which extension do u use"
+    if person_wanted(words):
+        return True
     return any(
         w in M.AUXILIARIES
         and words[i + 1 : i + 2]
         and words[i + 1] in M.ASKING_SOMEONE
-        and set(words[i + 2 : i + 4]) & M.DOING_VERBS
+        and set(words[i + 2 : i + 6]) & M.DOING_VERBS
         for i, w in enumerate(words)
+    )
+
+
+def person_wanted(words: list[str]) -> bool:
+    """Someone wanted now, not a role: "who's leading the retro today", "who has the
+    spare voucher", "who can let him in"."""
+    if "who" not in words and "whos" not in words:
+        return False
+    at = words.index("who") if "who" in words else words.index("whos")
+    after = words[at + 1 :]
+    if words[at] == "whos" or after[:1] == ["s"]:
+        after = ["is", *after[1 if after[:1] == ["s"] else 0 :]]
+    if M.WHO_NOW & set(words) or after[:1] and after[0] in M.WHO_VERBS:
+        return True
+    return after[:1] == ["is"] and bool(after[1:2]) and after[1].endswith("ing")
+
+
+def _person_asked_for(span: Span, words: list[str]) -> bool:
+    """Who holds a role somewhere, not what the role is: "who's the TPM for the data
+    center migration", "who is the tech lead on tonight's incident"."""
+    j = span.start - 1
+    if j < 1 or words[j] != "the":
+        return False
+    asking = words[j - 1] in M.WHO_IS or (
+        words[j - 1] in M.IS_ARE and words[j - 2 : j - 1] == ["who"]
+    )
+    return (
+        asking
+        and words[span.end : span.end + 1] in ([w] for w in M.HOLDING)
+        and len(words) > span.end + 1
     )
 
 

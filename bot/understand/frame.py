@@ -89,6 +89,7 @@ class Cues:
     readiness: bool = False  # asks what a level expects before reaching it
     condition: str = ""  # "no_management" ("I don't want to manage"), "management"
     request: bool = False  # help with a thing or a task ("any ideas", "review my PR")
+    person: bool = False  # a person wanted now ("who's leading the retro today")
     which_level: bool = False  # "which dev levels mentor", "from which TL level ..."
 
 

@@ -104,6 +104,9 @@ PEOPLE = _words(
     """teammate colleague coworker peer member hire folk employee staffer individual
     contributor talent guy gal"""
 )
+# A title's head noun a ladder may use alone for its one such role ("manager" for its
+# Engineering Manager): after a noun it names another kind ("package manager").
+HEAD_NOUNS = _words("manager director architect")
 # Nouns that make a job title of the word before them: "civil engineer", "ux designer".
 TITLE_HEADS = _words(
     """engineer developer programmer designer scientist analyst architect manager
@@ -187,14 +190,31 @@ ASKING_VERBS = _words(
 # Asking for help with a thing, not about the ladder: "k8s pod stuck, any ideas", "how do
 # I configure nginx", "can someone review my PR".
 TROUBLE = _words(
-    "ideas stuck error errors failing fails broken crash crashing crashes configure "
+    "ideas error errors failing fails broken crash crashing crashes configure "
     "install installing fix fixing debug debugging rendering redirecting timeout timeouts "
     "exception segfault bug"
 )
+# "stuck" is trouble with a thing ("k8s pod stuck"), not a person's ("I feel stuck",
+# "my junior gets stuck for days", "expected to be stuck").
+STUCK = _words("stuck")
+STUCK_PERSON = _words("feel feeling felt get gets getting got be been being am im")
+# "who's the TPM for <a project>": a person asked for, not a role.
+WHO_IS = _words("whos")
+HOLDING = _words("on for in at of")
 ASKING_SOMEONE = _words("someone somebody anyone anybody you u")
 DOING_VERBS = _words(
-    "review approve merge fix look check debug deploy restart share send run take book"
+    "review approve merge fix look check debug deploy restart share send run take book "
+    "have read seen got let grab cover post"
 )
+# "do u use", "anyone using": asking people what they use, not what a level uses.
+USING = _words("use using")
+# "doesn't work", "won't open", "does nothing": trouble with a thing.
+NOT_WORKING = _words("doesnt wont isnt not cant")
+WORKING = _words("work working open opening load loading start starting render compile build")
+# "who's leading the retro today", "who has the voucher", "who can let him in": a
+# person wanted now, not a role.
+WHO_NOW = _words("today tonight tonights tomorrow yesterday yesterdays weekend rn now")
+WHO_VERBS = _words("has can have")
 # Moving onto a track of management: "get onto the management track", "switching to
 # the manager track".
 TRACK_MOVES = _words("get onto switch switching move moving join joining go going")

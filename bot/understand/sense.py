@@ -21,7 +21,15 @@ from .asked import Asked
 from .cues import word_before
 from .frame import Frame, Span
 from .index import OUT_OF_SCOPE, RouterIndex
-from .markers import AUXILIARIES, GIVEN, PARTICLES, PEOPLE, STOPWORDS
+from .markers import (
+    AUXILIARIES,
+    GIVEN,
+    HEAD_NOUNS,
+    MODIFIERS,
+    PARTICLES,
+    PEOPLE,
+    STOPWORDS,
+)
 from .phrases import contains
 from .roles import is_unknown
 from .topics import ROLE
@@ -201,6 +209,13 @@ def keep_contextual(
         return False
     before = words[m.start - 1] if m.start > 0 else ""
     after = words[m.end] if m.end < len(words) else ""
+    if (
+        words[m.start].rstrip("s") in HEAD_NOUNS
+        and before
+        and before not in STOPWORDS
+        and before not in MODIFIERS  # "new manager here"
+    ):
+        return False  # "package manager", "hiring manager": another kind of manager
     if before in index.trap_words or after in index.trap_words:
         return False  # "senior discount", "sales lead", whatever else the question says
     if _neighbours(words, m) & index.trap_pairs:  # "junior high", "staff meeting"

@@ -306,6 +306,17 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
             return False
     content = [x for x in frame.words if x not in STOPWORDS and x.isalpha()]
     strange = sum(is_unknown(x, index) for x in content)
+    if frame.cues.person and not frame.supported:
+        frame.note("topic", "a person wanted, not a role")
+        frame.declined = True
+        return False
+    if frame.cues.request and kept and not frame.supported and strange >= 1:
+        # someone asked to do a task, or help with trouble, that only names a level
+        # ("can someone book meeting room EM-6", "who's the tech lead on tonight's
+        # incident"): no fact holds what is asked and it holds words the ladder never uses
+        frame.note("topic", "a request no fact answers, in words the ladder never uses")
+        frame.declined = True
+        return False
     if role == LADDER and not kept and strange >= 2 and strange >= STRANGE_SHARE * len(content):
         # about the whole ladder, naming no role, in words the ladder's files never use
         # ("is the black friday promotion code still working for customers")
