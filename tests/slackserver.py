@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -56,6 +57,7 @@ class SlackServer:
         self.fake = fake
         self.port = free_port()
         self.data_dir = tempfile.mkdtemp(prefix="ladderbot-test-")
+        self._final_log: str | None = None
         self.log = open(Path(self.data_dir) / "gunicorn.log", "wb")  # noqa: SIM115
         extra = {"LOG_LEVEL": "DEBUG", "DATA_DIR": self.data_dir, **(extra_env or {})}
         env = server_env(fake, self.port, **extra)
@@ -78,6 +80,8 @@ class SlackServer:
         raise AssertionError("gunicorn did not come up:\n" + self.logs())
 
     def logs(self) -> str:
+        if self._final_log is not None:
+            return self._final_log
         return Path(self.log.name).read_text(errors="replace")
 
     def stop(self) -> None:
@@ -87,6 +91,9 @@ class SlackServer:
         except subprocess.TimeoutExpired:
             self.proc.kill()
         self.log.close()
+        # Keep what the server logged, then leave nothing behind in the temp folder.
+        self._final_log = Path(self.log.name).read_text(errors="replace")
+        shutil.rmtree(self.data_dir, ignore_errors=True)
 
     def request(self, method: str, path: str, body: bytes = b"", headers: dict | None = None):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=15)

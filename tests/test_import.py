@@ -430,3 +430,62 @@ def test_a_heading_naming_two_topics_files_each_fact_under_the_one_it_is_about(t
     (staff,) = kb.roles.values()
     assert any("$150,000" in f.text for f in staff.get("salary"))
     assert not any("$150,000" in f.text for p in ("hiring",) for f in staff.get(p))
+
+
+def write_gitbook_ladder(root: Path) -> Path:
+    """A GitBook export: a table of contents, then one page per position, makers'
+    titles first and managers' after, with acronyms in brackets."""
+    pages = [
+        ("junior.md", "Junior Software Engineer (JSE)", "Fixes small bugs with a mentor."),
+        ("software.md", "Software Engineer (SE)", "Delivers features of a few days alone."),
+        ("senior.md", "Senior Software Engineer (SSE)", "Designs subsystems that scale."),
+        (
+            "senior-tl.md",
+            "Senior Software Engineer (SSE) with Tech Lead Role",
+            "Joins the monthly design review for the team.",
+        ),
+        ("staff.md", "Staff Engineer", "Shapes the architecture of whole product areas."),
+        ("em.md", "Engineering Manager", "Runs weekly one to ones with every report."),
+        ("director.md", "Director of Engineering", "Plans headcount across several teams."),
+        ("vp.md", "VP of Engineering", "Owns the engineering budget and the org chart."),
+    ]
+    (root / "positions").mkdir(parents=True)
+    contents = ["# Table of contents", ""]
+    for name, title, fact in pages:
+        contents.append(f"* [{title}](positions/{name})")
+        (root / "positions" / name).write_text(
+            f"# {title}\n\n_Years of experience: a few._\n\n## Technical Skill\n\n* {fact}\n"
+            f"* Writes clear design notes before building.\n\n## Communication\n\n"
+            f"* Keeps the team informed about progress on shared work.\n"
+        )
+    (root / "SUMMARY.md").write_text("\n".join(contents) + "\n")
+    return root
+
+
+def test_a_gitbook_folder_of_positions(tmp_path):
+    out = tmp_path / "kb"
+    result = run_bot("import", str(write_gitbook_ladder(tmp_path / "docs")), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    kb, _ = imported(out)
+    titled = {r.title: r for r in kb.roles.values()}
+    # the table of contents names every title and is none of them
+    assert len(titled) == 8 and all(r.id != "summary" for r in kb.roles.values())
+    senior, senior_tl = titled["Senior Software Engineer"], titled[
+        "Senior Software Engineer with Tech Lead Role"
+    ]
+    assert "SSE" in senior.codes and "SSE" not in senior_tl.codes
+    # an acronym in brackets is the level's own code, not another title's initials
+    assert "SE" in titled["Software Engineer"].codes
+    assert "SE" not in titled["Staff Engineer"].codes
+    for text in ("what does an sse tl do", "sse with tech lead role meetings?"):
+        assert route(text, kb).role == senior_tl.id, text
+    assert route("what do seniors do", kb).role == senior.id
+    # makers, then managers: two tracks
+    assert [t.title for t in kb.tracks] == ["Individual contributor", "Management"]
+    assert kb.tracks[1].steps[0] == (titled["Engineering Manager"].id,)
+    # the one manager and the one director are asked about so; the VP as the VPE
+    assert route("what does a manager do all week", kb).role == titled["Engineering Manager"].id
+    assert route("what does the vpe own", kb).role == titled["VP of Engineering"].id
+    assert route("which package manager do we use for the frontend", kb).role != titled[
+        "Engineering Manager"
+    ].id

@@ -146,9 +146,7 @@ def _ladder_facts(kb: KnowledgeBase, topic: Topic, intent: Intent) -> list:
     asked = [ref.fact(kb) for ref in (*intent.facts, *intent.ranked) if ref.role == LADDER]
     listed = [f for p in topic.paths for f in kb.ladder_facts.get(p, ())]
     naming = [
-        f
-        for f in listed
-        if _names_role(kb, intent.role, f.text) or _says(intent.asked_as, f.text)
+        f for f in listed if _names_role(kb, intent.role, f.text) or _says(intent.asked_as, f.text)
     ]
     if intent.role == LADDER and intent.asked_as:  # "ic3 band?": the code's own first
         return list(dict.fromkeys(naming + asked + listed))

@@ -74,6 +74,7 @@ def build(documents: list[Document], placer: Placer, guesser: TopicGuesser) -> L
     definitions = _label_definitions(documents, levels)
     shared = _shared_labels(levels) | _shared_headings(levels)
     ladder.roles = _roles(levels)
+    _repeated(ladder, levels)
     for role in ladder.roles:
         _place(role, ladder, definitions, shared)
     _ladder_wide(ladder, levels, definitions)
@@ -135,8 +136,33 @@ def _groups(documents, levels, ladder) -> list[tuple[str, list[Level], str]]:
         title = name.replace("-", " ").replace("_", " ").strip().capitalize() or "Levels"
         if how != "the documents' order":
             ladder.notes.append(f"Track {title!r} is ordered by {how}: check it.")
+        makers, managers = _management_split(ordered)
+        if makers and managers:
+            groups.append(("Individual contributor", makers, how))
+            groups.append(("Management", managers, how))
+            ladder.notes.append(
+                f"{title!r} is split in two tracks where its titles turn to managing "
+                f"people ({_named(managers[0])}): check it."
+            )
+            continue
         groups.append((title, ordered, how))
     return groups
+
+
+MANAGING = frozenset("manager director vp cto chief head president ciso cio".split())
+
+
+def _management_split(levels: list[Level]) -> tuple[list[Level], list[Level]]:
+    """Pages of one folder that run from makers' titles to managers' ("Staff Engineer"
+    then "Engineering Manager", "Director of Engineering"): two tracks, when each holds
+    two levels or more and the titles never turn back."""
+    managing = [bool(MANAGING & set(lv.title.lower().split())) for lv in levels]
+    if True not in managing:
+        return [], []
+    at = managing.index(True)
+    if at < 2 or len(levels) - at < 2 or not all(managing[at:]):
+        return [], []
+    return levels[:at], levels[at:]
 
 
 def _track_title(doc: Document, levels: list[Level]) -> str:
@@ -177,12 +203,16 @@ def _label_definitions(documents, levels) -> dict[str, str]:
     return out
 
 
+LABELLED_WORDS = 3  # "Years of Experience: 4+" is a fact with a label, not a competency
+
+
 def _shared_labels(levels: list[Level]) -> set[str]:
     """Lead-ins several levels use ("Impact:", "Scope:"): competencies by name."""
     seen: dict[str, set[int]] = {}
     for i, level in enumerate(levels):
         for block in level.blocks:
-            if block.label and len(block.label.split()) <= 3:
+            said = len(block.text.split()) - len(block.label.split())
+            if block.label and len(block.label.split()) <= 3 and said >= LABELLED_WORDS:
                 seen.setdefault(normalise(block.label), set()).add(i)
     return {label for label, where in seen.items() if _most(where, levels)}
 
@@ -212,9 +242,16 @@ def _roles(levels: list[Level]) -> list[Role]:
     roles: list[Role] = []
     taken: set[str] = set()
     firsts: dict[str, int] = {}
+    titles = {normalise(lv.title) for lv in levels}
     for level in levels:
         first = level.title.split()[0].lower() if level.title.split() else ""
+        if _qualified(level.title, titles):
+            continue  # "Senior ... with Tech Lead Role": "senior" is still the plain one
         firsts[first] = firsts.get(first, 0) + 1
+    heads: dict[str, int] = {}
+    for level in levels:
+        noun = _head_word(level.title)
+        heads[noun] = heads.get(noun, 0) + 1
     head = head_noun(levels)
     codes_seen: dict[str, int] = {}
     for level in levels:
@@ -238,7 +275,11 @@ def _roles(levels: list[Level]) -> list[Role]:
         role = Role(ident, _shown_title(level), level, list(level.codes))
         role.aliases = aliases(level, role.title, head)
         short = title_initials(level.title)  # "EM", "TL", "CTO": a code, maybe shared
-        if short and normalise(short) not in {normalise(c) for c in role.codes}:
+        if (
+            short
+            and normalise(short) not in {normalise(c) for c in role.codes}
+            and not codes_seen.get(normalise(short))  # another level's own ("SE")
+        ):
             role.codes.append(short)
         parts = level.title.split()
         said = parts[1].lower() if len(parts) == 2 else ""
@@ -257,11 +298,57 @@ def _roles(levels: list[Level]) -> list[Role]:
         if len(family) > 1 and level.variant:
             role.codes.append(level.title)  # "Principal Engineer" for both variants
         first = level.title.split()[0].lower() if level.title.split() else ""
-        if first in LEVEL_WORDS and firsts.get(first) == 1:
+        if first in LEVEL_WORDS and firsts.get(first) == 1 and not _qualified(level.title, titles):
             role.context_aliases = [first]
+        noun = _head_word(level.title)
+        if noun in HEAD_WORDS and heads.get(noun) == 1 and noun != head:
+            # the only title that is a "manager" or a "director": asked about so
+            role.context_aliases.append(noun)
+        if len(level.title.split()) == 3 and level.title.split()[:2] == ["VP", "of"]:
+            role.codes += [f"VP{level.title.split()[2][0]}", f"VPo{level.title.split()[2][0]}"]
         roles.append(role)
+    _qualified_names(roles)
     _shared_aliases(roles)
     return roles
+
+
+HEAD_WORDS = frozenset("manager director architect".split())
+
+
+def _head_word(title: str) -> str:
+    """The noun a title names a person by: "manager" of "Engineering Manager",
+    "director" of "Director of Engineering"."""
+    words = re.sub(r"\(.*?\)", " ", title).lower().split()
+    words = [w for w in words if not re.fullmatch(r"\d{1,2}[a-z]?|[ivx]{1,4}", w)]
+    if " of " in f" {' '.join(words)} ":
+        return words[0] if words else ""
+    return words[-1] if words else ""
+
+
+def _qualified(title: str, titles: set[str]) -> bool:
+    base, sep, _ = title.partition(" with ")
+    return bool(sep) and normalise(base) in titles
+
+
+def _qualified_names(roles: list[Role]) -> None:
+    """A level that is another plus a role ("Senior Software Engineer with Tech Lead
+    Role"): asked about by the plain level's names and the role's ("sse tech lead",
+    "sse tl", "senior software engineer tl")."""
+    by_title = {normalise(r.title): r for r in roles}
+    for role in roles:
+        base_title, sep, extra = role.title.partition(" with ")
+        base = by_title.get(normalise(base_title)) if sep else None
+        if base is None:
+            continue
+        extra_words = [w for w in extra.lower().split() if w != "role"]
+        qualifiers = [" ".join(extra_words)]
+        if len(extra_words) >= 2:
+            qualifiers.append("".join(w[0] for w in extra_words))  # "tl"
+        names = [base.title.lower(), *(c.lower() for c in base.codes)]
+        for name in names:
+            for q in qualifiers:
+                role.aliases += [f"{name} {q}", f"{name} with {q}"]
+        role.aliases = list(dict.fromkeys(role.aliases))
 
 
 def _shared_aliases(roles: list[Role]) -> None:
@@ -305,8 +392,38 @@ def _competency(block: Block, level: Level) -> str:
     return inner[-1].text if inner else ""
 
 
+def _repeated(ladder: Ladder, levels: list[Level]) -> None:
+    """A line most level pages repeat word for word ("Note: as one progresses, one
+    should show all qualities of the levels below"): said of the whole ladder, once,
+    not as every role's summary."""
+    seen: dict[str, list[tuple[int, Block]]] = {}
+    for i, level in enumerate(levels):
+        for block in level.blocks:
+            if block.kind in ("para", "bullet") and len(block.text.split()) >= MIN_REPEATED:
+                seen.setdefault(normalise(block.text), []).append((i, block))
+    for key, where in seen.items():
+        if not _most({i for i, _ in where}, levels):
+            continue
+        ladder.cache.setdefault("repeated", set()).add(key)
+        first = where[0][1]
+        level = levels[where[0][0]]
+        found = ladder.guesser.guess(first.text) if ladder.guesser else None
+        topic = found if found in LADDER_WIDE else ladder.placer.about()
+        path = ladder.placer.path(topic)
+        source = ladder.source_ids[level.doc.name]
+        for text in fact_texts(first):
+            ladder.ladder_facts.setdefault(path, []).append((text, source))
+        ladder.notes.append(
+            f"Said on most level pages, filed once for the ladder: {first.text[:70]}"
+        )
+
+
+MIN_REPEATED = 6  # words: shorter lines ("Years of experience: 5+") may repeat by chance
+
+
 def _place(role: Role, ladder: Ladder, definitions: dict, shared: set) -> None:
     level, placer = role.level, ladder.placer
+    repeated = ladder.cache.get("repeated", set())
     if "titles" not in ladder.cache:
         ladder.cache["titles"] = {normalise(r.title): r.id for r in ladder.roles}
     titles = {t: rid for t, rid in ladder.cache["titles"].items() if rid != role.id}
@@ -317,7 +434,7 @@ def _place(role: Role, ladder: Ladder, definitions: dict, shared: set) -> None:
         if heading and placer.known(heading) in {"overview"} and block.kind == "para":
             summary_blocks.append(block)
             continue
-        if block.kind == "heading":
+        if block.kind == "heading" or normalise(block.text) in repeated:
             continue
         topic = None
         if heading and normalise(heading) in placer.ignored:
@@ -336,7 +453,14 @@ def _place(role: Role, ladder: Ladder, definitions: dict, shared: set) -> None:
             continue  # a competency the maintainer told the importer to leave out
         if competency and topic not in ("overview", "progression"):
             placer.competencies.setdefault(placer.path(topic, competency), competency)
-        if role.summary is None and block in summary_blocks and block.kind == "para":
+        if (
+            role.summary is None
+            and block in summary_blocks
+            and block.kind == "para"
+            and not (
+                block.label  # "Years of Experience: 4+" is a fact, not what the role is
+            )
+        ):
             role.summary = (block.text, source)
             continue
         named = placer.named(heading) if heading and not competency else ()
@@ -378,8 +502,14 @@ def _summary(role: Role, ladder: Ladder) -> tuple[str, str]:
     )
     if intro:
         return intro, source
-    first = next((t for path in role.facts.values() for t, _, _ in path), role.title)
-    return first, source
+    # what the level does, in a sentence: its first duty or impact, else its first fact
+    ranked = sorted(role.facts.items(), key=lambda kv: kv[0].split(".")[0] not in SAYS_WHAT)
+    texts = [t for _, facts in ranked for t, _, _ in facts]
+    first = next((t for t in texts if len(t.split()) >= MIN_REPEATED), texts[0] if texts else "")
+    return first or role.title, source
+
+
+SAYS_WHAT = ("responsibilities", "impact")
 
 
 def _in_level(block: Block, ladder: Ladder) -> bool:

@@ -35,6 +35,7 @@ _CODE = r"[A-Za-z]{1,10} ?\d{1,2}[a-z]?"
 _LEADING_CODE = re.compile(rf"^({_CODE})\s*(?:[-–—:|]\s*(.*))?$")
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*")
 _IS_CODE = re.compile(rf"^{_CODE}$")
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")  # "Software Engineer (SE)", "Tech Lead (TL)"
 _OF_TITLE = re.compile(r"^(head|vp|vice president|director|chief)\b.* of\b", re.I)
 _NUMBER_END = re.compile(r"\s+(\d{1,2}[a-z]?|[ivx]{1,4})$", re.I)
 MAX_TITLE_WORDS = 8
@@ -93,13 +94,18 @@ def parse_level(text: str) -> tuple[str, list[str], str] | None:
         text = (lead.group(2) or "").strip() or lead.group(1)
     for inner in _PAREN.findall(text):
         parts = [p.strip() for p in re.split(r"[/,]| or ", inner) if p.strip()]
-        if parts and all(_IS_CODE.match(p) for p in parts):
+        if parts and all(_IS_CODE.match(p) or _ACRONYM.match(p) for p in parts):
             codes += parts
         else:
             variant = inner.strip()
-    title = _PAREN.sub(" ", text).strip(" -–—:")
+    title = " ".join(_PAREN.sub(" ", text).split()).strip(" -–—:")
     if not title:
         return None
+    before, sep, after = title.partition(" with ")
+    if sep and parse_level(before) and len(after.split()) <= 3:
+        # "Senior Software Engineer (SSE) with Tech Lead Role": a level of its own,
+        # whose codes are the plain level's
+        return title, [], variant
     if codes and (title in codes or _IS_CODE.match(title)):
         return title, codes, variant  # "L3", "D1 - D1"
     words = title.split()
@@ -179,7 +185,7 @@ def _document_title(doc: Document, articles: bool) -> str:
         parsed = parse_level(first.text)
         if parsed:
             return parsed[0]
-    if not articles:
+    if not articles or _is_contents(doc):
         return ""
     for block in doc.blocks:
         if block.kind == "heading" and " vs " not in f" {block.text.lower()} ":
@@ -192,6 +198,17 @@ def _document_title(doc: Document, articles: bool) -> str:
         if found:
             counts[found] = counts.get(found, 0) + 1
     return max(counts, key=lambda t: (counts[t], len(t)), default="")
+
+
+CONTENTS_SHARE = 0.6
+
+
+def _is_contents(doc: Document) -> bool:
+    """A table of contents or index page (most of its lines are links): it names many
+    roles and is about none of them."""
+    lines = [b for b in doc.blocks if b.kind in ("bullet", "para", "row")]
+    linked = sum(1 for b in lines if b.links)
+    return bool(lines) and linked >= CONTENTS_SHARE * len(lines)
 
 
 def link_target(doc: Document, href: str, names=()) -> tuple[str, str]:
