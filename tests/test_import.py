@@ -470,9 +470,10 @@ def test_a_gitbook_folder_of_positions(tmp_path):
     titled = {r.title: r for r in kb.roles.values()}
     # the table of contents names every title and is none of them
     assert len(titled) == 8 and all(r.id != "summary" for r in kb.roles.values())
-    senior, senior_tl = titled["Senior Software Engineer"], titled[
-        "Senior Software Engineer with Tech Lead Role"
-    ]
+    senior, senior_tl = (
+        titled["Senior Software Engineer"],
+        titled["Senior Software Engineer with Tech Lead Role"],
+    )
     assert "SSE" in senior.codes and "SSE" not in senior_tl.codes
     # an acronym in brackets is the level's own code, not another title's initials
     assert "SE" in titled["Software Engineer"].codes
@@ -486,6 +487,109 @@ def test_a_gitbook_folder_of_positions(tmp_path):
     # the one manager and the one director are asked about so; the VP as the VPE
     assert route("what does a manager do all week", kb).role == titled["Engineering Manager"].id
     assert route("what does the vpe own", kb).role == titled["VP of Engineering"].id
-    assert route("which package manager do we use for the frontend", kb).role != titled[
-        "Engineering Manager"
-    ].id
+    assert (
+        route("which package manager do we use for the frontend", kb).role
+        != titled["Engineering Manager"].id
+    )
+
+
+MATRIX_PAGE = """# Our Ladder
+
+## Tracks
+
+| Maker title | IC level | M level | Manager title |
+| ----------- | -------- | ------- | ------------- |
+| Engineer 1 | IC2 | | |
+| Engineer 2 | IC3 | | |
+| Senior Engineer | IC4 | M2 | Team Manager |
+| Staff Engineer | IC5 | M3 | Group Manager |
+
+## Makers
+
+- Engineer 1 (IC2): Learns the codebase and ships small changes with help.
+- Staff Engineer (IC5): Sets direction for several teams at once.
+
+### Craft
+
+<table>
+  <tr><td>Craft</td><td>Engineer 1</td><td>Engineer 2</td>
+    <td>Senior Engineer</td><td>Staff Engineer</td></tr>
+  <tr><td>Testing</td>
+    <td><ul><li>Writes unit tests for the code they change.</li></ul></td>
+    <td><ul><li>Adds integration tests where a change crosses services.</li></ul></td>
+    <td><ul><li>Designs the test plan for a whole feature.</li></ul></td>
+    <td><ul><li>Sets the testing strategy across several teams.</li></ul></td></tr>
+  <tr><td>Reviews</td>
+    <td><ul><li>Asks for review early and acts on feedback.</li></ul></td>
+    <td><ul><li>Reviews the pull requests of teammates in good time.</li></ul></td>
+    <td><ul><li>Coaches others to give kinder and sharper reviews.</li></ul></td>
+    <td><ul><li>Shapes how the whole group reviews design documents.</li></ul></td></tr>
+</table>
+
+### Reach
+
+<table>
+  <tr><td>Reach</td><td>Engineer 1</td><td>Engineer 2</td>
+    <td>Senior Engineer</td><td>Staff Engineer</td></tr>
+  <tr><td>Scope</td><td>Their own tasks and nothing much more.</td>
+    <td>A feature of the team's roadmap.</td>
+    <td>The team's whole roadmap for a quarter.</td><td>Several teams' plans for the year.</td></tr>
+</table>
+
+## Managers
+
+| Level | Title | People | Delivery |
+| ----- | ----- | ------ | -------- |
+| M2 | Team Manager | Runs weekly one to ones with every report. | Keeps the sprint plan honest. |
+| M3 | Group Manager | Grows the managers who report to them. | Balances three teams' delivery. |
+"""
+
+
+def test_competency_matrices_inside_a_page(tmp_path):
+    (tmp_path / "ladder.md").write_text(MATRIX_PAGE)
+    out = tmp_path / "kb"
+    result = run_bot("import", str(tmp_path / "ladder.md"), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    kb, _ = imported(out)
+    titled = {r.title: r for r in kb.roles.values()}
+    assert set(titled) == {
+        "Engineer 1",
+        "Engineer 2",
+        "Senior Engineer",
+        "Staff Engineer",
+        "Team Manager",
+        "Group Manager",
+    }
+    # the table of titles and codes gives each title the code beside it
+    assert "IC4" in titled["Senior Engineer"].codes and "M2" in titled["Team Manager"].codes
+    assert "M2" not in titled["Senior Engineer"].codes
+    # a column of every matrix is one level, each cell's items its facts
+    senior = titled["Senior Engineer"]
+    facts = [f.text for path in senior.facts for f in senior.get(path)]
+    assert "Designs the test plan for a whole feature." in facts
+    assert "The team's whole roadmap for a quarter." in facts
+    assert not any("Writes unit tests" in f for f in facts)
+    # a row per level, a column per competency
+    manager = [f.text for p in titled["Team Manager"].facts for f in titled["Team Manager"].get(p)]
+    assert "Runs weekly one to ones with every report." in manager
+    # the list of levels gives a line on each
+    engineer_1 = titled["Engineer 1"]
+    assert engineer_1.summary.text == "Learns the codebase and ships small changes with help."
+    # a track per section
+    assert [t.title for t in kb.tracks] == ["Makers", "Managers"]
+    assert route("what does an IC4 do about testing", kb).role == senior.id
+
+
+def test_pages_are_ordered_by_the_index_that_links_them_all(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n in (1, 2, 3):
+        nxt = f"\n\nNext: [L{n + 1}](L{n + 1}.md)" if n < 3 else ""
+        (docs / f"L{n}.md").write_text(
+            f"# L{n}\n\n## Scope\n\n- Owns work of size {n} across the team's services.{nxt}\n"
+        )
+    (docs / "README.md").write_text("# Levels\n\n* [L1](L1.md)\n* [L2](L2.md)\n* [L3](L3.md)\n")
+    out = tmp_path / "kb"
+    assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
+    kb, _ = imported(out)
+    assert [step for (step,) in kb.tracks[0].steps] == ["l1", "l2", "l3"]

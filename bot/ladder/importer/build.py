@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...text import normalise
-from .documents import Block, Document
+from .documents import Block, Document, Heading
 from .levels import ROMAN, Level, find_levels, link_target, parse_level, read_index
 from .names import aliases, head_noun, title_initials
 from .placing import Placer, TopicGuesser, fact_texts
@@ -108,9 +108,13 @@ def _merge_same_titles(levels: list[Level]) -> list[Level]:
     out: list[Level] = []
     by_key: dict[tuple, Level] = {}
     for level in levels:
-        key = (normalise(level.title), level.variant, level.heading is None)
-        if level.heading is None and key in by_key:
+        column = level.heading is not None and level.heading.is_level
+        # a page's matrices each have a column per level: one level, all its cells
+        kind = "page" if level.heading is None else f"column:{level.doc.name}" if column else ""
+        key = (normalise(level.title), level.variant, kind)
+        if kind and key in by_key:
             by_key[key].blocks += level.blocks
+            by_key[key].codes += [c for c in level.codes if c not in by_key[key].codes]
             continue
         by_key.setdefault(key, level)
         out.append(level)
@@ -126,7 +130,10 @@ def _groups(documents, levels, ladder) -> list[tuple[str, list[Level], str]]:
     groups: list[tuple[str, list[Level], str]] = []
     for doc in documents:
         mine = [lv for lv in levels if lv.track == doc.name]
-        if mine:
+        sections = _sections(doc, mine)
+        if len(sections) > 1:
+            groups += [(title, group, "the documents' order") for title, group in sections]
+        elif mine:
             groups.append((_track_title(doc, mine), mine, "the documents' order"))
     folders = list(dict.fromkeys(lv.track for lv in levels if lv.track.startswith("folder:")))
     for folder in folders:
@@ -147,6 +154,26 @@ def _groups(documents, levels, ladder) -> list[tuple[str, list[Level], str]]:
             continue
         groups.append((title, ordered, how))
     return groups
+
+
+def _sections(doc: Document, levels: list[Level]) -> list[tuple[str, list[Level]]]:
+    """A page holding its levels under sections of their own ("## Individual
+    Contributors", "## Engineering Management"): a track per section, when every
+    level sits in one and each section holds two or more."""
+    where: dict[int, Heading] = {}
+    for block in doc.blocks:
+        if block.kind == "heading":
+            where.setdefault(id(block.headings[-1]), block.headings)
+    out: dict[str, list[Level]] = {}
+    for level in levels:
+        path = where.get(id(level.heading), ()) if level.heading is not None else ()
+        outer = [h for h in path[:-1] if h.level >= 2]
+        if not outer:
+            return []
+        out.setdefault(outer[0].text, []).append(level)
+    if len(out) < 2 or any(len(group) < 2 for group in out.values()):
+        return []
+    return list(out.items())
 
 
 MANAGING = frozenset("manager director vp cto chief head president ciso cio".split())
@@ -172,13 +199,19 @@ def _track_title(doc: Document, levels: list[Level]) -> str:
 def _order(levels: list[Level], documents: list[Document]) -> tuple[list[Level], str]:
     """Levels from pages of their own: in the order an index page links them, else by
     number, else by the level words of their titles."""
-    rank: dict[str, int] = {}
     names = {lv.doc.name for lv in levels}
-    for doc in documents:
+    wanted = {n.lower() for n in names}
+    best: dict[str, int] = {}
+    for doc in documents:  # the page linking to the most of them: the index
+        rank: dict[str, int] = {}
         for block in doc.blocks:
             for _, href in block.links:
                 name, _ = link_target(doc, href, names)
-                rank.setdefault(name.lower(), len(rank))
+                if name.lower() in wanted:
+                    rank.setdefault(name.lower(), len(rank))
+        if len(rank) > len(best):
+            best = rank
+    rank = best
     linked = [lv for lv in levels if lv.doc.name.lower() in rank]
     if len(linked) == len(levels) and len(levels) > 1:
         return sorted(levels, key=lambda lv: rank[lv.doc.name.lower()]), "an index page's links"
@@ -234,8 +267,15 @@ def _shared_headings(levels: list[Level]) -> set[str]:
 
 
 def _most(where: set[int], levels: list[Level]) -> bool:
-    """Used by two levels or more, and by more than half of them."""
-    return len(where) >= 2 and len(where) * 2 > len(levels)
+    """Used by two levels or more, and by more than half of them; or a matrix's row
+    used by three columns or more (one track's matrix, beside another track's)."""
+    if len(where) >= 2 and len(where) * 2 > len(levels):
+        return True
+    columns = all(levels[i].heading is not None and levels[i].heading.is_level for i in where)
+    return columns and len(where) >= COMMON_TO
+
+
+COMMON_TO = 3
 
 
 def _roles(levels: list[Level]) -> list[Role]:
@@ -399,10 +439,12 @@ def _repeated(ladder: Ladder, levels: list[Level]) -> None:
     seen: dict[str, list[tuple[int, Block]]] = {}
     for i, level in enumerate(levels):
         for block in level.blocks:
-            if block.kind in ("para", "bullet") and len(block.text.split()) >= MIN_REPEATED:
+            # a paragraph: a list item repeated is a level keeping a lower one's duty
+            if block.kind == "para" and len(block.text.split()) >= MIN_REPEATED:
                 seen.setdefault(normalise(block.text), []).append((i, block))
     for key, where in seen.items():
-        if not _most({i for i, _ in where}, levels):
+        pages = {i for i, _ in where}
+        if len(pages) < 2 or len(pages) * 2 <= len(levels):
             continue
         ladder.cache.setdefault("repeated", set()).add(key)
         first = where[0][1]

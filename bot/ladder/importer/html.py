@@ -8,6 +8,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .documents import Block, Document, Heading, anchor_of, clean
+from .tables import Cell, matrix_blocks
 
 _SKIP = {"script", "style", "nav", "footer", "header", "noscript", "svg", "head"}
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
@@ -43,6 +44,20 @@ def _label(tag: Tag) -> str:
     return ""
 
 
+def _cells(table: Tag) -> list[list[Cell]]:
+    """A table's rows of cells, each with the list items it holds."""
+    rows = []
+    for tr in table.find_all("tr"):
+        if tr.find_parent("table") is not table:
+            continue  # a table inside a cell
+        row = []
+        for cell in tr.find_all(["td", "th"], recursive=False):
+            items = tuple(t for li in cell.find_all("li") if (t := _text(li, skip_lists=True)))
+            row.append(Cell(clean(cell.get_text(" ")), items))
+        rows.append(row)
+    return rows
+
+
 def read_html(document: Document, text: str, headings: list[Heading] | None = None) -> Document:
     """Blocks of an HTML page; `headings`: the sections it sits in (HTML inside a
     Markdown page), which its own headings continue."""
@@ -50,8 +65,17 @@ def read_html(document: Document, text: str, headings: list[Heading] | None = No
     for tag in soup.find_all(_SKIP):
         tag.decompose()
     headings = list(headings or [])
+    matrices: dict[int, bool] = {}  # table -> read as a competency matrix
     for tag in soup.find_all(list(_HEADINGS) + list(_BLOCKS)):
         if any(p.name in _HEADINGS for p in tag.parents):
+            continue
+        table = tag.find_parent("table")
+        if table is not None and id(table) not in matrices:
+            line = getattr(table, "sourceline", 0) or 0
+            found = matrix_blocks(_cells(table), headings, line)
+            document.blocks += found
+            matrices[id(table)] = bool(found)
+        if table is not None and matrices[id(table)]:
             continue
         line = getattr(tag, "sourceline", 0) or 0
         if tag.name in _HEADINGS or tag.name == "summary":

@@ -36,7 +36,11 @@ _LEADING_CODE = re.compile(rf"^({_CODE})\s*(?:[-–—:|]\s*(.*))?$")
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*")
 _IS_CODE = re.compile(rf"^{_CODE}$")
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")  # "Software Engineer (SE)", "Tech Lead (TL)"
-_OF_TITLE = re.compile(r"^(head|vp|vice president|director|chief)\b.* of\b", re.I)
+_OF_TITLE = re.compile(
+    r"^(?:(?:senior|associate|deputy|executive|group)\s+)?(head|vp|vice president|director|chief)"
+    r"\b.* of\b",
+    re.I,
+)
 _NUMBER_END = re.compile(r"\s+(\d{1,2}[a-z]?|[ivx]{1,4})$", re.I)
 MAX_TITLE_WORDS = 8
 # Words a job title never holds ("of" only as in "Head of Security", checked apart).
@@ -76,6 +80,11 @@ class Level:
         words = self.title.lower().split()
         ranks = [SCALE.index(w) for w in words if w in SCALE]
         return max(ranks) if ranks else SCALE.index("engineer")
+
+
+def is_code(text: str) -> bool:
+    """A level code on its own: "IC2", "M 3", "L5a"."""
+    return bool(_IS_CODE.match(text.strip()))
 
 
 def parse_level(text: str) -> tuple[str, list[str], str] | None:
@@ -244,7 +253,14 @@ def read_index(doc: Document, levels: list[Level]) -> None:
         by_target[(level.doc.name, anchor)] = level
         by_target[(level.doc.name.lower(), anchor)] = level
     names = {level.doc.name for level in levels}
+    by_title: dict[str, Level] = {}
+    for level in levels:
+        by_title.setdefault(_key(level.title), level)
     for block in doc.blocks:
+        if block.kind == "row":
+            _codes_beside_titles(block.cells, by_title)
+        elif block.kind == "bullet" and not block.links and ":" in block.text:
+            _listed(block.text, by_title)
         for text, href in block.links:
             name, anchor = link_target(doc, href, names)
             level = by_target.get((name, anchor)) or by_target.get((name.lower(), anchor))
@@ -259,3 +275,35 @@ def read_index(doc: Document, levels: list[Level]) -> None:
                 rest = rest or block.text.split(":", 1)[-1].strip()
                 if rest and rest != block.text and len(rest.split()) > 3:
                     level.summaries.append(rest)
+
+
+def _key(title: str) -> str:
+    return " ".join(re.findall(r"\w+", title.lower()))
+
+
+def _codes_beside_titles(cells: tuple[str, ...], by_title: dict[str, Level]) -> None:
+    """A table of titles and their codes ("Senior Engineer 1 | IC4 | M2 | Engineering
+    Manager 1"): each code goes to the title beside it, the nearer when two are."""
+    titles = {i: by_title[_key(c)] for i, c in enumerate(cells) if _key(c) in by_title}
+    for i, cell in enumerate(cells):
+        if not is_code(cell) or i in titles:
+            continue
+        near = sorted(titles, key=lambda j: (abs(j - i), j > i))
+        if near and abs(near[0] - i) == 1 and cell not in titles[near[0]].codes:
+            titles[near[0]].codes.append(cell)
+
+
+def _listed(text: str, by_title: dict[str, Level]) -> None:
+    """A list of levels with a line each ("Engineer 1 (IC2): Focuses on being an
+    effective individual contributor."): the codes it gives, and the line."""
+    head, _, rest = text.partition(":")
+    parsed = parse_level(head)
+    level = by_title.get(_key(parsed[0])) if parsed else None
+    if level is None:
+        return
+    for code in parsed[1]:
+        if code not in level.codes:
+            level.codes.append(code)
+    rest = rest.strip()
+    if len(rest.split()) > 3 and rest not in level.summaries:
+        level.summaries.append(rest)

@@ -9,6 +9,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from .documents import Block, Document, Heading, anchor_of, clean
+from .tables import Cell, matrix_blocks
 
 _FRONT = "---"
 
@@ -88,6 +89,8 @@ def read_markdown(document: Document, text: str) -> Document:
     row_links: list[tuple[str, str]] = []
     pending = None  # the heading or list item the next inline token belongs to
     in_cell = False
+    table: list[list[Cell]] = []
+    table_rows: list[Block] = []
     for token in tokens:
         line = (token.map[0] + 1 + offset) if token.map else 0
         kind = token.type
@@ -112,7 +115,10 @@ def read_markdown(document: Document, text: str) -> Document:
             row.append("")
         elif kind in ("th_close", "td_close"):
             in_cell = False
+        elif kind == "table_open":
+            table, table_rows = [], []
         elif kind == "tr_close":
+            table.append([Cell(c) for c in row])
             if in_head:
                 header = tuple(row)
             elif any(row):
@@ -125,7 +131,7 @@ def read_markdown(document: Document, text: str) -> Document:
                     header=header,
                     line=line,
                 )
-                document.blocks.append(block)
+                table_rows.append(block)
         elif kind == "inline":
             content, label, links = _inline(token)
             if in_cell:
@@ -148,6 +154,9 @@ def read_markdown(document: Document, text: str) -> Document:
                 )
                 document.blocks.append(block)
         elif kind == "table_close":
+            # a competency matrix, or rows of their own (a table of levels and codes)
+            at = table_rows[0].line if table_rows else line
+            document.blocks += matrix_blocks(table, headings, at) or table_rows
             header = ()
         elif kind == "html_block" and "<t" in token.content:
             # an HTML table inside the page (matrices are often written so)

@@ -1,0 +1,108 @@
+"""Competency matrices inside a page. An HTML or Markdown table whose first row names
+levels (a column per level, a row per competency) or whose first columns do (a row per
+level, a column per competency) becomes what matrix.py makes of a spreadsheet: per
+level, a heading marked as a level, and each cell's items under a competency heading.
+
+A table of levels and codes ("Engineer 1 | IC2 | ...") is not a matrix: its cells are
+names, not sentences, and it stays rows (levels.py reads the codes from it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .documents import Block, Heading, anchor_of
+from .levels import is_code, parse_level
+
+MIN_LEVELS = 2
+CELL_WORDS = 4  # a matrix's cells say what a level does: a few words at least, on average
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    items: tuple[str, ...] = ()  # the list items a cell holds, when it holds a list
+
+
+def matrix_blocks(rows: list[list[Cell]], headings: list[Heading], line: int) -> list[Block]:
+    """The blocks of a competency matrix, or [] when the table is not one."""
+    rows = [r for r in rows if any(c.text for c in r)]
+    if len(rows) < 2:
+        return []
+    by_column = _levels_by_column(rows)
+    if by_column:
+        return _emit(by_column, headings, line)
+    by_row = _levels_by_row(rows)
+    return _emit(by_row, headings, line) if by_row else []
+
+
+Level = tuple[str, list[tuple[str, Cell]]]  # (level's name, [(competency, cell)])
+
+
+def _levels_by_column(rows: list[list[Cell]]) -> list[Level]:
+    header = rows[0]
+    columns = [i for i, c in enumerate(header) if i > 0 and parse_level(c.text)]
+    labels = [i for i in range(len(header)) if i not in columns]
+    if len(columns) < MIN_LEVELS or len(labels) > 2 or labels != list(range(len(labels))):
+        return []
+    cells = [r[i] for r in rows[1:] for i in columns if i < len(r)]
+    if not _wordy(cells):
+        return []
+    out: list[Level] = []
+    for i in columns:
+        competencies = []
+        for row in rows[1:]:
+            name = " - ".join(c.text for c in row[: len(labels)] if c.text)
+            if i < len(row) and row[i].text and name:
+                competencies.append((name, row[i]))
+        out.append((header[i].text, competencies))
+    return out
+
+
+def _levels_by_row(rows: list[list[Cell]]) -> list[Level]:
+    header = rows[0]
+    out: list[Level] = []
+    naming: set[int] = set()
+    for row in rows[1:]:
+        title = next(
+            (i for i, c in enumerate(row[:2]) if parse_level(c.text) and not is_code(c.text)),
+            None,
+        )
+        code = next((i for i, c in enumerate(row[:2]) if is_code(c.text)), None)
+        if title is None and code is None:
+            return []
+        naming |= {i for i in (title, code) if i is not None}
+        if title is not None and code is not None and code != title:
+            name = f"{row[title].text} ({row[code].text})"
+        else:
+            name = row[title if title is not None else code].text
+        out.append((name, []))
+    if len(out) < MIN_LEVELS:
+        return []
+    columns = [i for i in range(len(header)) if i not in naming and header[i].text]
+    cells = [r[i] for r in rows[1:] for i in columns if i < len(r)]
+    if not columns or not _wordy(cells):
+        return []
+    for (_, competencies), row in zip(out, rows[1:]):
+        competencies += [(header[i].text, row[i]) for i in columns if i < len(row) and row[i].text]
+    return out
+
+
+def _wordy(cells: list[Cell]) -> bool:
+    said = [len(c.text.split()) for c in cells if c.text]
+    return bool(said) and sum(said) / len(said) >= CELL_WORDS
+
+
+def _emit(levels: list[Level], headings: list[Heading], line: int) -> list[Block]:
+    depth = headings[-1].level if headings else 1
+    blocks: list[Block] = []
+    for name, competencies in levels:
+        level = Heading(depth + 1, name, anchor_of(name), is_level=True)
+        blocks.append(Block("heading", name, (*headings, level), line=line))
+        for competency, cell in competencies:
+            sub = Heading(depth + 2, competency, anchor_of(competency))
+            path = (*headings, level, sub)
+            blocks.append(Block("heading", competency, path, line=line))
+            for item in cell.items or (cell.text,):
+                blocks.append(Block("bullet", item, path, line=line))
+    return blocks
