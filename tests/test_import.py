@@ -577,6 +577,10 @@ def test_competency_matrices_inside_a_page(tmp_path):
     assert engineer_1.summary.text == "Learns the codebase and ships small changes with help."
     # a track per section
     assert [t.title for t in kb.tracks] == ["Makers", "Managers"]
+    # the table sets Team Manager beside Senior Engineer: the path starts after Engineer 2
+    assert kb.tracks[1].steps[:2] == ((titled["Engineer 2"].id,), (titled["Team Manager"].id,))
+    # a level's line, else its section's opening, never the page's
+    assert titled["Group Manager"].summary.text != titled["Engineer 2"].summary.text
     assert route("what does an IC4 do about testing", kb).role == senior.id
 
 

@@ -424,6 +424,10 @@ def _generic(kb, phrases, facts: FactIndex, field_topic) -> frozenset[str]:
         return any(field_topic.get(facts.refs[i].path) == topic for i in facts.postings.get(s, ()))
 
     out = {stem(w) for t in kb.topics.values() for w in tokens(t.title)}  # "tools"
+    held: dict[str, set[str]] = {}
+    for ref in facts.refs:
+        held.setdefault(field_topic.get(ref.path), set()).add(ref.role)
+    filled = {t for t, roles in held.items() if len(roles) * 2 > len(kb.roles)}  # most do
     for topic, pattern, weight in phrases:
         if weight == 1 or GAP in pattern:  # question frames: "part of ... job"
             out.update(stem(w) for w in pattern if w != GAP)
@@ -435,7 +439,10 @@ def _generic(kb, phrases, facts: FactIndex, field_topic) -> frozenset[str]:
             used = facts.postings.get(s) or any(
                 facts.postings.get(x) for x in facts.synonyms.get(s, ())
             )
-            if not (used and names_a_thing(pattern[0])):
+            # A topic few facts are filed under (a ladder of competencies files
+            # "interview" under its own headings): a word the facts use is a thing.
+            sparse = kb.topics[topic].answer == "facts" and topic not in filled
+            if not (used and (names_a_thing(pattern[0]) or sparse)):
                 out.add(s)
     return frozenset(out)
 

@@ -539,9 +539,7 @@ def _summary(role: Role, ladder: Ladder) -> tuple[str, str]:
     source = ladder.source_ids[level.doc.name]
     if level.summaries:
         return level.summaries[0], source
-    intro = next(
-        (b.text for b in level.doc.blocks if b.kind == "para" and not _in_level(b, ladder)), ""
-    )
+    intro = _intro(level, ladder)
     if intro:
         return intro, source
     # what the level does, in a sentence: its first duty or impact, else its first fact
@@ -552,6 +550,25 @@ def _summary(role: Role, ladder: Ladder) -> tuple[str, str]:
 
 
 SAYS_WHAT = ("responsibilities", "impact")
+
+
+def _intro(level: Level, ladder: Ladder) -> str:
+    """What the page says before its levels, nearest the level: its section's opening
+    ("A manager's role balances people and delivery") before the page's ("This
+    documents our ladder")."""
+    doc = level.doc
+    path: tuple[Heading, ...] = ()
+    if level.heading is not None:
+        path = next((b.headings for b in doc.blocks if b.headings[-1:] == (level.heading,)), ())
+    outer = path[:-1]
+    best, depth = "", -1
+    for block in doc.blocks:
+        if block.kind != "para" or _in_level(block, ladder):
+            continue
+        k = len(block.headings)
+        if outer[:k] == block.headings and k > depth:
+            best, depth = block.text, k
+    return best
 
 
 def _in_level(block: Block, ladder: Ladder) -> bool:

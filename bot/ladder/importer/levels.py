@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from ...stems import stem
 from .documents import Block, Document, Heading
 
 TITLE_NOUNS = frozenset(
@@ -57,6 +58,7 @@ class Level:
     blocks: list[Block] = field(default_factory=list)
     track: str = ""  # the key of the track it was found in
     summaries: list[str] = field(default_factory=list)  # from index pages
+    peers: list[Level] = field(default_factory=list)  # on one row of a table of levels
     id: str = ""
 
     @property
@@ -278,13 +280,17 @@ def read_index(doc: Document, levels: list[Level]) -> None:
 
 
 def _key(title: str) -> str:
-    return " ".join(re.findall(r"\w+", title.lower()))
+    """A title as compared: "Engineering Manager 2" and a page's "Engineer Manager 2"
+    are one."""
+    return " ".join(stem(w) for w in re.findall(r"\w+", title.lower()))
 
 
 def _codes_beside_titles(cells: tuple[str, ...], by_title: dict[str, Level]) -> None:
     """A table of titles and their codes ("Senior Engineer 1 | IC4 | M2 | Engineering
     Manager 1"): each code goes to the title beside it, the nearer when two are."""
     titles = {i: by_title[_key(c)] for i, c in enumerate(cells) if _key(c) in by_title}
+    for level in titles.values():  # "Senior Engineer 1 ... Engineering Manager 1": peers
+        level.peers += [p for p in titles.values() if p is not level and p not in level.peers]
     for i, cell in enumerate(cells):
         if not is_code(cell) or i in titles:
             continue

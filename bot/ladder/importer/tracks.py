@@ -8,7 +8,8 @@
 - Variants of one level ("Principal Engineer (Individual Contributor)" and "(People
   Manager)") split a track in two from the step before the first variant.
 - A track that starts higher than the main one ("TL4" after "D1"-"D7") branches from
-  the main track's level one number below ("D3").
+  the main track's level one number below ("D3"); one whose first level a table sets
+  beside another track's level, from the level before that one.
 """
 
 from __future__ import annotations
@@ -66,6 +67,10 @@ def _branch_point(track: Track, tracks: list[Track]) -> Level | None:
     """The level one number below the track's first, on the main track (same scheme of
     codes first), when the track starts above the main track's first level."""
     first = track.levels[0]
+    for peer in first.peers:  # a table set it beside a level: from the one before that
+        home = next((t for t in tracks if t is not track and peer in t.levels), None)
+        if home is not None and home.levels.index(peer) > 0:
+            return home.levels[home.levels.index(peer) - 1]
     number = first.number
     main = tracks[0]
     if number is None or number <= _first_number(main):
