@@ -597,3 +597,16 @@ def test_pages_are_ordered_by_the_index_that_links_them_all(tmp_path):
     assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
     kb, _ = imported(out)
     assert [step for (step,) in kb.tracks[0].steps] == ["l1", "l2", "l3"]
+
+
+def test_a_worded_code_is_asked_about_by_its_initial(tmp_path):
+    (tmp_path / "managers.md").write_text(
+        "# Management\n\n## Engineering Manager (Manager 4)\n\n- Runs one team, hires for it.\n\n"
+        "## Director of Engineering (Manager 5)\n\n- Runs several teams through their managers.\n"
+    )
+    out = tmp_path / "kb"
+    assert run_bot("import", str(tmp_path / "managers.md"), "--out", str(out)).returncode == 0
+    kb, _ = imported(out)
+    titled = {r.title: r for r in kb.roles.values()}
+    assert "M5" in titled["Director of Engineering"].codes
+    assert route("what does an m5 do", kb).role == titled["Director of Engineering"].id

@@ -251,6 +251,58 @@ def test_questions_with_the_words_of_requests_are_still_answered(codes, text, ro
     assert intent.answered and intent.role == role, text
 
 
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("does a level 3 review designs?", "senior-engineer"),
+        ("level 3 planning and one-to-ones?", "team-lead"),
+    ],
+)
+def test_a_shared_code_is_settled_by_the_only_role_whose_facts_answer(codes, text, role):
+    intent = route(text, codes)
+    assert intent.answered and intent.role == role
+    assert not route("what does a level 3 do", codes).answered  # nothing settles it
+
+
+def edited_codes(tmp_path: Path, edit) -> knowledge.KnowledgeBase:
+    copy = tmp_path / "kb"
+    shutil.copytree(CODES, copy)
+    edit(copy)
+    return knowledge.load(copy)
+
+
+def test_a_compound_a_fact_hyphenates_is_found_as_typed(tmp_path):
+    def add_on_call(kb_dir: Path) -> None:
+        path = kb_dir / "roles" / "engineer-1.yaml"
+        text = path.read_text() + (
+            "workflows:\n  - text: Joins the on-call rota as a shadow.\n    sources: [handbook]\n"
+        )
+        path.write_text(text)
+
+    kb = edited_codes(tmp_path, add_on_call)
+    for text in ("does an IC1 go on call?", "ic1 oncall?"):
+        answer = render_plain(ask(text, kb), kb)
+        assert "on-call rota" in answer.split("\n\n")[1], text
+
+
+def test_a_moves_answer_shows_what_the_ladder_says_of_moving_to_that_role(tmp_path):
+    def add_sign_off(kb_dir: Path) -> None:
+        path = kb_dir / "ladder.yaml"
+        path.write_text(
+            path.read_text().replace(
+                "  progression:\n",
+                "  progression:\n    - text: Promotions to IC4 also need the CTO's sign-off.\n"
+                "      sources: [handbook]\n",
+            )
+        )
+
+    kb = edited_codes(tmp_path, add_sign_off)
+    answer = render_plain(ask("who signs off promotions to IC4", kb), kb)
+    assert answer.index("CTO's sign-off") < answer.index("Where it sits")  # named: first
+    other = render_plain(ask("how do I become a senior engineer", kb), kb)
+    assert other.index("Where it sits") < other.index("CTO's sign-off")  # for everyone: after
+
+
 def test_a_topics_file_adds_phrases_to_a_built_in_topic(tmp_path):
     ladder = tmp_path / "kb"
     shutil.copytree(CODES, ladder)

@@ -163,6 +163,24 @@ def _says(name: str, text: str) -> bool:
     return bool(said) and f" {said} " in f" {_CODE_GAP.sub('', ' '.join(words(text)))} "
 
 
+def _with_ladder_wide(kb, topic: Topic, intent: Intent, role: Role, sections, cited):
+    """A move's answer with what the ladder says for everyone about moving to this role
+    ("Promotions to IC 6 also need sign-off from the VP of Engineering"): first when the
+    role's own pages say nothing of the move, else after what they say."""
+    naming = [
+        f
+        for p in topic.paths
+        for f in kb.ladder_facts.get(p, ())
+        if _names_role(kb, role.id, f.text)
+    ]
+    lines = cited.lines(naming, BOTH_SHOWN)
+    if not lines:
+        return sections
+    wide = Section("Across the ladder", lines)
+    said = sections[:1] and sections[0].lines != (ladder.NO_MOVE_FACTS,)
+    return (*sections[:1], wide, *sections[1:]) if said else (wide, *sections)
+
+
 def _names_role(kb: KnowledgeBase, role_id: str | None, text: str) -> bool:
     """A fact naming a role by its code or title, as whole words: "IC 3" in "IC 3:
     £52,000", not in "IC 30"."""
@@ -310,6 +328,8 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
             ladder.fits(kb, intent),
             tuple(r.fact(kb) for r in intent.ranked if r.role == role.id),
         )
+        if intent.direction == "into" and not intent.other_role:
+            sections = _with_ladder_wide(kb, topic, intent, role, sections, cited)
         if intent.form == "how_long":
             note = "The sources give no timeframe for this move; here is what it takes."
             intro = f"{intro}\n\n{note}" if intro else note

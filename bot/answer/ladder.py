@@ -196,7 +196,10 @@ def _role_words(kb: KnowledgeBase) -> dict[str, set[str]]:
 
 def _move_lines(kb, target: str, cited: Citations, source: str | None = None):
     facts = move_facts(kb, target, source)
-    return cited.lines(facts, MAX_MOVE_FACTS) or ("The sources don't say what this move takes.",)
+    return cited.lines(facts, MAX_MOVE_FACTS) or (NO_MOVE_FACTS,)
+
+
+NO_MOVE_FACTS = "The sources don't say what this move takes."
 
 
 def fits(kb: KnowledgeBase, intent) -> Callable[[str], bool]:

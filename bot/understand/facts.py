@@ -51,13 +51,18 @@ class FactHit:
 
 
 class FactIndex:
-    def __init__(self, kb: KnowledgeBase, ignore: frozenset[str]):
+    def __init__(
+        self, kb: KnowledgeBase, ignore: frozenset[str], compounds: frozenset[str] = frozenset()
+    ):
         """`ignore`: stems that never count as a match (function words, role names,
-        words like "engineer" that every fact could be about)."""
+        words like "engineer" that every fact could be about). `compounds`: words a
+        fact may write in two ("on-call", "back end"), found as one too."""
         self.ignore = ignore
+        self.compounds = compounds
         self.refs: list[FactRef] = []
         self.words: list[list[str]] = []  # each fact's words, as bot/text.py splits them
         self.terms: list[dict[str, int]] = []
+        self.lengths: list[int] = []
         self.postings: dict[str, list[int]] = {}  # stem -> ids of the facts holding it
         self.by_role: dict[str, list[int]] = {}  # role id -> ids of its facts
         for role in kb.roles.values():
@@ -69,7 +74,7 @@ class FactIndex:
             for i, fact in enumerate(facts):
                 self._add(FactRef(LADDER, path, i), fact.text)
         n = len(self.refs) or 1
-        self.avg_length = sum(sum(t.values()) for t in self.terms) / n or 1.0
+        self.avg_length = sum(self.lengths) / n or 1.0
         self.idf = {
             s: math.log(1 + (n - len(ids) + 0.5) / (len(ids) + 0.5))
             for s, ids in self.postings.items()
@@ -94,6 +99,10 @@ class FactIndex:
         for s in (stem(w) for w in fact_words):
             if s not in self.ignore:
                 terms[s] = terms.get(s, 0) + 1
+        self.lengths.append(sum(terms.values()))  # as written: a compound found adds none
+        for a, b in zip(fact_words, fact_words[1:]):
+            if a + b in self.compounds and stem(a + b) not in self.ignore:
+                terms.setdefault(stem(a + b), 1)
         self.words.append(fact_words)
         for s in terms:
             self.postings.setdefault(s, []).append(len(self.refs))
@@ -153,7 +162,7 @@ class FactIndex:
             matched = [s for s in weights if s in terms]
             if not matched:
                 continue
-            length = sum(terms.values())
+            length = self.lengths[i]
             by_word: dict[str, list[float]] = {}  # the matches for each word typed
             for s in matched:
                 tf = terms[s]

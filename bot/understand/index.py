@@ -192,11 +192,13 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
     example_words = {w for ex in examples.values() for e in ex for w in e if w != ROLE}
     # Role names need no ignoring: in a question they are mentions, never query words.
     ignore = frozenset(stem(w) for w in STOPWORDS)
-    facts = FactIndex(kb, ignore)  # reads (and splits into words) every fact, once
-    fact_words = {w for ws in facts.words for w in ws}
     phrase_words = {w for _, p, _ in phrases for w in p if w != GAP}
     other_words = {w for t in kb.other_roles for w in tokens(t)}
     synonym_words = {w for group in kb.synonyms for t in group for w in tokens(t)}
+    # a fact's "on-call" is the question's "oncall": compounds the topics spell as one
+    compounds = frozenset(phrase_words | synonym_words | domain_words)
+    facts = FactIndex(kb, ignore, compounds)  # reads (and splits) every fact, once
+    fact_words = {w for ws in facts.words for w in ws}
     vocabulary = (
         alias_words | phrase_words | domain_words | example_words | fact_words | synonym_words
     )

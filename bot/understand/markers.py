@@ -190,7 +190,7 @@ ASKING_VERBS = _words(
 # Asking for help with a thing, not about the ladder: "k8s pod stuck, any ideas", "how do
 # I configure nginx", "can someone review my PR".
 TROUBLE = _words(
-    "ideas error errors failing fails broken crash crashing crashes configure "
+    "ideas error errors failing fails failed broken crash crashing crashes configure "
     "install installing fix fixing debug debugging rendering redirecting timeout timeouts "
     "exception segfault bug"
 )
@@ -213,7 +213,9 @@ NOT_WORKING = _words("doesnt wont isnt not cant")
 WORKING = _words("work working open opening load loading start starting render compile build")
 # "who's leading the retro today", "who has the voucher", "who can let him in": a
 # person wanted now, not a role.
-WHO_NOW = _words("today tonight tonights tomorrow yesterday yesterdays weekend rn now")
+WHO_NOW = _words(
+    "today tonight tonights tomorrow yesterday yesterdays weekend week overnight rn now"
+)
 WHO_VERBS = _words("has can have")
 # Moving onto a track of management: "get onto the management track", "switching to
 # the manager track".

@@ -200,6 +200,15 @@ def _settle_shared(frame: Frame, span: Span) -> str | None:
     ):
         if len(candidates) == 1:
             return candidates[0]
+    # "do IC2s go on call?": only one of them has a fact holding what is asked
+    asked = frame.asked
+    held = {h.ref.role for h in asked.search(asked.query, list(span.roles), limit=8)}
+    if len(held) == 1:
+        (meant,) = held
+        frame.note(
+            "structure", f"{frame.span_text(span)!r}: only {meant}'s facts hold what is asked"
+        )
+        return meant
     return None
 
 

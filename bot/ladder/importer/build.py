@@ -328,6 +328,11 @@ def _roles(levels: list[Level]) -> list[Role]:
             initials = f"{parts[0][0].upper()}{number}"  # "Engineer II" -> "E2"
             if normalise(initials) not in {normalise(c) for c in role.codes}:
                 role.codes.append(initials)
+        for code in list(role.codes):  # "Manager 6" is typed "M6"
+            worded = re.fullmatch(r"([A-Za-z]{3,}) ?(\d{1,2}[a-z]?)", code)
+            short = f"{worded.group(1)[0].upper()}{worded.group(2)}" if worded else ""
+            if short and not codes_seen.get(normalise(short)) and short not in role.codes:
+                role.codes.append(short)
         stem = re.sub(r"\s+(\d{1,2}[a-z]?|[ivx]{1,4})$", "", level.title, flags=re.I)
         family = families.get(normalise(stem), [])
         if 1 < len(family) <= FAMILY_MAX and normalise(stem) != normalise(level.title):
