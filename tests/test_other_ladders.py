@@ -285,6 +285,21 @@ def test_a_compound_a_fact_hyphenates_is_found_as_typed(tmp_path):
         assert "on-call rota" in answer.split("\n\n")[1], text
 
 
+def test_a_synonym_phrase_in_the_question_finds_its_one_word_members(tmp_path):
+    def add_workshops(kb_dir: Path) -> None:
+        path = kb_dir / "roles" / "senior-engineer.yaml"
+        path.write_text(
+            path.read_text()
+            + "  - text: Organises technical workshops for the product area.\n"
+            + "    sources: [handbook]\n"
+        )
+
+    kb = edited_codes(tmp_path, add_workshops)
+    # "training session" is in a synonym group with "workshop" (topics.yaml)
+    answer = render_plain(ask("does an IC3 run training sessions?", kb), kb)
+    assert "workshops" in answer.split("\n\n")[1]
+
+
 def test_a_moves_answer_shows_what_the_ladder_says_of_moving_to_that_role(tmp_path):
     def add_sign_off(kb_dir: Path) -> None:
         path = kb_dir / "ladder.yaml"

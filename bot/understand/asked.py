@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..ladder.model import LADDER, KnowledgeBase
 from ..stems import stem
 from . import lexicon
-from .facts import FactHit, FactRef
+from .facts import FactHit, FactRef, phrase_token
 from .index import MODIFIERS, STOPWORDS, RouterIndex, names_a_thing
 from .markers import ASKING_VERBS
 from .phrases import contains
@@ -66,6 +66,12 @@ class Asked:
             )
         }
         self.rare |= {syn for s in self.rare for syn in index.facts.synonyms.get(s, ())}
+        for phrase, members in index.facts.phrase_synonyms.items():
+            n = len(phrase)
+            if any(tuple(self.query[i : i + n]) == phrase for i in range(len(self.query) - n + 1)):
+                # "training sessions" asks for a "workshop", as a synonym is found
+                self.query.append(phrase_token(phrase))
+                self.rare |= {m for m in members if m in index.facts.idf}
 
     def content(self) -> set[str]:
         """Stems of the words a question is about, everyday ones too ("code" in "do EMs

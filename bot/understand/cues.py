@@ -147,8 +147,10 @@ def person_wanted(words: list[str]) -> bool:
     after = words[at + 1 :]
     if words[at] == "whos" or after[:1] == ["s"]:
         after = ["is", *after[1 if after[:1] == ["s"] else 0 :]]
-    if M.WHO_NOW & set(words) or after[:1] and after[0] in M.WHO_VERBS:
+    if M.WHO_NOW & set(words):
         return True
+    if after[:1] and after[0] in M.WHO_VERBS and after[1:2] and after[1] in M.HELD_THINGS:
+        return True  # "who has the spare voucher", not "who has more influence"
     return after[:1] == ["is"] and bool(after[1:2]) and after[1].endswith("ing")
 
 

@@ -50,6 +50,12 @@ class FactHit:
     matched: frozenset[str]  # the question's stems the fact contains
 
 
+def phrase_token(stems: tuple[str, ...]) -> str:
+    """A phrase of a synonym group as one query token ("train+session"): it matches no
+    fact's word, only the group's members, at a synonym's weight."""
+    return "+".join(stems)
+
+
 class FactIndex:
     def __init__(
         self, kb: KnowledgeBase, ignore: frozenset[str], compounds: frozenset[str] = frozenset()
@@ -82,13 +88,25 @@ class FactIndex:
         # A one-word member of a group finds facts with any member's words; a phrase
         # member ("work with") is only found, never the finder: its words are too common.
         self.synonyms: dict[str, frozenset[str]] = {}
+        # ...but a question holding the whole phrase ("training sessions") asks for the
+        # group's one-word members ("workshop"): phrase stems -> those members' stems
+        self.phrase_synonyms: dict[tuple[str, ...], frozenset[str]] = {}
         for group in kb.synonyms:
             stems = frozenset(self.stems(" ".join(group)))
+            singles = frozenset(
+                found[0] for m in group if len(m.split()) == 1 and (found := self.stems(m))
+            )
             for member in group:
                 found = self.stems(member)
                 if len(member.split()) == 1 and found:
                     s = found[0]
                     self.synonyms[s] = self.synonyms.get(s, frozenset()) | (stems - {s})
+                elif len(found) > 1 and singles:
+                    key = tuple(found)
+                    self.phrase_synonyms[key] = self.phrase_synonyms.get(key, frozenset()) | singles
+                    # asked as one token, found through its members as a synonym is
+                    said = phrase_token(key)
+                    self.synonyms[said] = self.synonyms.get(said, frozenset()) | singles
 
     def stems(self, text: str) -> list[str]:
         return [s for s in (stem(w) for w in words(text)) if s not in self.ignore]

@@ -216,7 +216,8 @@ WORKING = _words("work working open opening load loading start starting render c
 WHO_NOW = _words(
     "today tonight tonights tomorrow yesterday yesterdays weekend week overnight rn now"
 )
-WHO_VERBS = _words("has can have")
+WHO_VERBS = _words("has have")  # ...followed by a thing: "who has the voucher"
+HELD_THINGS = _words("the a an any some")
 # Moving onto a track of management: "get onto the management track", "switching to
 # the manager track".
 TRACK_MOVES = _words("get onto switch switching move moving join joining go going")
