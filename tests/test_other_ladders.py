@@ -244,6 +244,7 @@ def test_requests_that_name_a_level_in_passing_are_declined(codes, text):
         ("can someone explain what an IC3 does", "senior-engineer"),
         ("I feel stuck as a senior engineer, what should I work on", "senior-engineer"),
         ("my IC2 gets stuck for days without asking, what does the ladder expect", "engineer-2"),
+        ("I manage an IC2 who's aiming for IC3, how can I help", "engineer-2"),  # "who" of IC2
     ],
 )
 def test_questions_with_the_words_of_requests_are_still_answered(codes, text, role):

@@ -56,8 +56,10 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
             t for j, w in enumerate(words) if frame.free[j] for t in index.track_words.get(w, ())
         ),
         condition=condition,
-        request=request_of(words) or any(_person_asked_for(sp, words) for sp in frame.spans),
-        person=person_wanted(words) or any(_person_asked_for(sp, words) for sp in frame.spans),
+        request=request_of(words, frame.spans)
+        or any(_person_asked_for(sp, words) for sp in frame.spans),
+        person=person_wanted(words, frame.spans)
+        or any(_person_asked_for(sp, words) for sp in frame.spans),
         which_level=any(
             w in M.WHICH and M.LEVEL_NOUNS & set(words[i + 1 : i + 4]) for i, w in enumerate(words)
         ),
@@ -107,7 +109,7 @@ def condition_of(words: list[str]) -> tuple[str, int]:
     return "", -1
 
 
-def request_of(words: list[str]) -> bool:
+def request_of(words: list[str], spans=()) -> bool:
     """Help with a thing or a task rather than a question about roles: a word of trouble
     ("stuck", "error", "configure", "any ideas") or someone asked to do something ("can
     someone review my PR", "could you approve")."""
@@ -127,7 +129,7 @@ def request_of(words: list[str]) -> bool:
         for i, w in enumerate(words)
     ):
         return True  # "which extension do u use"
-    if person_wanted(words):
+    if person_wanted(words, spans):
         return True
     return any(
         w in M.AUXILIARIES
@@ -138,12 +140,14 @@ def request_of(words: list[str]) -> bool:
     )
 
 
-def person_wanted(words: list[str]) -> bool:
+def person_wanted(words: list[str], spans=()) -> bool:
     """Someone wanted now, not a role: "who's leading the retro today", "who has the
-    spare voucher", "who can let him in"."""
+    spare voucher" - not "a staff engineer who's aiming for principal"."""
     if "who" not in words and "whos" not in words:
         return False
     at = words.index("who") if "who" in words else words.index("whos")
+    if any(span.end == at for span in spans):
+        return False  # "who" of the role just named
     after = words[at + 1 :]
     if words[at] == "whos" or after[:1] == ["s"]:
         after = ["is", *after[1 if after[:1] == ["s"] else 0 :]]
