@@ -231,11 +231,20 @@ def _asked_about(kb: KnowledgeBase, intent: Intent) -> str:
     """The words a gap line names: what was asked ("kubernetes"), or the topic's title
     when those words only name the topic ("earn" is salary)."""
     topic = kb.topics.get(intent.topic or "")
-    named = {w for p in (topic.phrases if topic else ()) for w in words(p)}
+    named = _phrase_words(kb, topic) if topic else frozenset()
     terms = [t for t in intent.terms if not set(words(t)) <= named]
     if intent.terms and not terms and topic is not None:
         return topic.title.lower()
     return ", ".join(t[:TERM_SHOWN] for t in terms[:3])
+
+
+def _phrase_words(kb: KnowledgeBase, topic: Topic) -> frozenset[str]:
+    """The words of a topic's phrases, worked out once per knowledge base."""
+    key = ("phrase_words", topic.id)
+    found = kb._cache.get(key)
+    if found is None:
+        found = kb._cache[key] = frozenset(w for p in topic.phrases for w in words(p))
+    return found
 
 
 def _gap(kb: KnowledgeBase, role: Role, topic: Topic, cited: Citations, wide: bool = False):

@@ -66,8 +66,11 @@ class Asked:
             )
         }
         self.rare |= {syn for s in self.rare for syn in index.facts.synonyms.get(s, ())}
+        present = set(self.query)
         for phrase, members in index.facts.phrase_synonyms.items():
             n = len(phrase)
+            if phrase[0] not in present or phrase[-1] not in present:
+                continue
             if any(tuple(self.query[i : i + n]) == phrase for i in range(len(self.query) - n + 1)):
                 # "training sessions" asks for a "workshop", as a synonym is found
                 self.query.append(phrase_token(phrase))
