@@ -127,7 +127,7 @@ class Speller:
                 allowed = 2 if len(word) >= LONG_WORD else 1
                 close = [
                     c
-                    for c in self.candidates(word)
+                    for c in self.candidates(word, far=allowed >= 2)
                     if c != word and OSA.distance(word, c) <= allowed
                 ]
                 found = tuple(sorted(close, key=lambda c: (-self.targets[c], c)))
@@ -136,7 +136,7 @@ class Speller:
         return found
 
     def _best(self, word: str, allowed: int) -> tuple[str, int] | None:
-        scored = [(OSA.distance(word, c), c) for c in self.candidates(word)]
+        scored = [(OSA.distance(word, c), c) for c in self.candidates(word, far=allowed >= 2)]
         scored = [(d, c) for d, c in scored if d <= allowed]
         if allowed >= 2 and not any(d <= 1 for d, _ in scored):
             # Two slips in a long word can be further apart than the index reaches
@@ -156,13 +156,16 @@ class Speller:
         )
         return fixed, distance
 
-    def candidates(self, word: str) -> list[str]:
+    def candidates(self, word: str, far: bool = True) -> list[str]:
         """Every target within Indel distance 2 of word (which includes every target one
         slip away): they share a one-letter deletion, or one is the other less a letter,
-        or one is the other less two letters."""
+        or one is the other less two letters. `far=False`: only what one slip can reach
+        (shared deletions, one letter more or less), for a word allowed one slip."""
         found: set[str] = set()
         for key in (word, *_deletions(word)):
             found |= self._deletions.get(key, set())
+        if not far:
+            return sorted(found)
         found.update(w for w in _deletions(word, twice=True) if w in self._choice_set)
         for i in range(len(word) + 1):  # targets two letters longer than word
             for ch in self._alphabet:
