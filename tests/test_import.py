@@ -610,3 +610,24 @@ def test_a_worded_code_is_asked_about_by_its_initial(tmp_path):
     titled = {r.title: r for r in kb.roles.values()}
     assert "M5" in titled["Director of Engineering"].codes
     assert route("what does an m5 do", kb).role == titled["Director of Engineering"].id
+
+
+def test_a_paths_page_linking_its_level_pages_is_no_role(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "engineer").mkdir(parents=True)
+    (docs / "engineer.md").write_text(
+        "# Engineer\n\nThis page guides growth on the engineering path. Every level is "
+        "assessed on craft, impact and behaviour, and expectations rise with each one.\n\n"
+        "Levels on this path:\n\n- [Junior Engineer](engineer/junior.md)\n"
+        "- [Senior Engineer](engineer/senior.md)\n"
+    )
+    for name, title in (("junior", "Junior Engineer"), ("senior", "Senior Engineer")):
+        (docs / "engineer" / f"{name}.md").write_text(
+            f"# {title}\n\n## Craft\n\n- Ships work that fits the {name} scope of the team.\n"
+        )
+    out = tmp_path / "kb"
+    assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
+    kb, _ = imported(out)
+    assert {r.title for r in kb.roles.values()} == {"Junior Engineer", "Senior Engineer"}
+    wide = [f.text for facts in kb.ladder_facts.values() for f in facts]
+    assert any("expectations rise" in t for t in wide)  # its text is about the ladder

@@ -66,6 +66,7 @@ def build(documents: list[Document], placer: Placer, guesser: TopicGuesser) -> L
         found += levels
     for doc in documents:
         read_index(doc, found)
+    found = _without_indexes(found)
     levels = _merge_same_titles(found)
     ladder = Ladder(documents, [], [], {}, placer, source_ids, guesser)
     ladder.empty = [_named(lv) for lv in levels if not _has_content(lv)]
@@ -80,6 +81,25 @@ def build(documents: list[Document], placer: Placer, guesser: TopicGuesser) -> L
     _ladder_wide(ladder, levels, definitions)
     _other_names(ladder)
     return ladder
+
+
+def _without_indexes(levels: list[Level]) -> list[Level]:
+    """A page that links to two level pages or more is the index of a path ("Engineer
+    Track" listing its levels), not an article about a role its title names; its text
+    is about the ladder."""
+    pages = {lv.doc.name for lv in levels if lv.heading is None}
+    out = []
+    for level in levels:
+        if level.heading is None:
+            linked = {
+                link_target(level.doc, href, pages)[0]
+                for b in level.doc.blocks
+                for _, href in b.links
+            }
+            if len((linked & pages) - {level.doc.name}) >= 2:
+                continue
+        out.append(level)
+    return out
 
 
 def _named(level: Level) -> str:
