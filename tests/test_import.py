@@ -631,3 +631,60 @@ def test_a_paths_page_linking_its_level_pages_is_no_role(tmp_path):
     assert {r.title for r in kb.roles.values()} == {"Junior Engineer", "Senior Engineer"}
     wide = [f.text for facts in kb.ladder_facts.values() for f in facts]
     assert any("expectations rise" in t for t in wide)  # its text is about the ladder
+
+
+def write_graded_ladder(root: Path) -> Path:
+    """Level pages whose competency headings carry the level's grade, each opening with
+    a one-line summary and listing named competencies."""
+    root.mkdir(parents=True)
+    grades = [("Middle I Engineer", 1), ("Middle II Engineer", 2), ("Senior I Engineer", 3)]
+    for title, n in grades:
+        (root / f"{title.lower().replace(' ', '-')}.md").write_text(
+            f"# {title}\n\n## Craft (C{n})\n\n> Builds features of size {n} with care.\n\n"
+            f"* **Delivery Flow**: Ships changes of size {n} through the pipeline.\n"
+            f"* **Design Habit**: Sketches designs of scope {n} before coding.\n\n"
+            f"## Conduct (B{n})\n\n> Works well with teammates at reach {n}.\n\n"
+            f"* **Peer Support**: Pairs with others on problems of size {n}.\n"
+        )
+    (root / "index.md").write_text(
+        "# Engineer path\n\n"
+        + "".join(f"* [{t}]({t.lower().replace(' ', '-')}.md)\n" for t, _ in grades)
+    )
+    return root
+
+
+def test_a_competency_is_one_topic_whatever_grade_its_heading_gives(tmp_path):
+    out = tmp_path / "kb"
+    docs = write_graded_ladder(tmp_path / "docs")
+    assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
+    kb, _ = imported(out)
+    assert "conduct" in kb.topics and not any("b1" in t or "b2" in t for t in kb.topics)
+    titled = {r.title: r for r in kb.roles.values()}
+    # asked for a summary of a competency: that competency, its opening line first
+    answer = render_plain(ask("conduct summary for middle II", kb), kb)
+    assert "Works well with teammates at reach 2." in answer.split("\n\n")[1]
+    # a competency's two-word name, asked about, finds its line
+    answer = render_plain(ask("senior I delivery flow?", kb), kb)
+    assert "Ships changes of size 3" in answer.split("\n\n")[1]
+    # the path drawn with whole titles: "Middle II" is not shortened to "Middle"
+    drawn = render_plain(ask("where does middle II sit", kb), kb)
+    assert "Middle I Engineer → [Middle II Engineer] → Senior I Engineer" in drawn
+    assert titled["Middle II Engineer"].id in {s for (s,) in kb.tracks[0].steps}
+
+
+def test_a_code_typed_in_capitals_is_the_level(tmp_path):
+    (tmp_path / "managers.md").write_text(
+        "# Managers\n\n## Engineering Manager\n\n"
+        "* **Operational Excellence**: Tracks the team's incidents and their causes.\n\n"
+        "## Senior Engineering Manager\n\n"
+        "* **Operational Excellence**: Sets the policies that keep several teams' toil low.\n"
+    )
+    out = tmp_path / "kb"
+    assert run_bot("import", str(tmp_path / "managers.md"), "--out", str(out)).returncode == 0
+    kb, _ = imported(out)
+    senior = next(r for r in kb.roles.values() if r.title == "Senior Engineering Manager")
+    assert "SEM" in senior.codes
+    intent = route("SEM budget ownership?", kb)  # as the ladder writes it: the level
+    assert intent.answered and intent.role == senior.id
+    assert not route("sem budget ownership?", kb).answered  # in lower case, context decides
+    assert "toil low" in render_plain(ask("SEM operational excellence?", kb), kb).split("\n\n")[1]

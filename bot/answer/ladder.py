@@ -5,6 +5,7 @@ states: alternatives at one step ("Lead / Engineering Manager") are never ranked
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -90,6 +91,7 @@ def _word_set(text: str) -> frozenset[str]:
 
 
 SHARED_BY = 3  # roles whose titles must end alike for the ending to be left off
+_NUMERAL = re.compile(r"\d{1,2}[a-z]?|[ivx]{1,4}", re.I)
 
 
 def short(role: Role, kb: KnowledgeBase | None = None) -> str:
@@ -110,6 +112,8 @@ def _common_ending(kb: KnowledgeBase) -> str:
         for role in kb.roles.values():
             parts = role.title.split()
             for n in range(2, len(parts)):
+                if _NUMERAL.fullmatch(parts[-n]):
+                    continue  # "II Engineer" numbers a level: "Senior II" is not "Senior"
                 ending = " ".join(parts[-n:])
                 counts[ending] = counts.get(ending, 0) + 1
         shared = [e for e, c in counts.items() if c >= SHARED_BY]

@@ -107,7 +107,8 @@ def meant(frame: Frame, index: RouterIndex) -> None:
     for m in frame.spans:
         typed = frame.typed[m.start]
         plural = typed != words[m.start] and typed.endswith("s")
-        if m.contextual and not keep_contextual(
+        capitals = _code_in_capitals(frame.cased[m.start : m.end], words, m, index)
+        if m.contextual and not capitals and not keep_contextual(
             m,
             words,
             index,
@@ -258,6 +259,18 @@ def keep_contextual(
         # the verb comes later ("what does a lead guitarist do").
         return True
     return not compound  # "lead singer", "staff room"
+
+
+def _code_in_capitals(cased: list[str], words: list[str], m: Span, index: RouterIndex) -> bool:
+    """A level code typed in capitals ("SEM operational excellence?", "TPM scope"):
+    written as the ladder writes it, it means the level - unless a number follows
+    ("TPM 2.0") or a trap word sits beside it."""
+    said = " ".join(cased)
+    letters = [ch for ch in said if ch.isalpha()]
+    if len(letters) < 2 or not all(ch.isupper() for ch in letters) or m.end - m.start != 1:
+        return False
+    after = words[m.end] if m.end < len(words) else ""
+    return not after.isdigit() and not trap_beside(m, words, index)
 
 
 def trap_beside(m: Span, words: list[str], index: RouterIndex) -> bool:

@@ -120,11 +120,13 @@ def choose_topic(
 
 
 _WH_FRAMES = frozenset({"what", "who", "whats", "whos"})
+# "behaviour summary for staff II": how much is wanted, of what another phrase names
+_SUMMING = frozenset({"summary", "summarize", "summarise", "gist", "tldr", "nutshell"})
 
 
 def _frame(phrase: tuple[str, ...]) -> bool:
-    """ "what is a", "who is": a question's frame, not what it names."""
-    return bool(phrase) and phrase[0] in _WH_FRAMES
+    """ "what is a", "who is", "summary": a question's frame, not what it names."""
+    return bool(phrase) and (phrase[0] in _WH_FRAMES or set(phrase) <= _SUMMING)
 
 
 def _facts_hold(found: Found, voters: list[FactHit], specific: frozenset[str], synonyms) -> bool:

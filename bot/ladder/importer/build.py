@@ -454,7 +454,12 @@ def _competency(block: Block, level: Level) -> str:
     """The heading a block sits under inside its level (not the level's own)."""
     depth = level.heading.level if level.heading else 1
     inner = [h for h in block.headings if h.level > depth]
-    return inner[-1].text if inner else ""
+    return _GRADE.sub("", inner[-1].text).strip() if inner else ""
+
+
+# A competency's grade at this level, after its name: "Craftsmanship (C3)", "Behavior
+# (B2)" - the competency is the same at every level.
+_GRADE = re.compile(r"\s*\(\s*[A-Za-z]{1,3}\s?\d{1,2}[a-z]?\s*\)\s*$")
 
 
 def _repeated(ladder: Ladder, levels: list[Level]) -> None:
