@@ -108,14 +108,18 @@ def meant(frame: Frame, index: RouterIndex) -> None:
         typed = frame.typed[m.start]
         plural = typed != words[m.start] and typed.endswith("s")
         capitals = _code_in_capitals(frame.cased[m.start : m.end], words, m, index)
-        if m.contextual and not capitals and not keep_contextual(
-            m,
-            words,
-            index,
-            engineering=frame.engineering,
-            strong_topic=strong,
-            traps=traps,
-            plural=plural,
+        if (
+            m.contextual
+            and not capitals
+            and not keep_contextual(
+                m,
+                words,
+                index,
+                engineering=frame.engineering,
+                strong_topic=strong,
+                traps=traps,
+                plural=plural,
+            )
         ):
             near.append(m.role)
             trapped = trapped or trap_beside(m, words, index)
