@@ -59,7 +59,7 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
         request=request_of(words, frame.spans)
         or any(_person_asked_for(sp, words) for sp in frame.spans),
         person=person_wanted(words, frame.spans)
-        or any(_person_asked_for(sp, words) for sp in frame.spans),
+        or ("someone" if any(_person_asked_for(sp, words) for sp in frame.spans) else ""),
         which_level=any(
             w in M.WHICH and M.LEVEL_NOUNS & set(words[i + 1 : i + 4]) for i, w in enumerate(words)
         ),
@@ -140,22 +140,24 @@ def request_of(words: list[str], spans=()) -> bool:
     )
 
 
-def person_wanted(words: list[str], spans=()) -> bool:
-    """Someone wanted now, not a role: "who's leading the retro today", "who has the
-    spare voucher" - not "a staff engineer who's aiming for principal"."""
+def person_wanted(words: list[str], spans=()) -> str:
+    """Someone wanted, not a role: "now" for "who's leading the retro today",
+    "someone" for "who has the spare voucher", "who is leading the retro"; "" for "a
+    staff engineer who's aiming for principal"."""
     if "who" not in words and "whos" not in words:
-        return False
+        return ""
     at = words.index("who") if "who" in words else words.index("whos")
     if any(span.end == at for span in spans):
-        return False  # "who" of the role just named
+        return ""  # "who" of the role just named
     after = words[at + 1 :]
     if words[at] == "whos" or after[:1] == ["s"]:
         after = ["is", *after[1 if after[:1] == ["s"] else 0 :]]
     if M.WHO_NOW & set(words):
-        return True
+        return "now"
     if after[:1] and after[0] in M.WHO_VERBS and after[1:2] and after[1] in M.HELD_THINGS:
-        return True  # "who has the spare voucher", not "who has more influence"
-    return after[:1] == ["is"] and bool(after[1:2]) and after[1].endswith("ing")
+        return "someone"  # "who has the spare voucher", not "who has more influence"
+    held = after[:1] == ["is"] and bool(after[1:2]) and after[1].endswith("ing")
+    return "someone" if held else ""
 
 
 def _person_asked_for(span: Span, words: list[str]) -> bool:

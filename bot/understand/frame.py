@@ -89,7 +89,9 @@ class Cues:
     readiness: bool = False  # asks what a level expects before reaching it
     condition: str = ""  # "no_management" ("I don't want to manage"), "management"
     request: bool = False  # help with a thing or a task ("any ideas", "review my PR")
-    person: bool = False  # a person wanted now ("who's leading the retro today")
+    # a person wanted, not a role: "now" ("who's leading the retro today"), "someone"
+    # ("who has the voucher", "who's the TPM for the migration")
+    person: str = ""
     which_level: bool = False  # "which dev levels mentor", "from which TL level ..."
 
 

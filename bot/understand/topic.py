@@ -308,7 +308,7 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
             return False
     content = [x for x in frame.words if x not in STOPWORDS and x.isalpha()]
     strange = sum(is_unknown(x, index) for x in content)
-    if frame.cues.person and not frame.supported:
+    if frame.cues.person == "now" or (frame.cues.person and not frame.supported):
         frame.note("topic", "a person wanted, not a role")
         frame.declined = True
         return False
