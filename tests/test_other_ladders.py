@@ -231,6 +231,9 @@ def test_short_codes_among_words_the_ladder_never_uses_are_not_levels(codes, tex
         # trouble with a thing, and what people use
         "the IC3 laptop image doesnt work after the update",
         "which debugger extension do u use, seniors?",
+        # no question in it, a time it sets: an announcement
+        "the IC3 sync moved to 4pm today",
+        "M3 office hours moved to thursday",
     ],
 )
 def test_requests_that_name_a_level_in_passing_are_declined(codes, text):
@@ -245,6 +248,7 @@ def test_requests_that_name_a_level_in_passing_are_declined(codes, text):
         ("I feel stuck as a senior engineer, what should I work on", "senior-engineer"),
         ("my IC2 gets stuck for days without asking, what does the ladder expect", "engineer-2"),
         ("I manage an IC2 who's aiming for IC3, how can I help", "engineer-2"),  # "who" of IC2
+        ("promo panel is on thursday, what should an IC3 prepare", "senior-engineer"),
     ],
 )
 def test_questions_with_the_words_of_requests_are_still_answered(codes, text, role):

@@ -10,6 +10,7 @@ that English also grades, "senior", "junior") come from the index.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from . import lexicon
@@ -56,6 +57,7 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
             t for j, w in enumerate(words) if frame.free[j] for t in index.track_words.get(w, ())
         ),
         condition=condition,
+        announcement=announcement_of(frame.text, words),
         request=request_of(words, frame.spans)
         or any(_person_asked_for(sp, words) for sp in frame.spans),
         person=person_wanted(words, frame.spans)
@@ -138,6 +140,18 @@ def request_of(words: list[str], spans=()) -> bool:
         and set(words[i + 2 : i + 6]) & M.DOING_VERBS
         for i, w in enumerate(words)
     )
+
+
+def announcement_of(text: str, words: list[str]) -> bool:
+    """No question in it, and a time it sets: "sprint retro moved to 4pm today",
+    "cto office hours moved to thursday this week"."""
+    if "?" in text or M.ASKING_WORDS & set(words) or form_of(words):
+        return False
+    timed = M.WHO_NOW | M.WEEKDAYS
+    return any(w in timed or _CLOCK.fullmatch(w) for w in words)
+
+
+_CLOCK = re.compile(r"\d{1,2}(?:am|pm)")
 
 
 def person_wanted(words: list[str], spans=()) -> str:

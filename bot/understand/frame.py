@@ -92,6 +92,7 @@ class Cues:
     # a person wanted, not a role: "now" ("who's leading the retro today"), "someone"
     # ("who has the voucher", "who's the TPM for the migration")
     person: str = ""
+    announcement: bool = False  # no question, a time set: "retro moved to 4pm today"
     which_level: bool = False  # "which dev levels mentor", "from which TL level ..."
 
 

@@ -216,6 +216,10 @@ WORKING = _words("work working open opening load loading start starting render c
 WHO_NOW = _words(
     "today tonight tonights tomorrow yesterday yesterdays weekend week overnight rn now"
 )
+# A message with no question in it that sets a time ("retro moved to 4pm today",
+# "office hours moved to thursday"): an announcement to people, not a question.
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+ASKING_WORDS = _words("what which who whos how why where when whats hows wheres")
 WHO_VERBS = _words("has have")  # ...followed by a thing: "who has the voucher"
 HELD_THINGS = _words("the a an any some")
 # Moving onto a track of management: "get onto the management track", "switching to

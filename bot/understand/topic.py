@@ -308,6 +308,10 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
             return False
     content = [x for x in frame.words if x not in STOPWORDS and x.isalpha()]
     strange = sum(is_unknown(x, index) for x in content)
+    if frame.cues.announcement and frame.hint is None:
+        frame.note("topic", "no question, a time set: an announcement to people")
+        frame.declined = True
+        return False
     if frame.cues.person == "now" or (frame.cues.person and not frame.supported):
         frame.note("topic", "a person wanted, not a role")
         frame.declined = True
