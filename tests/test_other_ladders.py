@@ -232,8 +232,8 @@ def test_short_codes_among_words_the_ladder_never_uses_are_not_levels(codes, tex
         "the IC3 laptop image doesnt work after the update",
         "which debugger extension do u use, seniors?",
         # no question in it, a time it sets: an announcement
-        "the IC3 sync moved to 4pm today",
-        "M3 office hours moved to thursday",
+        "engineering manager office hours moved to thursday this week",
+        "team lead planning moved to 3pm tomorrow",
     ],
 )
 def test_requests_that_name_a_level_in_passing_are_declined(codes, text):
