@@ -121,10 +121,16 @@ def request_of(words: list[str], spans=()) -> bool:
         w in M.STUCK and (i == 0 or words[i - 1] not in M.STUCK_PERSON) for i, w in enumerate(words)
     ):
         return True
-    if any(
-        w in M.NOT_WORKING and words[i + 1 : i + 2] and words[i + 1] in M.WORKING
-        for i, w in enumerate(words)
-    ) or ("does", "nothing") in zip(words, words[1:]):
+    if (
+        any(
+            w in M.NOT_WORKING
+            and words[i + 1 : i + 2]
+            and words[i + 1] in M.WORKING
+            and (i == 0 or words[i - 1] not in M.FIRST_PERSON_SUBJECTS)  # "I can't build a case"
+            for i, w in enumerate(words)
+        )
+        or ("does", "nothing") in zip(words, words[1:])
+    ):
         return True
     if any(
         w in M.ASKING_SOMEONE and words[i + 1 : i + 2] and words[i + 1] in M.USING
@@ -138,6 +144,7 @@ def request_of(words: list[str], spans=()) -> bool:
         and words[i + 1 : i + 2]
         and words[i + 1] in M.ASKING_SOMEONE
         and set(words[i + 2 : i + 6]) & M.DOING_VERBS
+        and not set(words[i + 2 : i + 6]) & M.ADVICE  # "does anyone have tips for..."
         for i, w in enumerate(words)
     )
 
@@ -156,8 +163,8 @@ _CLOCK = re.compile(r"\d{1,2}(?:am|pm)")
 
 def person_wanted(words: list[str], spans=()) -> str:
     """Someone wanted, not a role: "now" for "who's leading the retro today",
-    "someone" for "who has the spare voucher", "who is leading the retro"; "" for "a
-    staff engineer who's aiming for principal"."""
+    "someone" for "who is leading the retro"; "" for "a staff engineer who's aiming
+    for principal" or "who has the final say on promotions"."""
     if "who" not in words and "whos" not in words:
         return ""
     at = words.index("who") if "who" in words else words.index("whos")
@@ -166,10 +173,8 @@ def person_wanted(words: list[str], spans=()) -> str:
     after = words[at + 1 :]
     if words[at] == "whos" or after[:1] == ["s"]:
         after = ["is", *after[1 if after[:1] == ["s"] else 0 :]]
-    if M.WHO_NOW & set(words):
+    if M.WHO_NOW & set(words) or any(pair in M.WHO_NOW_PAIRS for pair in zip(words, words[1:])):
         return "now"
-    if after[:1] and after[0] in M.WHO_VERBS and after[1:2] and after[1] in M.HELD_THINGS:
-        return "someone"  # "who has the spare voucher", not "who has more influence"
     held = after[:1] == ["is"] and bool(after[1:2]) and after[1].endswith("ing")
     return "someone" if held else ""
 

@@ -107,6 +107,8 @@ PEOPLE = _words(
 # A title's head noun a ladder may use alone for its one such role ("manager" for its
 # Engineering Manager): after a noun it names another kind ("package manager").
 HEAD_NOUNS = _words("manager director architect")
+# ...unless it says which people they manage: "line manager", "people manager".
+PEOPLE_HEADS = _words("line direct people reporting first")
 # Nouns that make a job title of the word before them: "civil engineer", "ux designer".
 TITLE_HEADS = _words(
     """engineer developer programmer designer scientist analyst architect manager
@@ -206,6 +208,12 @@ DOING_VERBS = _words(
     "review approve merge fix look check debug deploy restart share send run take book "
     "have read seen got let grab cover post"
 )
+# "does anyone have tips for getting to staff": advice about the ladder, not a task.
+ADVICE = _words(
+    "tips tip advice thoughts experience experiences recommendations suggestions insight "
+    "insights pointers guidance examples"
+)
+FIRST_PERSON_SUBJECTS = _words("i im we")  # "I can't build a case": a person's trouble
 # "do u use", "anyone using": asking people what they use, not what a level uses.
 USING = _words("use using")
 # "doesn't work", "won't open", "does nothing": trouble with a thing.
@@ -213,15 +221,15 @@ NOT_WORKING = _words("doesnt wont isnt not cant")
 WORKING = _words("work working open opening load loading start starting render compile build")
 # "who's leading the retro today", "who has the voucher", "who can let him in": a
 # person wanted now, not a role.
-WHO_NOW = _words(
-    "today tonight tonights tomorrow yesterday yesterdays weekend week overnight rn now"
-)
+WHO_NOW = _words("today tonight tonights tomorrow yesterday yesterdays overnight rn")
+WHO_NOW_PAIRS = frozenset(  # "this week", not "each week"
+    (a, b) for a in ("this", "next", "last") for b in ("week", "weekend", "morning", "sprint")
+) | {("right", "now")}
 # A message with no question in it that sets a time ("retro moved to 4pm today",
 # "office hours moved to thursday"): an announcement to people, not a question.
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 ASKING_WORDS = _words("what which who whos how why where when whats hows wheres")
-WHO_VERBS = _words("has have")  # ...followed by a thing: "who has the voucher"
-HELD_THINGS = _words("the a an any some")
+
 # Moving onto a track of management: "get onto the management track", "switching to
 # the manager track".
 TRACK_MOVES = _words("get onto switch switching move moving join joining go going")

@@ -28,6 +28,7 @@ from .markers import (
     MODIFIERS,
     PARTICLES,
     PEOPLE,
+    PEOPLE_HEADS,
     STOPWORDS,
 )
 from .phrases import contains
@@ -219,6 +220,7 @@ def keep_contextual(
         and before
         and before not in STOPWORDS
         and before not in MODIFIERS  # "new manager here"
+        and before not in PEOPLE_HEADS  # "what does a line manager do"
     ):
         return False  # "package manager", "hiring manager": another kind of manager
     if before in index.trap_words or after in index.trap_words:

@@ -312,7 +312,9 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
         frame.note("topic", "no question, a time set: an announcement to people")
         frame.declined = True
         return False
-    if frame.cues.person == "now" or (frame.cues.person and not frame.supported):
+    if frame.cues.person == "now" or (frame.cues.person and not frame.supported and strange):
+        # wanted now; or someone for a thing the ladder never names ("who has the
+        # voucher", "who's the TPM for the data center migration")
         frame.note("topic", "a person wanted, not a role")
         frame.declined = True
         return False
