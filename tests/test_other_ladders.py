@@ -224,7 +224,7 @@ def test_short_codes_among_words_the_ladder_never_uses_are_not_levels(codes, tex
         "who's the team lead for the data center migration project?",
         "who is the tech lead on tonight's incident bridge",
         "whos leading the IC3 sync today",
-        "who has the spare conference ticket the staff engineer mentioned",
+        "who is booking the team lead offsite venue",
         # people asked to do something, naming a level in passing
         "can someone book meeting room M3 on the 3rd floor for the senior sync",
         "does anyone have a contact for the engineering manager at fastly",

@@ -200,11 +200,13 @@ def _settle_shared(frame: Frame, span: Span) -> str | None:
     ):
         if len(candidates) == 1:
             return candidates[0]
-    # "do IC2s go on call?": only one of them has a fact holding what is asked
+    # "do IC2s go on call?": only one of them has a fact holding all that is asked,
+    # and the others' facts hold none of it
     asked = frame.asked
-    held = {h.ref.role for h in asked.search(asked.query, list(span.roles), limit=8)}
-    if len(held) == 1:
-        (meant,) = held
+    found = {r: asked.search(asked.query, [r], limit=1) for r in span.roles}
+    held = [r for r, hits in found.items() if hits]
+    if len(held) == 1 and asked.covered_by(found[held[0]][0]):
+        meant = held[0]
         frame.note(
             "structure", f"{frame.span_text(span)!r}: only {meant}'s facts hold what is asked"
         )
