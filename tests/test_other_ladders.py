@@ -319,6 +319,7 @@ def test_a_moves_answer_shows_what_the_ladder_says_of_moving_to_that_role(tmp_pa
     kb = edited_codes(tmp_path, add_sign_off)
     answer = render_plain(ask("who signs off promotions to IC4", kb), kb)
     assert answer.index("CTO's sign-off") < answer.index("Where it sits")  # named: first
+    assert answer.count("CTO's sign-off") == 1 and "don't say what this move takes" not in answer
     other = render_plain(ask("how do I become a senior engineer", kb), kb)
     assert other.index("Where it sits") < other.index("CTO's sign-off")  # for everyone: after
 

@@ -163,22 +163,26 @@ def _says(name: str, text: str) -> bool:
     return bool(said) and f" {said} " in f" {_CODE_GAP.sub('', ' '.join(words(text)))} "
 
 
-def _with_ladder_wide(kb, topic: Topic, intent: Intent, role: Role, sections, cited):
+def _with_ladder_wide(kb, topic: Topic, role: Role, sections, cited):
     """A move's answer with what the ladder says for everyone about moving to this role
-    ("Promotions to IC 6 also need sign-off from the VP of Engineering"): first when the
-    role's own pages say nothing of the move, else after what they say."""
+    by name ("Promotions to IC 6 also need sign-off from the VP of Engineering"): what
+    the move takes when the role's own pages say nothing of it, else right after what
+    they say. The ladder's other facts follow later, without these."""
     naming = [
         f
         for p in topic.paths
         for f in kb.ladder_facts.get(p, ())
         if _names_role(kb, role.id, f.text)
-    ]
-    lines = cited.lines(naming, BOTH_SHOWN)
-    if not lines:
+    ][:BOTH_SHOWN]
+    if not naming:
         return sections
-    wide = Section("Across the ladder", lines)
-    said = sections[:1] and sections[0].lines != (ladder.NO_MOVE_FACTS,)
-    return (*sections[:1], wide, *sections[1:]) if said else (wide, *sections)
+    said = tuple(cited.text(f) for f in naming)  # shown: not repeated further down
+    sections = list(sections)
+    if sections and sections[0].lines == (ladder.NO_MOVE_FACTS,):
+        # "Becoming a Staff Engineer": the ladder's own words on it, not "don't say"
+        sections[0] = Section(sections[0].heading, said)
+        return tuple(sections)
+    return tuple(sections[:1] + [Section("Across the ladder", said)] + sections[1:])
 
 
 def _names_role(kb: KnowledgeBase, role_id: str | None, text: str) -> bool:
@@ -338,7 +342,7 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
             tuple(r.fact(kb) for r in intent.ranked if r.role == role.id),
         )
         if intent.direction == "into" and not intent.other_role:
-            sections = _with_ladder_wide(kb, topic, intent, role, sections, cited)
+            sections = _with_ladder_wide(kb, topic, role, sections, cited)
         if intent.form == "how_long":
             note = "The sources give no timeframe for this move; here is what it takes."
             intro = f"{intro}\n\n{note}" if intro else note

@@ -119,7 +119,13 @@ class FactIndex:
                 terms[s] = terms.get(s, 0) + 1
         self.lengths.append(sum(terms.values()))  # as written: a compound found adds none
         for a, b in zip(fact_words, fact_words[1:]):
-            if a + b in self.compounds and stem(a + b) not in self.ignore:
+            # two real parts ("on call"), not a letter left of "C#" beside "are"
+            if (
+                len(a) > 1
+                and len(b) > 1
+                and a + b in self.compounds
+                and stem(a + b) not in self.ignore
+            ):
                 terms.setdefault(stem(a + b), 1)
         self.words.append(fact_words)
         for s in terms:
