@@ -619,18 +619,87 @@ def test_a_paths_page_linking_its_level_pages_is_no_role(tmp_path):
         "# Engineer\n\nThis page guides growth on the engineering path. Every level is "
         "assessed on craft, impact and behaviour, and expectations rise with each one.\n\n"
         "Levels on this path:\n\n- [Junior Engineer](engineer/junior.md)\n"
-        "- [Senior Engineer](engineer/senior.md)\n"
+        "- [Mid Engineer](engineer/mid.md)\n- [Senior Engineer](engineer/senior.md)\n"
     )
-    for name, title in (("junior", "Junior Engineer"), ("senior", "Senior Engineer")):
+    pages = (("junior", "Junior Engineer"), ("mid", "Mid Engineer"), ("senior", "Senior Engineer"))
+    for name, title in pages:
         (docs / "engineer" / f"{name}.md").write_text(
             f"# {title}\n\n## Craft\n\n- Ships work that fits the {name} scope of the team.\n"
         )
     out = tmp_path / "kb"
     assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
     kb, _ = imported(out)
-    assert {r.title for r in kb.roles.values()} == {"Junior Engineer", "Senior Engineer"}
+    assert {r.title for r in kb.roles.values()} == {
+        "Junior Engineer",
+        "Mid Engineer",
+        "Senior Engineer",
+    }
     wide = [f.text for facts in kb.ladder_facts.values() for f in facts]
     assert any("expectations rise" in t for t in wide)  # its text is about the ladder
+
+
+def test_level_pages_linking_the_previous_and_next_are_levels(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    titles = ["Engineer 1", "Engineer 2", "Engineer 3", "Engineer 4"]
+    for n, title in enumerate(titles, 1):
+        links = [f"[previous](e{n - 1}.md)"] * (n > 1) + [f"[next](e{n + 1}.md)"] * (n < 4)
+        (docs / f"e{n}.md").write_text(
+            f"# {title}\n\n## Scope\n\n- Owns work of size {n} on the team.\n\n"
+            + " ".join(links)
+            + "\n"
+        )
+    out = tmp_path / "kb"
+    assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
+    kb, _ = imported(out)
+    assert {r.title for r in kb.roles.values()} == set(titles)
+
+
+def test_tables_and_titles_that_are_not_what_they_look_like(tmp_path):
+    (tmp_path / "ladder.md").write_text(
+        "# Ladder\n\n## Engineer I\n\n- Fixes small bugs with help from the team.\n\n"
+        "## Engineer II\n\n- Delivers features of a few days on their own.\n\n"
+        "## Senior Engineer with a Mentor\n\n- Pairs with a mentor every week on design.\n\n"
+        "## Comparing two paths\n\n| Area | Engineer II | Engineering Manager |\n"
+        "| --- | --- | --- |\n| Focus | Builds the team's features | Grows the team's people |\n"
+    )
+    out = tmp_path / "kb"
+    assert run_bot("import", str(tmp_path / "ladder.md"), "--out", str(out)).returncode == 0
+    kb, _ = imported(out)
+    # a table comparing two roles is no matrix; "X with a Mentor" is no level
+    assert {r.title for r in kb.roles.values()} == {"Engineer I", "Engineer II"}
+
+
+def test_one_title_with_two_bracketed_acronyms_is_two_variants(tmp_path):
+    (tmp_path / "principal.md").write_text(
+        "# Principal\n\n## Senior Engineer\n\n- Leads the design of a product area.\n\n"
+        "## Principal Engineer (IC)\n\n- Sets technical direction across the org.\n\n"
+        "## Principal Engineer (EM)\n\n- Manages the managers of several teams.\n"
+    )
+    out = tmp_path / "kb"
+    result = run_bot("import", str(tmp_path / "principal.md"), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    kb, _ = imported(out)
+    assert {r.title for r in kb.roles.values()} == {
+        "Senior Engineer",
+        "Principal Engineer (IC)",
+        "Principal Engineer (EM)",
+    }
+
+
+def test_codes_go_to_the_title_on_the_side_codes_sit(tmp_path):
+    (tmp_path / "ladder.md").write_text(
+        "# Ladder\n\n| IC code | IC title | M code | M title |\n| --- | --- | --- | --- |\n"
+        "| IC4 | Senior Engineer | M2 | Team Manager |\n\n"
+        "## Senior Engineer\n\n- Leads the design of a product area.\n\n"
+        "## Team Manager\n\n- Runs weekly one to ones with every report.\n"
+    )
+    out = tmp_path / "kb"
+    assert run_bot("import", str(tmp_path / "ladder.md"), "--out", str(out)).returncode == 0
+    kb, _ = imported(out)
+    titled = {r.title: r for r in kb.roles.values()}
+    assert "IC4" in titled["Senior Engineer"].codes and "M2" not in titled["Senior Engineer"].codes
+    assert "M2" in titled["Team Manager"].codes
 
 
 def write_graded_ladder(root: Path) -> Path:

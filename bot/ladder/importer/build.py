@@ -66,7 +66,7 @@ def build(documents: list[Document], placer: Placer, guesser: TopicGuesser) -> L
         found += levels
     for doc in documents:
         read_index(doc, found)
-    found = _without_indexes(found)
+    found = _acronyms_as_variants(_without_indexes(found))
     levels = _merge_same_titles(found)
     ladder = Ladder(documents, [], [], {}, placer, source_ids, guesser)
     ladder.empty = [_named(lv) for lv in levels if not _has_content(lv)]
@@ -83,10 +83,30 @@ def build(documents: list[Document], placer: Placer, guesser: TopicGuesser) -> L
     return ladder
 
 
+INDEXED = 3  # level pages a page links to to be their index ("previous", "next": two)
+
+
+def _acronyms_as_variants(levels: list[Level]) -> list[Level]:
+    """ "Principal Engineer (IC)" and "Principal Engineer (EM)": one title, two
+    variants, not two codes; "Software Engineer (SE)" alone keeps its code."""
+    by_title: dict[str, list[Level]] = {}
+    for level in levels:
+        by_title.setdefault(normalise(level.title), []).append(level)
+    for same in by_title.values():
+        if len(same) < 2 or any(lv.variant for lv in same):
+            continue
+        letters = [[c for c in lv.codes if c.isalpha() and c.isupper()] for lv in same]
+        if all(len(found) == 1 for found in letters) and len({f[0] for f in letters}) == len(same):
+            for level, (code,) in zip(same, letters):
+                level.codes.remove(code)
+                level.variant = code
+    return levels
+
+
 def _without_indexes(levels: list[Level]) -> list[Level]:
-    """A page that links to two level pages or more is the index of a path ("Engineer
-    Track" listing its levels), not an article about a role its title names; its text
-    is about the ladder."""
+    """A page that links to three level pages or more is the index of a path
+    ("Engineer Track" listing its levels), not an article about a role its title
+    names; its text is about the ladder."""
     pages = {lv.doc.name for lv in levels if lv.heading is None}
     out = []
     for level in levels:
@@ -96,7 +116,7 @@ def _without_indexes(levels: list[Level]) -> list[Level]:
                 for b in level.doc.blocks
                 for _, href in b.links
             }
-            if len((linked & pages) - {level.doc.name}) >= 2:
+            if len((linked & pages) - {level.doc.name}) >= INDEXED:
                 continue
         out.append(level)
     return out
@@ -197,13 +217,22 @@ def _sections(doc: Document, levels: list[Level]) -> list[tuple[str, list[Level]
 
 
 MANAGING = frozenset("manager director vp cto chief head president ciso cio".split())
+# ...but a manager of a product, a programme or a project manages no people
+NOT_PEOPLE = frozenset("product program programme project delivery release account".split())
+
+
+def _manages_people(title: str) -> bool:
+    words = title.lower().split()
+    if "manager" in words and NOT_PEOPLE & set(words[: words.index("manager")]):
+        return False
+    return bool(MANAGING & set(words))
 
 
 def _management_split(levels: list[Level]) -> tuple[list[Level], list[Level]]:
     """Pages of one folder that run from makers' titles to managers' ("Staff Engineer"
     then "Engineering Manager", "Director of Engineering"): two tracks, when each holds
     two levels or more and the titles never turn back."""
-    managing = [bool(MANAGING & set(lv.title.lower().split())) for lv in levels]
+    managing = [_manages_people(lv.title) for lv in levels]
     if True not in managing:
         return [], []
     at = managing.index(True)
@@ -369,8 +398,13 @@ def _roles(levels: list[Level]) -> list[Role]:
         if noun in HEAD_WORDS and heads.get(noun) == 1 and noun != head:
             # the only title that is a "manager" or a "director": asked about so
             role.context_aliases.append(noun)
-        if len(level.title.split()) == 3 and level.title.split()[:2] == ["VP", "of"]:
-            role.codes += [f"VP{level.title.split()[2][0]}", f"VPo{level.title.split()[2][0]}"]
+        parts = level.title.split()
+        if len(parts) == 3 and parts[1] == "of" and parts[0].isupper() and parts[2][:1].isalpha():
+            # "VP of Engineering" as "VPE" and "VPoE"; "SVP of Product" as "SVPP"
+            short = parts[0] + parts[2][0].upper()
+            role.codes += [
+                c for c in (short, f"{parts[0]}o{parts[2][0].upper()}") if c not in role.codes
+            ]
         roles.append(role)
     _qualified_names(roles)
     _shared_aliases(roles)
@@ -591,7 +625,8 @@ def _intro(level: Level, ladder: Ladder) -> str:
     if level.heading is not None:
         path = next((b.headings for b in doc.blocks if b.headings[-1:] == (level.heading,)), ())
     outer = path[:-1]
-    best, depth = "", -1
+    # in a section of its own ("Engineering Management"), never the page's introduction
+    best, depth = "", (1 if len(outer) >= 2 else -1)
     for block in doc.blocks:
         if block.kind != "para" or _in_level(block, ladder):
             continue

@@ -113,7 +113,14 @@ def parse_level(text: str) -> tuple[str, list[str], str] | None:
     if not title:
         return None
     before, sep, after = title.partition(" with ")
-    if sep and parse_level(before) and len(after.split()) <= 3:
+    extra = after.lower().split()
+    if (
+        sep
+        and parse_level(before)
+        and len(extra) <= 3
+        and not FUNCTION_WORDS & set(extra)
+        and ({"role"} | TITLE_NOUNS) & set(extra)  # "... with Tech Lead Role", not "a Mentor"
+    ):
         # "Senior Software Engineer (SSE) with Tech Lead Role": a level of its own,
         # whose codes are the plain level's
         return title, [], variant
@@ -291,12 +298,15 @@ def _codes_beside_titles(cells: tuple[str, ...], by_title: dict[str, Level]) -> 
     titles = {i: by_title[_key(c)] for i, c in enumerate(cells) if _key(c) in by_title}
     for level in titles.values():  # "Senior Engineer 1 ... Engineering Manager 1": peers
         level.peers += [p for p in titles.values() if p is not level and p not in level.peers]
-    for i, cell in enumerate(cells):
-        if not is_code(cell) or i in titles:
-            continue
-        near = sorted(titles, key=lambda j: (abs(j - i), j > i))
-        if near and abs(near[0] - i) == 1 and cell not in titles[near[0]].codes:
-            titles[near[0]].codes.append(cell)
+    codes = [i for i, cell in enumerate(cells) if is_code(cell) and i not in titles]
+    beside = {i: [j for j in (i - 1, i + 1) if j in titles] for i in codes}
+    # a code with a title on one side only shows which side codes sit on in this row
+    sides = [j - i for i, js in beside.items() if len(js) == 1 for j in js]
+    side = max(set(sides), key=sides.count) if sides else 0
+    for i in codes:
+        js = beside[i] if len(beside[i]) == 1 else [i + side] if side and i + side in titles else []
+        if js and cells[i] not in titles[js[0]].codes:
+            titles[js[0]].codes.append(cells[i])
 
 
 def _listed(text: str, by_title: dict[str, Level]) -> None:

@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from .documents import Block, Heading, anchor_of
 from .levels import is_code, parse_level
 
-MIN_LEVELS = 2
+MIN_LEVELS = 2  # rows naming levels
+# columns naming levels: two roles side by side ("Area | Senior Engineer | Engineering
+# Manager") compare them; a matrix runs along a path
+MIN_COLUMNS = 3
 CELL_WORDS = 4  # a matrix's cells say what a level does: a few words at least, on average
 
 
@@ -26,7 +29,10 @@ class Cell:
 
 def matrix_blocks(rows: list[list[Cell]], headings: list[Heading], line: int) -> list[Block]:
     """The blocks of a competency matrix, or [] when the table is not one."""
-    rows = [r for r in rows if any(c.text for c in r)]
+    if not rows:
+        return []
+    # the header stays the first row, even empty; empty rows below it say nothing
+    rows = rows[:1] + [r for r in rows[1:] if any(c.text for c in r)]
     if len(rows) < 2:
         return []
     by_column = _levels_by_column(rows)
@@ -36,19 +42,20 @@ def matrix_blocks(rows: list[list[Cell]], headings: list[Heading], line: int) ->
     return _emit(by_row, headings, line) if by_row else []
 
 
-Level = tuple[str, list[tuple[str, Cell]]]  # (level's name, [(competency, cell)])
+Column = tuple[str, list[tuple[str, Cell]]]  # (a level's name, [(competency, cell)])
 
 
-def _levels_by_column(rows: list[list[Cell]]) -> list[Level]:
+def _levels_by_column(rows: list[list[Cell]]) -> list[Column]:
+    """The first row names levels after one or two columns naming the competency."""
     header = rows[0]
     columns = [i for i, c in enumerate(header) if i > 0 and parse_level(c.text)]
     labels = [i for i in range(len(header)) if i not in columns]
-    if len(columns) < MIN_LEVELS or len(labels) > 2 or labels != list(range(len(labels))):
+    if len(columns) < MIN_COLUMNS or len(labels) > 2 or labels != list(range(len(labels))):
         return []
     cells = [r[i] for r in rows[1:] for i in columns if i < len(r)]
     if not _wordy(cells):
         return []
-    out: list[Level] = []
+    out: list[Column] = []
     for i in columns:
         competencies = []
         for row in rows[1:]:
@@ -59,9 +66,11 @@ def _levels_by_column(rows: list[list[Cell]]) -> list[Level]:
     return out
 
 
-def _levels_by_row(rows: list[list[Cell]]) -> list[Level]:
+def _levels_by_row(rows: list[list[Cell]]) -> list[Column]:
+    """The first one or two cells of each row name a level (a title, a code or both),
+    the first row names the competencies of the other columns."""
     header = rows[0]
-    out: list[Level] = []
+    out: list[Column] = []
     naming: set[int] = set()
     for row in rows[1:]:
         title = next(
@@ -89,11 +98,14 @@ def _levels_by_row(rows: list[list[Cell]]) -> list[Level]:
 
 
 def _wordy(cells: list[Cell]) -> bool:
+    """Cells of sentences, not of names or numbers (a table of titles and codes)."""
     said = [len(c.text.split()) for c in cells if c.text]
     return bool(said) and sum(said) / len(said) >= CELL_WORDS
 
 
-def _emit(levels: list[Level], headings: list[Heading], line: int) -> list[Block]:
+def _emit(levels: list[Column], headings: list[Heading], line: int) -> list[Block]:
+    """A heading marked as a level per level, below the page's current section, and
+    under it a heading per competency with the cell's items."""
     depth = headings[-1].level if headings else 1
     blocks: list[Block] = []
     for name, competencies in levels:
