@@ -2,11 +2,17 @@
 documents, in their own words, with no hand edits.
 
     documents.py   each file read into blocks (markdown.py, html.py, plaintext.py,
-                   matrix.py for CSV, XLSX and progression YAML)
+                   matrix.py for CSV, XLSX and progression YAML, tables.py for
+                   matrices inside a page)
     levels.py      which headings are levels; codes and summaries from index pages
     tracks.py      tracks from the documents' structure and order
     placing.py     facts filed under topics by their headings
-    build.py       roles, facts, ladder-wide facts
+    build.py       which headings and pages are levels; the steps below, in order
+    roles.py       ids, titles, codes and names of the levels (names.py: the
+                   forms people type a title in)
+    grouping.py    which levels make a track, in what order
+    filing.py      facts under topics, summaries, ladder-wide facts
+    draft.py       the ladder being built, as plain data
     writer.py      the YAML files and the review report
 
 The result is written to a folder beside DIR, checked by the loader, and only then

@@ -10,7 +10,8 @@ from pathlib import Path
 import yaml
 
 from ..location import builtin_dir
-from .build import GRADED, Ladder, Role
+from .draft import Ladder, Role
+from .roles import GRADED
 
 HEADER = (
     "# Written by `ladderbot import` from the company's own documents, in their own words.\n"

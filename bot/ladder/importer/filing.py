@@ -1,0 +1,258 @@
+"""Facts filed: each level's under its topics (placing.py says which), its summary,
+and what no level holds - the ladder-wide facts (promotion, pay, an FAQ's answers, a
+line every level page repeats, a page about the framework itself)."""
+
+from __future__ import annotations
+
+import re
+
+from ...text import normalise
+from .documents import Block, Document, Heading
+from .draft import Ladder, Role, competency_of
+from .levels import Level, parse_level
+from .placing import fact_texts
+
+# What a ladder says for everyone: how promotion, pay, hiring and learning work. A
+# page's text on anything else, outside any level, is reported rather than guessed at.
+LADDER_WIDE = frozenset({"progression", "salary", "hiring", "education"})
+
+ABOUT_WORDS = 6  # a table row outside the levels is a fact about the ladder if this long
+
+
+def file_repeated(ladder: Ladder, levels: list[Level]) -> None:
+    """A line most level pages repeat word for word ("Note: as one progresses, one
+    should show all qualities of the levels below"): said of the whole ladder, once,
+    not as every role's summary."""
+    seen: dict[str, list[tuple[int, Block]]] = {}
+    for i, level in enumerate(levels):
+        for block in level.blocks:
+            # a paragraph: a list item repeated is a level keeping a lower one's duty
+            if block.kind == "para" and len(block.text.split()) >= MIN_REPEATED:
+                seen.setdefault(normalise(block.text), []).append((i, block))
+    for key, where in seen.items():
+        pages = {i for i, _ in where}
+        if len(pages) < 2 or len(pages) * 2 <= len(levels):
+            continue
+        ladder.cache.setdefault("repeated", set()).add(key)
+        first = where[0][1]
+        level = levels[where[0][0]]
+        found = ladder.guesser.guess(first.text) if ladder.guesser else None
+        topic = found if found in LADDER_WIDE else ladder.placer.about()
+        path = ladder.placer.path(topic)
+        source = ladder.source_ids[level.doc.name]
+        for text in fact_texts(first):
+            ladder.ladder_facts.setdefault(path, []).append((text, source))
+        ladder.notes.append(
+            f"Said on most level pages, filed once for the ladder: {first.text[:70]}"
+        )
+
+
+MIN_REPEATED = 6  # words: shorter lines ("Years of experience: 5+") may repeat by chance
+
+
+def place(role: Role, ladder: Ladder, definitions: dict, shared: set) -> None:
+    level, placer = role.level, ladder.placer
+    repeated = ladder.cache.get("repeated", set())
+    if "titles" not in ladder.cache:
+        ladder.cache["titles"] = {normalise(r.title): r.id for r in ladder.roles}
+    titles = {t: rid for t, rid in ladder.cache["titles"].items() if rid != role.id}
+    summary_blocks = [b for b in level.blocks if b.kind == "para" and not competency_of(b, level)]
+    for block in level.blocks:
+        source = ladder.source_ids[level.doc.name]
+        heading = competency_of(block, level)
+        if heading and placer.known(heading) in {"overview"} and block.kind == "para":
+            summary_blocks.append(block)
+            continue
+        if block.kind == "heading" or normalise(block.text) in repeated:
+            continue
+        topic = None
+        if heading and normalise(heading) in placer.ignored:
+            continue  # a section the maintainer told the importer to leave out
+        competency = ""
+        if heading:
+            topic = placer.known(heading)
+            if normalise(heading) in shared:
+                topic, competency = topic or placer.topic(heading), heading
+        elif block.label and normalise(block.label) in definitions:
+            competency = definitions[normalise(block.label)]
+            topic = placer.topic(competency)
+        elif block.label and normalise(block.label) in shared:
+            topic, competency = placer.topic(block.label), block.label
+        if competency and topic is None:
+            continue  # a competency the maintainer told the importer to leave out
+        if competency and topic not in ("overview", "progression"):
+            placer.competencies.setdefault(placer.path(topic, competency), competency)
+        if (
+            role.summary is None
+            and block in summary_blocks
+            and block.kind == "para"
+            and not (
+                block.label  # "Years of Experience: 4+" is a fact, not what the role is
+            )
+        ):
+            role.summary = (block.text, source)
+            continue
+        named = placer.named(heading) if heading and not competency else ()
+        for text in fact_texts(block):
+            # no heading that names a topic: the fact's own words decide; a heading
+            # that names two ("Job Outlook and Salary"): its words, between those two
+            if len(named) > 1 and topic == named[0]:
+                found = ladder.guesser.guess(text, named[0], named)
+            else:
+                found = topic or ladder.guesser.guess(text)
+            to = _move_target(text, titles) if found == "progression" else None
+            role.facts.setdefault(placer.path(found, heading), []).append((text, source, to))
+    if role.summary is None:
+        role.summary = _summary(role, ladder)
+    elif level.summaries:  # the index's one line on the level, first of what it does
+        index = next(d for d in ladder.documents if level.summaries[0] in _texts(d))
+        path = placer.path("responsibilities")
+        line = (level.summaries[0], ladder.source_ids[index.name], None)
+        role.facts[path] = [line, *role.facts.get(path, [])]
+
+
+def _texts(doc: Document) -> str:
+    return "\n".join(b.text for b in doc.blocks)
+
+
+def _move_target(text: str, titles: dict[str, str]) -> str | None:
+    said = f" {normalise(text)} "
+    named = [rid for title, rid in titles.items() if f" {title} " in said]
+    return named[0] if len(named) == 1 else None
+
+
+def _summary(role: Role, ladder: Ladder) -> tuple[str, str]:
+    level = role.level
+    source = ladder.source_ids[level.doc.name]
+    if level.summaries:
+        return level.summaries[0], source
+    intro = _intro(level, ladder)
+    if intro:
+        return intro, source
+    # what the level does, in a sentence: its first duty or impact, else its first fact
+    ranked = sorted(role.facts.items(), key=lambda kv: kv[0].split(".")[0] not in SAYS_WHAT)
+    texts = [t for _, facts in ranked for t, _, _ in facts]
+    first = next((t for t in texts if len(t.split()) >= MIN_REPEATED), texts[0] if texts else "")
+    return first or role.title, source
+
+
+SAYS_WHAT = ("responsibilities", "impact")
+
+
+def _intro(level: Level, ladder: Ladder) -> str:
+    """What the page says before its levels, nearest the level: its section's opening
+    ("A manager's role balances people and delivery") before the page's ("This
+    documents our ladder")."""
+    doc = level.doc
+    path: tuple[Heading, ...] = ()
+    if level.heading is not None:
+        path = next((b.headings for b in doc.blocks if b.headings[-1:] == (level.heading,)), ())
+    outer = path[:-1]
+    # in a section of its own ("Engineering Management"), never the page's introduction
+    best, depth = "", (1 if len(outer) >= 2 else -1)
+    for block in doc.blocks:
+        if block.kind != "para" or _in_level(block, ladder):
+            continue
+        k = len(block.headings)
+        if outer[:k] == block.headings and k > depth:
+            best, depth = block.text, k
+    return best
+
+
+def _in_level(block: Block, ladder: Ladder) -> bool:
+    return any(block in r.level.blocks for r in ladder.roles)
+
+
+def file_ladder_wide(ladder: Ladder, levels: list[Level], definitions: dict) -> None:
+    """Blocks no level holds: facts about the whole ladder when their heading names a
+    topic ("Pay Equity", "Performance Reviews and Promotions", an FAQ's question),
+    facts for a whole track from a comparison table, else left out (reported)."""
+    inside = {id(b) for lv in levels for b in lv.blocks}
+    tracks = {normalise(t.title): t for t in ladder.tracks}
+    for doc in ladder.documents:
+        source = ladder.source_ids[doc.name]
+        asked: str | None = None
+        for block in doc.blocks:
+            if id(block) in inside:
+                continue
+            if block.kind == "heading":
+                asked = None
+                continue
+            if block.kind == "row" and _track_columns(block, tracks, ladder, source):
+                continue
+            if block.kind == "para" and _is_question(block):
+                asked = _faq_topic(block.text, ladder)  # what the answers below are about
+                continue
+            if block.links:
+                continue  # navigation, or an index of levels
+            if block.label and normalise(block.label) in definitions:
+                continue  # what a lead-in the levels use means ("Adopts"), not a fact
+            heading = block.headings[-1].text if block.headings else ""
+            topic = asked or (ladder.placer.known(heading) if heading else None)
+            if topic not in LADDER_WIDE:
+                prose = block.kind != "row" or len(block.text.split()) >= ABOUT_WORDS
+                if fact_texts(block) and prose:
+                    # how the framework works, a page on managing managers: about the
+                    # ladder, answered when no role is named
+                    for h in block.headings:  # "Managing Managers", "Introduction"
+                        said = normalise(h.text)
+                        named = any(f" {n} " in f" {said} " for n in _names(ladder))
+                        if not named and ladder.placer.known(h.text) is None:
+                            ladder.placer.about(h.text)
+                    topic = ladder.placer.about()
+                    ladder.about += 1
+                elif fact_texts(block):
+                    ladder.unplaced.append(f"{doc.name}:{block.line}: {block.text[:70]}")
+                    continue
+                else:
+                    continue
+            path = ladder.placer.path(topic, heading)
+            for text in fact_texts(block):
+                ladder.ladder_facts.setdefault(path, []).append((text, source))
+
+
+def _names(ladder: Ladder) -> set[str]:
+    """Every name of every role, normalised: a heading holding one names a role."""
+    if "names" not in ladder.cache:
+        ladder.cache["names"] = {
+            normalise(n) for r in ladder.roles for n in (r.title, *r.codes, *r.aliases)
+        } - {""}
+    return ladder.cache["names"]
+
+
+QUESTION_WORDS = 20
+
+
+def _is_question(block: Block) -> bool:
+    """A question a page goes on to answer (an FAQ's): one short sentence, or bold."""
+    text = block.text
+    one = text.endswith("?") and text.count("?") == 1 and len(text.split()) <= QUESTION_WORDS
+    return one or (text.endswith("?") and block.label == text.rstrip("?").strip())
+
+
+def _faq_topic(question: str, ladder: Ladder) -> str:
+    """A question a page answers about the ladder ("When is a person ready to move to
+    the next level?"): its topic when it names one facts about the whole ladder have,
+    else what its words are most like, else progression (moving along the ladder)."""
+    for found in (ladder.placer.known(question), ladder.guesser.guess(question, "")):
+        if found in LADDER_WIDE:
+            return found
+    return "progression"
+
+
+def _track_columns(block: Block, tracks: dict, ladder: Ladder, source: str) -> bool:
+    """A row of a table whose columns are tracks ("Tech Lead | Engineering Manager"):
+    each cell is a responsibility of every level of its track."""
+    if not block.header or any(parse_level(c) for c in block.cells if c):
+        return False  # a table of levels, not of what they do
+    matched = False
+    for column, cell in zip(block.header, block.cells):
+        name = normalise(re.sub(r"\(.*?\)", "", column))
+        track = tracks.get(name)
+        if track is None or len(cell.split()) < 2:
+            continue
+        matched = True
+        for level in track.levels:
+            role = next(r for r in ladder.roles if r.level is level)
+            role.facts.setdefault("responsibilities", []).append((cell, source, None))
+    return matched
