@@ -1,0 +1,96 @@
+"""Cues that a message is not a question about the ladder, read once by the cues
+stage (cues.py) and left on the frame: help wanted with a thing or a task ("any
+ideas", "can someone review my PR"), a person wanted rather than a role ("who's
+leading the retro today"), an announcement ("retro moved to 4pm"). The topic stage
+declines on them (topic.py); the marker words live in markers.py."""
+
+from __future__ import annotations
+
+import re
+
+from . import markers as M
+from .frame import Span
+
+
+def request_of(words: list[str], spans=()) -> bool:
+    """Help with a thing or a task rather than a question about roles: a word of trouble
+    ("stuck", "error", "configure", "any ideas") or someone asked to do something ("can
+    someone review my PR", "could you approve")."""
+    if M.TROUBLE & set(words):
+        return True
+    if any(
+        w in M.STUCK and (i == 0 or words[i - 1] not in M.STUCK_PERSON) for i, w in enumerate(words)
+    ):
+        return True
+    if (
+        any(
+            w in M.NOT_WORKING
+            and words[i + 1 : i + 2]
+            and words[i + 1] in M.WORKING
+            and (i == 0 or words[i - 1] not in M.FIRST_PERSON_SUBJECTS)  # "I can't build a case"
+            for i, w in enumerate(words)
+        )
+        or ("does", "nothing") in zip(words, words[1:])
+    ):
+        return True
+    if any(
+        w in M.ASKING_SOMEONE and words[i + 1 : i + 2] and words[i + 1] in M.USING
+        for i, w in enumerate(words)
+    ):
+        return True  # "which extension do u use"
+    if person_wanted(words, spans):
+        return True
+    return any(
+        w in M.AUXILIARIES
+        and words[i + 1 : i + 2]
+        and words[i + 1] in M.ASKING_SOMEONE
+        and set(words[i + 2 : i + 6]) & M.DOING_VERBS
+        and not set(words[i + 2 : i + 6]) & M.ADVICE  # "does anyone have tips for..."
+        for i, w in enumerate(words)
+    )
+
+
+def announcement_of(text: str, words: list[str], form: str) -> bool:
+    """No question in it, and a time it sets: "sprint retro moved to 4pm today",
+    "cto office hours moved to thursday this week". `form`: the question's form."""
+    if "?" in text or M.ASKING_WORDS & set(words) or form:
+        return False
+    timed = M.WHO_NOW | M.WEEKDAYS
+    return any(w in timed or _CLOCK.fullmatch(w) for w in words)
+
+
+_CLOCK = re.compile(r"\d{1,2}(?:am|pm)")
+
+
+def person_wanted(words: list[str], spans=()) -> str:
+    """Someone wanted, not a role: "now" for "who's leading the retro today",
+    "someone" for "who is leading the retro"; "" for "a staff engineer who's aiming
+    for principal" or "who has the final say on promotions"."""
+    if "who" not in words and "whos" not in words:
+        return ""
+    at = words.index("who") if "who" in words else words.index("whos")
+    if any(span.end == at for span in spans):
+        return ""  # "who" of the role just named
+    after = words[at + 1 :]
+    if words[at] == "whos" or after[:1] == ["s"]:
+        after = ["is", *after[1 if after[:1] == ["s"] else 0 :]]
+    if M.WHO_NOW & set(words) or any(pair in M.WHO_NOW_PAIRS for pair in zip(words, words[1:])):
+        return "now"
+    held = after[:1] == ["is"] and bool(after[1:2]) and after[1].endswith("ing")
+    return "someone" if held else ""
+
+
+def person_asked_for(span: Span, words: list[str]) -> bool:
+    """Who holds a role somewhere, not what the role is: "who's the TPM for the data
+    center migration", "who is the tech lead on tonight's incident"."""
+    j = span.start - 1
+    if j < 1 or words[j] != "the":
+        return False
+    asking = words[j - 1] in M.WHO_IS or (
+        words[j - 1] in M.IS_ARE and words[j - 2 : j - 1] == ["who"]
+    )
+    return (
+        asking
+        and words[span.end : span.end + 1] in ([w] for w in M.HOLDING)
+        and len(words) > span.end + 1
+    )
