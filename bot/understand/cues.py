@@ -32,6 +32,9 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
     for i, a in enumerate(spans):
         for b in spans[i + 1 :]:
             frame.pairs[(a.start, b.start)] = _pair(a, b, words)
+    person = person_wanted(words, frame.spans) or (
+        "someone" if any(person_asked_for(sp, words) for sp in frame.spans) else ""
+    )
     frame.cues = Cues(
         form=form_of(words),
         asking_form=form_of(words[frame.focus :]),
@@ -58,10 +61,8 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
         ),
         condition=condition,
         announcement=announcement_of(frame.text, words, form_of(words)),
-        request=request_of(words, frame.spans)
-        or any(person_asked_for(sp, words) for sp in frame.spans),
-        person=person_wanted(words, frame.spans)
-        or ("someone" if any(person_asked_for(sp, words) for sp in frame.spans) else ""),
+        request=request_of(words) or bool(person),
+        person=person,
         which_level=any(
             w in M.WHICH and M.LEVEL_NOUNS & set(words[i + 1 : i + 4]) for i, w in enumerate(words)
         ),

@@ -12,7 +12,7 @@ from . import markers as M
 from .frame import Span
 
 
-def request_of(words: list[str], spans=()) -> bool:
+def request_of(words: list[str]) -> bool:
     """Help with a thing or a task rather than a question about roles: a word of trouble
     ("stuck", "error", "configure", "any ideas") or someone asked to do something ("can
     someone review my PR", "could you approve")."""
@@ -38,8 +38,6 @@ def request_of(words: list[str], spans=()) -> bool:
         for i, w in enumerate(words)
     ):
         return True  # "which extension do u use"
-    if person_wanted(words, spans):
-        return True
     return any(
         w in M.AUXILIARIES
         and words[i + 1 : i + 2]
