@@ -324,6 +324,24 @@ def test_a_moves_answer_shows_what_the_ladder_says_of_moving_to_that_role(tmp_pa
     assert other.index("Where it sits") < other.index("CTO's sign-off")  # for everyone: after
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IC3 -> IC4 whats different in responsibilities",
+        "going from IC3 to IC4, what changes in responsibilities?",
+    ],
+)
+def test_what_differs_on_a_move_asked_of_one_topic_shows_it_for_both(codes, text):
+    intent = route(text, codes)
+    assert (intent.role, intent.other_role, intent.topic) == (
+        "senior-engineer",
+        "staff-engineer",
+        "responsibilities",
+    )
+    answer = render_plain(ask(text, codes), codes)
+    assert "Senior Engineer:" in answer and "Staff Engineer:" in answer
+
+
 def test_a_topics_file_adds_phrases_to_a_built_in_topic(tmp_path):
     ladder = tmp_path / "kb"
     shutil.copytree(CODES, ladder)

@@ -287,8 +287,13 @@ def _who(frame: Frame, index: RouterIndex, kept: list[Span]):
             ordered = asker_first(frame, kept)
             if named:
                 # "does comp jump going from mid to senior", "do i need a masters to move
-                # up from mid": the topic they name, not the ladder.
-                return ordered[0], None, min(named, key=index.topic_order.__getitem__)
+                # up from mid": the topic they name, not the ladder - for both, when what
+                # differs is asked ("em5 -> em6 whats different in the system axis")
+                topic = min(named, key=index.topic_order.__getitem__)
+                if compare_cue or cues.readiness:
+                    frame.note("structure", "a move weighed on one topic")
+                    return ordered[0], ordered[1], topic
+                return ordered[0], None, topic
             if branching_into(frame, ordered[0], ordered[1], kept):
                 # "how do i go from senior to tech lead": how to become the other role
                 return ordered[1], None, index.ladder_topic
