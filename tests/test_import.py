@@ -757,3 +757,20 @@ def test_a_code_typed_in_capitals_is_the_level(tmp_path):
     assert intent.answered and intent.role == senior.id
     assert not route("sem budget ownership?", kb).answered  # in lower case, context decides
     assert "toil low" in render_plain(ask("SEM operational excellence?", kb), kb).split("\n\n")[1]
+
+
+def test_a_ladder_page_named_by_its_heading_is_answered(tmp_path):
+    (tmp_path / "ladder.md").write_text(
+        "# Ladder\n\n## Engineer I\n\n- Fixes small bugs with help from the team.\n\n"
+        "## Engineer II\n\n- Delivers features of a few days on their own.\n\n"
+        "## Managing Managers\n\nAssessing a manager of managers means weighing delivery, "
+        "goals and relationships across their teams.\n"
+    )
+    out = tmp_path / "kb"
+    assert run_bot("import", str(tmp_path / "ladder.md"), "--out", str(out)).returncode == 0
+    kb, _ = imported(out)
+    question = "how do I assess my managers (managing managers), which areas"
+    intent = route(question, kb)
+    assert intent.answered and intent.role == "ladder"
+    assert "weighing delivery, goals and relationships" in render_plain(ask(question, kb), kb)
+    assert not route("which python framework should we use for the new service", kb).answered

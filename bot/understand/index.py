@@ -76,6 +76,9 @@ class RouterIndex:
     overview_topic: str | None = None
     # Topics answered from facts that no role and no ladder-wide fact is filed under.
     empty_topics: frozenset[str] = frozenset()
+    # Topics only ladder-wide facts are filed under: the ladder's own pages ("About the
+    # ladder", its "managing managers" guide), asked about by their headings.
+    ladder_only_topics: frozenset[str] = frozenset()
     # Level words English also uses as adjectives of degree ("the most senior IC"):
     # ladder.yaml's graded_words.
     graded_words: frozenset[str] = frozenset()
@@ -302,6 +305,13 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
             if t.answer == "facts"
             and not any(r.get(p) for r in kb.roles.values() for p in t.paths)
             and not any(kb.ladder_facts.get(p) for p in t.paths)
+        ),
+        ladder_only_topics=frozenset(
+            t.id
+            for t in kb.topics.values()
+            if t.answer == "facts"
+            and not any(r.get(p) for r in kb.roles.values() for p in t.paths)
+            and any(kb.ladder_facts.get(p) for p in t.paths)
         ),
         graded_words=frozenset(w for g in kb.graded_words for w in tokens(g)),
         shared_codes=shared_codes,

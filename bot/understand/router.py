@@ -129,13 +129,27 @@ def _discipline(frame: Frame, index: RouterIndex) -> bool:
     if frame.hint is not None:
         if not (frame.strong or frame.domain):
             return False
-    elif not (
-        (frame.domain or frame.technical)
-        and (frame.strong or (frame.domain and short) or _answered_by_facts(frame, index))
-    ) and not _about_a_ladder_of_paths(frame, index):
+    elif (
+        not (
+            (frame.domain or frame.technical)
+            and (frame.strong or (frame.domain and short) or _answered_by_facts(frame, index))
+        )
+        and not _about_a_ladder_of_paths(frame, index)
+        and not _a_ladder_page_named(frame, index)
+    ):
         return False
     frame.role = role_for_facts(kb, frame.asked, frame.asked.query)
     return True
+
+
+def _a_ladder_page_named(frame: Frame, index: RouterIndex) -> bool:
+    """A heading of the ladder's own pages named in words of two or more ("how do I
+    assess my managers (managing managers)"): a question about the ladder itself."""
+    return any(
+        len(stems) > 1
+        for topic in frame.strong & index.ladder_only_topics
+        for stems in frame.phrases[topic].stems
+    )
 
 
 def _about_a_ladder_of_paths(frame: Frame, index: RouterIndex) -> bool:

@@ -275,7 +275,9 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
         for p in found.stems
         if len(p) > 1 and any(x not in STOPWORDS for x in p)
     }
-    about_the_ladder = bool(framed & {index.ladder_topic, kb.default_topic})
+    about_the_ladder = bool(
+        framed & ({index.ladder_topic, kb.default_topic} | index.ladder_only_topics)
+    )
     if (
         frame.hint is None
         and role in (kb.default_role, LADDER)
