@@ -101,6 +101,8 @@ SHORT_WORDS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("infrastructure",): ("infra",),
     ("intermediate",): ("mid",),
     ("individual", "contributor"): ("ic",),
+    ("software", "engineer"): ("swe",),
+    ("software", "engineers"): ("swes",),
     ("vice", "president"): ("vp",),
 }
 SHORT_FORMS_MAX = 16  # per name: every combination of a long title would be hundreds

@@ -774,3 +774,25 @@ def test_a_ladder_page_named_by_its_heading_is_answered(tmp_path):
     assert intent.answered and intent.role == "ladder"
     assert "weighing delivery, goals and relationships" in render_plain(ask(question, kb), kb)
     assert not route("which python framework should we use for the new service", kb).answered
+
+
+def test_titles_are_asked_about_by_their_alternatives_and_level_words(tmp_path):
+    (tmp_path / "ladder.md").write_text(
+        "# Competencies\n\nThese criteria are used for levelling.\n\n"
+        "## Software Engineering Intern / Apprentice\n\n- Asks for help early and often.\n\n"
+        "## Software Engineer\n\n- Ships well-scoped features with tests.\n\n"
+        "## Software Engineer 2\n\n- Breaks projects into milestones for the team.\n"
+    )
+    out = tmp_path / "kb"
+    assert run_bot("import", str(tmp_path / "ladder.md"), "--out", str(out)).returncode == 0
+    kb, _ = imported(out)
+    titled = {r.title: r for r in kb.roles.values()}
+    intern = titled["Software Engineering Intern / Apprentice"]
+    for text in ("what should an intern do when stuck", "apprentice expectations?"):
+        assert route(text, kb).role == intern.id, text
+    assert route("software engineering apprentice duties", kb).role == intern.id
+    # "swe" for software engineer; the first of a numbered family is its "1"
+    assert route("do swe1s write tests?", kb).role == titled["Software Engineer"].id
+    assert route("swe 2 milestones?", kb).role == titled["Software Engineer 2"].id
+    # a page about the framework gives no level its introduction as a summary
+    assert all("criteria are used" not in r.summary.text for r in kb.roles.values())

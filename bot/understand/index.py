@@ -159,7 +159,11 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         for text in (role.title, *role.aliases):
             for key in spoken_forms(tuple(tokens(text))):
                 for short in short_forms(key)[1:]:
-                    aliases.setdefault(_as_read(short), (role.id, False))
+                    read = _as_read(short)
+                    aliases.setdefault(read, (role.id, False))
+                    if len(read) == 2 and read[1].isdigit():  # "swe 1" as "swe1", "swe1s"
+                        aliases.setdefault((read[0] + read[1],), (role.id, False))
+                        aliases.setdefault((read[0] + read[1] + "s",), (role.id, False))
     shared_codes = _codes(kb, aliases)
     # Titles of two words or more by stems, so "data engineering" finds "Data Engineer";
     # one-word titles as words, or "design" would find "Designer".

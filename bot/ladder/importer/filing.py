@@ -155,6 +155,8 @@ def _intro(level: Level, ladder: Ladder) -> str:
             continue
         k = len(block.headings)
         if outer[:k] == block.headings and k > depth:
+            if k == 1 and not parse_level(doc.title):
+                continue  # "Codecademy Engineering Competencies": about the framework
             best, depth = block.text, k
     return best
 

@@ -39,6 +39,12 @@ def aliases(level: Level, shown: str, head: str) -> list[str]:
         bases.append(" ".join(dropped + ([number] if number else [])))  # "senior 1"
     if number and len(named) >= 2 and all(w.isalpha() for w in named):
         bases.append(_initials(named) + number)  # "se1"
+    choices = [c.strip() for c in title.split(" / ")]
+    if len(choices) > 1 and all(choices):
+        # "Software Engineering Intern / Apprentice": each alternative, a one-word one
+        # with the first's other words ("software engineering apprentice")
+        lead = choices[0].split()[:-1]
+        bases += [c if len(c.split()) > 1 else " ".join(lead + [c]) for c in choices]
     parts = title.split(" of ")
     if len(parts) == 2 and all(parts):  # "VP of Engineering": "vp engineering",
         bases += [f"{parts[0]} {parts[1]}", f"{parts[1]} {parts[0]}"]  # "engineering vp"

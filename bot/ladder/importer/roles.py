@@ -34,9 +34,12 @@ def make_roles(levels: list[Level]) -> list[Role]:
             continue  # "Senior ... with Tech Lead Role": "senior" is still the plain one
         firsts[first] = firsts.get(first, 0) + 1
     heads: dict[str, int] = {}
+    said_in: dict[str, int] = {}  # level words anywhere in a title: "Software ... Intern"
     for level in levels:
         noun = _head_word(level.title)
         heads[noun] = heads.get(noun, 0) + 1
+        for word in set(level.title.lower().replace("/", " ").split()) & LEVEL_WORDS:
+            said_in[word] = said_in.get(word, 0) + 1
     head = head_noun(levels)
     codes_seen: dict[str, int] = {}
     for level in levels:
@@ -90,6 +93,18 @@ def make_roles(levels: list[Level]) -> list[Role]:
         first = level.title.split()[0].lower() if level.title.split() else ""
         if first in LEVEL_WORDS and firsts.get(first) == 1 and not _qualified(level.title, titles):
             role.context_aliases = [first]
+        for word in sorted(set(level.title.lower().replace("/", " ").split()) & LEVEL_WORDS):
+            # "intern", "apprentice" of "Software Engineering Intern / Apprentice": a
+            # level word no other title holds
+            if (
+                said_in[word] == 1
+                and word not in role.context_aliases
+                and not _qualified(level.title, titles)
+            ):
+                role.context_aliases.append(word)
+        if normalise(level.title) in families and not level.variant:
+            # "Software Engineer" beside "Software Engineer 2": the first of its family
+            role.aliases += [f"{level.title.lower()} 1", f"{level.title.lower()} i"]
         noun = _head_word(level.title)
         if noun in HEAD_WORDS and heads.get(noun) == 1 and noun != head:
             # the only title that is a "manager" or a "director": asked about so
