@@ -236,6 +236,8 @@ def _adjective(m: Span, words: list[str], index: RouterIndex) -> bool:
     if not (m.end - m.start == 1 and words[m.start] in index.graded_words and m.start > 0):
         return False
     before = words[m.start - 1]
+    if words[m.end : m.end + 1] and words[m.end] in M.EITHER:
+        return False  # "which pays more, senior or staff": one of two roles offered
     if before in ("most", "least"):
         # "the most senior IC" - but "do most senior folks have a degree": most of them
         return m.start > 1 and words[m.start - 2] == "the"
@@ -247,6 +249,8 @@ def _reaching(m: Span, words: list[str], before: str) -> bool:
     if before in M.REACHING:
         return True
     j = index_before(words, m.start)
+    if before in M.MADE_ONES and j > 0 and words[j - 1] in M.REACHING:
+        return True  # "before they make me mid", "to make her senior"
     if before == "be" and j > 0 and words[j - 1] == "to":  # "want to be a TL"
         return True
     return before == "for" and m.start >= 2 and words[m.start - 2] in M.READY

@@ -150,10 +150,11 @@ HOW_LONG = _words("long")
 # Asking what a level expects before someone reaches it: "what do I need to show for
 # D4", "am I ready for senior", "what changes at EM7".
 READINESS = _words(
-    "need needs show prove demonstrate ready readiness expected expect expectation "
-    "expectations required requirement requirements gap missing"
+    "need needs show prove demonstrate demonstrating ready readiness expected expect "
+    "expectation expectations required requirement requirements gap missing"
 )
-READINESS_PAIRS = frozenset({("what", "change"), ("what", "changes")})
+READINESS_PAIRS = frozenset({("what", "change"), ("what", "changes"), ("bar", "for")})
+MADE_ONES = _words("me him her them us")  # "make me mid": reaching the level
 TOWARD = _words("for at")  # "ready for senior", "what changes at EM7"
 
 TABLE = {
