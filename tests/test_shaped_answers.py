@@ -49,6 +49,8 @@ def next_steps(answer) -> list[str]:
         "is there a way to keep growing after senior without becoming a manager?",
         "senior here, zero interest in management, where do i go next",
         "as a senior I want to stay IC, what comes next",
+        "senior here and I never want to be a manager, where can I go",
+        "no management for me please, senior now, what are the ic options",
     ],
 )
 def test_no_management_keeps_only_the_steps_that_manage_nobody(kb, text):

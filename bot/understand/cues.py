@@ -92,21 +92,36 @@ def _report(m: Span, words: list[str], index: RouterIndex) -> bool:
     return one and j > 0 and words[j] in M.MANAGING_VERBS and words[j - 1] in M.FIRST_PERSON
 
 
+def _stays(words: list[str], i: int) -> bool:
+    """ "stay IC", "keep coding", "stay hands on" - not "keeping technical docs up to
+    date": what is kept is the way of working, not a thing named after it."""
+    for j in (i + 1, i + 2):
+        if j < len(words) and words[j] in M.STAY_OBJECTS:
+            after = words[j + 1] if j + 1 < len(words) else ""
+            return not after or after in M.STOPWORDS or words[j] == "hands"
+    return False
+
+
 def condition_of(words: list[str]) -> tuple[str, int]:
     """A condition on the path asked about, and where its word is: "no_management" ("I
     don't want to manage people", "stay IC", "without becoming a manager"),
     "management" ("I want to manage people", "go into management"), or ("", -1)."""
     managing = [i for i, w in enumerate(words) if w in M.MANAGE_WORDS]
-    for i in managing:
+    managing += [
+        i + 1  # "run a team", "run the team": managing, in other words
+        for i, w in enumerate(words)
+        if w in M.RUNNING and set(words[i + 1 : i + 3]) & M.TEAM_NOUNS
+    ]
+    for i in sorted(set(managing)):
         near = set(words[max(0, i - 4) : i])
-        if near & M.NOT_MANAGING:
-            return "no_management", i
+        if near & M.NOT_MANAGING or set(words[max(0, i - 6) : i]) & M.NEVER:
+            return "no_management", i  # "i never want to be a manager"
         if near & M.MANAGE_LEAD_INS:
             return "management", i
         if words[i + 1 : i + 2] in (["track"], ["path"]) and near & M.TRACK_MOVES:
             return "management", i  # "how do I get onto the management track"
     for i, w in enumerate(words):
-        if w in M.STAY_WORDS and set(words[i + 1 : i + 3]) & M.STAY_OBJECTS:
+        if w in M.STAY_WORDS and _stays(words, i):
             # "should I move into management or stay IC": both weighed, no condition
             return ("", -1) if managing else ("no_management", i)
     return "", -1

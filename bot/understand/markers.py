@@ -175,6 +175,9 @@ REPORT_NOUNS = _words("report reports direct reportee reportees")
 MANAGE_WORDS = _words("manage managing management manager managers mgmt 1s")  # "1:1s"
 # ...wanted: "I want to manage", "keen on management" (not "should I go into management",
 # which asks about the move).
+RUNNING = _words("run running")  # "want to run a team"
+TEAM_NOUNS = _words("team teams people")
+NEVER = _words("never dont not")  # "I never want to be a manager", further off
 MANAGE_LEAD_INS = _words("want wanna wants like love interested keen hoping hope planning prefer")
 NOT_MANAGING = _words(
     "dont doesnt never not no without avoid zero hate rather nothing less instead"

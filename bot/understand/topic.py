@@ -23,6 +23,7 @@ from .compared import compared_ask, which_level
 from .facts import FactHit, FactRef
 from .frame import Frame
 from .index import OUT_OF_SCOPE, STOPWORDS, RouterIndex, names_a_thing
+from .markers import MANAGE_WORDS
 from .moves import direction
 from .phrases import Found
 from .roles import is_unknown
@@ -225,8 +226,10 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
         if yes_no and (duty_named or asked_of):
             # "do EMs do the hiring", "is hiring part of an EM's job"
             frame.topic = as_duty(kb, frame.topic)
-    if frame.cues.condition and frame.topic == kb.default_topic and kept:
-        # "I never want to manage a team - what's ahead for me?": a condition on a path
+    asks_path = frame.topic == kb.default_topic or index.ladder_topic in frame.phrases
+    if frame.cues.condition and kept and asks_path and not _named_besides_managing(frame, kb):
+        # "I never want to manage a team - what's ahead for me?", "want to manage
+        # people someday, whats the route": a condition on a path, not a topic
         frame.topic = index.ladder_topic
     topic = frame.topic
     if topic == index.ladder_topic and kept and frame.direction != "ready":
@@ -338,6 +341,16 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
         frame.unknown, frame.declined = frame.guessed, True
         return False
     return True
+
+
+def _named_besides_managing(frame: Frame, kb: KnowledgeBase) -> bool:
+    """A topic of facts named by a phrase that is not the condition's own words
+    ("manage people"): "no management for me, what skills do I need" asks for skills."""
+    return any(
+        kb.topics[t].answer == "facts" and any(not (set(p) & MANAGE_WORDS) for p in found.words)
+        for t, found in frame.phrases.items()
+        if found.strong and t in kb.topics
+    )
 
 
 def guide_role(kb: KnowledgeBase, index: RouterIndex, refs, topic: str) -> str | None:
