@@ -796,3 +796,16 @@ def test_titles_are_asked_about_by_their_alternatives_and_level_words(tmp_path):
     assert route("swe 2 milestones?", kb).role == titled["Software Engineer 2"].id
     # a page about the framework gives no level its introduction as a summary
     assert all("criteria are used" not in r.summary.text for r in kb.roles.values())
+
+
+def test_one_title_twice_on_a_page_still_validates(tmp_path):
+    (tmp_path / "p0.md").write_text(
+        "## Staff Engineer (IC)\n\n- Sets direction for several teams.\n"
+    )
+    (tmp_path / "p1.md").write_text(
+        "## Staff Engineer (EM)\n\n- Runs a group of teams.\n\n"
+        "## Staff Engineer (EM)\n\n- Hires for the group.\n"
+    )
+    out = tmp_path / "kb"
+    result = run_bot("import", str(tmp_path), "--out", str(out))
+    assert result.returncode == 0, result.stderr

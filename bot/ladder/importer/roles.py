@@ -179,9 +179,15 @@ def _shared_aliases(roles: list[Role]) -> None:
                 if key not in {normalise(c) for c in role.codes}:
                     role.codes.append(key)
     taken = {role.id for role in roles}
+    given: set[str] = set()
     for role in roles:
         if not role.aliases:  # every alias was shared: its title, qualified by its page
-            role.aliases = [f"{role.title.lower()} {slug(role.level.doc.path.stem)}"]
+            alias = base = f"{role.title.lower()} {slug(role.level.doc.path.stem)}"
+            n = 2
+            while normalise(alias) in given:  # the same title twice on one page
+                alias, n = f"{base} {n}", n + 1
+            given.add(normalise(alias))
+            role.aliases = [alias]
         codes = {normalise(c) for other in roles if other is not role for c in other.codes}
         if normalise(role.id.replace("-", " ")) in codes:  # an id is read as a name too
             ident = slug(f"{role.level.doc.path.stem} {role.id}")
