@@ -249,6 +249,7 @@ def test_requests_that_name_a_level_in_passing_are_declined(codes, text):
         ("my IC2 gets stuck for days without asking, what does the ladder expect", "engineer-2"),
         ("I manage an IC2 who's aiming for IC3, how can I help", "engineer-2"),  # "who" of IC2
         ("promo panel is on thursday, what should an IC3 prepare", "senior-engineer"),
+        ("friday deploys - are IC3s expected to be on call", "senior-engineer"),
     ],
 )
 def test_questions_with_the_words_of_requests_are_still_answered(codes, text, role):

@@ -232,6 +232,7 @@ WHO_NOW_PAIRS = frozenset(  # "this week", not "each week"
 # A message with no question in it that sets a time ("retro moved to 4pm today",
 # "office hours moved to thursday"): an announcement to people, not a question.
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+IS_WAS = _words("is was")  # "standup is at 10 tomorrow" still announces
 ASKING_WORDS = _words("what which who whos how why where when whats hows wheres")
 
 # Moving onto a track of management: "get onto the management track", "switching to

@@ -53,6 +53,8 @@ def announcement_of(text: str, words: list[str], form: str) -> bool:
     "cto office hours moved to thursday this week". `form`: the question's form."""
     if "?" in text or M.ASKING_WORDS & set(words) or form:
         return False
+    if (M.YES_NO - M.IS_WAS) & set(words):
+        return False  # "friday deploys - are seniors expected to be on call": a question
     timed = M.WHO_NOW | M.WEEKDAYS
     return any(w in timed or _CLOCK.fullmatch(w) for w in words)
 

@@ -272,6 +272,7 @@ def _code_in_capitals(cased: list[str], words: list[str], m: Span, index: Router
     written as the ladder writes it, it means the level - unless a number follows
     ("TPM 2.0") or a trap word sits beside it."""
     said = " ".join(cased)
+    said = said[:-1] if said.endswith("s") and len(said) > 2 else said  # "IC3s", "EMs"
     letters = [ch for ch in said if ch.isalpha()]
     if len(letters) < 2 or not all(ch.isupper() for ch in letters) or m.end - m.start != 1:
         return False
