@@ -809,3 +809,14 @@ def test_one_title_twice_on_a_page_still_validates(tmp_path):
     out = tmp_path / "kb"
     result = run_bot("import", str(tmp_path), "--out", str(out))
     assert result.returncode == 0, result.stderr
+
+
+def test_a_family_numbered_from_one_keeps_its_plain_title_apart(tmp_path):
+    (tmp_path / "l.md").write_text(
+        "# L\n\n## Software Engineer\n\n- Builds features with care.\n\n"
+        "## Software Engineer I\n\n- Learns the codebase quickly.\n\n"
+        "## Software Engineer II\n\n- Owns a service end to end.\n"
+    )
+    out = tmp_path / "kb"
+    result = run_bot("import", str(tmp_path / "l.md"), "--out", str(out))
+    assert result.returncode == 0, result.stderr

@@ -233,6 +233,9 @@ def test_short_codes_among_words_the_ladder_never_uses_are_not_levels(codes, tex
         "which debugger extension do u use, seniors?",
         # no question in it, a time it sets: an announcement
         "engineering manager office hours moved to thursday this week",
+        # pay for other trades: the ladder's pay facts are no page of its own
+        "how much does a plumber make a year",
+        "what is a fair offer for my car",
         "team lead planning moved to 3pm tomorrow",
     ],
 )

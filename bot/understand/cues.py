@@ -60,7 +60,7 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
             t for j, w in enumerate(words) if frame.free[j] for t in index.track_words.get(w, ())
         ),
         condition=condition,
-        announcement=announcement_of(frame.text, words, form_of(words)),
+        announcement=announcement_of(frame.text, words, form_of(words), frame.spans),
         request=request_of(words) or bool(person),
         person=person,
         which_level=any(
@@ -93,12 +93,15 @@ def _report(m: Span, words: list[str], index: RouterIndex) -> bool:
 
 
 def _stays(words: list[str], i: int) -> bool:
-    """ "stay IC", "keep coding", "stay hands on" - not "keeping technical docs up to
-    date": what is kept is the way of working, not a thing named after it."""
+    """ "stay IC", "keep coding", "stay an individual contributor", "stay hands on" - not
+    "keeping technical docs up to date": a word that can name a thing ("technical",
+    "code") keeps the way of working only when no noun follows it."""
     for j in (i + 1, i + 2):
         if j < len(words) and words[j] in M.STAY_OBJECTS:
+            if words[j] not in M.STAY_NAMING:
+                return True
             after = words[j + 1] if j + 1 < len(words) else ""
-            return not after or after in M.STOPWORDS or words[j] == "hands"
+            return not after or after in M.STOPWORDS
     return False
 
 
@@ -114,8 +117,10 @@ def condition_of(words: list[str]) -> tuple[str, int]:
     ]
     for i in sorted(set(managing)):
         near = set(words[max(0, i - 4) : i])
-        if near & M.NOT_MANAGING or set(words[max(0, i - 6) : i]) & M.NEVER:
-            return "no_management", i  # "i never want to be a manager"
+        further = words[max(0, i - 7) : i]
+        refused = any(a in M.NOT_MANAGING and b in M.WANTING for a, b in zip(further, further[1:]))
+        if near & M.NOT_MANAGING or M.NEVER & set(further) or refused:
+            return "no_management", i  # "i never want to be a manager", "dont want to do 1:1s"
         if near & M.MANAGE_LEAD_INS:
             return "management", i
         if words[i + 1 : i + 2] in (["track"], ["path"]) and near & M.TRACK_MOVES:
@@ -251,8 +256,11 @@ def _adjective(m: Span, words: list[str], index: RouterIndex) -> bool:
     if not (m.end - m.start == 1 and words[m.start] in index.graded_words and m.start > 0):
         return False
     before = words[m.start - 1]
-    if words[m.end : m.end + 1] and words[m.end] in M.EITHER:
-        return False  # "which pays more, senior or staff": one of two roles offered
+    after_or = words[m.end + 1 : m.end + 2]
+    if words[m.end : m.end + 1] and words[m.end] in M.EITHER and not set(after_or) & M.DEGREE:
+        # "which pays more, senior or staff": one of two roles offered - but "more senior
+        # or less senior than staff" grades
+        return False
     if before in ("most", "least"):
         # "the most senior IC" - but "do most senior folks have a degree": most of them
         return m.start > 1 and words[m.start - 2] == "the"

@@ -314,6 +314,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
             t.id
             for t in kb.topics.values()
             if t.answer == "facts"
+            and not t.examples  # a topic the ladder's own pages made, not a built-in one
             and not any(r.get(p) for r in kb.roles.values() for p in t.paths)
             and any(kb.ladder_facts.get(p) for p in t.paths)
         ),

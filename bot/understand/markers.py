@@ -177,13 +177,15 @@ MANAGE_WORDS = _words("manage managing management manager managers mgmt 1s")  # 
 # which asks about the move).
 RUNNING = _words("run running")  # "want to run a team"
 TEAM_NOUNS = _words("team teams people")
-NEVER = _words("never dont not")  # "I never want to be a manager", further off
+NEVER = _words("never")  # "I never want to be a manager", further off
+WANTING = _words("want wanna wish like")  # "really don't want to do 1:1s", not "dont know"
 MANAGE_LEAD_INS = _words("want wanna wants like love interested keen hoping hope planning prefer")
 NOT_MANAGING = _words(
     "dont doesnt never not no without avoid zero hate rather nothing less instead"
 )
 # Staying an individual contributor: "stay IC", "remain technical", "keep coding".
 STAY_WORDS = _words("stay staying remain remaining keep keeping")
+STAY_NAMING = _words("technical code")  # "technical docs", "code reviews": things
 STAY_OBJECTS = _words("ic technical hands coding code individual")
 # Roles whose titles say they manage people, on any ladder.
 MANAGING_TITLE_WORDS = _words("manager management director head vp chief cto supervisor lead")
@@ -232,7 +234,7 @@ WHO_NOW_PAIRS = frozenset(  # "this week", not "each week"
 # A message with no question in it that sets a time ("retro moved to 4pm today",
 # "office hours moved to thursday"): an announcement to people, not a question.
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
-IS_WAS = _words("is was")  # "standup is at 10 tomorrow" still announces
+SUBJECTS = _words("i we you they he she")  # "can I ...", "do we ...": asked
 ASKING_WORDS = _words("what which who whos how why where when whats hows wheres")
 
 # Moving onto a track of management: "get onto the management track", "switching to

@@ -48,13 +48,15 @@ def request_of(words: list[str]) -> bool:
     )
 
 
-def announcement_of(text: str, words: list[str], form: str) -> bool:
+def announcement_of(text: str, words: list[str], form: str, spans=()) -> bool:
     """No question in it, and a time it sets: "sprint retro moved to 4pm today",
     "cto office hours moved to thursday this week". `form`: the question's form."""
     if "?" in text or M.ASKING_WORDS & set(words) or form:
         return False
-    if (M.YES_NO - M.IS_WAS) & set(words):
-        return False  # "friday deploys - are seniors expected to be on call": a question
+    if any(span.start and words[span.start - 1] in M.YES_NO for span in spans) or any(
+        w in M.YES_NO and nxt in M.SUBJECTS for w, nxt in zip(words, words[1:])
+    ):
+        return False  # "friday deploys - are seniors expected to be on call": asked
     timed = M.WHO_NOW | M.WEEKDAYS
     return any(w in timed or _CLOCK.fullmatch(w) for w in words)
 

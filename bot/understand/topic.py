@@ -226,7 +226,9 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
         if yes_no and (duty_named or asked_of):
             # "do EMs do the hiring", "is hiring part of an EM's job"
             frame.topic = as_duty(kb, frame.topic)
-    asks_path = frame.topic == kb.default_topic or index.ladder_topic in frame.phrases
+    asks_path = (frame.topic == kb.default_topic or index.ladder_topic in frame.phrases) and not (
+        frame.other or index.compare_topic in frame.strong  # "how do staff and principal compare"
+    )
     if frame.cues.condition and kept and asks_path and not _named_besides_managing(frame, kb):
         # "I never want to manage a team - what's ahead for me?", "want to manage
         # people someday, whats the route": a condition on a path, not a topic

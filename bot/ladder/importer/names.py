@@ -41,10 +41,17 @@ def aliases(level: Level, shown: str, head: str) -> list[str]:
         bases.append(_initials(named) + number)  # "se1"
     choices = [c.strip() for c in title.split(" / ")]
     if len(choices) > 1 and all(choices):
-        # "Software Engineering Intern / Apprentice": each alternative, a one-word one
-        # with the first's other words ("software engineering apprentice")
-        lead = choices[0].split()[:-1]
-        bases += [c if len(c.split()) > 1 else " ".join(lead + [c]) for c in choices]
+        # each alternative, a one-word one with the words the others share: "Software
+        # Engineering Intern / Apprentice" gives "software engineering apprentice",
+        # "Senior / Staff Engineer" gives "senior engineer"
+        lead, tail = choices[0].split()[:-1], choices[-1].split()[1:]
+        for i, c in enumerate(choices):
+            if len(c.split()) > 1:
+                bases.append(c)
+            elif i == 0 and tail:
+                bases.append(" ".join([c, *tail]))
+            elif i > 0 and lead:
+                bases.append(" ".join([*lead, c]))
     parts = title.split(" of ")
     if len(parts) == 2 and all(parts):  # "VP of Engineering": "vp engineering",
         bases += [f"{parts[0]} {parts[1]}", f"{parts[1]} {parts[0]}"]  # "engineering vp"

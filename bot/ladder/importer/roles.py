@@ -102,7 +102,8 @@ def make_roles(levels: list[Level]) -> list[Role]:
                 and not _qualified(level.title, titles)
             ):
                 role.context_aliases.append(word)
-        if normalise(level.title) in families and not level.variant:
+        numbered = {lv.number for lv in families.get(normalise(level.title), [])}
+        if normalise(level.title) in families and not level.variant and 1 not in numbered:
             # "Software Engineer" beside "Software Engineer 2": the first of its family
             role.aliases += [f"{level.title.lower()} 1", f"{level.title.lower()} i"]
         noun = _head_word(level.title)
