@@ -9,7 +9,7 @@ from .documents import Document
 from .draft import Ladder, competency_of, level_name
 from .filing import file_ladder_wide, file_repeated, place
 from .grouping import groups
-from .levels import Level, find_levels, link_target, read_index
+from .levels import Level, find_levels, link_target, read_indexes
 from .placing import Placer, TopicGuesser, fact_texts
 from .roles import make_roles, other_names
 from .tracks import build_tracks, slug
@@ -26,8 +26,7 @@ def build(documents: list[Document], placer: Placer, guesser: TopicGuesser) -> L
         for level in levels:
             level.track = doc.name if level.heading is not None else _folder(doc)
         found += levels
-    for doc in documents:
-        read_index(doc, found)
+    read_indexes(documents, found)
     found = _acronyms_as_variants(_without_indexes(found))
     levels = _merge_same_titles(found)
     ladder = Ladder(documents, [], [], {}, placer, source_ids, guesser)

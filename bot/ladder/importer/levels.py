@@ -252,10 +252,11 @@ def link_target(doc: Document, href: str, names=()) -> tuple[str, str]:
     return name, anchor
 
 
-def read_index(doc: Document, levels: list[Level]) -> None:
-    """Codes and one-line summaries an index page gives for levels it links to:
+def read_indexes(documents: list[Document], levels: list[Level]) -> None:
+    """Codes and one-line summaries index pages give for levels they link to:
     "[*Engineer II (IC 3a):*](software-engineer.md#engineer-ii) **Owns a functional
-    area.** Breaks large requests down..."."""
+    area.** Breaks large requests down...", and tables and lists naming levels by title
+    (the maps of levels worked out once, for every page)."""
     by_target = {}
     for level in levels:
         anchor = level.heading.anchor if level.heading is not None else ""
@@ -265,6 +266,11 @@ def read_index(doc: Document, levels: list[Level]) -> None:
     by_title: dict[str, Level] = {}
     for level in levels:
         by_title.setdefault(_key(level.title), level)
+    for doc in documents:
+        _read_index(doc, by_target, names, by_title)
+
+
+def _read_index(doc: Document, by_target: dict, names: set[str], by_title: dict) -> None:
     for block in doc.blocks:
         if block.kind == "row":
             _codes_beside_titles(block.cells, by_title)
@@ -295,7 +301,7 @@ def _key(title: str) -> str:
 def _codes_beside_titles(cells: tuple[str, ...], by_title: dict[str, Level]) -> None:
     """A table of titles and their codes ("Senior Engineer 1 | IC4 | M2 | Engineering
     Manager 1"): each code goes to the title beside it, the nearer when two are."""
-    titles = {i: by_title[_key(c)] for i, c in enumerate(cells) if _key(c) in by_title}
+    titles = {i: level for i, c in enumerate(cells) if (level := by_title.get(_key(c)))}
     for level in titles.values():  # "Senior Engineer 1 ... Engineering Manager 1": peers
         level.peers += [p for p in titles.values() if p is not level and p not in level.peers]
     codes = [i for i, cell in enumerate(cells) if is_code(cell) and i not in titles]
