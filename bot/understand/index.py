@@ -258,6 +258,12 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
     }
     facts.ignore = ignore | {stem(w) for w in domain_words if stem(w) in common}
     generic = _generic(kb, phrases, facts, field_topic)
+    # topics answered from facts, and which have facts filed by some role or ladder-wide
+    fact_topics = [t for t in kb.topics.values() if t.answer == "facts"]
+    role_filed = {
+        t.id for t in fact_topics if any(r.get(p) for r in kb.roles.values() for p in t.paths)
+    }
+    ladder_filed = {t.id for t in fact_topics if any(kb.ladder_facts.get(p) for p in t.paths)}
     index = RouterIndex(
         aliases=aliases,
         max_alias=max_alias,
@@ -304,19 +310,14 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         ladder_topic=_topic_id(kb, "ladder"),
         overview_topic=_topic_id(kb, "overview"),
         empty_topics=frozenset(
-            t.id
-            for t in kb.topics.values()
-            if t.answer == "facts"
-            and not any(r.get(p) for r in kb.roles.values() for p in t.paths)
-            and not any(kb.ladder_facts.get(p) for p in t.paths)
+            t.id for t in fact_topics if t.id not in role_filed and t.id not in ladder_filed
         ),
         ladder_only_topics=frozenset(
             t.id
-            for t in kb.topics.values()
-            if t.answer == "facts"
-            and not t.examples  # a topic the ladder's own pages made, not a built-in one
-            and not any(r.get(p) for r in kb.roles.values() for p in t.paths)
-            and any(kb.ladder_facts.get(p) for p in t.paths)
+            for t in fact_topics
+            if not t.examples  # a topic the ladder's own pages made, not a built-in one
+            and t.id not in role_filed
+            and t.id in ladder_filed
         ),
         graded_words=frozenset(w for g in kb.graded_words for w in tokens(g)),
         shared_codes=shared_codes,

@@ -173,12 +173,12 @@ MANAGING_VERBS = _words("manage managing mentor mentoring coach coaching supervi
 REPORT_NOUNS = _words("report reports direct reportee reportees")
 # Words of managing people, for conditions on a path ("I don't want to manage people").
 MANAGE_WORDS = _words("manage managing management manager managers mgmt 1s")  # "1:1s"
-# ...wanted: "I want to manage", "keen on management" (not "should I go into management",
-# which asks about the move).
 RUNNING = _words("run running")  # "want to run a team"
 TEAM_NOUNS = _words("team teams people")
 NEVER = _words("never")  # "I never want to be a manager", further off
 WANTING = _words("want wanna wish like")  # "really don't want to do 1:1s", not "dont know"
+# ...wanted: "I want to manage", "keen on management" (not "should I go into management",
+# which asks about the move).
 MANAGE_LEAD_INS = _words("want wanna wants like love interested keen hoping hope planning prefer")
 NOT_MANAGING = _words(
     "dont doesnt never not no without avoid zero hate rather nothing less instead"

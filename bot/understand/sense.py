@@ -108,10 +108,9 @@ def meant(frame: Frame, index: RouterIndex) -> None:
     for m in frame.spans:
         typed = frame.typed[m.start]
         plural = typed != words[m.start] and typed.endswith("s")
-        capitals = _code_in_capitals(frame.cased[m.start : m.end], words, m, index)
         if (
             m.contextual
-            and not capitals
+            and not _code_in_capitals(frame.cased[m.start : m.end], words, m, index)
             and not keep_contextual(
                 m,
                 words,
