@@ -33,6 +33,15 @@ def imported(out: Path) -> tuple[knowledge.KnowledgeBase, dict]:
     return kb, roles
 
 
+def import_page(tmp_path: Path, name: str, text: str) -> knowledge.KnowledgeBase:
+    """One page written for a test, imported, and the knowledge base it makes."""
+    (tmp_path / name).write_text(text)
+    out = tmp_path / "kb"
+    result = run_bot("import", str(tmp_path / name), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return knowledge.load(out)
+
+
 @needs_shared
 @pytest.mark.parametrize(
     ("source", "at_least"),
@@ -308,31 +317,29 @@ def test_titles_of_two_or_three_words_are_asked_about_by_their_initials(tmp_path
 
 
 def test_a_title_with_of_is_asked_about_without_it(tmp_path):
-    (tmp_path / "vp.md").write_text(
+    kb = import_page(
+        tmp_path,
+        "vp.md",
         "# VP of Engineering\n\nThe VP of Engineering runs the engineering organisation.\n\n"
-        "## Responsibilities\n\n- Owns the hiring plan and the budget.\n- Reports to the CEO.\n"
+        "## Responsibilities\n\n- Owns the hiring plan and the budget.\n- Reports to the CEO.\n",
     )
-    out = tmp_path / "kb"
-    assert run_bot("import", str(tmp_path / "vp.md"), "--out", str(out)).returncode == 0
-    kb, _ = imported(out)
     (vp,) = kb.roles.values()
     for text in ("who does the vp eng report to", "what does our engineering vp own"):
         assert route(text, kb).role == vp.id, text
 
 
 def test_plain_text_articles_one_role_each(tmp_path):
-    (tmp_path / "a.txt").write_text(
+    kb = import_page(
+        tmp_path,
+        "a.txt",
         "BLOG\n"
         "What does a Staff Engineer do?\n"
         "Table of Contents\n"
         "A Staff Engineer leads work that spans several teams and guides their designs.\n"
         "Key Responsibilities\n"
         "- Architecture: sets the direction of shared systems.\n"
-        "- Mentoring: coaches senior engineers across the organisation.\n"
+        "- Mentoring: coaches senior engineers across the organisation.\n",
     )
-    out = tmp_path / "kb"
-    assert run_bot("import", str(tmp_path / "a.txt"), "--out", str(out)).returncode == 0
-    kb, _ = imported(out)
     (staff,) = kb.roles.values()
     assert staff.title == "Staff Engineer"
     # the question under a page's furniture is the document's title
@@ -417,16 +424,15 @@ def test_out_must_be_empty_unless_forced(tmp_path):
 
 
 def test_a_heading_naming_two_topics_files_each_fact_under_the_one_it_is_about(tmp_path):
-    (tmp_path / "a.txt").write_text(
+    kb = import_page(
+        tmp_path,
+        "a.txt",
         "What does a Staff Engineer do?\n"
         "A Staff Engineer leads work that spans several teams and guides their designs.\n"
         "Job Outlook and Salary\n"
         "Demand for staff engineers is expected to keep growing over the next decade.\n"
-        "The average salary for a Staff Engineer ranges from $150,000 to $210,000 a year.\n"
+        "The average salary for a Staff Engineer ranges from $150,000 to $210,000 a year.\n",
     )
-    out = tmp_path / "kb"
-    assert run_bot("import", str(tmp_path / "a.txt"), "--out", str(out)).returncode == 0
-    kb, _ = imported(out)
     (staff,) = kb.roles.values()
     assert any("$150,000" in f.text for f in staff.get("salary"))
     assert not any("$150,000" in f.text for p in ("hiring",) for f in staff.get(p))
@@ -600,13 +606,12 @@ def test_pages_are_ordered_by_the_index_that_links_them_all(tmp_path):
 
 
 def test_a_worded_code_is_asked_about_by_its_initial(tmp_path):
-    (tmp_path / "managers.md").write_text(
+    kb = import_page(
+        tmp_path,
+        "managers.md",
         "# Management\n\n## Engineering Manager (Manager 4)\n\n- Runs one team, hires for it.\n\n"
-        "## Director of Engineering (Manager 5)\n\n- Runs several teams through their managers.\n"
+        "## Director of Engineering (Manager 5)\n\n- Runs several teams through their managers.\n",
     )
-    out = tmp_path / "kb"
-    assert run_bot("import", str(tmp_path / "managers.md"), "--out", str(out)).returncode == 0
-    kb, _ = imported(out)
     titled = {r.title: r for r in kb.roles.values()}
     assert "M5" in titled["Director of Engineering"].codes
     assert route("what does an m5 do", kb).role == titled["Director of Engineering"].id
@@ -656,30 +661,27 @@ def test_level_pages_linking_the_previous_and_next_are_levels(tmp_path):
 
 
 def test_tables_and_titles_that_are_not_what_they_look_like(tmp_path):
-    (tmp_path / "ladder.md").write_text(
+    kb = import_page(
+        tmp_path,
+        "ladder.md",
         "# Ladder\n\n## Engineer I\n\n- Fixes small bugs with help from the team.\n\n"
         "## Engineer II\n\n- Delivers features of a few days on their own.\n\n"
         "## Senior Engineer with a Mentor\n\n- Pairs with a mentor every week on design.\n\n"
         "## Comparing two paths\n\n| Area | Engineer II | Engineering Manager |\n"
-        "| --- | --- | --- |\n| Focus | Builds the team's features | Grows the team's people |\n"
+        "| --- | --- | --- |\n| Focus | Builds the team's features | Grows the team's people |\n",
     )
-    out = tmp_path / "kb"
-    assert run_bot("import", str(tmp_path / "ladder.md"), "--out", str(out)).returncode == 0
-    kb, _ = imported(out)
     # a table comparing two roles is no matrix; "X with a Mentor" is no level
     assert {r.title for r in kb.roles.values()} == {"Engineer I", "Engineer II"}
 
 
 def test_one_title_with_two_bracketed_acronyms_is_two_variants(tmp_path):
-    (tmp_path / "principal.md").write_text(
+    kb = import_page(
+        tmp_path,
+        "principal.md",
         "# Principal\n\n## Senior Engineer\n\n- Leads the design of a product area.\n\n"
         "## Principal Engineer (IC)\n\n- Sets technical direction across the org.\n\n"
-        "## Principal Engineer (EM)\n\n- Manages the managers of several teams.\n"
+        "## Principal Engineer (EM)\n\n- Manages the managers of several teams.\n",
     )
-    out = tmp_path / "kb"
-    result = run_bot("import", str(tmp_path / "principal.md"), "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    kb, _ = imported(out)
     assert {r.title for r in kb.roles.values()} == {
         "Senior Engineer",
         "Principal Engineer (IC)",
@@ -688,15 +690,14 @@ def test_one_title_with_two_bracketed_acronyms_is_two_variants(tmp_path):
 
 
 def test_codes_go_to_the_title_on_the_side_codes_sit(tmp_path):
-    (tmp_path / "ladder.md").write_text(
+    kb = import_page(
+        tmp_path,
+        "ladder.md",
         "# Ladder\n\n| IC code | IC title | M code | M title |\n| --- | --- | --- | --- |\n"
         "| IC4 | Senior Engineer | M2 | Team Manager |\n\n"
         "## Senior Engineer\n\n- Leads the design of a product area.\n\n"
-        "## Team Manager\n\n- Runs weekly one to ones with every report.\n"
+        "## Team Manager\n\n- Runs weekly one to ones with every report.\n",
     )
-    out = tmp_path / "kb"
-    assert run_bot("import", str(tmp_path / "ladder.md"), "--out", str(out)).returncode == 0
-    kb, _ = imported(out)
     titled = {r.title: r for r in kb.roles.values()}
     assert "IC4" in titled["Senior Engineer"].codes and "M2" not in titled["Senior Engineer"].codes
     assert "M2" in titled["Team Manager"].codes
@@ -742,15 +743,14 @@ def test_a_competency_is_one_topic_whatever_grade_its_heading_gives(tmp_path):
 
 
 def test_a_code_typed_in_capitals_is_the_level(tmp_path):
-    (tmp_path / "managers.md").write_text(
+    kb = import_page(
+        tmp_path,
+        "managers.md",
         "# Managers\n\n## Engineering Manager\n\n"
         "* **Operational Excellence**: Tracks the team's incidents and their causes.\n\n"
         "## Senior Engineering Manager\n\n"
-        "* **Operational Excellence**: Sets the policies that keep several teams' toil low.\n"
+        "* **Operational Excellence**: Sets the policies that keep several teams' toil low.\n",
     )
-    out = tmp_path / "kb"
-    assert run_bot("import", str(tmp_path / "managers.md"), "--out", str(out)).returncode == 0
-    kb, _ = imported(out)
     senior = next(r for r in kb.roles.values() if r.title == "Senior Engineering Manager")
     assert "SEM" in senior.codes
     intent = route("SEM budget ownership?", kb)  # as the ladder writes it: the level
@@ -760,15 +760,14 @@ def test_a_code_typed_in_capitals_is_the_level(tmp_path):
 
 
 def test_a_ladder_page_named_by_its_heading_is_answered(tmp_path):
-    (tmp_path / "ladder.md").write_text(
+    kb = import_page(
+        tmp_path,
+        "ladder.md",
         "# Ladder\n\n## Engineer I\n\n- Fixes small bugs with help from the team.\n\n"
         "## Engineer II\n\n- Delivers features of a few days on their own.\n\n"
         "## Managing Managers\n\nAssessing a manager of managers means weighing delivery, "
-        "goals and relationships across their teams.\n"
+        "goals and relationships across their teams.\n",
     )
-    out = tmp_path / "kb"
-    assert run_bot("import", str(tmp_path / "ladder.md"), "--out", str(out)).returncode == 0
-    kb, _ = imported(out)
     question = "how do I assess my managers (managing managers), which areas"
     intent = route(question, kb)
     assert intent.answered and intent.role == "ladder"
@@ -777,15 +776,14 @@ def test_a_ladder_page_named_by_its_heading_is_answered(tmp_path):
 
 
 def test_titles_are_asked_about_by_their_alternatives_and_level_words(tmp_path):
-    (tmp_path / "ladder.md").write_text(
+    kb = import_page(
+        tmp_path,
+        "ladder.md",
         "# Competencies\n\nThese criteria are used for levelling.\n\n"
         "## Software Engineering Intern / Apprentice\n\n- Asks for help early and often.\n\n"
         "## Software Engineer\n\n- Ships well-scoped features with tests.\n\n"
-        "## Software Engineer 2\n\n- Breaks projects into milestones for the team.\n"
+        "## Software Engineer 2\n\n- Breaks projects into milestones for the team.\n",
     )
-    out = tmp_path / "kb"
-    assert run_bot("import", str(tmp_path / "ladder.md"), "--out", str(out)).returncode == 0
-    kb, _ = imported(out)
     titled = {r.title: r for r in kb.roles.values()}
     intern = titled["Software Engineering Intern / Apprentice"]
     for text in ("what should an intern do when stuck", "apprentice expectations?"):
