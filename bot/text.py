@@ -105,6 +105,9 @@ SHORT_WORDS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("software", "engineers"): ("swes",),
     ("vice", "president"): ("vp",),
 }
+# A title's head noun a ladder may use alone for its one such role ("manager" for its
+# Engineering Manager): the importer names the role so, the understanding reads it.
+HEAD_NOUNS = frozenset({"manager", "director", "architect"})
 SHORT_FORMS_MAX = 16  # per name: every combination of a long title would be hundreds
 
 

@@ -9,6 +9,8 @@ through the index (bot/understand/index.py). Stages look words up here by name; 
 
 from __future__ import annotations
 
+from ..text import HEAD_NOUNS  # noqa: F401 - one of the markers
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -104,9 +106,8 @@ PEOPLE = _words(
     """teammate colleague coworker peer member hire folk employee staffer individual
     contributor talent guy gal"""
 )
-# A title's head noun a ladder may use alone for its one such role ("manager" for its
-# Engineering Manager): after a noun it names another kind ("package manager").
-HEAD_NOUNS = _words("manager director architect")
+# HEAD_NOUNS (bot/text.py, shared with the importer): a title's head noun a ladder may
+# use alone for its one such role; after a noun it names another kind ("package manager").
 # ...unless it says which people they manage: "line manager", "people manager".
 PEOPLE_HEADS = _words("line direct people reporting first")
 # Nouns that make a job title of the word before them: "civil engineer", "ux designer".

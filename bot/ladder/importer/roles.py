@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ...text import normalise
+from ...text import HEAD_NOUNS, normalise
 from .draft import Ladder, Role
 from .levels import ROMAN, Level
 from .names import aliases, head_noun, title_initials
@@ -107,7 +107,7 @@ def make_roles(levels: list[Level]) -> list[Role]:
             # "Software Engineer" beside "Software Engineer 2": the first of its family
             role.aliases += [f"{level.title.lower()} 1", f"{level.title.lower()} i"]
         noun = _head_word(level.title)
-        if noun in HEAD_WORDS and heads.get(noun) == 1 and noun != head:
+        if noun in HEAD_NOUNS and heads.get(noun) == 1 and noun != head:
             # the only title that is a "manager" or a "director": asked about so
             role.context_aliases.append(noun)
         parts = level.title.split()
@@ -121,9 +121,6 @@ def make_roles(levels: list[Level]) -> list[Role]:
     _qualified_names(roles)
     _shared_aliases(roles)
     return roles
-
-
-HEAD_WORDS = frozenset("manager director architect".split())
 
 
 def _head_word(title: str) -> str:
