@@ -363,3 +363,43 @@ def test_a_shared_code_asked_about_a_ladder_wide_topic_gets_the_ladders_answer(c
     intent = route("level 3 salary?", codes)
     assert intent.answered and intent.role == LADDER and intent.topic == "salary"
     assert "published pay band" in render_plain(ask("level 3 salary?", codes), codes)
+
+
+def _add_competencies(kb_dir: Path) -> None:
+    """Two competency headings of the company's own, with no example questions, as
+    `ladderbot import` writes them."""
+    topics = kb_dir / "topics.yaml"
+    topics.write_text(
+        topics.read_text()
+        + "  - id: team-work\n    title: Team Work\n    fields:\n      team_work: Team Work\n"
+        + "    phrases: [team work, teamwork]\n"
+        + "  - id: organising\n    title: Organising\n    fields:\n      organising: Organising\n"
+        + "    phrases: [organising, organisation]\n"
+    )
+    path = kb_dir / "roles" / "senior-engineer.yaml"
+    path.write_text(
+        path.read_text()
+        + "team_work:\n  - text: Pairs with teammates and promotes teamwork across squads.\n"
+        + "    sources: [handbook]\n"
+        + "organising:\n  - text: Splits quarterly plans into tasks the team can pick up.\n"
+        + "    sources: [handbook]\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # the heading's two words written as one, beside a frame of another topic
+        ("teamwork for an IC3 - what are they supposed to do", "team-work"),
+        ("team work for IC3s, what's expected", "team-work"),
+        ("teamwork expectations for ic3", "team-work"),
+        ("IC3 responsibilities for teamwork", "team-work"),
+        # the heading's noun asked with its verb
+        ("how should an IC3 organise their work", "organising"),
+        ("ic3: how organized do they need to be", "organising"),
+    ],
+)
+def test_a_competency_heading_is_found_as_people_word_it(tmp_path, text, topic):
+    kb = edited_codes(tmp_path, _add_competencies)
+    intent = route(text, kb)
+    assert (intent.role, intent.topic) == ("senior-engineer", topic)

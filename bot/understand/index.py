@@ -88,6 +88,10 @@ class RouterIndex:
     # Codes short enough to be everyday tokens ("d7", "em", "tpm"): context decides
     bare_codes: frozenset[tuple[str, ...]] = frozenset()
     name_starts: frozenset[tuple[str, ...]] = frozenset()  # any three words of a name
+    # A stem of a one-word phrase of a topic the ladder added itself (few examples):
+    # stem -> positions in `phrases`. "communicate" finds Communication, "organize"
+    # Planning and Organising: people ask with the verb, the heading is the noun.
+    stem_phrases: dict[str, tuple[int, ...]] = field(default_factory=dict)
     # Words of the tracks' titles that name a track ("security" of "Security Engineer
     # path"): word -> track ids, for telling which "IC 5" a question means.
     track_words: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -180,6 +184,18 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
                 if pattern and (topic.id, pattern, weight) not in phrases:
                     phrases.append((topic.id, pattern, weight))  # "team", "teams": once
     single = {p[0]: t for t, p, w in phrases if w == 2 and len(p) == 1}
+    stem_phrases: dict[str, tuple[int, ...]] = {}
+    for i, (topic_id, pattern, weight) in enumerate(phrases):
+        topic = kb.topics[topic_id]
+        s = stem(pattern[0])
+        if (
+            weight == 2
+            and len(pattern) == 1
+            and topic.answer == "facts"
+            and len(topic.examples) < FEW_EXAMPLES
+            and len(s) >= MIN_STEM
+        ):
+            stem_phrases[s] = (*stem_phrases.get(s, ()), i)
     domain = {tuple(tokens(t)) for t in kb.domain_terms} - {()}
     alias_words = frozenset(w for key in aliases for w in key)
     max_alias = max((len(k) for k in aliases), default=1)
@@ -287,7 +303,8 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         fact_phrases=_fact_phrases(kb, phrases, facts, alias_words),
         naming_phrases=frozenset(
             p for _, p, w in phrases if w == 2 and all(stem(x) in generic for x in p if x != GAP)
-        ),
+        )
+        | _joined_titles(kb, phrases),
         title_words={
             t.id: frozenset(w for w in tokens(t.title) if w not in STOPWORDS)
             for t in kb.topics.values()
@@ -328,6 +345,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
             and k not in {tuple(tokens(a)) for r in kb.roles.values() for a in r.context_aliases}
         ),
         name_starts=name_starts,
+        stem_phrases=stem_phrases,
         track_words=_track_words(kb, domain_words),
         managing=managing_roles(kb),
     )
@@ -402,6 +420,7 @@ def _codes(kb: KnowledgeBase, aliases: dict) -> dict[tuple[str, ...], tuple[str,
 
 
 FEW_EXAMPLES = 8  # a topic with fewer hand-written examples also learns from its facts
+MIN_STEM = 5  # shorter stems are everyday words ("plan", "work", "team"): not matched by stem
 TAUGHT_FACTS = 40  # ...at most this many of them
 TAUGHT_WORDS = 14  # ...each cut to its first words: what a question would say
 
@@ -463,6 +482,13 @@ def _generic(kb, phrases, facts: FactIndex, field_topic) -> frozenset[str]:
             if not (used and (names_a_thing(pattern[0]) or sparse)):
                 out.add(s)
     return frozenset(out)
+
+
+def _joined_titles(kb: KnowledgeBase, phrases) -> frozenset[tuple[str, ...]]:
+    """A topic's title of several words written as one ("teamwork" for Team Work) names
+    the topic, though its facts use the word too (and so still find it)."""
+    joined = {t.id: "".join(ws) for t in kb.topics.values() if len(ws := tokens(t.title)) > 1}
+    return frozenset(p for t, p, w in phrases if w == 2 and p == (joined.get(t),))
 
 
 def _trap_pairs(kb: KnowledgeBase, level_words, topic_words) -> frozenset[tuple[str, str]]:

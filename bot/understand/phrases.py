@@ -147,6 +147,12 @@ def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dic
         ):
             continue
         matches.append((topic, pattern, weight, frozenset(at)))
+    if index.stem_phrases:
+        for j, w in enumerate(words):
+            if free[j] and w not in index.single_phrases:
+                for i in index.stem_phrases.get(stem(w), ()):
+                    topic, pattern, weight = index.phrases[i]
+                    matches.append((topic, pattern, weight, frozenset({j})))
     longer = [(t, at) for t, _, w, at in matches if w == 2]
     scores: dict[str, Found] = {}
     covered: dict[str, set[int]] = {}  # words a topic's strong phrases already used

@@ -27,6 +27,7 @@ SHORTHAND: dict[str, str] = {
     "enggs": "engineer",
     "dev": "developer",
     "devs": "developer",
+    "comm": "communication",  # "comms"
     "ppl": "people",
     "ppls": "people",
     "prs": "pr",  # pull requests
