@@ -818,3 +818,34 @@ def test_a_family_numbered_from_one_keeps_its_plain_title_apart(tmp_path):
     out = tmp_path / "kb"
     result = run_bot("import", str(tmp_path / "l.md"), "--out", str(out))
     assert result.returncode == 0, result.stderr
+
+
+def test_a_competency_filed_under_a_built_in_topic_is_asked_about_by_its_heading(tmp_path):
+    """A heading the built-in topics know ("Decision Making" is a duty) keeps its own
+    name as the list's heading and as a phrase of the topic whose list it is (not of
+    the overview, which also shows that list); named, that list leads the answer."""
+    rows = [
+        ["Competency", "Engineer", "Senior Engineer"],
+        [
+            "Problem Solving & Decision Making",
+            "Resolves tricky bugs alone",
+            "Makes calls on design",
+        ],
+        ["Communication", "Shares progress and sets expectations", "Leads design reviews"],
+        ["Delivery", "Ships features", "Plans releases"],
+    ]
+    with open(tmp_path / "matrix.csv", "w", newline="") as f:
+        csv.writer(f).writerows(rows)
+    out = tmp_path / "kb"
+    assert run_bot("import", str(tmp_path / "matrix.csv"), "--out", str(out)).returncode == 0
+    topics = yaml.safe_load((out / "topics.yaml").read_text())
+    assert "problem solving" in topics["add_phrases"]["responsibilities"]
+    kb, _ = imported(out)
+    headings = {f.path: f.heading for f in kb.topics["responsibilities"].fields}
+    assert headings["responsibilities"] == "Problem Solving & Decision Making"
+    engineer = next(r for r in kb.roles.values() if r.title == "Engineer")
+    intent = route("what kind of problem solving is expected of an engineer", kb)
+    assert (intent.role, intent.topic) == (engineer.id, "responsibilities")
+    shown = render_plain(ask("what kind of problem solving is expected of an engineer", kb), kb)
+    body = shown.split("\n\n", 1)[1]
+    assert body.lstrip().startswith("Problem Solving & Decision Making"), shown

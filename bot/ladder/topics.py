@@ -265,9 +265,11 @@ def merge_topics(base: tuple, own: tuple) -> tuple:
             continue
         tid = key
         if tid in topics and tid not in own[0]:
-            known = {f.path for f in topics[tid].fields}
-            fresh = tuple(f for f in extra if f.path not in known)
-            topics[tid] = replace(topics[tid], fields=topics[tid].fields + fresh)
+            # a list the topic reads already keeps its place under the company's heading
+            theirs = {f.path: f for f in extra}
+            known = tuple(theirs.get(f.path, f) for f in topics[tid].fields)
+            fresh = tuple(f for f in extra if f not in known)
+            topics[tid] = replace(topics[tid], fields=known + fresh)
     default_topic = own[1] or base[1]
     domain = tuple(dict.fromkeys(base[2] + own[2]))
     out_of_scope = tuple(dict.fromkeys(base[3] + own[3]))

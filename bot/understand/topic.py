@@ -25,6 +25,7 @@ from .frame import Frame
 from .index import OUT_OF_SCOPE, STOPWORDS, RouterIndex, names_a_thing
 from .markers import MANAGE_WORDS
 from .moves import direction
+from .normalise import tokens
 from .phrases import Found
 from .roles import is_unknown
 from .sense import model_words
@@ -151,6 +152,21 @@ def _facts_hold(found: Found, voters: list[FactHit], specific: frozenset[str], s
     )
 
 
+def _lists_named(topic, found: Found | None) -> set[str]:
+    """The topic's lists whose heading holds a strong phrase of the question, when that
+    is some of them, not all ("problem solving" for the list headed Problem Solving &
+    Decision Making; "skills" names every list of skills, so none in particular)."""
+    if found is None or len(topic.fields) < 2:
+        return set()
+    named = {
+        spec.path
+        for spec in topic.fields
+        for p in found.stems
+        if set(p) <= {stem(w) for w in tokens(spec.heading)}
+    }
+    return named if len(named) < len(topic.fields) else set()
+
+
 def has_facts(kb: KnowledgeBase, role: str, topic: str) -> bool:
     t = kb.topics.get(topic)
     if t is None or t.answer not in ("facts",):
@@ -248,6 +264,13 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
         if named & set(query):
             query = [q for q in query if q not in named]
             hits = [h for h in asked.search(query, [role]) if h.matched - named]
+        lists = _lists_named(kb.topics[topic], found)
+        if lists:
+            # "what kind of problem solving is expected": one of the topic's lists named
+            # by its heading holds what is asked; a fact elsewhere sharing only a word
+            # of the question's frame ("expectations") was not asked for
+            said = {x for p in found.stems for x in p} | index.generic
+            hits = [h for h in hits if h.ref.path in lists or h.matched - said]
     if topic not in (index.compare_topic, index.ladder_topic):
         facts = quoted(hits)
         terms = asked.phrases({s for h in hits[:1] for s in h.matched})

@@ -133,9 +133,14 @@ class Placer:
         question says them, when the topic's phrases lack them."""
         out: dict[str, list[str]] = {}
         for path, heading in sorted(self.competencies.items()):
-            topic = next((t for t, spec in self.builtin.items() if path in spec.paths), None)
-            if topic is None:
+            # the topic whose list it is, not a broad one that also shows it (overview)
+            readers = [t for t, spec in self.builtin.items() if path in spec.paths]
+            if not readers:
                 continue
+            topic = min(
+                readers,
+                key=lambda t: (self.builtin[t].answer != "facts", len(self.builtin[t].paths)),
+            )
             known = set(self.builtin[topic].phrases)
             said = _heading_phrases(heading)
             said += [" ".join(f) for p in said for f in short_forms(tuple(p.split()))[1:]]
