@@ -399,7 +399,11 @@ def _codes(kb: KnowledgeBase, aliases: dict) -> dict[tuple[str, ...], tuple[str,
             alpha = len(said) == 2 and all(w.isalpha() for w in said)
             joined = [("".join(said),)] if alpha else []
             # plurals and possessives: "EMs", "IC5s", "a D6's" (the apostrophe closed up)
-            plural = [(*form[:-1], form[-1] + "s") for form in spoken_forms(said)[:2]]
+            plural = [  # not of one letter: "level is", "level vs" are not Level I, V
+                (*form[:-1], form[-1] + "s")
+                for form in spoken_forms(said)[:2]
+                if len(form[-1]) > 1 or form[-1].isdigit()
+            ]
             shorts = [_as_read(f) for key in spoken_forms(said) for f in short_forms(key)[1:]]
             for key in spoken_forms(said) + joined + plural + shorts:  # "techlead", "EMs"
                 holders = named.setdefault(key, [])
