@@ -403,3 +403,19 @@ def test_a_competency_heading_is_found_as_people_word_it(tmp_path, text, topic):
     kb = edited_codes(tmp_path, _add_competencies)
     intent = route(text, kb)
     assert (intent.role, intent.topic) == ("senior-engineer", topic)
+
+
+def test_where_a_role_sits_gives_its_level_code(codes):
+    for text in (
+        "what level is a senior engineer on the ladder",
+        "where does a senior engineer sit",
+    ):
+        intent = route(text, codes)
+        assert (intent.role, intent.other_role) == ("senior-engineer", None), text
+        assert "Senior Engineer (IC3)" in render_plain(ask(text, codes), codes)
+
+
+@pytest.mark.parametrize("text", ["what level is a staff engineer", "staff engineer vs senior?"])
+def test_a_roman_level_plus_s_is_not_an_everyday_word(codes, text):
+    # "Level I" and "Level V" must not turn "level is" or "vs" into a level
+    assert "engineer-1" not in {route(text, codes).role, route(text, codes).other_role}

@@ -135,7 +135,9 @@ def track_lines(kb: KnowledgeBase, role_id: str | None, cited: Citations) -> tup
         cited.ids.update(dict.fromkeys(track.sources))
         steps = [
             " / ".join(
-                f"*{short(kb.roles[r], kb)}*" if r == role_id else short(kb.roles[r], kb)
+                f"*{short(kb.roles[r], kb)}{_coded(kb.roles[r])}*"
+                if r == role_id
+                else short(kb.roles[r], kb)
                 for r in step
             )
             for step in track.steps
@@ -144,6 +146,14 @@ def track_lines(kb: KnowledgeBase, role_id: str | None, cited: Citations) -> tup
     if len(tracks) > MAX_TRACKS_SHOWN:
         out.append(f"…and {len(tracks) - MAX_TRACKS_SHOWN} more tracks.")
     return tuple(out)
+
+
+def _coded(role) -> str:
+    """ " (IC 4)": the role's level code, which people ask for ("what level is a senior
+    data engineer"), unless its title says it already."""
+    code = next((c for c in role.codes if any(ch.isdigit() for ch in c)), "")
+    squeezed = role.title.lower().replace(" ", "")
+    return f" ({code})" if code and code.lower().replace(" ", "") not in squeezed else ""
 
 
 def roles_listed(kb: KnowledgeBase, name=None) -> str:
