@@ -849,3 +849,28 @@ def test_a_competency_filed_under_a_built_in_topic_is_asked_about_by_its_heading
     shown = render_plain(ask("what kind of problem solving is expected of an engineer", kb), kb)
     body = shown.split("\n\n", 1)[1]
     assert body.lstrip().startswith("Problem Solving & Decision Making"), shown
+
+
+def test_the_preamble_under_a_title_naming_the_ladder_is_about_the_ladder(tmp_path):
+    """Who owns the ladder and when it was revised sit under its title ("Career
+    Ladder"): about the ladder, not the career-progression topic the title's words
+    suggest; a page titled with a topic of its own keeps that topic."""
+    docs = write_markdown_ladder(tmp_path / "docs")
+    readme = docs / "readme.md"
+    readme.write_text(
+        readme.read_text().replace(
+            "# Engineering at Northwind\n",
+            "# Northwind Engineering Career Ladder\n\nOwned by the platform guild and "
+            "revised every spring.\n",
+        )
+    )
+    (docs / "promotions.md").write_text(
+        "# Promotions\n\nA promotion case is written by the manager with the engineer.\n"
+    )
+    out = tmp_path / "kb"
+    assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
+    kb, _ = imported(out)
+    wide = {path: [f.text for f in facts] for path, facts in kb.ladder_facts.items()}
+    assert any("platform guild" in t for t in wide["about_the_ladder"])
+    assert not any("platform guild" in t for t in wide.get("progression", []))
+    assert any("promotion case" in t for t in wide["progression"])

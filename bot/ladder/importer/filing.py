@@ -16,6 +16,8 @@ from .placing import fact_texts
 # page's text on anything else, outside any level, is reported rather than guessed at.
 LADDER_WIDE = frozenset({"progression", "salary", "hiring", "education"})
 
+# what a company calls the whole thing: a page title holding one names the ladder
+LADDER_NAMES = frozenset({"ladder", "framework", "frameworks", "levels", "levelling", "leveling"})
 ABOUT_WORDS = 6  # a table row outside the levels is a fact about the ladder if this long
 
 
@@ -189,7 +191,11 @@ def file_ladder_wide(ladder: Ladder, levels: list[Level], definitions: dict) -> 
                 continue  # navigation, or an index of levels
             if block.label and normalise(block.label) in definitions:
                 continue  # what a lead-in the levels use means ("Adopts"), not a fact
-            heading = block.headings[-1].text if block.headings else ""
+            # under a title naming the whole ladder ("Engineering Career Ladder") is its
+            # preamble: what the ladder is, who owns it - not the "career ladder" topic
+            under = block.headings[-1] if block.headings else None
+            whole = under and under.level == 1 and LADDER_NAMES & set(normalise(under.text).split())
+            heading = under.text if under and not whole else ""
             topic = asked or (ladder.placer.known(heading) if heading else None)
             if topic not in LADDER_WIDE:
                 prose = block.kind != "row" or len(block.text.split()) >= ABOUT_WORDS
