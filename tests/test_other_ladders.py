@@ -419,3 +419,21 @@ def test_where_a_role_sits_gives_its_level_code(codes):
 def test_a_roman_level_plus_s_is_not_an_everyday_word(codes, text):
     # "Level I" and "Level V" must not turn "level is" or "vs" into a level
     assert "engineer-1" not in {route(text, codes).role, route(text, codes).other_role}
+
+
+def test_an_outage_finds_what_the_ladder_says_of_incidents(tmp_path):
+    def add_incidents(kb_dir: Path) -> None:
+        path = kb_dir / "roles" / "senior-engineer.yaml"
+        data = yaml.safe_load(path.read_text())
+        data["responsibilities"].append(
+            {
+                "text": "Runs the post-incident review and sees its actions through.",
+                "sources": ["handbook"],
+            }
+        )
+        path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+    kb = edited_codes(tmp_path, add_incidents)
+    for text in ("what should an IC3 do after an outage", "ic3 duties after outages?"):
+        lead = render_plain(ask(text, kb), kb).split("\n\n")[1]
+        assert "post-incident review" in lead, text
