@@ -136,10 +136,26 @@ def _discipline(frame: Frame, index: RouterIndex) -> bool:
         )
         and not _about_a_ladder_of_paths(frame, index)
         and not _a_ladder_page_named(frame, index)
+        and not _the_ladder_asked_for(frame, index)
     ):
         return False
     frame.role = role_for_facts(kb, frame.asked, frame.asked.query)
     return True
+
+
+def _the_ladder_asked_for(frame: Frame, index: RouterIndex) -> bool:
+    """ "list the roles", "which roles exist": the ladder itself asked for, in a phrase
+    of its topic with a word of substance, and nothing the ladder never talks about
+    ("what roles does the actor play" has "actor")."""
+    found = frame.phrases.get(index.ladder_topic) if index.ladder_topic else None
+    if not found or not any(
+        len(p) > 1 and any(x not in STOPWORDS for x in p) for p in found.words
+    ):
+        return False
+    if any(is_unknown(x, index, strict=True) for x in frame.words):
+        return False
+    p = index.scope.probabilities(model_words(frame, [], index)).get(OUT_OF_SCOPE, 1.0)
+    return p < SCOPE_THRESHOLD
 
 
 def _a_ladder_page_named(frame: Frame, index: RouterIndex) -> bool:
