@@ -304,7 +304,8 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         naming_phrases=frozenset(
             p for _, p, w in phrases if w == 2 and all(stem(x) in generic for x in p if x != GAP)
         )
-        | _joined_titles(kb, phrases),
+        | _joined_titles(kb, phrases)
+        | _title_synonyms(kb, phrases, facts.synonyms),
         title_words={
             t.id: frozenset(w for w in tokens(t.title) if w not in STOPWORDS)
             for t in kb.topics.values()
@@ -493,6 +494,19 @@ def _joined_titles(kb: KnowledgeBase, phrases) -> frozenset[tuple[str, ...]]:
     the topic, though its facts use the word too (and so still find it)."""
     joined = {t.id: "".join(ws) for t in kb.topics.values() if len(ws := tokens(t.title)) > 1}
     return frozenset(p for t, p, w in phrases if w == 2 and p == (joined.get(t),))
+
+
+def _title_synonyms(kb: KnowledgeBase, phrases, synonyms) -> frozenset[tuple[str, ...]]:
+    """A one-word phrase that is a synonym of its topic's title ("pay" for Salary) names
+    the topic, though the topic's facts use the word too."""
+    titles = {t.id: {stem(w) for w in tokens(t.title)} for t in kb.topics.values()}
+    return frozenset(
+        p
+        for t, p, w in phrases
+        if w == 2
+        and len(p) == 1
+        and any(stem(p[0]) in synonyms.get(s, ()) for s in titles[t])
+    )
 
 
 def _trap_pairs(kb: KnowledgeBase, level_words, topic_words) -> frozenset[tuple[str, str]]:
