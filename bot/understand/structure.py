@@ -45,6 +45,15 @@ def settle(frame: Frame, index: RouterIndex) -> bool:
         or "quoted" in m.marks
         # "manager here: my report is a mid...": who asks, when they ask about a report
         or (reporting and "report" not in m.marks and {"here", "self", "as"} & m.marks)
+        # "manager here: onboarding two juniors, what should they own": a manager who
+        # says who they are before asking about the people they manage (not "lead
+        # here - how do i get to principal", where they ask about themselves)
+        or (
+            "here" in m.marks
+            and "first_person_after" not in m.marks
+            and m.end <= frame.focus
+            and m.role in index.managing
+        )
     ]
     if asking and len({m.role for m in kept}) > len({m.role for m in asking}):
         # "manager question: is one of my mids ready for senior", "my manager says im
