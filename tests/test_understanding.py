@@ -329,3 +329,21 @@ def test_reaching_verbs_everyday_nouns_and_particular_things(kb, text, role, top
 
 
 # One wording per rule: (text, role, topic), each case named after what it checks.
+
+
+@pytest.mark.parametrize(
+    ("text", "compares"),
+    [
+        ("i like talking to business people more than coding", False),
+        ("seniors with more than 5 years of experience", False),
+        ("does a staff earn more than a senior", True),
+        ("do leads code less than seniors", True),
+        ("who earns more, staff or principal? staff earns more than?", True),
+    ],
+)
+def test_than_weighs_roles_only_when_one_follows(kb, text, compares):
+    from bot.understand.index import build_index
+    from bot.understand.router import understand
+
+    frame = understand(text, kb)
+    assert (build_index(kb).compare_topic in frame.strong) is compares

@@ -503,9 +503,7 @@ def _title_synonyms(kb: KnowledgeBase, phrases, synonyms) -> frozenset[tuple[str
     return frozenset(
         p
         for t, p, w in phrases
-        if w == 2
-        and len(p) == 1
-        and any(stem(p[0]) in synonyms.get(s, ()) for s in titles[t])
+        if w == 2 and len(p) == 1 and any(stem(p[0]) in synonyms.get(s, ()) for s in titles[t])
     )
 
 

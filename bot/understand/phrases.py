@@ -98,6 +98,17 @@ def idiom_spans(words: list[str]) -> set[int]:
     return found
 
 
+def _than_a_thing(words: list[str], free: list[bool], pattern: tuple[str, ...], at) -> bool:
+    """ "more than coding", "more than 5 years": "than" weighs roles only when one
+    follows it ("more than a senior"), or nothing does ("who earns more than?")."""
+    if pattern != ("than",):
+        return False
+    j = at[0] + 1
+    while j < len(words) and words[j] in POSSESSIVES | {"a", "an", "the"}:
+        j += 1
+    return j < len(words) and free[j]
+
+
 def _possessive_own(words: list[str], pattern: tuple[str, ...], at: tuple[int, ...]) -> bool:
     """ "their own", "my own": the adjective, not the verb a duty phrase means."""
     return pattern == ("own",) and bool(at) and at[0] > 0 and words[at[0] - 1] in POSSESSIVES
@@ -142,6 +153,7 @@ def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dic
             at is None
             or _takes_object(words, pattern, at)
             or _possessive_own(words, pattern, at)
+            or _than_a_thing(words, free, pattern, at)
             or _idiom(words, pattern, at)
             or (idioms and set(at) <= idioms)
         ):

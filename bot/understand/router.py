@@ -148,9 +148,7 @@ def _the_ladder_asked_for(frame: Frame, index: RouterIndex) -> bool:
     of its topic with a word of substance, and nothing the ladder never talks about
     ("what roles does the actor play" has "actor")."""
     found = frame.phrases.get(index.ladder_topic) if index.ladder_topic else None
-    if not found or not any(
-        len(p) > 1 and any(x not in STOPWORDS for x in p) for p in found.words
-    ):
+    if not found or not any(len(p) > 1 and any(x not in STOPWORDS for x in p) for p in found.words):
         return False
     if any(is_unknown(x, index, strict=True) for x in frame.words):
         return False
