@@ -35,6 +35,7 @@ from .phrases import contains
 from .roles import is_unknown
 from .topics import ROLE
 
+DURATIONS = (["year"], ["month"], ["week"], ["yr"], ["mo"])
 SCOPE_THRESHOLD = 0.5
 UNKNOWN_SCOPE_THRESHOLD = 0.055  # measured: in-scope questions up to 0.04, traps from 0.08
 TECHNICAL = 4.0  # a fact word rarer than this in English marks an engineering question
@@ -228,8 +229,10 @@ def keep_contextual(
         return False
     if plural:
         return True  # "my lead says seniors should own features"
-    if after.isdigit():
-        return False  # "TPM 2.0", "em 12px": a code followed by a number is something else
+    if after.isdigit() and words[m.end + 1 : m.end + 2] not in DURATIONS:
+        # "TPM 2.0", "em 12px": a code followed by a number is something else - not
+        # "junior 2 years now": how long they have been one
+        return False
     if (
         before
         and is_unknown(before, index, strict=True)
