@@ -36,6 +36,16 @@ from .roles import is_unknown
 from .topics import ROLE
 
 DURATIONS = (["year"], ["month"], ["week"], ["yr"], ["mo"])
+WORKPLACE = (["at", "a"], ["at", "an"], ["at", "the"], ["in", "a"])
+_WHEN = frozenset({"last", "this", "next", "every"})
+_TIME_UNITS = frozenset({"week", "month", "year", "quarter", "cycle", "spring", "summer", "fall"})
+
+
+def _time_after(words: list[str], at: int) -> bool:
+    """A time adverbial starts at `at`: "last week", "this year", "yesterday"."""
+    first = words[at] if at < len(words) else ""
+    second = words[at + 1] if at + 1 < len(words) else ""
+    return (first in _WHEN and second in _TIME_UNITS) or first in ("yesterday", "today")
 SCOPE_THRESHOLD = 0.5
 UNKNOWN_SCOPE_THRESHOLD = 0.055  # measured: in-scope questions up to 0.04, traps from 0.08
 TECHNICAL = 4.0  # a fact word rarer than this in English marks an engineering question
@@ -103,7 +113,11 @@ def meant(frame: Frame, index: RouterIndex) -> None:
         frame.kept = list(frame.spans)
         return
     words, asked = frame.words, frame.asked
-    traps = sum(word in index.trap_words for word in words)
+    # "senior at a bank": where someone works, not what the question is about
+    traps = sum(
+        word in index.trap_words and words[max(0, j - 2) : j] not in WORKPLACE
+        for j, word in enumerate(words)
+    )
     near, kept, trapped = [], [], False
     strong = bool(frame.strong)
     for m in frame.spans:
@@ -246,6 +260,7 @@ def keep_contextual(
         return True  # "becoming a senior starting from the bottom"
     compound = (
         bool(after)
+        and not _time_after(words, m.end)  # "promoted to mid last week"
         and is_unknown(after, index, strict=True)
         and after[:-1] not in index.fact_verbs  # "that a principal runs": a verb
         and after not in PEOPLE
