@@ -86,6 +86,12 @@ def _report(m: Span, words: list[str], index: RouterIndex) -> bool:
         return helped or not (set(m.roles) & index.managing)
     if M.REPORT_NOUNS & set(before) and M.OUR & set(before):
         return True
+    # "I am manager of two junior engineers", "lead of three mids": the people they manage
+    k = m.start - 1
+    while k >= 0 and (words[k] in M.ARTICLES or words[k] in M.FEW or words[k].isdigit()):
+        k -= 1
+    if k > 0 and words[k] == "of" and words[k - 1] in M.MANAGING_NOUNS:
+        return True
     # "I manage a staff engineer": one person (not "as a senior do i mentor juniors")
     j = index_before(words, m.start)
     one = m.start > 0 and words[m.start - 1] in ("a", "an")

@@ -46,6 +46,8 @@ def _time_after(words: list[str], at: int) -> bool:
     first = words[at] if at < len(words) else ""
     second = words[at + 1] if at + 1 < len(words) else ""
     return (first in _WHEN and second in _TIME_UNITS) or first in ("yesterday", "today")
+
+
 SCOPE_THRESHOLD = 0.5
 UNKNOWN_SCOPE_THRESHOLD = 0.055  # measured: in-scope questions up to 0.04, traps from 0.08
 TECHNICAL = 4.0  # a fact word rarer than this in English marks an engineering question
