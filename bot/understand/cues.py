@@ -90,12 +90,19 @@ def _report(m: Span, words: list[str], index: RouterIndex) -> bool:
     k = m.start - 1
     while k >= 0 and (words[k] in M.ARTICLES or words[k] in M.FEW or words[k].isdigit()):
         k -= 1
-    if k > 0 and words[k] == "of" and words[k - 1] in M.MANAGING_NOUNS:
+    if k > 0 and words[k] == "of" and _manages(words[k - 1], index):
         return True
     # "I manage a staff engineer": one person (not "as a senior do i mentor juniors")
     j = index_before(words, m.start)
     one = m.start > 0 and words[m.start - 1] in ("a", "an")
     return one and j > 0 and words[j] in M.MANAGING_VERBS and words[j - 1] in M.FIRST_PERSON
+
+
+def _manages(word: str, index: RouterIndex) -> bool:
+    """ "manager", "lead" (a title of a role that manages people) or "charge" ("in
+    charge of"), before "of two juniors"."""
+    named = index.aliases.get((word,))
+    return word == "charge" or (named is not None and named[0] in index.managing)
 
 
 def _stays(words: list[str], i: int) -> bool:

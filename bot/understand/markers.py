@@ -172,7 +172,6 @@ REPORT_VERBS = _words(
 )
 MANAGING_VERBS = _words("manage managing mentor mentoring coach coaching supervise lead")
 REPORT_NOUNS = _words("report reports direct reportee reportees")
-MANAGING_NOUNS = _words("manager lead charge")  # "manager of", "in charge of" two juniors
 FEW = _words("two three four five six seven eight nine ten few several some many all")
 # Words of managing people, for conditions on a path ("I don't want to manage people").
 MANAGE_WORDS = _words("manage managing management manager managers mgmt 1s")  # "1:1s"
