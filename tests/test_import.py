@@ -874,3 +874,60 @@ def test_the_preamble_under_a_title_naming_the_ladder_is_about_the_ladder(tmp_pa
     assert any("platform guild" in t for t in wide["about_the_ladder"])
     assert not any("platform guild" in t for t in wide.get("progression", []))
     assert any("promotion case" in t for t in wide["progression"])
+
+
+TOPICS_MATRIX = """---
+title: "🧭 Platform Engineering Framework"
+levels: 3
+topics:
+  - name: "delivery"
+    title: "🚚 Delivery"
+    content:
+      - level: 1
+        criteria:
+          - "Ships small changes with a reviewer beside them"
+      - level: 2
+        criteria:
+          - "Ships features end to end"
+        exampleCriteria:
+          - criteria: "Splits a feature into releasable steps"
+            examples:
+              - "A flag first, then the endpoint, then the screen"
+      - level: 3
+        criteria:
+          - "Plans the quarter's delivery for the squad"
+  - name: "craft"
+    content:
+      - level: 2
+        criteria:
+          - "Writes tests that catch regressions"
+      - level: 3
+        criteria:
+          - "Sets the squad's testing standards"
+---
+### How the framework works
+
+Each level has a salary range, and you move through it by showing more of your level.
+"""
+
+
+@pytest.mark.parametrize("name", ["framework.md", "framework.yaml"])
+def test_a_framework_with_its_matrix_in_front_matter_or_yaml(tmp_path, name):
+    """Monzo's progression-framework format: topics with criteria per level, in a
+    page's front matter (the page's prose is about every level) or a YAML file."""
+    text = TOPICS_MATRIX if name.endswith(".md") else TOPICS_MATRIX.split("---")[1]
+    kb = import_page(tmp_path, name, text)
+    assert [kb.roles[r].title for r in kb.ladder_order()] == ["Level 1", "Level 2", "Level 3"]
+    two = next(r for r in kb.roles.values() if r.title == "Level 2")
+    said = [f.text for path in ("delivery", "craft") for f in two.get(path)]
+    # an example criterion is a criterion; its examples are not expectations
+    assert "Splits a feature into releasable steps" in said
+    assert not any("A flag first" in t for t in said)
+    assert "Delivery" in {t.title for t in kb.topics.values()}  # no emoji in the title
+    assert route("what does a level 3 do for craft", kb).role == next(
+        r.id for r in kb.roles.values() if r.title == "Level 3"
+    )
+    if name.endswith(".md"):
+        wide = [f.text for facts in kb.ladder_facts.values() for f in facts]
+        assert any("salary range" in t for t in wide)
+        assert not any("salary range" in f.text for r in kb.roles.values() for f in r.get("salary"))

@@ -1,7 +1,7 @@
 """Markdown pages, read with markdown-it-py (CommonMark, with GitHub's tables):
 headings, paragraphs, bullets with their bold lead-ins, table rows and links.
 Pictures, raw HTML and code blocks carry no facts and are left out; YAML front
-matter is kept aside (some frameworks keep their matrix there)."""
+matter is kept aside, unless it holds a framework's matrix (Monzo's format)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from .documents import Block, Document, Heading, anchor_of, clean
+from .matrix import is_topics_matrix, read_topics_matrix
 from .tables import Cell, matrix_blocks
 
 _FRONT = "---"
@@ -163,4 +164,6 @@ def read_markdown(document: Document, text: str) -> Document:
             from .html import read_html
 
             read_html(document, token.content, headings)
+    if is_topics_matrix(front):
+        read_topics_matrix(document, front)  # after the prose, which is about them all
     return document

@@ -1,6 +1,8 @@
 """Competency matrices: a spreadsheet (CSV, or XLSX read with openpyxl) with one row per
-competency and one column per level, as spreadsheets are usually exported, and the
-Financial Times' engineering-progression YAML (levels, themes, competencies).
+competency and one column per level, as spreadsheets are usually exported, the
+Financial Times' engineering-progression YAML (levels, themes, competencies), and
+Monzo's progression-framework format (topics, each with criteria per level), kept in
+a page's front matter or a YAML file of its own.
 
 A matrix becomes a Document like any page: a heading per level (marked as a level,
 so nothing has to guess), a heading per competency under it, and the cell's text."""
@@ -114,13 +116,68 @@ def read_progression_yaml(doc: Document, data: dict) -> Document:
     return doc
 
 
+def is_topics_matrix(data) -> bool:
+    """Monzo's format: `topics`, each listing its `content` by `level`."""
+    topics = data.get("topics") if isinstance(data, dict) else None
+    return isinstance(topics, list) and any(
+        isinstance(t, dict) and isinstance(t.get("content"), list) for t in topics
+    )
+
+
+def _words_only(text: str) -> str:
+    """A title without the emoji a web page decorates it with ("🛠️ Mastery")."""
+    text = clean(text)
+    while text and not text[0].isalnum():
+        text = text[1:]
+    return text.strip()
+
+
+def read_topics_matrix(doc: Document, data: dict) -> Document:
+    """A heading per level ("Level 1"...), a competency heading per topic under it, and
+    the topic's criteria at that level (an example criterion's own words; the examples
+    of it are illustrations, not expectations)."""
+    title = _words_only(str(data.get("title") or doc.path.stem)) or "Levels"
+    top = Heading(1, title, anchor_of(title))
+    doc.blocks.append(Block("heading", title, (top,)))
+    by_level: dict[int, list[tuple[str, list[str]]]] = {}
+    for topic in data["topics"]:
+        if not isinstance(topic, dict) or not isinstance(topic.get("content"), list):
+            continue
+        name = _words_only(str(topic.get("title") or topic.get("name") or ""))
+        name = name[:1].upper() + name[1:] if name else "Competencies"
+        for entry in topic["content"]:
+            if not isinstance(entry, dict) or not str(entry.get("level", "")).isdigit():
+                continue
+            said = [str(c) for c in entry.get("criteria") or () if isinstance(c, str)]
+            said += [
+                str(e["criteria"])
+                for e in entry.get("exampleCriteria") or ()
+                if isinstance(e, dict) and isinstance(e.get("criteria"), str)
+            ]
+            if said:
+                by_level.setdefault(int(entry["level"]), []).append((name, said))
+    for number in sorted(by_level):
+        name = f"Level {number}"
+        heading = [top, Heading(2, name, anchor_of(name), is_level=True)]
+        doc.blocks.append(Block("heading", name, tuple(heading)))
+        for competency, criteria in by_level[number]:
+            sub = Heading(3, competency, anchor_of(competency))
+            path = (*heading, sub)
+            doc.blocks.append(Block("heading", competency, path))
+            doc.blocks.extend(Block("bullet", clean(c), path) for c in criteria if clean(c))
+    return doc
+
+
 def read_yaml_ladder(doc: Document) -> Document:
     try:
         data = yaml.safe_load(read_text(doc.path))
     except yaml.YAMLError as exc:
         raise ImportInputError(f"{doc.path}: not YAML ({str(exc).splitlines()[0]})") from None
+    if is_topics_matrix(data):
+        return read_topics_matrix(doc, data)
     if not is_progression_yaml(data):
         raise ImportInputError(
-            f"{doc.path}: YAML, but not a progression framework (levels, themes, competencies)"
+            f"{doc.path}: YAML, but not a progression framework (levels, themes and "
+            "competencies; or topics with criteria per level)"
         )
     return read_progression_yaml(doc, data)
