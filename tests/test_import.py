@@ -931,3 +931,32 @@ def test_a_framework_with_its_matrix_in_front_matter_or_yaml(tmp_path, name):
         wide = [f.text for facts in kb.ladder_facts.values() for f in facts]
         assert any("salary range" in t for t in wide)
         assert not any("salary range" in f.text for r in kb.roles.values() for f in r.get("salary"))
+
+
+def test_a_plain_text_article_with_numbered_sections_and_links_elsewhere(tmp_path):
+    """ "2. Database Skills" above a paragraph heads a section; "Read More: ..." is a
+    link to another article, not a heading the next section falls under; "the U.S."
+    does not end a sentence."""
+    kb = import_page(
+        tmp_path,
+        "guide.txt",
+        "What is a Platform Engineer?\n"
+        "A Platform Engineer builds the internal tools and infrastructure other teams use.\n"
+        "Essential Skills for a Platform Engineer\n"
+        "These are the skills a platform engineer needs most in daily work.\n"
+        "1. Programming Languages\n"
+        "Platform engineers write Go and Python to automate their infrastructure work.\n"
+        "Read More: Complete Guide to Becoming a Florist in Paris\n"
+        "2. Database Skills\n"
+        "They tune PostgreSQL and Redis so that shared services stay fast under load.\n"
+        "Job Outlook\n"
+        "Demand is high according to the U.S. Bureau of Labor Statistics and similar sources.\n",
+    )
+    (role,) = kb.roles.values()
+    paths = {p for t in kb.topics.values() for p in t.paths}
+    facts = {p: [f.text for f in role.get(p)] for p in paths}
+    said = [t for texts in facts.values() for t in texts]
+    assert not any("PostgreSQL" in t for t in facts.get("progression", []))
+    assert any("PostgreSQL" in t for t in said)
+    assert not any("Florist" in t for t in said)
+    assert any(t.startswith("Demand is high according to the U.S. Bureau") for t in said)

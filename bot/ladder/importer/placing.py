@@ -21,6 +21,8 @@ from .documents import Block
 from .tracks import slug
 
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])")
+# a full stop that ends an abbreviation, not a sentence: "U.S.", "e.g.", "Dr."
+ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|St|No|approx)\.$")
 MIN_WORDS = 4  # a shorter sentence is a fragment, not a fact
 SUMMARY_TOPICS = {"overview"}
 LEADERSHIP = frozenset("leadership soft people communication interpersonal collaboration".split())
@@ -239,7 +241,12 @@ class TopicGuesser:
 def sentences(text: str) -> list[str]:
     """A paragraph's sentences worth keeping as facts: not fragments, not questions."""
     out = []
-    pieces = SENTENCE.split(text)
+    pieces: list[str] = []
+    for piece in SENTENCE.split(text):
+        if pieces and ABBREVIATION.search(pieces[-1]):
+            pieces[-1] += " " + piece  # "the U.S. Bureau of ...", "e.g. Go": one sentence
+        else:
+            pieces.append(piece)
     least = MIN_WORDS if len(pieces) > 1 else 2  # a cell or a line may be short
     for piece in pieces:
         piece = piece.strip()

@@ -17,6 +17,17 @@ _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+")
 
 # Headings of a page's furniture, never its title.
 _FURNITURE = frozenset({"table of contents", "contents", "in this article", "blog"})
+# ...and lines of it that link elsewhere ("Read More: Complete Guide to ..."): left out
+_ELSEWHERE = ("read more:", "read also:", "also read:", "related:", "see also:", "recommended:")
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")
+
+
+def _numbered_heading(line: str, following: str | None) -> bool:
+    """ "2. Database Management" above a paragraph: a numbered section's heading, not
+    an item of a numbered list (whose next line is the next item)."""
+    if not _NUMBERED.match(line) or following is None or _BULLET.match(following):
+        return False
+    return _is_heading(line[_NUMBERED.match(line).end() :], following)
 
 
 def _is_heading(line: str, following: str | None) -> bool:
@@ -42,8 +53,15 @@ def read_plaintext(document: Document, text: str) -> Document:
     lines = [(n, line) for n, line in lines if line]
     headings: list[Heading] = []
     titled = False  # a title was found, or can no longer be
+    lines = [(n, line) for n, line in lines if not line.lower().startswith(_ELSEWHERE)]
     for i, (n, line) in enumerate(lines):
         following = lines[i + 1][1] if i + 1 < len(lines) else None
+        if _numbered_heading(line, following):
+            headings = [h for h in headings if h.level < 3]
+            text_ = clean(line[_NUMBERED.match(line).end() :])
+            headings.append(Heading(3, text_, anchor_of(text_)))
+            document.blocks.append(Block("heading", text_, tuple(headings), line=n))
+            continue
         if _is_heading(line, following):
             # the first heading of three words or more is the document's title
             # the title: the first heading of three words or more, near the top and
