@@ -48,12 +48,15 @@ _NUMBERED = re.compile(r"^\d{1,2}[a-z]?$")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7"}
 _ROMAN.update({"viii": "8", "ix": "9", "x": "10"})
 _FIGURES = {v: k for k, v in _ROMAN.items()}
+NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six"}
+NUMBER_WORDS.update({"7": "seven", "8": "eight", "9": "nine", "10": "ten"})
 
 
 def spoken_forms(key: tuple[str, ...]) -> list[tuple[str, ...]]:
     """The ways people type a name with a level code or number in it, the name first:
     letters and figures together or apart ("IC3a", "IC 3a"; "D3", "d 3"), roman or
-    arabic figures after a word ("Engineer II", "engineer 2"), and "L5" as "level 5"."""
+    arabic figures after a word ("Engineer II", "engineer 2", "level three"), and "L5"
+    as "level 5"."""
     if not key:
         return []
     out = [key]
@@ -69,6 +72,7 @@ def spoken_forms(key: tuple[str, ...]) -> list[tuple[str, ...]]:
             out.append((*rest, _ROMAN[end]))  # "engineer ii" -> "engineer 2"
         elif rest and len(rest[-1]) > 4 and end in _FIGURES:
             out.append((*rest, _FIGURES[end]))  # "engineer 2" -> "engineer ii"
+            out.append((*rest, NUMBER_WORDS[end]))  # "level 3" -> "level three"
         if len(form) == 2 and form[0] == "l" and _NUMBERED.match(end):
             out.append(("level", end))  # "l 5" -> "level 5"
         if len(form) == 2 and form[0] == "level" and _NUMBERED.match(end):

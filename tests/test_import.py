@@ -960,3 +960,16 @@ def test_a_plain_text_article_with_numbered_sections_and_links_elsewhere(tmp_pat
     assert any("PostgreSQL" in t for t in said)
     assert not any("Florist" in t for t in said)
     assert any(t.startswith("Demand is high according to the U.S. Bureau") for t in said)
+
+
+def test_levels_named_by_number_alone(tmp_path):
+    """ "Level 1" ... "Level 3": "level" alone names no role (it is any level), "level
+    three" is Level 3, "which level is..." is not Level I, and "level 3 of the car
+    park" is not about the ladder."""
+    kb = import_page(tmp_path, "framework.md", TOPICS_MATRIX)
+    titled = {r.title: r.id for r in kb.roles.values()}
+    assert not any("Level" in r.codes for r in kb.roles.values())
+    assert route("does a level three plan the quarter's delivery", kb).role == titled["Level 3"]
+    assert route("what does a level 2 do for craft", kb).role == titled["Level 2"]
+    assert route("which level is expected to set testing standards", kb).role != titled["Level 1"]
+    assert not route("which level of the car park has the ev chargers", kb).answered

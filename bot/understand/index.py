@@ -12,10 +12,16 @@ from dataclasses import dataclass, field
 
 from ..ladder.model import KnowledgeBase
 from ..stems import stem
-from ..text import short_forms, spoken_forms
+from ..text import NUMBER_WORDS, short_forms, spoken_forms
 from . import lexicon
 from .facts import FactIndex
-from .markers import MANAGEMENT_TRACK_WORDS, MANAGING_TITLE_WORDS, MODIFIERS, STOPWORDS
+from .markers import (
+    LEVEL_NOUNS,
+    MANAGEMENT_TRACK_WORDS,
+    MANAGING_TITLE_WORDS,
+    MODIFIERS,
+    STOPWORDS,
+)
 from .normalise import tokens
 from .shorthand import SHORTHAND
 from .spelling import Speller
@@ -153,7 +159,8 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
             for key in spoken_forms(tuple(tokens(text))):
                 aliases.setdefault(key, (role.id, False))
     for key, hit in list(aliases.items()):
-        if len(key[-1]) <= 4:  # plurals the folding leaves alone: "ems", "swes"
+        if 1 < len(key[-1]) <= 4:  # plurals the folding leaves alone: "ems", "swes" -
+            # not of one letter: "level is" is not Level I
             aliases.setdefault((*key[:-1], key[-1] + "s"), hit)
         if len(key) == 2 and not hit[1]:  # written as one word: "techlead", "seniorengineer"
             aliases.setdefault(("".join(key),), hit)
@@ -169,6 +176,11 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
                         aliases.setdefault((read[0] + read[1],), (role.id, False))
                         aliases.setdefault((read[0] + read[1] + "s",), (role.id, False))
     shared_codes = _codes(kb, aliases)
+    for key, (role_id, _) in list(aliases.items()):
+        if len(key) == 2 and key[0] in LEVEL_NOUNS and (key[1].isdigit() or key[1] in NUMBERS):
+            # "Level 3" as a title is everyday English too ("level 3 of the car park"):
+            # like a bare code, the rest of the question decides
+            aliases[key] = (role_id, True)
     # Titles of two words or more by stems, so "data engineering" finds "Data Engineer";
     # one-word titles as words, or "design" would find "Designer".
     other_roles = {
@@ -384,6 +396,9 @@ def _track_words(kb: KnowledgeBase, domain_words) -> dict[str, frozenset[str]]:
 
 BARE = 4  # characters: a code this short is an everyday token too
 EVERYDAY_CODE = 5.0  # zipf: a short code this common in English ("be", "de") names nothing
+
+
+NUMBERS = frozenset(NUMBER_WORDS.values())
 
 
 def _bare(key: tuple[str, ...]) -> bool:

@@ -21,6 +21,8 @@ LEVEL_WORDS = frozenset(
 GRADED = frozenset({"senior", "junior"})
 
 FAMILY_MAX = 8  # titles sharing a stem ("Senior Engineer 1", "... 2") name it as a code
+# Words a ladder numbers its levels with: "Level 3", "Grade 5" - no family name
+NUMBERED_NOUNS = frozenset({"level", "grade", "band", "tier", "step", "stage"})
 
 
 def make_roles(levels: list[Level]) -> list[Role]:
@@ -83,7 +85,11 @@ def make_roles(levels: list[Level]) -> list[Role]:
                 role.codes.append(short)
         stem = re.sub(r"\s+(\d{1,2}[a-z]?|[ivx]{1,4})$", "", level.title, flags=re.I)
         family = families.get(normalise(stem), [])
-        if 1 < len(family) <= FAMILY_MAX and normalise(stem) != normalise(level.title):
+        if (
+            1 < len(family) <= FAMILY_MAX
+            and normalise(stem) != normalise(level.title)
+            and normalise(stem) not in NUMBERED_NOUNS  # "Level" of "Level 3": any level
+        ):
             role.codes.append(stem)  # "Senior Engineer" for "Senior Engineer 1" and "2"
             initials = "".join(w[0] for w in stem.split() if w[:1].isalpha())
             if len(stem.split()) > 1 and len(initials) >= 2:
