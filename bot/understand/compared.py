@@ -34,7 +34,12 @@ def compared_ask(frame: Frame, index: RouterIndex) -> None:
     if not own:
         return  # a competency they share: nothing to choose between them
     best = own[0]
-    if best.ref.role != frame.role:
+    # "D4 vs D5: who defines the SLAs?" is about the one whose fact it is; "staff vs
+    # senior pay" is about both, in the order asked, though only one has pay facts
+    found = frame.phrases.get(frame.topic or "")
+    naming = {x for p in (found.stems if found else ()) for x in p}
+    on_the_topic = frame.other is not None and best.matched <= naming
+    if best.ref.role != frame.role and not on_the_topic:
         was = frame.role
         frame.role = best.ref.role
         frame.other = was if frame.other or frame.topic == index.compare_topic else None
