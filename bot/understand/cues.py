@@ -231,6 +231,8 @@ def _title_marks(t: Title, words: list[str]) -> frozenset[str]:
     before = word_before(words, t.start)
     if before in M.PEERS:
         marks.add("peer")  # "do seniors work with product managers"
+    if t.start >= 2 and words[t.start - 1] in M.OUR and words[t.start - 2] not in M.STOPWORDS:
+        marks.add("peer")  # "I ... mentor our intern": someone the asker works with
     if before in ("is", "or"):
         marks.add("put_forward")  # "is CTO next", "staff or CTO"
     return frozenset(marks)

@@ -136,6 +136,7 @@ def meant(frame: Frame, index: RouterIndex) -> None:
                 strong_topic=strong,
                 traps=traps,
                 plural=plural,
+                sentence_start=frame.focus,
             )
         ):
             near.append(m.role)
@@ -221,6 +222,7 @@ def keep_contextual(
     strong_topic: bool,
     traps: int,
     plural: bool,
+    sentence_start: int = 0,
 ) -> bool:
     """Whether a role found only through a level word is meant as that level. A plural
     ("seniors", "leads") names people, never the first half of a compound. `traps`:
@@ -229,7 +231,8 @@ def keep_contextual(
         # one such word beside a plural is a passing word ("do juniors get free
         # courses"), more say what the question is about ("seniors' bus fares")
         return False
-    before = words[m.start - 1] if m.start > 0 else ""
+    # the word before, in the same sentence ("context: junior, 8 months in": none)
+    before = words[m.start - 1] if m.start > sentence_start else ""
     after = words[m.end] if m.end < len(words) else ""
     if (
         words[m.start].rstrip("s") in HEAD_NOUNS
