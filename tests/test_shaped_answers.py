@@ -65,6 +65,20 @@ def test_no_management_keeps_only_the_steps_that_manage_nobody(kb, text):
 @pytest.mark.parametrize(
     "text",
     [
+        "i never want to manage people, what is my path",
+        "I want to stay technical and never manage anyone - what should I aim for?",
+    ],
+)
+def test_no_management_with_no_role_named_shows_the_paths_that_manage_nobody(kb, text):
+    answer = ask(text, kb)
+    assert answer.intent.answered and answer.intent.role not in ("engineering-manager", "lead")
+    where = next(s for s in answer.sections if s.heading == "Where it sits")
+    assert where.lines and not any("Engineering Manager" in line for line in where.lines)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "senior here, I want to manage people, what are my options",
         "im a senior and want to move into management, what's next for me",
     ],

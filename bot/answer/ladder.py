@@ -125,11 +125,16 @@ def article(title: str) -> str:
     return "an" if title[:1].lower() in "aeiou" else "a"
 
 
-def track_lines(kb: KnowledgeBase, role_id: str | None, cited: Citations) -> tuple[str, ...]:
+def track_lines(
+    kb: KnowledgeBase, role_id: str | None, cited: Citations, keep=None
+) -> tuple[str, ...]:
     """Each track as 'Title: A → *B* → C / D', the given role in bold; all tracks for the
-    discipline or None (at most MAX_TRACKS_SHOWN, then a count of the rest)."""
+    discipline or None (at most MAX_TRACKS_SHOWN, then a count of the rest). `keep`:
+    only tracks leading to roles that fit the question's condition ("no management")."""
     whole = role_id is None or role_id == kb.default_role
     tracks = kb.tracks if whole else kb.tracks_for(role_id)
+    if keep is not None:
+        tracks = [t for t in tracks if all(keep(r) for r in t.steps[-1])] or tracks
     out = []
     for track in tracks[:MAX_TRACKS_SHOWN]:
         cited.ids.update(dict.fromkeys(track.sources))
@@ -256,7 +261,7 @@ def progression(
         sections.append(Section(heading, _move_lines(kb, role.id, cited)))
         sections.append(Section("Where it sits", track_lines(kb, role.id, cited)))
         return "", tuple(sections)
-    sections.append(Section("Where it sits", track_lines(kb, role.id, cited)))
+    sections.append(Section("Where it sits", track_lines(kb, role.id, cited, keep)))
     if other and not keep(other):  # "do I have to become an EM? I'd rather stay technical"
         targets = [other] + [t for t in kb.next_roles(role.id) if t != other]
         other = None

@@ -137,9 +137,15 @@ def _discipline(frame: Frame, index: RouterIndex) -> bool:
         and not _about_a_ladder_of_paths(frame, index)
         and not _a_ladder_page_named(frame, index)
         and not _the_ladder_asked_for(frame, index)
+        # "I want to stay technical, what should I aim for": a path, on a condition
+        and not (frame.cues.condition and index.ladder_topic in frame.phrases)
     ):
         return False
     frame.role = role_for_facts(kb, frame.asked, frame.asked.query)
+    if frame.cues.condition == "no_management" and frame.role in index.managing:
+        # "i never want to manage people, what is my path": the words match a manager's
+        # facts, but the asker rules that path out - the discipline's paths, without it
+        frame.role = kb.default_role if kb.default_role in kb.roles else LADDER
     return True
 
 
