@@ -67,6 +67,8 @@ SELF = _words("as im am")  # the asker's own role: "as a backend dev", "im a sen
 # Before a role, making it the object of a sentence, not its subject: "do leads
 # mentor juniors", "is working with principals part of a senior's job".
 OBJECT = _words("with for by than under over to like")
+# Words that weigh two things: a phrase holding one, beside "vs", is the comparison
+COMPARING_WORDS = _words("change changes differ difference different")
 PEERS = _words("with by than like alongside and under over")  # "work with product managers"
 OUR = _words("my our")
 # Words that set a role aside: "besides management", "other than lead".

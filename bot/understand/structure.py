@@ -17,7 +17,7 @@ from __future__ import annotations
 from ..ladder.model import LADDER, KnowledgeBase
 from .frame import Frame, Span, Title
 from .index import RouterIndex
-from .markers import COMPARING_JOINERS, EITHER, POSITION, TO
+from .markers import COMPARING_JOINERS, COMPARING_WORDS, EITHER, POSITION, TO
 from .moves import (
     asker_first,
     asks_range,
@@ -276,7 +276,12 @@ def _who(frame: Frame, index: RouterIndex, kept: list[Span]):
             or (either and (compare_cue or index.ladder_topic not in strong))
         ):
             # a topic asked about outright, or by a strong phrase ("get hired")
-            asked_about = _fact_topics(kb, phrases, lambda found: found.strong)
+            # ("what actually changes" in "senior vs staff" is the comparison itself)
+            asked_about = _fact_topics(
+                kb,
+                phrases,
+                lambda found: any(not set(p) & COMPARING_WORDS for p in found.words),
+            )
             uncompared = [t for t in dict.fromkeys(named + asked_about) if t not in compared]
             if uncompared:
                 # "do TLs get paid more than seniors", "EM or tech lead, which pays more":
