@@ -214,6 +214,7 @@ STUCK_PERSON = _words("feel feeling felt get gets getting got be been being am i
 WHO_IS = _words("whos")
 HOLDING = _words("on for in at of")
 ASKING_SOMEONE = _words("someone somebody anyone anybody you u")
+PLEASE = _words("please pls plz plez")
 DOING_VERBS = _words(
     "review approve merge fix look check debug deploy restart share send run take book "
     "have read seen got let grab cover post"
@@ -231,7 +232,10 @@ NOT_WORKING = _words("doesnt wont isnt not cant")
 WORKING = _words("work working open opening load loading start starting render compile build")
 # "who's leading the retro today", "who has the voucher", "who can let him in": a
 # person wanted now, not a role.
-WHO_NOW = _words("today tonight tonights tomorrow yesterday yesterdays overnight rn")
+WHO_NOW = _words(
+    "today tonight tonights tomorrow yesterday yesterdays overnight rn vacation holiday "
+    "ooo pto"  # "who approves expenses when my manager is on vacation": someone now
+)
 WHO_NOW_PAIRS = frozenset(  # "this week", not "each week"
     (a, b) for a in ("this", "next", "last") for b in ("week", "weekend", "morning", "sprint")
 ) | {("right", "now")}

@@ -18,6 +18,8 @@ def request_of(words: list[str]) -> bool:
     someone review my PR", "could you approve")."""
     if M.TROUBLE & set(words):
         return True
+    if words[:1] and words[0] in M.PLEASE and words[1:2] and words[1] in M.DOING_VERBS:
+        return True  # "pls merge my PR before the release cut"
     if any(
         w in M.STUCK and (i == 0 or words[i - 1] not in M.STUCK_PERSON) for i, w in enumerate(words)
     ):
