@@ -973,3 +973,5 @@ def test_levels_named_by_number_alone(tmp_path):
     assert route("what does a level 2 do for craft", kb).role == titled["Level 2"]
     assert route("which level is expected to set testing standards", kb).role != titled["Level 1"]
     assert not route("which level of the car park has the ev chargers", kb).answered
+    assert not route("what's the wifi password on level 3", kb).answered
+    assert route("level 3 - what do they own on craft?", kb).role == titled["Level 3"]

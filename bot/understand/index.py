@@ -177,7 +177,14 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
                         aliases.setdefault((read[0] + read[1] + "s",), (role.id, False))
     shared_codes = _codes(kb, aliases)
     for key, (role_id, _) in list(aliases.items()):
-        if len(key) == 2 and key[0] in LEVEL_NOUNS and (key[1].isdigit() or key[1] in NUMBERS):
+        numbered = re.fullmatch(r"([a-z]+?)(\d+)", key[0]) if len(key) == 1 else None
+        # "level5" too, as the spelling stage joins "level 5"
+        key_words = (numbered.group(1), numbered.group(2)) if numbered else key
+        if (
+            len(key_words) == 2
+            and key_words[0] in LEVEL_NOUNS
+            and (key_words[1].isdigit() or key_words[1] in NUMBERS)
+        ):
             # "Level 3" as a title is everyday English too ("level 3 of the car park"):
             # like a bare code, the rest of the question decides
             aliases[key] = (role_id, True)

@@ -271,6 +271,9 @@ def keep_contextual(
         and after not in PEOPLE
         and not lexicon.is_adverb(after)  # "can a junior realistically have"
         and m.end - m.start == 1
+        # "a level 4 deal with": a level numbered in words is no compound's first half
+        # (a short code is: "a D7 chord")
+        and not _numbered_word(words[m.start])
     )
     if engineering:
         return True
@@ -287,6 +290,11 @@ def keep_contextual(
         # the verb comes later ("what does a lead guitarist do").
         return True
     return not compound  # "lead singer", "staff room"
+
+
+def _numbered_word(word: str) -> bool:
+    """ "level4" (a word and its number), not a short code ("d7", "ic3")."""
+    return word[-1:].isdigit() and len(word.rstrip("0123456789")) >= 4
 
 
 def _code_in_capitals(cased: list[str], words: list[str], m: Span, index: RouterIndex) -> bool:
