@@ -437,3 +437,18 @@ def test_an_outage_finds_what_the_ladder_says_of_incidents(tmp_path):
     for text in ("what should an IC3 do after an outage", "ic3 duties after outages?"):
         lead = render_plain(ask(text, kb), kb).split("\n\n")[1]
         assert "post-incident review" in lead, text
+
+
+def test_a_topic_with_nothing_filed_finds_the_line_that_says_its_word(tmp_path):
+    def add_line(kb_dir: Path) -> None:
+        path = kb_dir / "roles" / "engineer-1.yaml"
+        data = yaml.safe_load(path.read_text())
+        data["responsibilities"].append(
+            {"text": "Most of our apprentice hires start at this level.", "sources": ["handbook"]}
+        )
+        path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+    kb = edited_codes(tmp_path, add_line)
+    answer = ask("where do most IC1 hires come from", kb)
+    assert answer.intent.topic == "hiring"
+    assert "apprentice hires" in render_plain(answer, kb).split("\n\n")[1]

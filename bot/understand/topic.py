@@ -261,7 +261,9 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
         found = frame.phrases.get(topic)
         # a one-word phrase that is the topic's title word: "responsibilities", "tools"
         named = {p[0] for p in (found.stems if found else ()) if len(p) == 1} & title
-        if named & set(query):
+        if named & set(query) and has_facts(kb, role, topic):
+            # (when the role has nothing filed under the topic, a line elsewhere that
+            # says the word is what there is: "most of our bootcamp hires start here")
             query = [q for q in query if q not in named]
             hits = [h for h in asked.search(query, [role]) if h.matched - named]
         lists = _lists_named(kb.topics[topic], found)
@@ -285,6 +287,11 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
                 terms = asked.phrases(asked.content())
             if terms:
                 facts = quoted(asked.search([stem(x) for t in terms for x in t.split()]))
+            elif not has_facts(kb, role, topic) and found:
+                # nothing filed under the topic, but a line of the role's own that says
+                # its word: "IC1 hires?" -> "most of our bootcamp hires start here"
+                said = sorted({x for p in found.stems for x in p})
+                facts = quoted([h for h in index.facts.search(said, [role]) if h.matched])
     ranked = tuple(h.ref for h in index.facts.search(query, [role], limit=RANKED))
     if not kept and topic not in (index.compare_topic, index.ladder_topic):
         owner = guide_role(kb, index, facts + ranked, topic)
