@@ -452,3 +452,15 @@ def test_a_topic_with_nothing_filed_finds_the_line_that_says_its_word(tmp_path):
     answer = ask("where do most IC1 hires come from", kb)
     assert answer.intent.topic == "hiring"
     assert "apprentice hires" in render_plain(answer, kb).split("\n\n")[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IC3 here - gonna nuke the flaky cron thingy, need a memo first?",
+        "IC3 here, do I have to write anything up before touching two microservices?",
+    ],
+)
+def test_a_short_code_the_asker_says_they_are_is_their_level(codes, text):
+    intent = route(text, codes)
+    assert intent.answered and intent.role == "senior-engineer", text
