@@ -156,7 +156,9 @@ READINESS = _words(
     "need needs show prove demonstrate demonstrating ready readiness expected expect "
     "expectation expectations required requirement requirements gap missing"
 )
-READINESS_PAIRS = frozenset({("what", "change"), ("what", "changes"), ("bar", "for")})
+READINESS_PAIRS = frozenset(
+    {("what", "change"), ("what", "changes"), ("bar", "for"), ("jump", "in")}
+)  # "the jump in scope": what changes
 MADE_ONES = _words("me him her them us")  # "make me mid": reaching the level
 TOWARD = _words("for at")  # "ready for senior", "what changes at EM7"
 
