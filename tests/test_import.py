@@ -975,3 +975,26 @@ def test_levels_named_by_number_alone(tmp_path):
     assert not route("which level of the car park has the ev chargers", kb).answered
     assert not route("what's the wifi password on level 3", kb).answered
     assert route("level 3 - what do they own on craft?", kb).role == titled["Level 3"]
+
+
+def test_lead_ins_the_levels_never_use_are_facts_of_their_own(tmp_path):
+    """A ladder-wide page's bold lead-ins ("**Guild lead** for one of the guilds") are
+    kept when no level uses them (only a lead-in the levels use is a definition); a
+    lead-in that is a sentence of its own keeps its full stop, with no colon after."""
+    docs = write_markdown_ladder(tmp_path / "docs")
+    readme = docs / "readme.md"
+    readme.write_text(
+        readme.read_text()
+        + "\n## Leading without a title\n\n"
+        + "* **Guild lead** for one of the practice guilds.\n"
+        + "* **Team Lead ↔ Senior Engineer.** Same code, same band, switch at any review.\n"
+    )
+    out = tmp_path / "kb"
+    assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
+    kb, _ = imported(out)
+    wide = [f.text for facts in kb.ladder_facts.values() for f in facts]
+    assert "Guild lead: for one of the practice guilds." in wide
+    assert any(t.startswith("Team Lead ↔ Senior Engineer. Same code") for t in wide)
+    # two roles weighed on pay: the ladder's line naming both, wherever it is filed
+    shown = render_plain(ask("senior engineer vs team lead, which pays more", kb), kb)
+    assert "Same code, same band" in shown

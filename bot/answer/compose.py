@@ -150,7 +150,20 @@ def _ladder_facts(kb: KnowledgeBase, topic: Topic, intent: Intent) -> list:
     ]
     if intent.role == LADDER and intent.asked_as:  # "ic3 band?": the code's own first
         return list(dict.fromkeys(naming + asked + listed))
-    return list(dict.fromkeys(asked + naming + listed)) if listed or asked else []
+    both = [  # "senior engineer vs team lead, which pays more": "Team Lead ↔ Senior
+        # Engineer. Same code, same band", wherever the ladder files it
+        f
+        for facts in kb.ladder_facts.values()
+        for f in facts
+        if intent.other_role
+        and all(
+            _says(kb.roles[r].title, f.text)
+            for r in (intent.role, intent.other_role)
+            if r in kb.roles
+        )
+    ][:BOTH_SHOWN]
+    found = both + asked + naming + listed
+    return list(dict.fromkeys(found)) if listed or asked or both else []
 
 
 _CODE_GAP = re.compile(r"(?<=[a-z]) (?=\d)")  # "ic 3" and "ic3" are one code

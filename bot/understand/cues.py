@@ -256,7 +256,7 @@ def _pair(a: Span, b: Span, words: list[str]) -> Pair:
 def set_aside(m: Span | Title, words: list[str]) -> bool:
     """The role follows a word that excludes it ("besides management")."""
     j = m.start - 1
-    skip = M.ARTICLES | M.MODIFIERS | M.SOFTENERS | M.MOVING
+    skip = M.ARTICLES | M.MODIFIERS | M.SOFTENERS | M.MOVING | M.HAVING
     while j >= 0 and words[j] in skip:
         j -= 1  # "rather than just a very good senior", "besides moving into management"
     if j < 0:

@@ -86,6 +86,7 @@ EXCLUDING_PAIRS = frozenset(
 )
 SOFTENERS = _words("just very really merely only simply ever being")
 MOVING = _words("going moving switching becoming heading getting staying into to towards")
+HAVING = _words("having holding carrying")  # "without having a lead title"
 DEGREE = _words("most more less least very so too quite pretty fairly")  # "more senior"
 READY = _words("ready readiness")  # "ready for senior"
 

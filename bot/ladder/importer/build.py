@@ -126,13 +126,17 @@ def _label_definitions(documents, levels) -> dict[str, str]:
     """Bold lead-ins the framework defines elsewhere: "Adopts" is listed under the
     heading "Technology" of its levels page, so a level's "Adopts: ..." is technology."""
     inside = {id(b) for lv in levels for b in lv.blocks}
+    used = {normalise(b.label) for lv in levels for b in lv.blocks if b.label}
     out: dict[str, str] = {}
     for doc in documents:
         for block in doc.blocks:
-            if block.label and id(block) not in inside and block.headings:
+            said = normalise(block.label)
+            # only a lead-in the levels use: "**Guild lead** for one of the guilds" on
+            # a page about leading without a title is a fact of its own
+            if block.label and said in used and id(block) not in inside and block.headings:
                 heading = block.headings[-1].text
-                if normalise(heading) != normalise(block.label):
-                    out.setdefault(normalise(block.label), heading)
+                if normalise(heading) != said:
+                    out.setdefault(said, heading)
     return out
 
 

@@ -71,7 +71,8 @@ def _inline(token) -> tuple[str, str, tuple[tuple[str, str], ...]]:
     text = clean("".join(parts)).lstrip(":–—- ").strip()
     label = clean(label).rstrip(":").strip()
     if label and text:
-        text = f"{label}: {text}"
+        # "**Team Lead ↔ Senior Engineer.** Same code": a sentence of its own, no colon
+        text = f"{label} {text}" if label[-1] in ".!?" else f"{label}: {text}"
     elif label:
         text = label
     return text, label, tuple(links)
