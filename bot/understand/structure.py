@@ -304,7 +304,12 @@ def _who(frame: Frame, index: RouterIndex, kept: list[Span]):
                 # up from mid": the topic they name, not the ladder - for both, when what
                 # differs is asked ("em5 -> em6 whats different in the system axis")
                 topic = min(named, key=index.topic_order.__getitem__)
-                if compare_cue or cues.readiness:
+                if cues.readiness and not compare_cue:
+                    # "D1 -> D2 what changes on the people side": what the level one is
+                    # heading to expects there, beside where one is
+                    frame.note("structure", "a move weighed on one topic, from its target")
+                    return ordered[1], ordered[0], topic
+                if compare_cue:
                     frame.note("structure", "a move weighed on one topic")
                     return ordered[0], ordered[1], topic
                 return ordered[0], None, topic
