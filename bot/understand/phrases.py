@@ -109,6 +109,19 @@ def _than_a_thing(words: list[str], free: list[bool], pattern: tuple[str, ...], 
     return j < len(words) and free[j]
 
 
+SETTING_WORDS = 3  # "at a (large) software company": where, in a few words
+
+
+def settings(words: list[str]) -> set[int]:
+    """Positions of the words saying where ("at a software company", "at the bank"):
+    the setting of a question, not what it asks about."""
+    found: set[int] = set()
+    for i, w in enumerate(words[:-1]):
+        if w == "at" and words[i + 1] in ("a", "an", "the", "my", "our"):
+            found.update(range(i, min(len(words), i + 2 + SETTING_WORDS)))
+    return found
+
+
 def _possessive_own(words: list[str], pattern: tuple[str, ...], at: tuple[int, ...]) -> bool:
     """ "their own", "my own": the adjective, not the verb a duty phrase means."""
     return pattern == ("own",) and bool(at) and at[0] > 0 and words[at[0] - 1] in POSSESSIVES
@@ -144,6 +157,7 @@ def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dic
     present = set(words)
     tried = sorted({i for w in present for i in starts.get(w, ())})  # in file order
     idioms = idiom_spans(words) if _IDIOM_ENDS & present else set()
+    idioms |= settings(words)
     for i in tried:
         topic, pattern, weight = index.phrases[i]
         if not index.phrase_words_of[i] <= present:

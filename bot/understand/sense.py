@@ -88,12 +88,16 @@ def scope(frame: Frame, index: RouterIndex) -> None:
     frame.asked = Asked(words, asking, index, frame.typed)
 
 
-def model_words(frame: Frame, spans: list[Span], index: RouterIndex, start: int = 0) -> list[str]:
+def model_words(
+    frame: Frame, spans: list[Span], index: RouterIndex, start: int = 0, leave_out=frozenset()
+) -> list[str]:
     """The question as the topic and scope models see it: role spans as ROLE, no words
-    like "engineer" (they say who is asked about, not what). From `start` on."""
+    like "engineer" (they say who is asked about, not what). From `start` on, without
+    the positions in `leave_out`."""
     words = frame.words[start:]
     shifted = [(m.start - start, m.end - start) for m in spans if m.start >= start]
     out, skip = [], {j for s, e in shifted for j in range(s + 1, e)}
+    skip |= {j - start for j in leave_out if j >= start}
     starts = {s for s, _ in shifted}
     for j, w in enumerate(words):
         if j in starts:

@@ -26,7 +26,7 @@ from .index import OUT_OF_SCOPE, STOPWORDS, RouterIndex, names_a_thing
 from .markers import MANAGE_WORDS
 from .moves import direction
 from .normalise import tokens
-from .phrases import Found
+from .phrases import Found, settings
 from .roles import is_unknown
 from .sense import model_words
 
@@ -214,7 +214,11 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
     form = frame.cues.form
     if frame.topic is None:
         yes_no = frame.cues.asking_form == "yes_no"
-        probabilities = index.model.probabilities(model_words(frame, kept, index, frame.focus))
+        # where the question is set ("at a big company") says nothing of its topic
+        where = settings(frame.words)
+        probabilities = index.model.probabilities(
+            model_words(frame, kept, index, frame.focus, where)
+        )
         if frame.hint is not None and not frame.phrases:
             # A command's few words with no topic phrase ("/skills senior please"): the
             # model, fitted on whole questions, reads filler as a topic; the command's
