@@ -347,3 +347,16 @@ def test_than_weighs_roles_only_when_one_follows(kb, text, compares):
 
     frame = understand(text, kb)
     assert (build_index(kb).compare_topic in frame.strong) is compares
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What career opportunities are open to a principal backend engineer?",
+        "which paths are available to seniors",
+    ],
+)
+def test_what_is_open_to_a_role_is_where_it_goes_not_how_to_become_it(kb, text):
+    answer = ask(text, kb)
+    assert answer.intent.topic == "progression" and answer.intent.direction != "into"
+    assert not any(s.heading.startswith("Becoming") for s in answer.sections)

@@ -174,7 +174,9 @@ def _span_marks(m: Span, words: list[str], index: RouterIndex) -> frozenset[str]
     mark("source", before in M.SOURCE)  # "from senior", "as a senior"
     j = index_before(words, m.start)
     aiming = before == "for" and j > 0 and words[j - 1] in M.AIMING  # "aiming for staff"
-    mark("target", before in M.TARGET or aiming)  # "to staff", "become a lead"
+    # "open to a principal", "available to seniors": for them, not a move to them
+    for_them = before == "to" and j > 0 and words[j - 1] in M.AVAILABLE
+    mark("target", (before in M.TARGET and not for_them) or aiming)  # "to staff", "become a"
     mark("onward", before in M.ONWARD or "next" in words[m.end :])
     mark("self", before in M.SELF)  # "as a backend dev", "im a senior"
     mark("as", before == "as")

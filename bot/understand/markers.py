@@ -55,6 +55,7 @@ TARGET = _words(
     "to into become becoming towards toward reach reaching be want wants aim aiming eyeing "
     "targeting"
 )  # where a move ends: "to staff", "wants principal"
+AVAILABLE = _words("open available offered given")  # "what is open to a principal"
 AIMING = _words("aiming aim going shooting pushing gunning gun push")  # "aiming for staff"
 ONWARD = _words("after beyond past above from as")  # what comes after: "after staff"
 AFTER = _words("after beyond past above")
