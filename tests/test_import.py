@@ -998,3 +998,22 @@ def test_lead_ins_the_levels_never_use_are_facts_of_their_own(tmp_path):
     # two roles weighed on pay: the ladder's line naming both, wherever it is filed
     shown = render_plain(ask("senior engineer vs team lead, which pays more", kb), kb)
     assert "Same code, same band" in shown
+
+
+def test_a_table_indexing_levels_described_elsewhere_is_not_levels_of_its_own(tmp_path):
+    """A README's table whose titles link to the levels' sections ("| B20 | [Engineer
+    II](core.md#engineer-ii) | Owns a feature from ticket to production |") indexes
+    them: one role per level, not one more per row."""
+    docs = write_markdown_ladder(tmp_path / "docs")
+    index = (
+        "# Levels\n\n| Code | Title | In one line |\n|---|---|---|\n"
+        "| IC 1 | [Engineer I](core.md#engineer-i) | Learns the ropes on small changes |\n"
+        "| IC 2 | [Engineer II](core.md#engineer-ii) | Owns a feature from ticket to production |\n"
+        "| IC 3 | [Senior Engineer](technical.md#senior-engineer) | Owns a product area |\n"
+    )
+    (docs / "levels.md").write_text(index)
+    out = tmp_path / "kb"
+    assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
+    kb, _ = imported(out)
+    titles = sorted(r.title for r in kb.roles.values())
+    assert titles == ["Engineer I", "Engineer II", "Senior Engineer", "Team Lead"]

@@ -53,7 +53,10 @@ def _cells(table: Tag) -> list[list[Cell]]:
         row = []
         for cell in tr.find_all(["td", "th"], recursive=False):
             items = tuple(t for li in cell.find_all("li") if (t := _text(li, skip_lists=True)))
-            row.append(Cell(clean(cell.get_text(" ")), items))
+            text = clean(cell.get_text(" "))
+            link = cell.find("a")
+            linked = link is not None and clean(link.get_text(" ")) == text
+            row.append(Cell(text, items, linked))
         rows.append(row)
     return rows
 

@@ -86,6 +86,7 @@ def read_markdown(document: Document, text: str) -> Document:
     headings: list[Heading] = []
     depth = -1
     row: list[str] = []
+    row_linked: list[bool] = []
     header: tuple[str, ...] = ()
     in_head = False
     row_links: list[tuple[str, str]] = []
@@ -111,16 +112,17 @@ def read_markdown(document: Document, text: str) -> Document:
         elif kind == "thead_close":
             in_head = False
         elif kind == "tr_open":
-            row, row_links = [], []
+            row, row_links, row_linked = [], [], []
         elif kind in ("th_open", "td_open"):
             in_cell = True
             row.append("")
+            row_linked.append(False)
         elif kind in ("th_close", "td_close"):
             in_cell = False
         elif kind == "table_open":
             table, table_rows = [], []
         elif kind == "tr_close":
-            table.append([Cell(c) for c in row])
+            table.append([Cell(c, linked=k) for c, k in zip(row, row_linked)])
             if in_head:
                 header = tuple(row)
             elif any(row):
@@ -139,6 +141,7 @@ def read_markdown(document: Document, text: str) -> Document:
             if in_cell:
                 row[-1] = content
                 row_links.extend(links)
+                row_linked[-1] = any(text == content for text, _ in links)
                 continue
             if pending is None or not content:
                 pending = None if pending and pending[0] != "bullet" else pending

@@ -25,6 +25,7 @@ CELL_WORDS = 4  # a matrix's cells say what a level does: a few words at least, 
 class Cell:
     text: str
     items: tuple[str, ...] = ()  # the list items a cell holds, when it holds a list
+    linked: bool = False  # the cell is a link ("[Staff Engineer](ic.md#b40-staff)")
 
 
 def matrix_blocks(rows: list[list[Cell]], headings: list[Heading], line: int) -> list[Block]:
@@ -88,6 +89,9 @@ def _levels_by_row(rows: list[list[Cell]]) -> list[Column]:
         out.append((name, []))
     if len(out) < MIN_LEVELS:
         return []
+    linked = sum(any(c.linked for c in row[:3]) for row in rows[1:])
+    if linked * 2 > len(rows) - 1:
+        return []  # an index of levels described elsewhere: its rows link to them
     columns = [i for i in range(len(header)) if i not in naming and header[i].text]
     cells = [r[i] for r in rows[1:] for i in columns if i < len(r)]
     if not columns or not _wordy(cells):
