@@ -103,6 +103,8 @@ SHORT_WORDS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("operations",): ("ops",),
     ("operation",): ("ops",),
     ("infrastructure",): ("infra",),
+    ("security",): ("sec",),
+    ("quality",): ("qa",),
     ("intermediate",): ("mid",),
     ("individual", "contributor"): ("ic",),
     ("software", "engineer"): ("swe",),

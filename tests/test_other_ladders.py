@@ -463,3 +463,9 @@ def test_a_topic_with_nothing_filed_finds_the_line_that_says_its_word(tmp_path):
 def test_a_short_code_the_asker_says_they_are_is_their_level(codes, text):
     intent = route(text, codes)
     assert intent.answered and intent.role == "senior-engineer", text
+
+
+def test_a_short_code_as_the_subject_of_a_question_is_the_level(codes):
+    # "does a M3 ..." asks about someone, however many words the ladder never uses
+    intent = route("can an IC3 veto a gnarly monorepo refactor proposed by another squad", codes)
+    assert intent.answered and intent.role == "senior-engineer"

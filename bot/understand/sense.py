@@ -192,8 +192,10 @@ def _codes_among_strangers(frame: Frame, kept: list[Span], index: RouterIndex) -
     uses ("Nikon D5 vs D6", "em or rem", "d1 vs d2 s3 bucket"): not the levels."""
     if not all(tuple(frame.words[m.start : m.end]) in index.bare_codes for m in kept):
         return False
-    if any({"here", "self"} & m.marks for m in kept):
-        return False  # "IC3 here, do I have to...", "I'm an IC3": the asker's level
+    if any({"here", "self", "aux"} & m.marks for m in kept):
+        # "IC3 here, do I have to...", "I'm an IC3": the asker's level; "where does a
+        # b30 write down...": someone, the subject of the question
+        return False
     inside = {j for m in kept for j in range(m.start, m.end)}
     strangers = sum(
         is_unknown(w, index, strict=True) for j, w in enumerate(frame.words) if j not in inside
