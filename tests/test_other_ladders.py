@@ -469,3 +469,30 @@ def test_a_short_code_as_the_subject_of_a_question_is_the_level(codes):
     # "does a M3 ..." asks about someone, however many words the ladder never uses
     intent = route("can an IC3 veto a gnarly monorepo refactor proposed by another squad", codes)
     assert intent.answered and intent.role == "senior-engineer"
+
+
+def _add_pay_lines(kb_dir: Path) -> None:
+    path = kb_dir / "ladder.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["facts"]["salary"] += [
+        {"text": "Level 3: £66,000 to £85,000 a year.", "sources": ["handbook"]},
+        {"text": "On-call is paid at £40 per weekday shift.", "sources": ["handbook"]},
+    ]
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    role = kb_dir / "roles" / "team-lead.yaml"
+    data = yaml.safe_load(role.read_text())
+    data["salary"] = [
+        {"text": "Team leads also get a leadership allowance.", "sources": ["handbook"]}
+    ]
+    role.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+
+
+def test_the_ladders_lines_answer_for_a_shared_code_and_for_no_role(tmp_path):
+    kb = edited_codes(tmp_path, _add_pay_lines)
+    # "Level 3" is Senior Engineer's and Team Lead's, and Team Lead has pay facts of its
+    # own; the ladder's line naming the code answers rather than asking which
+    answer = render_plain(ask("salary range for level 3 in lisbon?", kb), kb)
+    assert "£66,000 to £85,000" in answer
+    # no role named, one of the ladder's lines holding three things asked
+    answer = render_plain(ask("how much is on-call paid per shift", kb), kb)
+    assert "£40 per weekday shift" in answer

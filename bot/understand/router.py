@@ -185,12 +185,11 @@ def _about_a_ladder_of_paths(frame: Frame, index: RouterIndex) -> bool:
     # "when are perf review cycles": a fact about the whole ladder holds what is asked
     asked: Asked = frame.asked
     hits = [h for h in asked.search(asked.query, [LADDER], limit=1)]
-    return (
-        bool(hits)
-        and asked.coverage(hits[0]) >= FACTS_ANSWER
-        and len(hits[0].matched) >= 2
-        and p < SCOPE_THRESHOLD
-    )
+    if not hits or asked.coverage(hits[0]) < FACTS_ANSWER:
+        return False
+    # a line of the ladder's holding three things asked ("how much is on-call paid per
+    # shift") is what the question is about, however its wording reads
+    return len(hits[0].matched) >= 3 or (len(hits[0].matched) >= 2 and p < SCOPE_THRESHOLD)
 
 
 def _answered_by_facts(frame: Frame, index: RouterIndex) -> bool:

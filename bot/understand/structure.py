@@ -28,6 +28,7 @@ from .moves import (
     offered,
     pair_of,
 )
+from .normalise import tokens
 from .sense import model_words
 
 ALONE_COMPARE = 0.1  # model probability a one-role comparison needs
@@ -147,15 +148,25 @@ def _ladder_wide_topic(frame: Frame, span: Span) -> bool:
     """A topic named whose facts are the ladder's, not the roles' own: "IC 5 salary
     range", "ic3 band?" on a ladder whose pay bands are set per code."""
     kb = frame.kb
+    code = "".join(frame.words[span.start : span.end])  # "b30", "ic3"
     for tid in frame.phrases:  # weak ones too: "ic3 band?"
         topic = kb.topics.get(tid)
         if topic is None or topic.answer != "facts":
             continue
-        ladder = any(kb.ladder_facts.get(p) for p in topic.paths)
+        wide = [f for p in topic.paths for f in kb.ladder_facts.get(p, ())]
         own = any(kb.roles[r].get(p) for r in span.roles for p in topic.paths)
-        if ladder and not own:
+        # ...or its lines name the code ("B30 | £72k–£90k"), whatever a role adds
+        named = any(code in _joined_words(f.text) for f in wide)
+        if wide and (not own or named):
             return True
     return False
+
+
+def _joined_words(text: str) -> set[str]:
+    """A fact's words, with each letter-code and its number also as one ("B 30" and
+    "B30" both give "b30")."""
+    said = tokens(text)
+    return set(said) | {a + b for a, b in zip(said, said[1:]) if b.isdigit()}
 
 
 def _one_family(kb, roles: tuple[str, ...]) -> bool:

@@ -316,6 +316,10 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
     }
     about_the_ladder = bool(
         framed & ({index.ladder_topic, kb.default_topic} | index.ladder_only_topics)
+    ) or (
+        # one of the ladder's own lines holds three things asked, and all of it: "how
+        # much is on-call paid per shift"
+        role == LADDER and frame.supported and len(hits[0].matched) >= 3
     )
     if (
         frame.hint is None
