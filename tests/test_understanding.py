@@ -360,3 +360,12 @@ def test_what_is_open_to_a_role_is_where_it_goes_not_how_to_become_it(kb, text):
     answer = ask(text, kb)
     assert answer.intent.topic == "progression" and answer.intent.direction != "into"
     assert answer.sections[0].heading == "Where it sits"  # not "Becoming a ..." first
+
+
+@pytest.mark.parametrize("word", ["often", "yet", "anymore", "recently"])
+def test_everyday_adverbs_are_never_words_the_ladder_would_not_know(kb, word):
+    # a question with "how often" or "not yet" is not one about something else
+    from bot.understand.index import build_index
+    from bot.understand.roles import is_unknown
+
+    assert not is_unknown(word, build_index(kb), strict=True)

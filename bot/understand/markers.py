@@ -36,7 +36,8 @@ STOPWORDS = _words(
     fyi tbh imo imho idk asap rn tho though anyway just also etc maybe whos hows wheres whys
     theres heres whatre theyve weve youve besides beside except without among around
     toward towards versus via per upon onto despite since unless whether else either
-    neither"""
+    neither often yet sometimes always already soon later anymore rarely seldom mostly
+    lately recently although"""
 )
 # Words that describe a person without making "senior X" a different thing: "a good
 # senior", "an experienced lead" stay about the ladder.
