@@ -1017,3 +1017,16 @@ def test_a_table_indexing_levels_described_elsewhere_is_not_levels_of_its_own(tm
     kb, _ = imported(out)
     titles = sorted(r.title for r in kb.roles.values())
     assert titles == ["Engineer I", "Engineer II", "Senior Engineer", "Team Lead"]
+
+
+def test_a_shared_code_is_settled_by_the_one_role_whose_facts_hold_most_of_it(tmp_path):
+    """ "IC 3" is Senior Engineer's and Team Lead's; the senior's facts hold most of
+    what is asked (presenting plans to leadership, not the slide deck), the lead's far
+    less (a summary that "runs" a team, for "leadership")."""
+    out = tmp_path / "kb"
+    assert run_bot("import", str(write_markdown_ladder(tmp_path / "docs")), "--out", str(out))
+    kb, _ = imported(out)
+    senior = next(r.id for r in kb.roles.values() if r.title == "Senior Engineer")
+    text = "is an ic 3 supposed to present the quarterly plans to leadership in a slide deck"
+    intent = route(text, kb)
+    assert intent.role == senior and not intent.choices

@@ -496,3 +496,4 @@ def test_the_ladders_lines_answer_for_a_shared_code_and_for_no_role(tmp_path):
     # no role named, one of the ladder's lines holding three things asked
     answer = render_plain(ask("how much is on-call paid per shift", kb), kb)
     assert "£40 per weekday shift" in answer
+

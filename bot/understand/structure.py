@@ -32,6 +32,8 @@ from .normalise import tokens
 from .sense import model_words
 
 ALONE_COMPARE = 0.1  # model probability a one-role comparison needs
+HELD_MOST = 0.4  # share of what is asked one role's fact holds, the others' none: that role
+FAR_AHEAD = 2.0  # ...or the others' best holds far less (a score this many times lower)
 
 
 def settle(frame: Frame, index: RouterIndex) -> bool:
@@ -151,7 +153,7 @@ def _ladder_wide_topic(frame: Frame, span: Span) -> bool:
     code = "".join(frame.words[span.start : span.end])  # "b30", "ic3"
     for tid in frame.phrases:  # weak ones too: "ic3 band?"
         topic = kb.topics.get(tid)
-        if topic is None or topic.answer != "facts":
+        if topic is None or topic.answer not in ("facts", "ladder"):
             continue
         wide = [f for p in topic.paths for f in kb.ladder_facts.get(p, ())]
         own = any(kb.roles[r].get(p) for r in span.roles for p in topic.paths)
@@ -220,13 +222,19 @@ def _settle_shared(frame: Frame, span: Span) -> str | None:
     ):
         if len(candidates) == 1:
             return candidates[0]
-    # "do IC2s go on call?": only one of them has a fact holding all that is asked,
-    # and the others' facts hold none of it
+    # "do IC2s go on call?": only one of them has a fact holding all that is asked, or
+    # most of it, and the others' facts hold none of it or far less
     asked = frame.asked
     found = {r: asked.search(asked.query, [r], limit=1) for r in span.roles}
-    held = [r for r, hits in found.items() if hits]
-    if len(held) == 1 and asked.covered_by(found[held[0]][0]):
-        meant = held[0]
+    ranked = sorted((hits[0].score, r) for r, hits in found.items() if hits)
+    if not ranked:
+        return None
+    top, meant = ranked[-1]
+    best = found[meant][0]
+    alone = len(ranked) == 1 or top >= FAR_AHEAD * ranked[-2][0]
+    if alone and (
+        asked.covered_by(best) or (asked.coverage(best) >= HELD_MOST and len(best.matched) >= 2)
+    ):
         frame.note(
             "structure", f"{frame.span_text(span)!r}: only {meant}'s facts hold what is asked"
         )
