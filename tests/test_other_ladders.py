@@ -497,3 +497,18 @@ def test_the_ladders_lines_answer_for_a_shared_code_and_for_no_role(tmp_path):
     answer = render_plain(ask("how much is on-call paid per shift", kb), kb)
     assert "£40 per weekday shift" in answer
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["who reviews the designs of a product area and sets its direction"],
+)
+def test_whose_duty_it_is_names_the_role_whose_facts_hold_it(codes, text):
+    answer = ask(text, codes)
+    assert answer.intent.role == "senior-engineer"
+    assert "reviews its designs" in render_plain(answer, codes)
+
+
+@pytest.mark.parametrize("text", ["who's on call tonight for payments", "who approves my expenses"])
+def test_whose_duty_is_not_a_person_wanted_or_a_loose_match(codes, text):
+    assert not route(text, codes).answered

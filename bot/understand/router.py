@@ -137,6 +137,7 @@ def _discipline(frame: Frame, index: RouterIndex) -> bool:
         and not _about_a_ladder_of_paths(frame, index)
         and not _a_ladder_page_named(frame, index)
         and not _the_ladder_asked_for(frame, index)
+        and not _whose_duty(frame)
         # "I want to stay technical, what should I aim for": a path, on a condition
         and not (frame.cues.condition and index.ladder_topic in frame.phrases)
     ):
@@ -147,6 +148,22 @@ def _discipline(frame: Frame, index: RouterIndex) -> bool:
         # facts, but the asker rules that path out - the discipline's paths, without it
         frame.role = kb.default_role if kb.default_role in kb.roles else LADDER
     return True
+
+
+WHOSE_WORDS = 2  # of a role's fact, holding most of a "who ..." question
+WHOSE_SURE = 3  # ...however the question reads, when it holds this many
+
+
+def _whose_duty(frame: Frame) -> bool:
+    """ "who owns the annual red team", "who runs the monthly staff+ forum": a duty one
+    role's own facts hold most of, asked as whose it is (not a person wanted now)."""
+    if frame.cues.person or frame.cues.request or not {"who", "whos"} & set(frame.words[:4]):
+        return False
+    asked: Asked = frame.asked
+    hits = asked.search(asked.query, None, limit=1)
+    if not hits or hits[0].ref.role == LADDER or asked.coverage(hits[0]) < FACTS_ANSWER:
+        return False
+    return len(hits[0].matched) >= WHOSE_WORDS
 
 
 def _the_ladder_asked_for(frame: Frame, index: RouterIndex) -> bool:
