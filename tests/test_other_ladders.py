@@ -498,7 +498,6 @@ def test_the_ladders_lines_answer_for_a_shared_code_and_for_no_role(tmp_path):
     assert "£40 per weekday shift" in answer
 
 
-
 @pytest.mark.parametrize(
     "text",
     ["who reviews the designs of a product area and sets its direction"],
@@ -512,3 +511,17 @@ def test_whose_duty_it_is_names_the_role_whose_facts_hold_it(codes, text):
 @pytest.mark.parametrize("text", ["who's on call tonight for payments", "who approves my expenses"])
 def test_whose_duty_is_not_a_person_wanted_or_a_loose_match(codes, text):
     assert not route(text, codes).answered
+
+
+def test_a_compound_a_fact_hyphenates_is_found_written_as_one_word(tmp_path):
+    def add_fact(kb_dir: Path) -> None:
+        path = kb_dir / "roles" / "senior-engineer.yaml"
+        data = yaml.safe_load(path.read_text())
+        data["responsibilities"].append(
+            {"text": "Records big trade-offs in decision records.", "sources": ["handbook"]}
+        )
+        path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+    kb = edited_codes(tmp_path, add_fact)
+    answer = render_plain(ask("where do IC3s write down tradeoffs for the next person", kb), kb)
+    assert "trade-offs in decision records" in answer.split("\n\n")[1]

@@ -118,12 +118,16 @@ class FactIndex:
             if s not in self.ignore:
                 terms[s] = terms.get(s, 0) + 1
         self.lengths.append(sum(terms.values()))  # as written: a compound found adds none
+        hyphened = "-" in text
+        said = text.lower()
         for a, b in zip(fact_words, fact_words[1:]):
-            # two real parts ("on call"), not a letter left of "C#" beside "are"
+            # two real parts ("on call"), not a letter left of "C#" beside "are"; a
+            # compound the topics spell as one, or any the fact hyphenates ("trade-offs"
+            # is the question's "tradeoffs")
             if (
                 len(a) > 1
                 and len(b) > 1
-                and a + b in self.compounds
+                and (a + b in self.compounds or (hyphened and f"{a}-{b}" in said))
                 and stem(a + b) not in self.ignore
             ):
                 terms.setdefault(stem(a + b), 1)

@@ -80,7 +80,16 @@ LONG_IDIOMS = (
 _IDIOM_ENDS = frozenset(idiom[-1] for idiom in LONG_IDIOMS)
 
 
+# "the next person", "next week": "next" of something other than a level or a step
+NEXT_OTHER = frozenset(
+    "person people one week weeks month months year years day days time sprint quarter "
+    "cycle meeting release review".split()
+)
+
+
 def _idiom(words: list[str], pattern: tuple[str, ...], at: tuple[int, ...]) -> bool:
+    if pattern == ("next",) and words[at[0] + 1 : at[0] + 2] and words[at[0] + 1] in NEXT_OTHER:
+        return True
     if pattern[-1] == "different" and at[-1] > 0 and words[at[-1] - 1] in ("the", "all"):
         return True  # "what are the different levels": kinds of them, not a comparison
     return len(pattern) == 1 and at[0] > 0 and (words[at[0] - 1], words[at[0]]) in IDIOMS
