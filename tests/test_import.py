@@ -1030,3 +1030,21 @@ def test_a_shared_code_is_settled_by_the_one_role_whose_facts_hold_most_of_it(tm
     text = "is an ic 3 supposed to present the quarterly plans to leadership in a slide deck"
     intent = route(text, kb)
     assert intent.role == senior and not intent.choices
+
+
+def test_a_title_ending_in_another_roles_title_is_said_with_its_code(tmp_path):
+    kb = import_page(
+        tmp_path,
+        "management.md",
+        "# Management\n\n## Engineering Manager (EM)\n\nAn Engineering Manager runs a team.\n\n"
+        "### Responsibilities\n\n- Holds one to ones with each engineer.\n\n"
+        "## Senior Engineering Manager\n\nA Senior Engineering Manager runs several teams.\n\n"
+        "### Responsibilities\n\n- Manages other managers and plans the group's hiring.\n",
+    )
+    titled = {r.title: r.id for r in kb.roles.values()}
+    assert (
+        route("does a senior em manage other managers", kb).role
+        == titled["Senior Engineering Manager"]
+    )
+    assert route("sr em responsibilities?", kb).role == titled["Senior Engineering Manager"]
+    assert route("what does an em do", kb).role == titled["Engineering Manager"]

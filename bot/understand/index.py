@@ -176,6 +176,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
                         aliases.setdefault((read[0] + read[1],), (role.id, False))
                         aliases.setdefault((read[0] + read[1] + "s",), (role.id, False))
     shared_codes = _codes(kb, aliases)
+    _titles_by_inner_code(kb, aliases, shared_codes)
     for key, (role_id, _) in list(aliases.items()):
         numbered = re.fullmatch(r"([a-z]+?)(\d+)", key[0]) if len(key) == 1 else None
         # "level5" too, as the spelling stage joins "level 5"
@@ -406,6 +407,27 @@ EVERYDAY_CODE = 5.0  # zipf: a short code this common in English ("be", "de") na
 
 
 NUMBERS = frozenset(NUMBER_WORDS.values())
+
+
+def _titles_by_inner_code(kb: KnowledgeBase, aliases: dict, shared: dict) -> None:
+    """ "senior em" for Senior Engineering Manager: a title ending in another role's
+    title, said with that role's code (when the code is that role's alone)."""
+    titles = {r.id: tuple(tokens(r.title)) for r in kb.roles.values()}
+    for role in kb.roles.values():
+        mine = titles[role.id]
+        for other in kb.roles.values():
+            theirs = titles[other.id]
+            if other is role or len(theirs) < 2 or len(mine) <= len(theirs):
+                continue
+            if mine[-len(theirs) :] != theirs:
+                continue
+            head = mine[: -len(theirs)]
+            for code in other.codes:
+                said = tuple(tokens(code))
+                if said in shared or not all(w.isalpha() for w in said):
+                    continue
+                for form in short_forms(head):
+                    aliases.setdefault((*form, *said), (role.id, False))
 
 
 def _bare(key: tuple[str, ...]) -> bool:
