@@ -525,3 +525,18 @@ def test_a_compound_a_fact_hyphenates_is_found_written_as_one_word(tmp_path):
     kb = edited_codes(tmp_path, add_fact)
     answer = render_plain(ask("where do IC3s write down tradeoffs for the next person", kb), kb)
     assert "trade-offs in decision records" in answer.split("\n\n")[1]
+
+
+def test_a_promotion_to_a_shared_code_is_answered_by_the_ladders_lines_naming_it(tmp_path):
+    def add_line(kb_dir: Path) -> None:
+        path = kb_dir / "ladder.yaml"
+        data = yaml.safe_load(path.read_text())
+        data["facts"]["progression"].append(
+            {"text": "Promotions to Level 3 also need a written case.", "sources": ["handbook"]}
+        )
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+
+    kb = edited_codes(tmp_path, add_line)
+    answer = ask("promo to level 3 - is there an extra step?", kb)
+    assert not answer.intent.choices
+    assert "written case" in render_plain(answer, kb)

@@ -153,7 +153,7 @@ def _ladder_wide_topic(frame: Frame, span: Span) -> bool:
     code = "".join(frame.words[span.start : span.end])  # "b30", "ic3"
     for tid in frame.phrases:  # weak ones too: "ic3 band?"
         topic = kb.topics.get(tid)
-        if topic is None or topic.answer != "facts":
+        if topic is None or topic.answer not in ("facts", "ladder"):
             continue
         wide = [f for p in topic.paths for f in kb.ladder_facts.get(p, ())]
         own = any(kb.roles[r].get(p) for r in span.roles for p in topic.paths)
