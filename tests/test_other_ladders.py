@@ -540,3 +540,17 @@ def test_a_promotion_to_a_shared_code_is_answered_by_the_ladders_lines_naming_it
     answer = ask("promo to level 3 - is there an extra step?", kb)
     assert not answer.intent.choices
     assert "written case" in render_plain(answer, kb)
+
+
+def test_underperforming_finds_what_the_ladder_says_of_performance_problems(tmp_path):
+    def add_fact(kb_dir: Path) -> None:
+        path = kb_dir / "roles" / "engineering-manager.yaml"
+        data = yaml.safe_load(path.read_text())
+        data.setdefault("responsibilities", []).append(
+            {"text": "Deals with performance problems early.", "sources": ["handbook"]}
+        )
+        path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+    kb = edited_codes(tmp_path, add_fact)
+    text = "one of my reports is underperforming, what does the ladder expect of me as M4"
+    assert "performance problems early" in render_plain(ask(text, kb), kb)
