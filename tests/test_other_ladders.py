@@ -554,3 +554,21 @@ def test_underperforming_finds_what_the_ladder_says_of_performance_problems(tmp_
     kb = edited_codes(tmp_path, add_fact)
     text = "one of my reports is underperforming, what does the ladder expect of me as M4"
     assert "performance problems early" in render_plain(ask(text, kb), kb)
+
+
+def test_an_overview_shows_what_the_ladder_says_of_the_role_by_name(tmp_path):
+    def add_line(kb_dir: Path) -> None:
+        path = kb_dir / "ladder.yaml"
+        data = yaml.safe_load(path.read_text())
+        data["facts"]["progression"].append(
+            {
+                "text": "Senior Engineer is a career level: many stay for good.",
+                "sources": ["handbook"],
+            }
+        )
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+
+    kb = edited_codes(tmp_path, add_line)
+    answer = render_plain(ask("is senior engineer considered a career level here?", kb), kb)
+    assert "many stay for good" in answer
+    assert "don't cover overview" not in answer

@@ -198,6 +198,18 @@ def _with_ladder_wide(kb, topic: Topic, role: Role, sections, cited):
     return tuple(sections[:1] + [Section("Across the ladder", said)] + sections[1:])
 
 
+SAID_OF = 2  # the ladder's own lines naming a role, shown with its overview
+
+
+def _said_of(kb: KnowledgeBase, role: Role, question: str) -> list:
+    """The ladder-wide lines that name the role by its title: those sharing the most
+    words with the question first, then in the order filed."""
+    found = [f for facts in kb.ladder_facts.values() for f in facts if _says(role.title, f.text)]
+    asked = set(words(question))
+    found.sort(key=lambda f: -len(asked & set(words(f.text))))  # what was asked first
+    return found[:SAID_OF]
+
+
 def _names_role(kb: KnowledgeBase, role_id: str | None, text: str) -> bool:
     """A fact naming a role by its code or title, as whole words: "IC 3" in "IC 3:
     £52,000", not in "IC 30"."""
@@ -251,7 +263,8 @@ def _asked_about(kb: KnowledgeBase, intent: Intent) -> str:
     named = _phrase_words(kb, topic) if topic else frozenset()
     terms = [t for t in intent.terms if not set(words(t)) <= named]
     if intent.terms and not terms and topic is not None:
-        return topic.title.lower()
+        # (an overview or a path always has something to say: no gap is named)
+        return topic.title.lower() if topic.answer == "facts" else ""
     return ", ".join(t[:TERM_SHOWN] for t in terms[:3])
 
 
@@ -340,6 +353,9 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
         sections = tuple(
             Section(spec.heading, cited.lines(key, 3)) for spec in topic.fields[:1]
         ) + (Section("On the ladder", track_lines(kb, role.id, cited)),)
+        said = _said_of(kb, role, question)
+        if said:  # "Engineer III is a senior role here in everything but name"
+            sections += (Section("What the ladder says of it", cited.lines(said)),)
     elif topic.answer == "ladder" and intent.direction == "ready":
         title = f"{role.title}: what it expects"
         sections = _readiness(kb, role, intent, cited)
