@@ -35,6 +35,7 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
     person = person_wanted(words, frame.spans) or (
         "someone" if any(person_asked_for(sp, words) for sp in frame.spans) else ""
     )
+    plain = [w for w in words if w not in M.SOFTENERS and w != "actually"]  # "what really changes"
     frame.cues = Cues(
         form=form_of(words),
         asking_form=form_of(words[frame.focus :]),
@@ -70,7 +71,7 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
             w in M.READINESS and not (w.startswith("expect") and words[i + 1 : i + 2] == ["to"])
             for i, w in enumerate(words)  # "am i expected to lead projects": a duty
         )
-        or any(pair in M.READINESS_PAIRS for pair in zip(words, words[1:])),
+        or any(pair in M.READINESS_PAIRS for pair in zip(plain, plain[1:])),
     )
 
 

@@ -95,7 +95,7 @@ READY = _words("ready readiness")  # "ready for senior"
 # --- what the words after a role say about it --------------------------------------
 SAYING = _words(
     "say says said tell tells told think thinks thought ask asks asked keeps kept feels want "
-    "wants wanted wonders wondering"
+    "wants wanted wonders wondering mentioned mentions suggested suggests recommended"
 )
 KEEP_SAYING = (("keep", "saying"), ("keep", "telling"))
 FIRST_PERSON = _words("i im me my ive id myself")

@@ -196,7 +196,14 @@ def _readiness(frame: Frame, index: RouterIndex) -> None:
     if not heading:
         return
     target = heading[-1]
-    if any(kb.topics[t].answer == "facts" for t in frame.strong if t in kb.topics):
+    named = [  # not "what actually changes" (impact's phrase): that is the readiness
+        t
+        for t in frame.strong
+        if t in kb.topics
+        and kb.topics[t].answer == "facts"
+        and any(not set(p) & COMPARING_WORDS for p in frame.phrases[t].words)
+    ]
+    if named:
         # "how does the process expectation change from em5 to em6": that topic, there
         frame.role, frame.other, frame.topic = target.role, None, None
         return
