@@ -572,3 +572,18 @@ def test_an_overview_shows_what_the_ladder_says_of_the_role_by_name(tmp_path):
     answer = render_plain(ask("is senior engineer considered a career level here?", kb), kb)
     assert "many stay for good" in answer
     assert "don't cover overview" not in answer
+
+
+def test_a_path_answer_shows_the_ladders_line_on_that_role_sharing_the_question(tmp_path):
+    def add_line(kb_dir: Path) -> None:
+        path = kb_dir / "ladder.yaml"
+        data = yaml.safe_load(path.read_text())
+        data["facts"]["salary"].append(
+            {"text": "M4 is paid on the same band as IC4.", "sources": ["handbook"]}
+        )
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+
+    kb = edited_codes(tmp_path, add_line)
+    answer = ask("whats next after m4, is it the same band as an ic?", kb)
+    assert answer.intent.role == "engineering-manager" and answer.intent.topic == "progression"
+    assert "same band as IC4" in render_plain(answer, kb)

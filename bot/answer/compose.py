@@ -14,6 +14,7 @@ import re
 from ..ladder.model import LADDER, KnowledgeBase, Role, Topic
 from ..text import words
 from ..understand.intent import Intent
+from ..understand.markers import STOPWORDS
 from . import ladder
 from .answers import Answer
 from .compare import compare
@@ -201,11 +202,19 @@ def _with_ladder_wide(kb, topic: Topic, role: Role, sections, cited):
 SAID_OF = 2  # the ladder's own lines naming a role, shown with its overview
 
 
-def _said_of(kb: KnowledgeBase, role: Role, question: str) -> list:
-    """The ladder-wide lines that name the role by its title: those sharing the most
-    words with the question first, then in the order filed."""
-    found = [f for facts in kb.ladder_facts.values() for f in facts if _says(role.title, f.text)]
-    asked = set(words(question))
+def _said_of(kb: KnowledgeBase, role: Role, question: str, shared: int = 0) -> list:
+    """The ladder-wide lines that name the role by its title (or, with `shared`, its
+    code too): those sharing the most words with the question first, then in the order
+    filed; with `shared`, only those sharing that many words besides its names."""
+    names = set(words(role.title)) | {w for c in role.codes for w in words(c)}
+    asked = {w for w in words(question) if w not in STOPWORDS} - names
+    found = [
+        f
+        for facts in kb.ladder_facts.values()
+        for f in facts
+        if (_names_role(kb, role.id, f.text) if shared else _says(role.title, f.text))
+        and len(asked & set(words(f.text))) >= shared
+    ]
     found.sort(key=lambda f: -len(asked & set(words(f.text))))  # what was asked first
     return found[:SAID_OF]
 
@@ -372,6 +381,11 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
         )
         if intent.direction == "into" and not intent.other_role:
             sections = _with_ladder_wide(kb, topic, role, sections, cited)
+        shown = {line for s in sections for line in s.lines}
+        said = [f for f in _said_of(kb, role, question, shared=1) if cited.text(f) not in shown]
+        if said:  # "m5 is equivalent to which ic level": "A Manager 5 is ... an IC 6"
+            heading = Section("What the ladder says of it", cited.lines(said))
+            sections = (*sections[:1], heading, *sections[1:])
         if intent.form == "how_long":
             note = "The sources give no timeframe for this move; here is what it takes."
             intro = f"{intro}\n\n{note}" if intro else note
