@@ -587,3 +587,18 @@ def test_a_path_answer_shows_the_ladders_line_on_that_role_sharing_the_question(
     answer = ask("whats next after m4, is it the same band as an ic?", kb)
     assert answer.intent.role == "engineering-manager" and answer.intent.topic == "progression"
     assert "same band as IC4" in render_plain(answer, kb)
+
+
+def test_a_role_with_no_pay_of_its_own_leads_with_the_ladders_line_naming_it(tmp_path):
+    def add_line(kb_dir: Path) -> None:
+        path = kb_dir / "ladder.yaml"
+        data = yaml.safe_load(path.read_text())
+        data["facts"]["salary"].append(
+            {"text": "M4: £94,000 to £116,000.", "sources": ["handbook"]}
+        )
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+
+    kb = edited_codes(tmp_path, add_line)
+    body = render_plain(ask("what's the pay band for an m4", kb), kb).split("\n\n", 1)[1]
+    assert "M4: £94,000 to £116,000." in body.split("\n\n")[0] + body.split("\n\n")[1]
+    assert "don't cover" not in body.split("\n\n")[0]

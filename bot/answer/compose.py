@@ -312,7 +312,11 @@ def _direct(kb: KnowledgeBase, intent: Intent, role: Role, cited: Citations):
         if intent.form == "yes_no" and asked:
             return gap_line(asked, role.title), ()
         return "", ()
-    intro = gap_line(asked, role.title) if asked else ""
+    naming = any(
+        ref.role == LADDER and _names_role(kb, role.id, f.text)
+        for ref, f in zip(intent.facts, facts)
+    )  # "IC 6 / Manager 5: £94,000": the ladder does cover it, by the role's code
+    intro = gap_line(asked, role.title) if asked and not naming else ""
     by_role: dict[str, list] = {}
     for ref, fact in zip(intent.facts, facts):
         by_role.setdefault(ref.role, []).append(fact)

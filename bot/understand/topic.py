@@ -167,6 +167,32 @@ def _lists_named(topic, found: Found | None) -> set[str]:
     return named if len(named) < len(topic.fields) else set()
 
 
+def _naming_first(kb: KnowledgeBase, role: str, refs: tuple, topic: str | None) -> tuple:
+    """The ladder's lines that name the role asked about ("IC 6 / Manager 5: £94,000")
+    before its lines for everyone ("bands overlap a little on purpose"); when the role
+    has nothing of its own on the topic, the topic's lines naming it lead."""
+    t = kb.topics.get(topic or "")
+    wide: tuple = ()
+    if t is not None and t.answer == "facts" and not has_facts(kb, role, topic or ""):
+        wide = tuple(
+            FactRef(LADDER, p, i) for p in t.paths for i in range(len(kb.ladder_facts.get(p, ())))
+        )
+    if not any(ref.role == LADDER for ref in refs + wide):
+        return refs
+    r = kb.roles[role]
+    names = {"".join(tokens(n)) for n in (r.title, *r.codes)} - {""}
+
+    def names_it(ref) -> bool:
+        if ref.role != LADDER:
+            return False
+        said = tokens(ref.fact(kb).text)
+        grams = {"".join(said[i : i + n]) for n in (1, 2, 3) for i in range(len(said))}
+        return bool(names & grams)
+
+    named = [ref for ref in dict.fromkeys(refs + wide) if names_it(ref)]
+    return tuple(named[:QUOTED_NAMING] + [ref for ref in refs if ref not in named])
+
+
 def has_facts(kb: KnowledgeBase, role: str, topic: str) -> bool:
     t = kb.topics.get(topic)
     if t is None or t.answer not in ("facts",):
@@ -183,6 +209,7 @@ def as_duty(kb: KnowledgeBase, topic: str) -> str:
 
 
 RANKED = 12  # facts ordered by the question, at most
+QUOTED_NAMING = 2  # the ladder's lines naming the role asked about, leading its answer
 # Measured on every question set: in-scope questions about the discipline reach 0.61,
 # the traps that got through before 0.84.
 DISCIPLINE_SCOPE = 0.75
@@ -303,6 +330,8 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
             frame.role = role = owner
             facts = tuple(same_fact(kb, ref, owner) for ref in facts)
             ranked = tuple(h.ref for h in index.facts.search(query, [role], limit=RANKED))
+    if role in kb.roles:
+        facts = _naming_first(kb, role, facts, topic)
     frame.facts, frame.terms, frame.ranked = facts, tuple(terms), ranked
     if topic != index.ladder_topic:
         compared_ask(frame, index)  # "D4 vs D5: who defines the SLAs?", "TL or EM?"
