@@ -367,6 +367,10 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
             Section(spec.heading, cited.lines(key, 3)) for spec in topic.fields[:1]
         ) + (Section("On the ladder", track_lines(kb, role.id, cited)),)
         said = _said_of(kb, role, question)
+        asked = _said_of(kb, role, question, shared=2)[:1]
+        if asked:  # "is engineer III considered a senior role?": the ladder's own answer
+            intro = f"{cited.text(asked[0])}\n\n{intro}"
+            said = [f for f in said if f not in asked]
         if said:  # "Engineer III is a senior role here in everything but name"
             sections += (Section("What the ladder says of it", cited.lines(said)),)
     elif topic.answer == "ladder" and intent.direction == "ready":
