@@ -570,8 +570,9 @@ def test_an_overview_shows_what_the_ladder_says_of_the_role_by_name(tmp_path):
 
     kb = edited_codes(tmp_path, add_line)
     answer = render_plain(ask("is senior engineer considered a career level here?", kb), kb)
-    assert "don't cover overview" not in answer
-    # sharing two words with the question ("career", "level"), the ladder's line leads
+    assert "many stay for good" in answer and "don't cover overview" not in answer
+    answer = render_plain(ask("senior engineer in a nutshell, do people stay for good?", kb), kb)
+    # sharing two words with the question ("stay", "good"), the ladder's line leads
     assert answer.split("\n\n")[1].startswith("Senior Engineer is a career level")
 
 
