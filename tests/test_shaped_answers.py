@@ -114,3 +114,16 @@ def test_which_pays_more_shows_the_pay_of_both_or_says_it_is_not_covered(kb, tex
         assert has_pay or f"don't cover salary for {title}" in said or title in answer.intro
     if any(kb.roles[r].get("salary") for r in pair):
         assert "$" in said  # the figure the sources give, for the one that has it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "context: mid, 3 yrs, I own two services end to end. am I ready for senior?",
+        "am I ready to be an EM if I've never had direct reports",
+    ],
+)
+def test_readiness_is_not_turned_by_what_the_asker_says_they_do(kb, text):
+    # "I own two services" is the asker's story, not the topic asked about
+    answer = ask(text, kb)
+    assert answer.intent.topic == "progression" and answer.intent.direction == "ready"

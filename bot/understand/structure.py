@@ -17,7 +17,7 @@ from __future__ import annotations
 from ..ladder.model import LADDER, KnowledgeBase
 from .frame import Frame, Span, Title
 from .index import RouterIndex
-from .markers import COMPARING_JOINERS, COMPARING_WORDS, EITHER, POSITION, TO
+from .markers import AUXILIARIES, COMPARING_JOINERS, COMPARING_WORDS, EITHER, POSITION, TO
 from .moves import (
     asker_first,
     asks_range,
@@ -32,6 +32,8 @@ from .normalise import tokens
 from .sense import model_words
 
 ALONE_COMPARE = 0.1  # model probability a one-role comparison needs
+TELLING_SUBJECTS = frozenset({"i", "ive", "we", "weve"})
+TOLD_WORDS = 7  # "if I've never had direct reports": the clause a subject says
 HELD_MOST = 0.4  # share of what is asked one role's fact holds, the others' none: that role
 FAR_AHEAD = 2.0  # ...or the others' best holds far less (a score this many times lower)
 
@@ -171,6 +173,17 @@ def _joined_words(text: str) -> set[str]:
     return set(said) | {a + b for a, b in zip(said, said[1:]) if b.isdigit()}
 
 
+def _told(words: list[str]) -> set[int]:
+    """Positions of what the asker says of themselves: the words after "I", "I've" or
+    "we" that is no question's subject ("I own two services", "if I've never had
+    direct reports"; not "do I own", "am I ready")."""
+    told: set[int] = set()
+    for j, w in enumerate(words):
+        if w in TELLING_SUBJECTS and not (j and words[j - 1] in AUXILIARIES):
+            told.update(range(j + 1, min(len(words), j + 1 + TOLD_WORDS)))
+    return told
+
+
 def _one_family(kb, roles: tuple[str, ...]) -> bool:
     """Levels of one track, one after another (Tech Lead 4, 5, 6, 7): a family's name,
     not a code several tracks share."""
@@ -196,12 +209,15 @@ def _readiness(frame: Frame, index: RouterIndex) -> None:
     if not heading:
         return
     target = heading[-1]
-    named = [  # not "what actually changes" (impact's phrase): that is the readiness
+    told = _told(frame.words)
+    named = [  # not "what actually changes" (impact's phrase): that is the readiness;
+        # nor what the asker says they do ("I own two services. am I ready for senior")
         t
         for t in frame.strong
         if t in kb.topics
         and kb.topics[t].answer == "facts"
         and any(not set(p) & COMPARING_WORDS for p in frame.phrases[t].words)
+        and not frame.phrases[t].at <= told
     ]
     if named:
         # "how does the process expectation change from em5 to em6": that topic, there
@@ -265,7 +281,8 @@ def _who(frame: Frame, index: RouterIndex, kept: list[Span]):
         )
     )
     roles = list(dict.fromkeys(m.role for m in kept))
-    named = _fact_topics(kb, phrases, lambda found: found.naming)
+    told = _told(frame.words)  # "I own two services": the asker's story, not the topic
+    named = _fact_topics(kb, phrases, lambda found: found.naming and not found.at <= told)
     compared = kb.topics[index.compare_topic].compares if index.compare_topic else ()
     if (
         (listed(frame, kept) or asks_range(frame, kept) or cues.all_roles)
