@@ -114,7 +114,7 @@ def question_start(text: str, long: bool = True) -> int:
     if (
         lead
         and len(lead) <= PREFIX_WORDS
-        and (lead[0] in ("as", "context", "background") or "question" in lead)
+        and (lead[0] in ("as", "context", "background") or "question" in lead or _asker(lead))
         and not plain[prefix.end() - 2 :].startswith(",")
         and plain[prefix.end() :].strip()
     ):
@@ -132,6 +132,16 @@ def question_start(text: str, long: bool = True) -> int:
     if not asking or asking[-1] == 0:
         return 0
     return len(tokens(" ".join(sentences[: asking[-1]])))
+
+
+# Who is asking, said before a colon or a dash: "recruiter: what does mid-level mean"
+ASKERS = frozenset(
+    "recruiter recruiters recruiting hr pm manager interviewer founder designer em lead".split()
+)
+
+
+def _asker(lead: list[str]) -> bool:
+    return len(lead) <= 2 and lead[-1] in ASKERS
 
 
 def _asking_clause(plain: str) -> int:

@@ -80,6 +80,8 @@ LONG_IDIOMS = (
 _IDIOM_ENDS = frozenset(idiom[-1] for idiom in LONG_IDIOMS)
 
 
+# a topic word as the first half of a compound noun that names something else
+NOUN_COMPOUNDS = frozenset({("hiring", "manager"), ("hiring", "managers")})
 # "the next person", "next week": "next" of something other than a level or a step
 NEXT_OTHER = frozenset(
     "person people one week weeks month months year years day days time sprint quarter "
@@ -88,8 +90,11 @@ NEXT_OTHER = frozenset(
 
 
 def _idiom(words: list[str], pattern: tuple[str, ...], at: tuple[int, ...]) -> bool:
-    if pattern == ("next",) and words[at[0] + 1 : at[0] + 2] and words[at[0] + 1] in NEXT_OTHER:
+    after = words[at[-1] + 1] if at[-1] + 1 < len(words) else ""
+    if pattern == ("next",) and after in NEXT_OTHER:
         return True
+    if len(pattern) == 1 and (pattern[0], after) in NOUN_COMPOUNDS:
+        return True  # "the hiring manager asked": a person, not hiring
     if pattern[-1] == "different" and at[-1] > 0 and words[at[-1] - 1] in ("the", "all"):
         return True  # "what are the different levels": kinds of them, not a comparison
     return len(pattern) == 1 and at[0] > 0 and (words[at[0] - 1], words[at[0]]) in IDIOMS

@@ -60,6 +60,17 @@ def settle(frame: Frame, index: RouterIndex) -> bool:
             and m.role in index.managing
         )
     ]
+    if frame.focus and any(m.start >= frame.focus for m in kept):
+        # "lead: what should my seniors own?": who asks, before the question that names
+        # its own role - unless it is where the asker stands ("senior here - how do i
+        # get to staff"), which a move starts from
+        asking += [
+            m
+            for m in kept
+            if m.end <= frame.focus
+            and not {"self", "stands", "source", "as", "here"} & m.marks
+            and m not in asking
+        ]
     if asking and len({m.role for m in kept}) > len({m.role for m in asking}):
         # "manager question: is one of my mids ready for senior", "my manager says im
         # operating at staff": who asks or is quoted, not whom the question is about
