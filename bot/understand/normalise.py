@@ -135,8 +135,8 @@ def question_start(text: str, long: bool = True) -> int:
 
 
 # Who is asking, said before a colon or a dash: "recruiter: what does mid-level mean"
-ASKERS = frozenset(
-    "recruiter recruiters recruiting hr pm manager interviewer founder designer em lead".split()
+ASKERS = frozenset(  # people of the company, not of any ladder (whose titles vary)
+    "recruiter recruiters recruiting hr pm interviewer founder designer".split()
 )
 
 
