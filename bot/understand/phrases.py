@@ -81,7 +81,10 @@ _IDIOM_ENDS = frozenset(idiom[-1] for idiom in LONG_IDIOMS)
 
 
 # a topic word as the first half of a compound noun that names something else
-NOUN_COMPOUNDS = frozenset({("hiring", "manager"), ("hiring", "managers")})
+NOUN_COMPOUNDS = frozenset(
+    {("hiring", "manager"), ("hiring", "managers")}  # "the hiring manager asked"
+    | {("paid", w) for w in ("product", "version", "plan", "tier", "license", "tool", "app")}
+)  # "is postgres a paid product or free": pricing, not pay
 # "the next person", "next week": "next" of something other than a level or a step
 NEXT_OTHER = frozenset(
     "person people one week weeks month months year years day days time sprint quarter "
