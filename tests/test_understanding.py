@@ -369,3 +369,16 @@ def test_everyday_adverbs_are_never_words_the_ladder_would_not_know(kb, word):
     from bot.understand.roles import is_unknown
 
     assert not is_unknown(word, build_index(kb), strict=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("is postgres a paid product or free", "salary"),
+        ("the hiring manager asked what a staff engineer does", "hiring"),
+    ],
+)
+def test_a_topic_word_as_half_of_another_noun_is_not_that_topic(kb, text, topic):
+    from bot.understand.router import understand
+
+    assert topic not in understand(text, kb).strong
