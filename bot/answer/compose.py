@@ -151,18 +151,12 @@ def _ladder_facts(kb: KnowledgeBase, topic: Topic, intent: Intent) -> list:
     ]
     if intent.role == LADDER and intent.asked_as:  # "ic3 band?": the code's own first
         return list(dict.fromkeys(naming + asked + listed))
-    both = [  # "senior engineer vs team lead, which pays more": "Team Lead ↔ Senior
-        # Engineer. Same code, same band", wherever the ladder files it
-        f
-        for facts in kb.ladder_facts.values()
-        for f in facts
-        if intent.other_role
-        and all(
-            _says(kb.roles[r].title, f.text)
-            for r in (intent.role, intent.other_role)
-            if r in kb.roles
-        )
-    ][:BOTH_SHOWN]
+    both = []  # "senior engineer vs team lead, which pays more": "Team Lead ↔ Senior
+    # Engineer. Same code, same band", wherever the ladder files it
+    if intent.role in kb.roles and intent.other_role in kb.roles:
+        theirs = set(_lines_naming(kb, intent.other_role, by_title=True))
+        both = [f for f in _lines_naming(kb, intent.role, by_title=True) if f in theirs]
+    both = both[:BOTH_SHOWN]
     found = both + asked + naming + listed
     return list(dict.fromkeys(found)) if listed or asked or both else []
 
@@ -208,15 +202,45 @@ def _said_of(kb: KnowledgeBase, role: Role, question: str, shared: int = 0) -> l
     filed; with `shared`, only those sharing that many words besides its names."""
     names = set(words(role.title)) | {w for c in role.codes for w in words(c)}
     asked = {w for w in words(question) if w not in STOPWORDS} - names
-    found = [
-        f
-        for facts in kb.ladder_facts.values()
-        for f in facts
-        if (_names_role(kb, role.id, f.text) if shared else _says(role.title, f.text))
-        and len(asked & set(words(f.text))) >= shared
-    ]
-    found.sort(key=lambda f: -len(asked & set(words(f.text))))  # what was asked first
+    lines = _lines_naming(kb, role.id, by_title=not shared)
+    common = {f: len(asked & set(words(f.text))) for f in lines}
+    found = [f for f in lines if common[f] >= shared]
+    found.sort(key=lambda f: -common[f])  # what was asked first
     return found[:SAID_OF]
+
+
+def _lines_naming(kb: KnowledgeBase, role_id: str, by_title: bool = False) -> tuple:
+    """The ladder-wide lines naming a role (by its title alone, or by a code too), in
+    the order filed. Worked out once per knowledge base for every role at once: each
+    line's runs of words looked up among all the roles' names."""
+    index = kb._cache.get("lines naming")
+    if index is None:
+        index = kb._cache["lines naming"] = _naming_index(kb)
+    return index.get((role_id, by_title), ())
+
+
+def _naming_index(kb: KnowledgeBase) -> dict:
+    named: dict[str, list[tuple[str, bool]]] = {}  # a name as said -> (role, is title)
+    for role in kb.roles.values():
+        for name, is_title in ((role.title, True), *((c, False) for c in role.codes)):
+            said = _CODE_GAP.sub("", " ".join(words(name)))
+            if said:
+                named.setdefault(said, []).append((role.id, is_title))
+    longest = max((len(n.split()) for n in named), default=1)
+    out: dict[tuple[str, bool], list] = {}
+    for facts in kb.ladder_facts.values():
+        for f in facts:
+            said = _CODE_GAP.sub("", " ".join(words(f.text))).split()
+            roles: dict[str, bool] = {}  # role -> named by its title
+            for i in range(len(said)):
+                for n in range(1, longest + 1):
+                    for rid, is_title in named.get(" ".join(said[i : i + n]), ()):
+                        roles[rid] = roles.get(rid, False) or is_title
+            for rid, by_title in roles.items():
+                out.setdefault((rid, False), []).append(f)
+                if by_title:
+                    out.setdefault((rid, True), []).append(f)
+    return {key: tuple(dict.fromkeys(found)) for key, found in out.items()}
 
 
 def _names_role(kb: KnowledgeBase, role_id: str | None, text: str) -> bool:

@@ -14,6 +14,8 @@ decisions, in order:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..ladder.model import LADDER, KnowledgeBase
 from .frame import Frame, Span, Title
 from .index import RouterIndex
@@ -177,11 +179,12 @@ def _ladder_wide_topic(frame: Frame, span: Span) -> bool:
     return False
 
 
-def _joined_words(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _joined_words(text: str) -> frozenset[str]:
     """A fact's words, with each letter-code and its number also as one ("B 30" and
     "B30" both give "b30")."""
     said = tokens(text)
-    return set(said) | {a + b for a, b in zip(said, said[1:]) if b.isdigit()}
+    return frozenset(said) | {a + b for a, b in zip(said, said[1:]) if b.isdigit()}
 
 
 def _told(words: list[str]) -> set[int]:

@@ -182,12 +182,20 @@ def _naming_first(kb: KnowledgeBase, role: str, refs: tuple, topic: str | None) 
     r = kb.roles[role]
     names = {"".join(tokens(n)) for n in (r.title, *r.codes)} - {""}
 
+    grams = kb._cache.get("ladder line grams")
+    if grams is None:  # each ladder line's words, and runs of two and three joined
+        grams = kb._cache["ladder line grams"] = {}
+
     def names_it(ref) -> bool:
         if ref.role != LADDER:
             return False
-        said = tokens(ref.fact(kb).text)
-        grams = {"".join(said[i : i + n]) for n in (1, 2, 3) for i in range(len(said))}
-        return bool(names & grams)
+        found = grams.get(ref)
+        if found is None:
+            said = tokens(ref.fact(kb).text)
+            found = grams[ref] = frozenset(
+                "".join(said[i : i + n]) for n in (1, 2, 3) for i in range(len(said))
+            )
+        return bool(names & found)
 
     named = [ref for ref in dict.fromkeys(refs + wide) if names_it(ref)]
     return tuple(named[:QUOTED_NAMING] + [ref for ref in refs if ref not in named])
