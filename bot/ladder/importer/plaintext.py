@@ -22,10 +22,13 @@ _ELSEWHERE = ("read more:", "read also:", "also read:", "related:", "see also:",
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")
 
 
-def _numbered_heading(line: str, following: str | None) -> bool:
+def _numbered_heading(line: str, following: str | None, previous: str | None) -> bool:
     """ "2. Database Management" above a paragraph: a numbered section's heading, not
-    an item of a numbered list (whose next line is the next item)."""
+    an item of a numbered list (whose next line is the next item, and whose last item
+    follows another: "3. Roll out behind a flag" after "2. ...")."""
     if not _NUMBERED.match(line) or following is None or _BULLET.match(following):
+        return False
+    if previous is not None and _NUMBERED.match(previous):
         return False
     return _is_heading(line[_NUMBERED.match(line).end() :], following)
 
@@ -56,7 +59,8 @@ def read_plaintext(document: Document, text: str) -> Document:
     lines = [(n, line) for n, line in lines if not line.lower().startswith(_ELSEWHERE)]
     for i, (n, line) in enumerate(lines):
         following = lines[i + 1][1] if i + 1 < len(lines) else None
-        if _numbered_heading(line, following):
+        previous = lines[i - 1][1] if i else None
+        if _numbered_heading(line, following, previous):
             headings = [h for h in headings if h.level < 3]
             text_ = clean(line[_NUMBERED.match(line).end() :])
             headings.append(Heading(3, text_, anchor_of(text_)))

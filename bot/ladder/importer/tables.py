@@ -89,7 +89,7 @@ def _levels_by_row(rows: list[list[Cell]]) -> list[Column]:
         out.append((name, []))
     if len(out) < MIN_LEVELS:
         return []
-    linked = sum(any(c.linked for c in row[:3]) for row in rows[1:])
+    linked = sum(any(row[i].linked for i in naming if i < len(row)) for row in rows[1:])
     if linked * 2 > len(rows) - 1:
         return []  # an index of levels described elsewhere: its rows link to them
     columns = [i for i in range(len(header)) if i not in naming and header[i].text]
