@@ -8,7 +8,7 @@ from __future__ import annotations
 import gc
 import os
 
-from .answer.compose import Answer, compose
+from .answer.compose import Answer, compose, index_ladder_lines
 from .answer.render_text import render_mrkdwn
 from .ladder import knowledge
 from .ladder.model import KnowledgeBase
@@ -62,6 +62,7 @@ def load_and_index(directory: str | os.PathLike | None = None) -> KnowledgeBase:
     kb = knowledge.load(directory)
     build_index(kb)
     kb.ladder_order()
+    index_ladder_lines(kb)  # which of the ladder's own lines name each role
     return kb
 
 

@@ -213,10 +213,17 @@ def _lines_naming(kb: KnowledgeBase, role_id: str, by_title: bool = False) -> tu
     """The ladder-wide lines naming a role (by its title alone, or by a code too), in
     the order filed. Worked out once per knowledge base for every role at once: each
     line's runs of words looked up among all the roles' names."""
+    if not kb.ladder_facts:
+        return ()
     index = kb._cache.get("lines naming")
     if index is None:
         index = kb._cache["lines naming"] = _naming_index(kb)
     return index.get((role_id, by_title), ())
+
+
+def index_ladder_lines(kb: KnowledgeBase) -> None:
+    """Work out which ladder-wide lines name each role now, not on the first question."""
+    _lines_naming(kb, next(iter(kb.roles), ""))
 
 
 def _naming_index(kb: KnowledgeBase) -> dict:

@@ -413,21 +413,25 @@ def _titles_by_inner_code(kb: KnowledgeBase, aliases: dict, shared: dict) -> Non
     """ "senior em" for Senior Engineering Manager: a title ending in another role's
     title, said with that role's code (when the code is that role's alone)."""
     titles = {r.id: tuple(tokens(r.title)) for r in kb.roles.values()}
+    by_title: dict[tuple[str, ...], list] = {}
+    for role in kb.roles.values():
+        by_title.setdefault(titles[role.id], []).append(role)
     for role in kb.roles.values():
         mine = titles[role.id]
-        for other in kb.roles.values():
-            theirs = titles[other.id]
-            if other is role or len(theirs) < 2 or len(mine) <= len(theirs):
-                continue
-            if mine[-len(theirs) :] != theirs:
-                continue
-            head = mine[: -len(theirs)]
-            for code in other.codes:
-                said = tuple(tokens(code))
-                if said in shared or not all(w.isalpha() for w in said):
-                    continue
-                for form in short_forms(head):
-                    aliases.setdefault((*form, *said), (role.id, False))
+        for cut in range(1, len(mine) - 1):  # each ending of two words or more
+            head, theirs = mine[:cut], mine[cut:]
+            for other in by_title.get(theirs, ()):
+                _said_with_code(other, head, role.id, aliases, shared)
+
+
+def _said_with_code(other, head: tuple[str, ...], role_id: str, aliases: dict, shared) -> None:
+    """ "senior" + EM for Senior Engineering Manager, in each short form of "senior"."""
+    for code in other.codes:
+        said = tuple(tokens(code))
+        if said in shared or not all(w.isalpha() for w in said):
+            continue
+        for form in short_forms(head):
+            aliases.setdefault((*form, *said), (role_id, False))
 
 
 def _bare(key: tuple[str, ...]) -> bool:
