@@ -1024,7 +1024,8 @@ def test_a_shared_code_is_settled_by_the_one_role_whose_facts_hold_most_of_it(tm
     what is asked (presenting plans to leadership, not the slide deck), the lead's far
     less (a summary that "runs" a team, for "leadership")."""
     out = tmp_path / "kb"
-    assert run_bot("import", str(write_markdown_ladder(tmp_path / "docs")), "--out", str(out))
+    result = run_bot("import", str(write_markdown_ladder(tmp_path / "docs")), "--out", str(out))
+    assert result.returncode == 0, result.stderr
     kb, _ = imported(out)
     senior = next(r.id for r in kb.roles.values() if r.title == "Senior Engineer")
     text = "is an ic 3 supposed to present the quarterly plans to leadership in a slide deck"
@@ -1048,3 +1049,24 @@ def test_a_title_ending_in_another_roles_title_is_said_with_its_code(tmp_path):
     )
     assert route("sr em responsibilities?", kb).role == titled["Senior Engineering Manager"]
     assert route("what does an em do", kb).role == titled["Engineering Manager"]
+
+
+def test_the_last_item_of_a_numbered_list_stays_an_item(tmp_path):
+    """ "3. Roll out behind a flag" after "2. ..." ends a list; the paragraph after it is
+    not filed under it."""
+    kb = import_page(
+        tmp_path,
+        "guide.txt",
+        "What is a Release Engineer?\n"
+        "A Release Engineer ships the company's software safely to its customers.\n"
+        "Key Responsibilities\n"
+        "The main steps of every release they own are these ones below.\n"
+        "1. Cut the release branch on Monday\n"
+        "2. Run the full regression suite\n"
+        "3. Roll out behind a flag\n"
+        "They also write the release notes that customers read every week.\n",
+    )
+    (role,) = kb.roles.values()
+    said = [f.text for f in role.get("responsibilities")]
+    assert "Roll out behind a flag" in said
+    assert any("release notes" in t for t in said)

@@ -86,9 +86,9 @@ NOUN_COMPOUNDS = frozenset(
     | {("paid", w) for w in ("product", "version", "plan", "tier", "license", "tool", "app")}
 )  # "is postgres a paid product or free": pricing, not pay
 # "the next person", "next week": "next" of something other than a level or a step
-NEXT_OTHER = frozenset(
+NEXT_OTHER = frozenset(  # (not "review": "my next review" is where a move is decided)
     "person people one week weeks month months year years day days time sprint quarter "
-    "cycle meeting release review".split()
+    "meeting release".split()
 )
 
 
@@ -115,14 +115,20 @@ def idiom_spans(words: list[str]) -> set[int]:
     return found
 
 
+# words between "than" and the role it weighs: "than even a", "than most", "than our"
+BEFORE_A_ROLE = POSSESSIVES | frozenset(
+    "a an the most even typical typically all other many some any just only usual".split()
+)
+
+
 def _than_a_thing(words: list[str], free: list[bool], pattern: tuple[str, ...], at) -> bool:
     """ "more than coding", "more than 5 years": "than" weighs roles only when one
     follows it ("more than a senior"), or nothing does ("who earns more than?")."""
     if pattern != ("than",):
         return False
     j = at[0] + 1
-    while j < len(words) and words[j] in POSSESSIVES | {"a", "an", "the"}:
-        j += 1
+    while j < len(words) and words[j] in BEFORE_A_ROLE:
+        j += 1  # "than most seniors", "than even a staff engineer"
     return j < len(words) and free[j]
 
 
@@ -130,11 +136,11 @@ SETTING_WORDS = 3  # "at a (large) software company": where, in a few words
 
 
 def settings(words: list[str]) -> set[int]:
-    """Positions of the words saying where ("at a software company", "at the bank"):
-    the setting of a question, not what it asks about."""
+    """Positions of the words saying where ("at a software company", "at a bank"): the
+    setting of a question, not what it asks about."""
     found: set[int] = set()
     for i, w in enumerate(words[:-1]):
-        if w == "at" and words[i + 1] in ("a", "an", "the", "my", "our"):
+        if w == "at" and words[i + 1] in ("a", "an"):  # not "at the next level"
             found.update(range(i, min(len(words), i + 2 + SETTING_WORDS)))
     return found
 

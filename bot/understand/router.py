@@ -17,6 +17,7 @@ transport answers from. Deterministic: same text, same Intent.
 from __future__ import annotations
 
 from ..ladder.model import LADDER, KnowledgeBase
+from ..stems import stem
 from .asked import Asked, role_for_facts
 from .chat import small_talk
 from .cues import read_cues
@@ -163,7 +164,8 @@ def _whose_duty(frame: Frame) -> bool:
     hits = asked.search(asked.query, None, limit=1)
     if not hits or hits[0].ref.role == LADDER or asked.coverage(hits[0]) < FACTS_ANSWER:
         return False
-    return len(hits[0].matched) >= WHOSE_WORDS
+    held = len(hits[0].matched)
+    return held >= WHOSE_SURE or (held >= WHOSE_WORDS and asked.covered_by(hits[0]))
 
 
 def _the_ladder_asked_for(frame: Frame, index: RouterIndex) -> bool:
@@ -205,8 +207,11 @@ def _about_a_ladder_of_paths(frame: Frame, index: RouterIndex) -> bool:
     if not hits or asked.coverage(hits[0]) < FACTS_ANSWER:
         return False
     # a line of the ladder's holding three things asked ("how much is on-call paid per
-    # shift") is what the question is about, however its wording reads
-    return len(hits[0].matched) >= 3 or (len(hits[0].matched) >= 2 and p < SCOPE_THRESHOLD)
+    # shift") is what the question is about, however its wording reads - unless the
+    # question also names something the ladder never does ("is a nurse paid per shift")
+    odd = [x for x in frame.words if is_unknown(x, index) and stem(x) not in hits[0].matched]
+    sure = len(hits[0].matched) >= 3 and not odd
+    return sure or (len(hits[0].matched) >= 2 and p < SCOPE_THRESHOLD)
 
 
 def _answered_by_facts(frame: Frame, index: RouterIndex) -> bool:

@@ -240,7 +240,7 @@ def keep_contextual(
         # courses"), more say what the question is about ("seniors' bus fares")
         return False
     # the word before, in the same sentence ("context: junior, 8 months in": none)
-    before = words[m.start - 1] if m.start > sentence_start else ""
+    before = words[m.start - 1] if m.start > 0 and m.start != sentence_start else ""
     after = words[m.end] if m.end < len(words) else ""
     if (
         words[m.start].rstrip("s") in HEAD_NOUNS

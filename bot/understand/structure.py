@@ -35,6 +35,11 @@ from .sense import model_words
 
 ALONE_COMPARE = 0.1  # model probability a one-role comparison needs
 TELLING_SUBJECTS = frozenset({"i", "ive", "we", "weve"})
+# ...but "I need", "I want", "I wonder": what follows is what they ask about
+NOT_TELLING = frozenset(
+    "need needs want wanna wonder wondering would like hope think know guess am was "
+    "m have to".split()
+)
 TOLD_WORDS = 7  # "if I've never had direct reports": the clause a subject says
 HELD_MOST = 0.4  # share of what is asked one role's fact holds, the others' none: that role
 FAR_AHEAD = 2.0  # ...or the others' best holds far less (a score this many times lower)
@@ -193,7 +198,12 @@ def _told(words: list[str]) -> set[int]:
     direct reports"; not "do I own", "am I ready")."""
     told: set[int] = set()
     for j, w in enumerate(words):
-        if w in TELLING_SUBJECTS and not (j and words[j - 1] in AUXILIARIES):
+        verb = words[j + 1] if j + 1 < len(words) else ""
+        if (
+            w in TELLING_SUBJECTS
+            and not (j and words[j - 1] in AUXILIARIES)
+            and verb not in NOT_TELLING  # "I need to understand...": a question still
+        ):
             told.update(range(j + 1, min(len(words), j + 1 + TOLD_WORDS)))
     return told
 

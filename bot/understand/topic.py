@@ -293,6 +293,7 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
         named_role = next((m for m in kept if m.role == role), None)
         frame.direction = direction(named_role) if named_role else ""
     facts, terms = (), []
+    found = None
     if topic in kb.topics:
         # a fact matched only on the topic's own name ("responsibilities" in "response
         # times") was not asked for: "principal responsibilities" is the whole list
