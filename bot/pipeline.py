@@ -8,7 +8,8 @@ from __future__ import annotations
 import gc
 import os
 
-from .answer.compose import Answer, compose, index_ladder_lines
+from .answer.compose import Answer, compose
+from .answer.ladder_lines import index_ladder_lines
 from .answer.render_text import render_mrkdwn
 from .ladder import knowledge
 from .ladder.model import KnowledgeBase

@@ -14,11 +14,11 @@ import re
 from ..ladder.model import LADDER, KnowledgeBase, Role, Topic
 from ..text import words
 from ..understand.intent import Intent
-from ..understand.markers import STOPWORDS
 from . import ladder
 from .answers import Answer
 from .compare import compare
 from .ladder import Citations, Section, track_lines
+from .ladder_lines import lines_naming, names_role, said_of, says
 from .replies import chat_answer, clarify_answer, decline, unknown_role_answer
 
 TERM_SHOWN = 40  # characters of each word asked about that an answer quotes
@@ -147,28 +147,18 @@ def _ladder_facts(kb: KnowledgeBase, topic: Topic, intent: Intent) -> list:
     asked = [ref.fact(kb) for ref in (*intent.facts, *intent.ranked) if ref.role == LADDER]
     listed = [f for p in topic.paths for f in kb.ladder_facts.get(p, ())]
     naming = [
-        f for f in listed if _names_role(kb, intent.role, f.text) or _says(intent.asked_as, f.text)
+        f for f in listed if names_role(kb, intent.role, f.text) or says(intent.asked_as, f.text)
     ]
     if intent.role == LADDER and intent.asked_as:  # "ic3 band?": the code's own first
         return list(dict.fromkeys(naming + asked + listed))
     both = []  # "senior engineer vs team lead, which pays more": "Team Lead ↔ Senior
     # Engineer. Same code, same band", wherever the ladder files it
     if intent.role in kb.roles and intent.other_role in kb.roles:
-        theirs = set(_lines_naming(kb, intent.other_role, by_title=True))
-        both = [f for f in _lines_naming(kb, intent.role, by_title=True) if f in theirs]
+        theirs = set(lines_naming(kb, intent.other_role, by_title=True))
+        both = [f for f in lines_naming(kb, intent.role, by_title=True) if f in theirs]
     both = both[:BOTH_SHOWN]
     found = both + asked + naming + listed
     return list(dict.fromkeys(found)) if listed or asked or both else []
-
-
-_CODE_GAP = re.compile(r"(?<=[a-z]) (?=\d)")  # "ic 3" and "ic3" are one code
-
-
-def _says(name: str, text: str) -> bool:
-    """`name` as whole words of `text` ("IC 3" or "ic3" in "IC 3: £52,000", not in
-    "IC 30")."""
-    said = _CODE_GAP.sub("", " ".join(words(name)))
-    return bool(said) and f" {said} " in f" {_CODE_GAP.sub('', ' '.join(words(text)))} "
 
 
 def _with_ladder_wide(kb, topic: Topic, role: Role, sections, cited):
@@ -180,7 +170,7 @@ def _with_ladder_wide(kb, topic: Topic, role: Role, sections, cited):
         f
         for p in topic.paths
         for f in kb.ladder_facts.get(p, ())
-        if _names_role(kb, role.id, f.text)
+        if names_role(kb, role.id, f.text)
     ][:BOTH_SHOWN]
     if not naming:
         return sections
@@ -191,72 +181,6 @@ def _with_ladder_wide(kb, topic: Topic, role: Role, sections, cited):
         sections[0] = Section(sections[0].heading, said)
         return tuple(sections)
     return tuple(sections[:1] + [Section("Across the ladder", said)] + sections[1:])
-
-
-SAID_OF = 2  # the ladder's own lines naming a role, shown with its overview
-
-
-def _said_of(kb: KnowledgeBase, role: Role, question: str, shared: int = 0) -> list:
-    """The ladder-wide lines that name the role by its title (or, with `shared`, its
-    code too): those sharing the most words with the question first, then in the order
-    filed; with `shared`, only those sharing that many words besides its names."""
-    names = set(words(role.title)) | {w for c in role.codes for w in words(c)}
-    asked = {w for w in words(question) if w not in STOPWORDS} - names
-    lines = _lines_naming(kb, role.id, by_title=not shared)
-    common = {f: len(asked & set(words(f.text))) for f in lines}
-    found = [f for f in lines if common[f] >= shared]
-    found.sort(key=lambda f: -common[f])  # what was asked first
-    return found[:SAID_OF]
-
-
-def _lines_naming(kb: KnowledgeBase, role_id: str, by_title: bool = False) -> tuple:
-    """The ladder-wide lines naming a role (by its title alone, or by a code too), in
-    the order filed. Worked out once per knowledge base for every role at once: each
-    line's runs of words looked up among all the roles' names."""
-    if not kb.ladder_facts:
-        return ()
-    index = kb._cache.get("lines naming")
-    if index is None:
-        index = kb._cache["lines naming"] = _naming_index(kb)
-    return index.get((role_id, by_title), ())
-
-
-def index_ladder_lines(kb: KnowledgeBase) -> None:
-    """Work out which ladder-wide lines name each role now, not on the first question."""
-    _lines_naming(kb, next(iter(kb.roles), ""))
-
-
-def _naming_index(kb: KnowledgeBase) -> dict:
-    named: dict[str, list[tuple[str, bool]]] = {}  # a name as said -> (role, is title)
-    for role in kb.roles.values():
-        for name, is_title in ((role.title, True), *((c, False) for c in role.codes)):
-            said = _CODE_GAP.sub("", " ".join(words(name)))
-            if said:
-                named.setdefault(said, []).append((role.id, is_title))
-    longest = max((len(n.split()) for n in named), default=1)
-    out: dict[tuple[str, bool], list] = {}
-    for facts in kb.ladder_facts.values():
-        for f in facts:
-            said = _CODE_GAP.sub("", " ".join(words(f.text))).split()
-            roles: dict[str, bool] = {}  # role -> named by its title
-            for i in range(len(said)):
-                for n in range(1, longest + 1):
-                    for rid, is_title in named.get(" ".join(said[i : i + n]), ()):
-                        roles[rid] = roles.get(rid, False) or is_title
-            for rid, by_title in roles.items():
-                out.setdefault((rid, False), []).append(f)
-                if by_title:
-                    out.setdefault((rid, True), []).append(f)
-    return {key: tuple(dict.fromkeys(found)) for key, found in out.items()}
-
-
-def _names_role(kb: KnowledgeBase, role_id: str | None, text: str) -> bool:
-    """A fact naming a role by its code or title, as whole words: "IC 3" in "IC 3:
-    £52,000", not in "IC 30"."""
-    role = kb.roles.get(role_id or "")
-    if role is None:
-        return False
-    return any(_says(n, text) for n in (*role.codes, role.title) if n)
 
 
 def ladder_wide(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
@@ -344,7 +268,7 @@ def _direct(kb: KnowledgeBase, intent: Intent, role: Role, cited: Citations):
             return gap_line(asked, role.title), ()
         return "", ()
     naming = any(
-        ref.role == LADDER and _names_role(kb, role.id, f.text)
+        ref.role == LADDER and names_role(kb, role.id, f.text)
         for ref, f in zip(intent.facts, facts)
     )  # "IC 6 / Manager 5: £94,000": the ladder does cover it, by the role's code
     intro = gap_line(asked, role.title) if asked and not naming else ""
@@ -397,8 +321,8 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
         sections = tuple(
             Section(spec.heading, cited.lines(key, 3)) for spec in topic.fields[:1]
         ) + (Section("On the ladder", track_lines(kb, role.id, cited)),)
-        said = _said_of(kb, role, question)
-        asked = _said_of(kb, role, question, shared=2)[:1]
+        said = said_of(kb, role, question)
+        asked = said_of(kb, role, question, shared=2)[:1]
         if asked:  # "is engineer III considered a senior role?": the ladder's own answer
             intro = f"{cited.text(asked[0])}\n\n{intro}"
             said = [f for f in said if f not in asked]
@@ -421,7 +345,7 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
         if intent.direction == "into" and not intent.other_role:
             sections = _with_ladder_wide(kb, topic, role, sections, cited)
         shown = {line for s in sections for line in s.lines}
-        said = [f for f in _said_of(kb, role, question, shared=1) if cited.text(f) not in shown]
+        said = [f for f in said_of(kb, role, question, shared=1) if cited.text(f) not in shown]
         if said:  # "m5 is equivalent to which ic level": "A Manager 5 is ... an IC 6"
             heading = Section("What the ladder says of it", cited.lines(said))
             sections = (*sections[:1], heading, *sections[1:])
