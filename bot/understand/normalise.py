@@ -93,14 +93,15 @@ _MAYBE_LEAD = re.compile(r"[:\-\u2013\u2014]|here", re.IGNORECASE)
 PREFIX_WORDS = 8  # a leading "who is asking" clause is short
 
 
-def question_start(text: str, long: bool = True) -> int:
+def question_start(text: str, long: bool = True, names=None) -> int:
     """How many tokens come before the question, or 0. Two kinds of context come
     first: who is asking, set off by a colon or a dash ("Recruiter here - what's a
     fair base salary...", "As a manager justifying headcount: what does a senior
     bring", "manager question: ..."; not "staff promo packet - what do they look
     for", where the lead is the subject), and, in a long message, a story before the
     last sentence that asks something ("shipped the migration solo... what do people
-    look for when promoting a mid?")."""
+    look for when promoting a mid?"). `names`: whether some words are a role's name on
+    the ladder ("lead:", "EM -"), the asker's own title."""
     if not long and not _MAYBE_LEAD.search(text):
         return 0  # short, and no colon, dash or "here" sets off who is asking
     plain = strip_markup(text)
@@ -114,7 +115,12 @@ def question_start(text: str, long: bool = True) -> int:
     if (
         lead
         and len(lead) <= PREFIX_WORDS
-        and (lead[0] in ("as", "context", "background") or "question" in lead or _asker(lead))
+        and (
+            lead[0] in ("as", "context", "background")
+            or "question" in lead
+            or _asker(lead)
+            or (names is not None and names(tuple(lead)))  # "lead: what should my..."
+        )
         and not plain[prefix.end() - 2 :].startswith(",")
         and plain[prefix.end() :].strip()
     ):

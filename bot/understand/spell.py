@@ -29,7 +29,7 @@ def spell(frame: Frame, index: RouterIndex) -> None:
     words: list[str] = []
     typed: list[str] = []
     capitals: list[str] = []
-    start = question_start(text, long=len(folded) > LONG_MESSAGE)
+    start = question_start(text, len(folded) > LONG_MESSAGE, lambda key: key in index.aliases)
     focus = 0
     i = 0
     while i < len(folded):
