@@ -100,3 +100,15 @@ def test_a_topic_named_alone_is_its_whole_list_not_a_detour(kb):
     answer = ask("principal responsibilities", kb)
     assert answer.intent.facts == () and answer.sections[0].heading == "Responsibilities"
     assert "Also in the sources" not in [s.heading for s in answer.sections]
+
+
+def test_a_list_is_not_put_first_for_holding_the_topics_own_name(kb):
+    # "what communication skill": "Technical skills" shares only "skill", the topic's
+    # own name; the list whose facts hold "communication" comes first
+    answer = ask("what communication skill is expected from a lead back-end engineer", kb)
+    lists = [
+        s
+        for s in answer.sections
+        if s.heading in ("Technical skills", "Leadership and collaboration")
+    ]
+    assert lists and lists[0].heading == "Leadership and collaboration"

@@ -54,7 +54,8 @@ def _facts_sections(
 ) -> tuple[Section, ...]:
     """The topic's lists for the role: those the question names ("scope of influence"
     for the Influence list) or whose facts it matches first, then in their order."""
-    asked = set(words(question))
+    # not the topic's own words: "what communication skill" names no list of "skills"
+    asked = set(words(question)) - set(words(topic.title))
     matched = {ref.path for ref in intent.ranked if ref.role == role.id}
 
     def order(spec) -> int:
