@@ -110,6 +110,7 @@ class Frame:
     scores: list[float] = field(default_factory=list)
     corrections: list[tuple[str, str]] = field(default_factory=list)
     focus: int = 0  # where the asking sentence of a long message starts
+    clause_starts: frozenset[int] = frozenset()  # words that start a clause (", " ": ")
     # small talk
     chat: str | None = None
     # roles, titles, phrases

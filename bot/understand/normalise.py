@@ -150,15 +150,37 @@ def _asker(lead: list[str]) -> bool:
     return len(lead) <= 2 and lead[-1] in ASKERS
 
 
+_CLAUSE_END = re.compile(r"(?<=[.?!:;,])\s+")  # "context: junior, 8 months in"
+
+
+def clause_starts(text: str) -> frozenset[int]:
+    """Token positions where a clause starts (after a full stop, colon or comma; not a
+    dash, which often joins a title to what it is about): a level word there has no
+    word before it in its clause."""
+    out, at = set(), 0
+    for clause in _CLAUSE_END.split(strip_markup(text)):
+        out.add(at)
+        at += len(tokens(clause))
+    return frozenset(out)
+
+
 def _asking_clause(plain: str) -> int:
     """Tokens before the clause that asks, after who is asking and more of their story:
     "HR here, pretty new to tech recruiting - *can someone explain...*", "context:
     senior at a bank, thinking of the manager route. *how does the switch work?*"; 0
     when the last clause asks nothing."""
     clauses = _SENTENCE_END.split(plain)
-    if len(clauses) < 2 or "?" not in clauses[-1] or len(tokens(clauses[-1])) <= CHECKING_WORDS:
+    last = tokens(clauses[-1])
+    # a question mark, or typed without one: "... what skills separate the principals"
+    asks = "?" in clauses[-1] or (last[:1] and last[0] in QUESTION_STARTS)
+    if len(clauses) < 2 or not asks or len(last) <= CHECKING_WORDS:
         return 0
     return len(tokens(" ".join(clauses[:-1])))
+
+
+QUESTION_STARTS = frozenset(
+    "what whats which who whos how when where why can could should do does is are am".split()
+)
 
 
 def cased_tokens(text: str) -> list[str]:

@@ -140,7 +140,7 @@ def meant(frame: Frame, index: RouterIndex) -> None:
                 strong_topic=strong,
                 traps=traps,
                 plural=plural,
-                sentence_start=frame.focus,
+                clause_starts=frame.clause_starts | {frame.focus},
             )
         ):
             near.append(m.role)
@@ -230,7 +230,7 @@ def keep_contextual(
     strong_topic: bool,
     traps: int,
     plural: bool,
-    sentence_start: int = 0,
+    clause_starts: frozenset[int] = frozenset(),
 ) -> bool:
     """Whether a role found only through a level word is meant as that level. A plural
     ("seniors", "leads") names people, never the first half of a compound. `traps`:
@@ -240,7 +240,7 @@ def keep_contextual(
         # courses"), more say what the question is about ("seniors' bus fares")
         return False
     # the word before, in the same sentence ("context: junior, 8 months in": none)
-    before = words[m.start - 1] if m.start > 0 and m.start != sentence_start else ""
+    before = words[m.start - 1] if m.start > 0 and m.start not in clause_starts else ""
     after = words[m.end] if m.end < len(words) else ""
     if (
         words[m.start].rstrip("s") in HEAD_NOUNS

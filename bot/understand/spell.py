@@ -12,7 +12,7 @@ from . import lexicon
 from .frame import Frame, Span
 from .index import RouterIndex
 from .markers import AUXILIARIES, REACHING, STOPWORDS
-from .normalise import cased_tokens, question_start, tokens
+from .normalise import cased_tokens, clause_starts, question_start, tokens
 from .phrases import contains
 
 # A message this long (in words) is often a story and then a question.
@@ -30,11 +30,15 @@ def spell(frame: Frame, index: RouterIndex) -> None:
     typed: list[str] = []
     capitals: list[str] = []
     start = question_start(text, len(folded) > LONG_MESSAGE, lambda key: key in index.aliases)
+    starts = clause_starts(text)
     focus = 0
+    clauses = set()
     i = 0
     while i < len(folded):
         if start and i >= start and not focus:
             focus = len(words)
+        if i in starts:
+            clauses.add(len(words))
         if (
             i + 1 < len(folded)
             and folded[i] + folded[i + 1] in index.vocabulary
@@ -51,6 +55,7 @@ def spell(frame: Frame, index: RouterIndex) -> None:
             capitals.append(cased[i])
             i += 1
     frame.words, frame.typed, frame.cased, frame.focus = words, typed, capitals, focus
+    frame.clause_starts = frozenset(clauses)
     for j, word in enumerate(words):
         fixed, score = index.speller.correct(word, typed[j], capitals[j])
         frame.scores.append(score)
