@@ -33,13 +33,17 @@ def imported(out: Path) -> tuple[knowledge.KnowledgeBase, dict]:
     return kb, roles
 
 
+def import_into(out: Path, source: Path) -> tuple[knowledge.KnowledgeBase, dict]:
+    """`ladderbot import SOURCE --out OUT`, which must succeed, and what it wrote."""
+    result = run_bot("import", str(source), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return imported(out)
+
+
 def import_page(tmp_path: Path, name: str, text: str) -> knowledge.KnowledgeBase:
     """One page written for a test, imported, and the knowledge base it makes."""
     (tmp_path / name).write_text(text)
-    out = tmp_path / "kb"
-    result = run_bot("import", str(tmp_path / name), "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return knowledge.load(out)
+    return import_into(tmp_path / "kb", tmp_path / name)[0]
 
 
 @needs_shared
@@ -77,8 +81,7 @@ def test_importing_twice_gives_the_same_files(tmp_path):
 @needs_shared
 def test_an_imported_framework_reads_its_codes_tracks_and_competencies(tmp_path):
     out = tmp_path / "kb"
-    assert run_bot("import", str(LADDERS / "engineeringladders"), "--out", str(out)).returncode == 0
-    kb, roles = imported(out)
+    kb, roles = import_into(out, LADDERS / "engineeringladders")
     assert "D3" in roles["d3"]["codes"] and roles["tl5"]["title"] == "Tech Lead 5"
     tech = next(t for t in kb.tracks if t.title == "Tech Lead")
     assert tech.steps[0] == ("d3",)  # the track starts one level below TL4
@@ -117,8 +120,7 @@ def test_an_imported_framework_reads_its_codes_tracks_and_competencies(tmp_path)
 def test_numbered_and_qualified_titles_are_asked_about_as_people_type_them(tmp_path):
     out = tmp_path / "kb"
     source = LADDERS / "ft-engineering-progression" / "engineering.yml"
-    assert run_bot("import", str(source), "--out", str(out)).returncode == 0
-    kb, _ = imported(out)
+    kb, _ = import_into(out, source)
     said = {
         "what does a senior 1 do": "senior-engineer-1",  # the title without its noun
         "SE1 responsibilities": "senior-engineer-1",  # initials and number
@@ -229,9 +231,7 @@ def write_markdown_ladder(folder: Path) -> Path:
 
 def test_a_markdown_ladder_of_several_pages(tmp_path):
     out = tmp_path / "kb"
-    result = run_bot("import", str(write_markdown_ladder(tmp_path / "docs")), "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    kb, roles = imported(out)
+    kb, roles = import_into(out, write_markdown_ladder(tmp_path / "docs"))
     assert {r.title for r in kb.roles.values()} == {
         "Engineer I",
         "Engineer II",
@@ -266,8 +266,7 @@ def test_html_exports_with_details_sections(tmp_path):
     <td>coaches two engineers</td></tr></table></div></details></body></html>"""
     (tmp_path / "careers.html").write_text(page)
     out = tmp_path / "kb"
-    assert run_bot("import", str(tmp_path / "careers.html"), "--out", str(out)).returncode == 0
-    kb, _ = imported(out)
+    kb, _ = import_into(out, tmp_path / "careers.html")
     senior = next(r for r in kb.roles.values() if r.title == "Senior Engineer")
     texts = [f.text for facts in senior.facts.values() for f in facts]
     assert "Delivery: leads projects across teams" in texts
@@ -305,8 +304,7 @@ def test_csv_and_xlsx_competency_matrices(tmp_path):
 def test_titles_of_two_or_three_words_are_asked_about_by_their_initials(tmp_path):
     docs = write_markdown_ladder(tmp_path / "docs")
     out = tmp_path / "kb"
-    assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
-    kb, roles = imported(out)
+    kb, roles = import_into(out, docs)
     titled = {r.title: r for r in kb.roles.values()}
     for title, role in titled.items():
         words = title.split()
@@ -353,8 +351,7 @@ def test_a_maintainers_mapping_of_headings_to_topics(tmp_path):
     docs = write_markdown_ladder(tmp_path / "docs")
     (docs / "import.yaml").write_text("topics:\n  Communication: skills\n")
     out = tmp_path / "kb"
-    assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
-    kb, _ = imported(out)
+    kb, _ = import_into(out, docs)
     assert "communication" not in kb.topics
     assert any("design notes" in f.text for f in kb.roles["ic-2"].get("skills.leadership"))
 
@@ -470,9 +467,7 @@ def write_gitbook_ladder(root: Path) -> Path:
 
 def test_a_gitbook_folder_of_positions(tmp_path):
     out = tmp_path / "kb"
-    result = run_bot("import", str(write_gitbook_ladder(tmp_path / "docs")), "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    kb, _ = imported(out)
+    kb, _ = import_into(out, write_gitbook_ladder(tmp_path / "docs"))
     titled = {r.title: r for r in kb.roles.values()}
     # the table of contents names every title and is none of them
     assert len(titled) == 8 and all(r.id != "summary" for r in kb.roles.values())
@@ -554,9 +549,7 @@ MATRIX_PAGE = """# Our Ladder
 def test_competency_matrices_inside_a_page(tmp_path):
     (tmp_path / "ladder.md").write_text(MATRIX_PAGE)
     out = tmp_path / "kb"
-    result = run_bot("import", str(tmp_path / "ladder.md"), "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    kb, _ = imported(out)
+    kb, _ = import_into(out, tmp_path / "ladder.md")
     titled = {r.title: r for r in kb.roles.values()}
     assert set(titled) == {
         "Engineer 1",
@@ -600,8 +593,7 @@ def test_pages_are_ordered_by_the_index_that_links_them_all(tmp_path):
         )
     (docs / "README.md").write_text("# Levels\n\n* [L1](L1.md)\n* [L2](L2.md)\n* [L3](L3.md)\n")
     out = tmp_path / "kb"
-    assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
-    kb, _ = imported(out)
+    kb, _ = import_into(out, docs)
     assert [step for (step,) in kb.tracks[0].steps] == ["l1", "l2", "l3"]
 
 
@@ -632,8 +624,7 @@ def test_a_paths_page_linking_its_level_pages_is_no_role(tmp_path):
             f"# {title}\n\n## Craft\n\n- Ships work that fits the {name} scope of the team.\n"
         )
     out = tmp_path / "kb"
-    assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
-    kb, _ = imported(out)
+    kb, _ = import_into(out, docs)
     assert {r.title for r in kb.roles.values()} == {
         "Junior Engineer",
         "Mid Engineer",
@@ -655,8 +646,7 @@ def test_level_pages_linking_the_previous_and_next_are_levels(tmp_path):
             + "\n"
         )
     out = tmp_path / "kb"
-    assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
-    kb, _ = imported(out)
+    kb, _ = import_into(out, docs)
     assert {r.title for r in kb.roles.values()} == set(titles)
 
 
@@ -726,8 +716,7 @@ def write_graded_ladder(root: Path) -> Path:
 def test_a_competency_is_one_topic_whatever_grade_its_heading_gives(tmp_path):
     out = tmp_path / "kb"
     docs = write_graded_ladder(tmp_path / "docs")
-    assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
-    kb, _ = imported(out)
+    kb, _ = import_into(out, docs)
     assert "conduct" in kb.topics and not any("b1" in t or "b2" in t for t in kb.topics)
     titled = {r.title: r for r in kb.roles.values()}
     # asked for a summary of a competency: that competency, its opening line first
@@ -868,8 +857,7 @@ def test_the_preamble_under_a_title_naming_the_ladder_is_about_the_ladder(tmp_pa
         "# Promotions\n\nA promotion case is written by the manager with the engineer.\n"
     )
     out = tmp_path / "kb"
-    assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
-    kb, _ = imported(out)
+    kb, _ = import_into(out, docs)
     wide = {path: [f.text for f in facts] for path, facts in kb.ladder_facts.items()}
     assert any("platform guild" in t for t in wide["about_the_ladder"])
     assert not any("platform guild" in t for t in wide.get("progression", []))
@@ -990,8 +978,7 @@ def test_lead_ins_the_levels_never_use_are_facts_of_their_own(tmp_path):
         + "* **Team Lead ↔ Senior Engineer.** Same code, same band, switch at any review.\n"
     )
     out = tmp_path / "kb"
-    assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
-    kb, _ = imported(out)
+    kb, _ = import_into(out, docs)
     wide = [f.text for facts in kb.ladder_facts.values() for f in facts]
     assert "Guild lead: for one of the practice guilds." in wide
     assert any(t.startswith("Team Lead ↔ Senior Engineer. Same code") for t in wide)
@@ -1013,8 +1000,7 @@ def test_a_table_indexing_levels_described_elsewhere_is_not_levels_of_its_own(tm
     )
     (docs / "levels.md").write_text(index)
     out = tmp_path / "kb"
-    assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
-    kb, _ = imported(out)
+    kb, _ = import_into(out, docs)
     titles = sorted(r.title for r in kb.roles.values())
     assert titles == ["Engineer I", "Engineer II", "Senior Engineer", "Team Lead"]
 
@@ -1024,9 +1010,7 @@ def test_a_shared_code_is_settled_by_the_one_role_whose_facts_hold_most_of_it(tm
     what is asked (presenting plans to leadership, not the slide deck), the lead's far
     less (a summary that "runs" a team, for "leadership")."""
     out = tmp_path / "kb"
-    result = run_bot("import", str(write_markdown_ladder(tmp_path / "docs")), "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    kb, _ = imported(out)
+    kb, _ = import_into(out, write_markdown_ladder(tmp_path / "docs"))
     senior = next(r.id for r in kb.roles.values() if r.title == "Senior Engineer")
     text = "is an ic 3 supposed to present the quarterly plans to leadership in a slide deck"
     intent = route(text, kb)

@@ -280,6 +280,24 @@ def edited_codes(tmp_path: Path, edit) -> knowledge.KnowledgeBase:
     return knowledge.load(copy)
 
 
+def codes_with(tmp_path: Path, *facts: tuple[str, str, str]) -> knowledge.KnowledgeBase:
+    """The fixture ladder with facts added, each (file, list, text): the list a dotted
+    path in that file ("responsibilities", "facts.salary"), made if it is missing."""
+
+    def add(kb_dir: Path) -> None:
+        for file, where, text in facts:
+            path = kb_dir / file
+            data = yaml.safe_load(path.read_text())
+            *parents, name = where.split(".")
+            node = data
+            for key in parents:
+                node = node.setdefault(key, {})
+            node.setdefault(name, []).append({"text": text, "sources": ["handbook"]})
+            path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+
+    return edited_codes(tmp_path, add)
+
+
 def test_a_compound_a_fact_hyphenates_is_found_as_typed(tmp_path):
     def add_on_call(kb_dir: Path) -> None:
         path = kb_dir / "roles" / "engineer-1.yaml"
@@ -422,33 +440,28 @@ def test_a_roman_level_plus_s_is_not_an_everyday_word(codes, text):
 
 
 def test_an_outage_finds_what_the_ladder_says_of_incidents(tmp_path):
-    def add_incidents(kb_dir: Path) -> None:
-        path = kb_dir / "roles" / "senior-engineer.yaml"
-        data = yaml.safe_load(path.read_text())
-        data["responsibilities"].append(
-            {
-                "text": "Runs the post-incident review and sees its actions through.",
-                "sources": ["handbook"],
-            }
-        )
-        path.write_text(yaml.safe_dump(data, sort_keys=False))
-
-    kb = edited_codes(tmp_path, add_incidents)
+    kb = codes_with(
+        tmp_path,
+        (
+            "roles/senior-engineer.yaml",
+            "responsibilities",
+            "Runs the post-incident review and sees its actions through.",
+        ),
+    )
     for text in ("what should an IC3 do after an outage", "ic3 duties after outages?"):
         lead = render_plain(ask(text, kb), kb).split("\n\n")[1]
         assert "post-incident review" in lead, text
 
 
 def test_a_topic_with_nothing_filed_finds_the_line_that_says_its_word(tmp_path):
-    def add_line(kb_dir: Path) -> None:
-        path = kb_dir / "roles" / "engineer-1.yaml"
-        data = yaml.safe_load(path.read_text())
-        data["responsibilities"].append(
-            {"text": "Most of our apprentice hires start at this level.", "sources": ["handbook"]}
-        )
-        path.write_text(yaml.safe_dump(data, sort_keys=False))
-
-    kb = edited_codes(tmp_path, add_line)
+    kb = codes_with(
+        tmp_path,
+        (
+            "roles/engineer-1.yaml",
+            "responsibilities",
+            "Most of our apprentice hires start at this level.",
+        ),
+    )
     answer = ask("where do most IC1 hires come from", kb)
     assert answer.intent.topic == "hiring"
     assert "apprentice hires" in render_plain(answer, kb).split("\n\n")[1]
@@ -472,24 +485,15 @@ def test_a_short_code_as_the_subject_of_a_question_is_the_level(codes):
     assert intent.answered and intent.role == "senior-engineer"
 
 
-def _add_pay_lines(kb_dir: Path) -> None:
-    path = kb_dir / "ladder.yaml"
-    data = yaml.safe_load(path.read_text())
-    data["facts"]["salary"] += [
-        {"text": "Level 3: £66,000 to £85,000 a year.", "sources": ["handbook"]},
-        {"text": "On-call is paid at £40 per weekday shift.", "sources": ["handbook"]},
-    ]
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
-    role = kb_dir / "roles" / "team-lead.yaml"
-    data = yaml.safe_load(role.read_text())
-    data["salary"] = [
-        {"text": "Team leads also get a leadership allowance.", "sources": ["handbook"]}
-    ]
-    role.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+PAY_LINES = (  # the ladder's pay lines, and Team Lead's own pay fact
+    ("ladder.yaml", "facts.salary", "Level 3: £66,000 to £85,000 a year."),
+    ("ladder.yaml", "facts.salary", "On-call is paid at £40 per weekday shift."),
+    ("roles/team-lead.yaml", "salary", "Team leads also get a leadership allowance."),
+)
 
 
 def test_the_ladders_lines_answer_for_a_shared_code_and_for_no_role(tmp_path):
-    kb = edited_codes(tmp_path, _add_pay_lines)
+    kb = codes_with(tmp_path, *PAY_LINES)
     # "Level 3" is Senior Engineer's and Team Lead's, and Team Lead has pay facts of its
     # own; the ladder's line naming the code answers rather than asking which
     answer = render_plain(ask("salary range for level 3 in lisbon?", kb), kb)
@@ -515,61 +519,50 @@ def test_whose_duty_is_not_a_person_wanted_or_a_loose_match(codes, text):
 
 
 def test_a_compound_a_fact_hyphenates_is_found_written_as_one_word(tmp_path):
-    def add_fact(kb_dir: Path) -> None:
-        path = kb_dir / "roles" / "senior-engineer.yaml"
-        data = yaml.safe_load(path.read_text())
-        data["responsibilities"].append(
-            {"text": "Records big trade-offs in decision records.", "sources": ["handbook"]}
-        )
-        path.write_text(yaml.safe_dump(data, sort_keys=False))
-
-    kb = edited_codes(tmp_path, add_fact)
+    kb = codes_with(
+        tmp_path,
+        (
+            "roles/senior-engineer.yaml",
+            "responsibilities",
+            "Records big trade-offs in decision records.",
+        ),
+    )
     answer = render_plain(ask("where do IC3s write down tradeoffs for the next person", kb), kb)
     assert "trade-offs in decision records" in answer.split("\n\n")[1]
 
 
 def test_a_promotion_to_a_shared_code_is_answered_by_the_ladders_lines_naming_it(tmp_path):
-    def add_line(kb_dir: Path) -> None:
-        path = kb_dir / "ladder.yaml"
-        data = yaml.safe_load(path.read_text())
-        data["facts"]["progression"].append(
-            {"text": "Promotions to Level 3 also need a written case.", "sources": ["handbook"]}
-        )
-        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
-
-    kb = edited_codes(tmp_path, add_line)
+    kb = codes_with(
+        tmp_path,
+        ("ladder.yaml", "facts.progression", "Promotions to Level 3 also need a written case."),
+    )
     answer = ask("promo to level 3 - is there an extra step?", kb)
     assert not answer.intent.choices
     assert "written case" in render_plain(answer, kb)
 
 
 def test_underperforming_finds_what_the_ladder_says_of_performance_problems(tmp_path):
-    def add_fact(kb_dir: Path) -> None:
-        path = kb_dir / "roles" / "engineering-manager.yaml"
-        data = yaml.safe_load(path.read_text())
-        data.setdefault("responsibilities", []).append(
-            {"text": "Deals with performance problems early.", "sources": ["handbook"]}
-        )
-        path.write_text(yaml.safe_dump(data, sort_keys=False))
-
-    kb = edited_codes(tmp_path, add_fact)
+    kb = codes_with(
+        tmp_path,
+        (
+            "roles/engineering-manager.yaml",
+            "responsibilities",
+            "Deals with performance problems early.",
+        ),
+    )
     text = "one of my reports is underperforming, what does the ladder expect of me as M4"
     assert "performance problems early" in render_plain(ask(text, kb), kb)
 
 
 def test_an_overview_shows_what_the_ladder_says_of_the_role_by_name(tmp_path):
-    def add_line(kb_dir: Path) -> None:
-        path = kb_dir / "ladder.yaml"
-        data = yaml.safe_load(path.read_text())
-        data["facts"]["progression"].append(
-            {
-                "text": "Senior Engineer is a career level: many stay for good.",
-                "sources": ["handbook"],
-            }
-        )
-        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
-
-    kb = edited_codes(tmp_path, add_line)
+    kb = codes_with(
+        tmp_path,
+        (
+            "ladder.yaml",
+            "facts.progression",
+            "Senior Engineer is a career level: many stay for good.",
+        ),
+    )
     answer = render_plain(ask("is senior engineer considered a career level here?", kb), kb)
     assert "many stay for good" in answer and "don't cover overview" not in answer
     answer = render_plain(ask("senior engineer in a nutshell, do people stay for good?", kb), kb)
@@ -578,35 +571,21 @@ def test_an_overview_shows_what_the_ladder_says_of_the_role_by_name(tmp_path):
 
 
 def test_a_path_answer_shows_the_ladders_line_on_that_role_sharing_the_question(tmp_path):
-    def add_line(kb_dir: Path) -> None:
-        path = kb_dir / "ladder.yaml"
-        data = yaml.safe_load(path.read_text())
-        data["facts"]["salary"].append(
-            {"text": "M4 is paid on the same band as IC4.", "sources": ["handbook"]}
-        )
-        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
-
-    kb = edited_codes(tmp_path, add_line)
+    kb = codes_with(
+        tmp_path, ("ladder.yaml", "facts.salary", "M4 is paid on the same band as IC4.")
+    )
     answer = ask("whats next after m4, is it the same band as an ic?", kb)
     assert answer.intent.role == "engineering-manager" and answer.intent.topic == "progression"
     assert "same band as IC4" in render_plain(answer, kb)
 
 
 def test_a_role_with_no_pay_of_its_own_leads_with_the_ladders_line_naming_it(tmp_path):
-    def add_line(kb_dir: Path) -> None:
-        path = kb_dir / "ladder.yaml"
-        data = yaml.safe_load(path.read_text())
-        data["facts"]["salary"].append(
-            {"text": "M4: £94,000 to £116,000.", "sources": ["handbook"]}
-        )
-        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
-
-    kb = edited_codes(tmp_path, add_line)
+    kb = codes_with(tmp_path, ("ladder.yaml", "facts.salary", "M4: £94,000 to £116,000."))
     body = render_plain(ask("what's the pay band for an m4", kb), kb).split("\n\n", 1)[1]
     assert "M4: £94,000 to £116,000." in body.split("\n\n")[0] + body.split("\n\n")[1]
     assert "don't cover" not in body.split("\n\n")[0]
 
 
 def test_three_words_of_a_ladder_line_do_not_answer_a_question_about_something_else(tmp_path):
-    kb = edited_codes(tmp_path, _add_pay_lines)
+    kb = codes_with(tmp_path, *PAY_LINES)
     assert not route("is a nurse paid per shift on call", kb).answered
