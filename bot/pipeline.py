@@ -9,10 +9,10 @@ import gc
 import os
 
 from .answer.compose import Answer, compose
-from .answer.ladder_lines import index_ladder_lines
 from .answer.render_text import render_mrkdwn
 from .ladder import knowledge
 from .ladder.model import KnowledgeBase
+from .ladder.naming import index_ladder_lines
 from .understand.index import build_index
 from .understand.router import route, to_intent, understand
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 
 from ..ladder.model import LADDER, KnowledgeBase, Role, Topic
+from ..ladder.naming import lines_naming, names_role, says
 from ..text import words
 from ..understand.intent import Intent
 from . import ladder
 from .answers import Answer
 from .compare import compare
 from .ladder import Citations, Section, track_lines
-from .ladder_lines import lines_naming, names_role, said_of, says
+from .ladder_lines import said_of
 from .replies import chat_answer, clarify_answer, decline, unknown_role_answer
 
 TERM_SHOWN = 40  # characters of each word asked about that an answer quotes

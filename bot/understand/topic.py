@@ -17,6 +17,7 @@ a question about the practice; the fact that answers it still leads.)
 from __future__ import annotations
 
 from ..ladder.model import LADDER, KnowledgeBase
+from ..ladder.naming import lines_naming
 from ..stems import stem
 from .asked import quoted
 from .compared import compared_ask, which_level
@@ -179,25 +180,10 @@ def _naming_first(kb: KnowledgeBase, role: str, refs: tuple, topic: str | None) 
         )
     if not any(ref.role == LADDER for ref in refs + wide):
         return refs
-    r = kb.roles[role]
-    names = {"".join(tokens(n)) for n in (r.title, *r.codes)} - {""}
-
-    grams = kb._cache.get("ladder line grams")
-    if grams is None:  # each ladder line's words, and runs of two and three joined
-        grams = kb._cache["ladder line grams"] = {}
-
-    def names_it(ref) -> bool:
-        if ref.role != LADDER:
-            return False
-        found = grams.get(ref)
-        if found is None:
-            said = tokens(ref.fact(kb).text)
-            found = grams[ref] = frozenset(
-                "".join(said[i : i + n]) for n in (1, 2, 3) for i in range(len(said))
-            )
-        return bool(names & found)
-
-    named = [ref for ref in dict.fromkeys(refs + wide) if names_it(ref)]
+    naming = set(lines_naming(kb, role))
+    named = [
+        ref for ref in dict.fromkeys(refs + wide) if ref.role == LADDER and ref.fact(kb) in naming
+    ]
     return tuple(named[:QUOTED_NAMING] + [ref for ref in refs if ref not in named])
 
 
