@@ -127,17 +127,18 @@ def _discipline(frame: Frame, index: RouterIndex) -> bool:
     for the caller to say."""
     kb = frame.kb
     short = len([x for x in frame.words if x not in STOPWORDS]) <= 3
+    reads_out = _reads_out(frame, index)
     if frame.hint is not None:
         if not (frame.strong or frame.domain):
             return False
     elif (
         not (
             (frame.domain or frame.technical)
-            and (frame.strong or (frame.domain and short) or _answered_by_facts(frame, index))
+            and (frame.strong or (frame.domain and short) or _answered_by_facts(frame, reads_out))
         )
-        and not _about_a_ladder_of_paths(frame, index)
+        and not _about_a_ladder_of_paths(frame, index, reads_out)
         and not _a_ladder_page_named(frame, index)
-        and not _the_ladder_asked_for(frame, index)
+        and not _the_ladder_asked_for(frame, index, reads_out)
         and not _whose_duty(frame)
         # "I want to stay technical, what should I aim for": a path, on a condition
         and not (frame.cues.condition and index.ladder_topic in frame.phrases)
@@ -149,6 +150,20 @@ def _discipline(frame: Frame, index: RouterIndex) -> bool:
         # facts, but the asker rules that path out - the discipline's paths, without it
         frame.role = kb.default_role if kb.default_role in kb.roles else LADDER
     return True
+
+
+def _reads_out(frame: Frame, index: RouterIndex):
+    """How much the question reads like the traps (scope model, no role words), worked
+    out on first use and then kept: the checks that need it each ask."""
+    known: list[float] = []
+
+    def reads_out() -> float:
+        if not known:
+            words = model_words(frame, [], index)
+            known.append(index.scope.probabilities(words).get(OUT_OF_SCOPE, 1.0))
+        return known[0]
+
+    return reads_out
 
 
 WHOSE_WORDS = 2  # of a role's fact, holding most of a "who ..." question
@@ -168,7 +183,7 @@ def _whose_duty(frame: Frame) -> bool:
     return held >= WHOSE_SURE or (held >= WHOSE_WORDS and asked.covered_by(hits[0]))
 
 
-def _the_ladder_asked_for(frame: Frame, index: RouterIndex) -> bool:
+def _the_ladder_asked_for(frame: Frame, index: RouterIndex, reads_out) -> bool:
     """ "list the roles", "which roles exist": the ladder itself asked for, in a phrase
     of its topic with a word of substance, and nothing the ladder never talks about
     ("what roles does the actor play" has "actor")."""
@@ -177,7 +192,7 @@ def _the_ladder_asked_for(frame: Frame, index: RouterIndex) -> bool:
         return False
     if any(is_unknown(x, index, strict=True) for x in frame.words):
         return False
-    p = index.scope.probabilities(model_words(frame, [], index)).get(OUT_OF_SCOPE, 1.0)
+    p = reads_out()
     return p < SCOPE_THRESHOLD
 
 
@@ -191,13 +206,13 @@ def _a_ladder_page_named(frame: Frame, index: RouterIndex) -> bool:
     )
 
 
-def _about_a_ladder_of_paths(frame: Frame, index: RouterIndex) -> bool:
+def _about_a_ladder_of_paths(frame: Frame, index: RouterIndex, reads_out) -> bool:
     """On a ladder with several paths and no one discipline, people ask about it in
     their own words ("how is pay set", "what skills do i need"): a topic phrase with no
     word the ladder never uses, reading like its questions rather than its traps."""
     if frame.kb.default_role in frame.kb.roles:
         return False
-    p = index.scope.probabilities(model_words(frame, [], index)).get(OUT_OF_SCOPE, 1.0)
+    p = reads_out()
     strangers = sum(is_unknown(x, index, strict=True) for x in frame.words)
     if frame.strong and not strangers and p < SCOPE_THRESHOLD:
         return True
@@ -214,7 +229,7 @@ def _about_a_ladder_of_paths(frame: Frame, index: RouterIndex) -> bool:
     return sure or (len(hits[0].matched) >= 2 and p < SCOPE_THRESHOLD)
 
 
-def _answered_by_facts(frame: Frame, index: RouterIndex) -> bool:
+def _answered_by_facts(frame: Frame, reads_out) -> bool:
     """A fact holds most of what was asked; or a fair share of it, and the question
     reads like the ones people ask about the ladder rather than a request for help
     with code ("what does django give you out of the box", not "why does my docker
@@ -228,7 +243,7 @@ def _answered_by_facts(frame: Frame, index: RouterIndex) -> bool:
         return True
     if coverage < FACTS_LEAN:
         return False
-    p = index.scope.probabilities(model_words(frame, [], index)).get(OUT_OF_SCOPE, 1.0)
+    p = reads_out()
     return p < SCOPE_THRESHOLD
 
 
