@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..text import words
 from . import lexicon
@@ -55,8 +56,10 @@ def _link_text(match: re.Match) -> str:
     return f" {label} " if label else " "
 
 
+@lru_cache(maxsize=1024)
 def strip_markup(text: str) -> str:
-    """Slack markup and invisible characters out, visible words kept."""
+    """Slack markup and invisible characters out, visible words kept. Each question's
+    text is read so by several stages (words, capitals, who asks, clauses): once."""
     text = text[: MAX_CHARS * 2]
     if text.isascii():  # the usual case: only ASCII control characters to drop
         text = _ASCII_CONTROL.sub(_space_or_nothing, text)
@@ -153,12 +156,18 @@ def _asker(lead: list[str]) -> bool:
 _CLAUSE_END = re.compile(r"(?<=[.?!:;,])\s+")  # "context: junior, 8 months in"
 
 
+_FIRST_ONLY = frozenset({0})
+
+
 def clause_starts(text: str) -> frozenset[int]:
     """Token positions where a clause starts (after a full stop, colon or comma; not a
     dash, which often joins a title to what it is about): a level word there has no
     word before it in its clause."""
+    clauses = _CLAUSE_END.split(strip_markup(text))
+    if len(clauses) == 1:
+        return _FIRST_ONLY  # most questions are one clause: no second tokenising
     out, at = set(), 0
-    for clause in _CLAUSE_END.split(strip_markup(text)):
+    for clause in clauses:
         out.add(at)
         at += len(tokens(clause))
     return frozenset(out)

@@ -87,10 +87,11 @@ def fill_slots(frame: Frame, index: RouterIndex, mentions: list[Span]) -> bool:
         for fix in index.speller.near_words(word):
             if has_topic is None:
                 present, free = set(words), [True] * len(words)
-                has_topic = any(
+                has_topic = any(  # (a phrase with a word the question lacks can't match)
                     contains(words, free, index.phrases[j][1])
                     for x in present
                     for j in index.phrase_starts.get(x, ())
+                    if index.phrase_words_of[j] <= present
                 )
             if lexicon.zipf(fix) < lexicon.zipf(word) - 0.5:
                 continue  # "take" is not a slip for the rarer "stake"
