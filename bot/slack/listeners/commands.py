@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -72,5 +73,6 @@ def register(app, ladder, recorder=None, admin=None) -> None:
     def on_command(command):
         return handle_command(ladder.kb, command, recorder=recorder, admin=admin)
 
-    for name in COMMANDS:
-        app.command(name)(on_command)
+    # One listener for every command: Bolt runs each listener's matcher, with its own
+    # argument injection, until one matches, so three listeners cost /ladder three.
+    app.command(re.compile("^(?:" + "|".join(map(re.escape, COMMANDS)) + ")$"))(on_command)
