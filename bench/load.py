@@ -21,6 +21,9 @@ throughput ratio (issue 9: within 10%).
 (aliases alone or with a topic word, most with a typo, case, pairs, "next", "what
 comes after"), as real traffic does, instead of repeating one. Target (issue 14):
 ratio >= 0.8 against the bare app in the same Bolt mode.
+
+--rounds N runs the three apps in turn N times and reports the median ratio and each
+round's: on a shared 2-core machine one run of an app varies by a third from the next.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -317,6 +321,13 @@ def main() -> int:
         help="compare ladderbot with the question log on (QUESTION_LOG=full) and off",
     )
     parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="run ladderbot and the bare apps in turn this many times; the ratio is "
+        "then the median of the rounds' (one run of each varies more than the gap)",
+    )
+    parser.add_argument(
         "--python-client",
         action="store_true",
         help="use the built-in asyncio client even if wrk is installed",
@@ -332,7 +343,11 @@ def main() -> int:
     commands = varied_commands(args.texts) if args.varied else [("/role", "senior")]
     print(f"traffic: {len(commands)} distinct command text(s)", flush=True)
     results: dict[tuple[str, int], dict] = {}
-    apps = APPS
+    apps = [
+        (name + (f" #{r + 1}" if args.rounds > 1 else ""), spec, extra)
+        for r in range(args.rounds)
+        for name, spec, extra in APPS
+    ]
     if args.question_log:
         # Alternating, twice each: a single run of each varies more than the difference.
         apps = [
@@ -391,12 +406,18 @@ def main() -> int:
                 f"(target >= 0.9); worker CPU per request {cpu_on:.0f} us on, {cpu_off:.0f} us off"
             )
             continue
-        ours = results[("ladderbot", conns)]["rps"]
-        same = results[("bare (same mode)", conns)]["rps"]
-        bare = max(results[(name, conns)]["rps"] for name, _, _ in APPS[1:])
+        same_mode, faster = [], []
+        for r in range(args.rounds):
+            tag = f" #{r + 1}" if args.rounds > 1 else ""
+            ours = results[("ladderbot" + tag, conns)]["rps"]
+            same_mode.append(ours / results[("bare (same mode)" + tag, conns)]["rps"])
+            faster.append(ours / max(results[(n + tag, conns)]["rps"] for n, _, _ in APPS[1:]))
+        rounds = f" (median of {args.rounds} rounds: " if args.rounds > 1 else ""
         print(
-            f"ratio ours/bare at {conns} connections: {ours / same:.2f} against the bare app "
-            f"in the same Bolt mode, {ours / bare:.2f} against the faster bare app"
+            f"ratio ours/bare at {conns} connections: {statistics.median(same_mode):.2f} "
+            f"against the bare app in the same Bolt mode, {statistics.median(faster):.2f} "
+            "against the faster bare app"
+            + (rounds + ", ".join(f"{x:.2f}" for x in same_mode) + ")" if rounds else "")
         )
     return 0
 

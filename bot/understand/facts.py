@@ -70,7 +70,9 @@ class FactIndex:
         self.terms: list[dict[str, int]] = []
         self.lengths: list[int] = []
         self.postings: dict[str, list[int]] = {}  # stem -> ids of the facts holding it
-        self.by_role: dict[str, list[int]] = {}  # role id -> ids of its facts
+        # (role id, stem) -> ids of that role's facts holding it: a search among a few
+        # roles' facts visits only those sharing a word with the question
+        self.role_postings: dict[tuple[str, str], list[int]] = {}
         for role in kb.roles.values():
             lists = [(SUMMARY, (role.summary,)), *role.facts.items()]
             for path, facts in lists:
@@ -134,7 +136,7 @@ class FactIndex:
         self.words.append(fact_words)
         for s in terms:
             self.postings.setdefault(s, []).append(len(self.refs))
-        self.by_role.setdefault(ref.role, []).append(len(self.refs))
+            self.role_postings.setdefault((ref.role, s), []).append(len(self.refs))
         self.refs.append(ref)
         self.terms.append(terms)
 
@@ -173,7 +175,8 @@ class FactIndex:
         # the size of the ladder: a role's own facts, or the postings of words that
         # are not in every other fact ("skill" is in thousands of a big ladder's facts).
         if roles is not None:
-            ids = sorted({i for r in roles for i in self.by_role.get(r, ())})
+            found = self.role_postings
+            ids = sorted({i for r in roles for s in weights for i in found.get((r, s), ())})
         else:
             common = max(RARE_POSTINGS, len(self.refs) // 100)
             ids = sorted(
