@@ -589,3 +589,17 @@ def test_a_role_with_no_pay_of_its_own_leads_with_the_ladders_line_naming_it(tmp
 def test_three_words_of_a_ladder_line_do_not_answer_a_question_about_something_else(tmp_path):
     kb = codes_with(tmp_path, *PAY_LINES)
     assert not route("is a nurse paid per shift on call", kb).answered
+
+
+def test_a_path_answer_shows_each_ladder_line_sharing_the_question_words(tmp_path):
+    """Each line naming the role that shares a word asked shows once - none is taken
+    for a repeat of itself (it was, once it had three words or more)."""
+    kb = codes_with(
+        tmp_path,
+        ("ladder.yaml", "facts.salary", "M4 is the equivalent of IC4 in pay and weight."),
+        ("ladder.yaml", "facts.salary", "IC4 and M4 are equivalent: band minimum £94,000"),
+    )
+    for text in ("m4 is equivalent to which ic level", "m4 equivalent ic level?"):
+        answer = render_plain(ask(text, kb), kb)
+        assert "equivalent of IC4 in pay" in answer, text
+        assert "band minimum £94,000" in answer, text

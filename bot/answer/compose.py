@@ -347,7 +347,7 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
         if intent.direction == "into" and not intent.other_role:
             sections = _with_ladder_wide(kb, topic, role, sections, cited)
         shown = {line for s in sections for line in s.lines}
-        said = [f for f in said_of(kb, role, question, shared=1) if cited.text(f) not in shown]
+        said = [f for f in said_of(kb, role, question, shared=1) if f.text not in shown]
         if said:  # "m5 is equivalent to which ic level": "A Manager 5 is ... an IC 6"
             heading = Section("What the ladder says of it", cited.lines(said))
             sections = (*sections[:1], heading, *sections[1:])
