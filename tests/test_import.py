@@ -1054,3 +1054,20 @@ def test_the_last_item_of_a_numbered_list_stays_an_item(tmp_path):
     said = [f.text for f in role.get("responsibilities")]
     assert "Roll out behind a flag" in said
     assert any("release notes" in t for t in said)
+
+
+def test_a_table_rows_dates_and_figures_keep_their_column_headings(tmp_path):
+    """ "Spring: 1 March; weeks 2-3 of March" says nothing of what is due when; the
+    headings say it. Codes and titles in a row need none ("Engineer I: IC1")."""
+    kb = import_page(
+        tmp_path,
+        "ladder.md",
+        "# Ladder\n\n## Engineer I\n\n- Fixes small bugs with help from the team.\n\n"
+        "## Engineer II\n\n- Delivers features of a few days on their own.\n\n"
+        "## Promotion cycles\n\n| Cycle | Cases due | Panel meets | Title |\n"
+        "| --- | --- | --- | --- |\n| Spring | 1 March | weeks 2-3 of March | IC2 |\n",
+    )
+    lines = [f.text for facts in kb.ladder_facts.values() for f in facts]
+    assert "Spring: Cases due 1 March; Panel meets weeks 2-3 of March; IC2" in lines
+    answer = render_plain(ask("spring cycle, when are cases due?", kb), kb)
+    assert "Cases due 1 March" in answer.split("\n\n")[1]

@@ -18,6 +18,7 @@ from ...stems import stem
 from ...text import normalise, short_forms, words
 from ..model import Topic
 from .documents import Block
+from .levels import parse_level
 from .tracks import slug
 
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])")
@@ -259,13 +260,45 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+def _row_text(block: Block) -> str:
+    """A table row as one line: its first cell, then the others; a date or a figure
+    after its column's heading ("Spring: Level cases due 1 March; Ladder Council
+    meets weeks 2-3 of March"), since alone it does not say what it is. A name needs
+    no heading ("Engineer 1: IC2")."""
+    first, *rest = [(h, c) for h, c in zip(_padded(block), block.cells) if c]
+    labelled = [f"{h} {c}" if _is_label(h) and _is_figure(c) else c for h, c in rest]
+    return f"{first[1]}: {'; '.join(labelled)}"
+
+
+_DIGIT = re.compile(r"\d")
+
+
+LABEL_WORDS = 4  # a column heading, not a sentence ("What we expect at Staff")
+
+
+def _is_label(heading: str) -> bool:
+    return bool(heading) and len(heading.split()) <= LABEL_WORDS and not _DIGIT.search(heading)
+
+
+def _is_figure(cell: str) -> bool:
+    """A date, an amount or a count, not a level's name or code ("IC2", "Engineer 1")."""
+    return bool(_DIGIT.search(cell)) and parse_level(cell) is None
+
+
+def _padded(block: Block) -> tuple[str, ...]:
+    if len(block.header) != len(block.cells):
+        return ("",) * len(block.cells)
+    return block.header
+
+
 def fact_texts(block: Block) -> list[str]:
     """The facts a block holds: a bullet or a row is one, a paragraph one per sentence."""
     if block.kind == "row":
-        cells = [c for c in block.cells if c]
-        if len(cells) >= 2:
-            return [f"{cells[0]}: {'; '.join(cells[1:])}"]
-        return cells
+        return (
+            [_row_text(block)]
+            if sum(bool(c) for c in block.cells) >= 2
+            else list(filter(None, block.cells))
+        )
     if block.kind == "bullet":
         return [block.text] if len(block.text.split()) >= 2 else []
     if block.kind == "para":
