@@ -603,3 +603,24 @@ def test_a_path_answer_shows_each_ladder_line_sharing_the_question_words(tmp_pat
         answer = render_plain(ask(text, kb), kb)
         assert "equivalent of IC4 in pay" in answer, text
         assert "band minimum £94,000" in answer, text
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("what does an eng2 do", "engineer-2"),
+        ("how independent is an eng1 supposed to be?", "engineer-1"),
+        ("lvl1 skills?", "engineer-1"),
+        ("lvl2 - what are the responsibilities", "engineer-2"),
+    ],
+)
+def test_shorthand_typed_with_the_level_figure_names_the_role(codes, text, role):
+    intent = route(text, codes)
+    assert intent.answered and intent.role == role, text
+
+
+def test_only_title_and_level_shorthand_takes_a_figure():
+    from bot.understand.normalise import tokens
+
+    # "dev2" is a server far more often than a Developer 2
+    assert tokens("eng1 and lvl5 on dev2") == ["engineer1", "and", "level5", "on", "dev2"]

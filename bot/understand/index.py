@@ -445,8 +445,9 @@ def _codes(kb: KnowledgeBase, aliases: dict) -> dict[tuple[str, ...], tuple[str,
     for role in kb.roles.values():
         for code in role.codes:
             said = tuple(tokens(code))
-            alpha = len(said) == 2 and all(w.isalpha() for w in said)
-            joined = [("".join(said),)] if alpha else []
+            # typed as one word: "techlead", "level1" (and so "lvl1", shorthand.py)
+            pair = len(said) == 2 and (said[1].isalpha() or said[1][:1].isdigit())
+            joined = [("".join(said),)] if pair and said[0].isalpha() else []
             # plurals and possessives: "EMs", "IC5s", "a D6's" (the apostrophe closed up)
             plural = [  # not of one letter: "level is", "level vs" are not Level I, V
                 (*form[:-1], form[-1] + "s")

@@ -13,6 +13,8 @@ manager" and a question typed "eng mgr" meet as "engineer manager".
 
 from __future__ import annotations
 
+import re
+
 SHORTHAND: dict[str, str] = {
     # people and roles
     "mgr": "manager",
@@ -99,5 +101,19 @@ SHORTHAND: dict[str, str] = {
 }
 
 
+# Shorthand for a title's or level's word, typed with the level's figure: "eng1",
+# "lvl5", "mgr2" read as "engineer1", "level5", "manager2" - one word still, as the
+# ladder's names joined with their figure are ("engineer1", "level5").
+_NAME_WORDS = frozenset({"engineer", "manager", "level"})  # not "dev2": a server
+_WITH_FIGURE = re.compile(r"([a-z]+)(\d{1,2}[a-z]?)")
+
+
 def expand(word: str) -> str:
-    return SHORTHAND.get(word, word)
+    found = SHORTHAND.get(word)
+    if found is not None:
+        return found
+    if word[-1:].isdigit() or word[-2:-1].isdigit():
+        numbered = _WITH_FIGURE.fullmatch(word)
+        if numbered and SHORTHAND.get(numbered.group(1)) in _NAME_WORDS:
+            return SHORTHAND[numbered.group(1)] + numbered.group(2)
+    return word
