@@ -1071,3 +1071,25 @@ def test_a_table_rows_dates_and_figures_keep_their_column_headings(tmp_path):
     assert "Spring: Cases due 1 March; Panel meets weeks 2-3 of March; IC2" in lines
     answer = render_plain(ask("spring cycle, when are cases due?", kb), kb)
     assert "Cases due 1 March" in answer.split("\n\n")[1]
+
+
+def test_a_page_copied_with_another_pages_title_takes_the_title_its_index_gives(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "track").mkdir(parents=True)
+    pages = {
+        "senior-i.md": ("Senior I Engineer", "Owns the design of one service end to end."),
+        "senior-ii.md": ("Senior I Engineer", "Sets the technical direction of a whole area."),
+    }
+    for name, (title, duty) in pages.items():
+        (docs / "track" / name).write_text(f"# {title}\n\n## Impact\n\n- {duty}\n")
+    (docs / "track.md").write_text(
+        "# Engineer Track\n\n- [Senior I Engineer](track/senior-i.md)\n"
+        "- [Senior II Engineer](track/senior-ii.md)\n"
+    )
+    kb, _ = import_into(tmp_path / "kb", docs)
+    titled = {r.title: r for r in kb.roles.values()}
+    assert set(titled) == {"Senior I Engineer", "Senior II Engineer"}
+    assert "whole area" in render_plain(ask("what does a senior II engineer do?", kb), kb)
+    assert "whole area" not in render_plain(ask("what does a senior I engineer do?", kb), kb)
+    report = (tmp_path / "kb" / "import-report.md").read_text()
+    assert "track/senior-ii.md is titled Senior I Engineer" in report

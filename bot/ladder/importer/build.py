@@ -26,10 +26,11 @@ def build(documents: list[Document], placer: Placer, guesser: TopicGuesser) -> L
         for level in levels:
             level.track = doc.name if level.heading is not None else _folder(doc)
         found += levels
-    read_indexes(documents, found)
+    retitled = read_indexes(documents, found)
     found = _acronyms_as_variants(_without_indexes(found))
     levels = _merge_same_titles(found)
     ladder = Ladder(documents, [], [], {}, placer, source_ids, guesser)
+    ladder.notes += retitled
     ladder.empty = [level_name(lv) for lv in levels if not _has_content(lv)]
     levels = [lv for lv in levels if _has_content(lv)]
     ladder.tracks = build_tracks(groups(documents, levels, ladder))

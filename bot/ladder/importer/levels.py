@@ -252,11 +252,11 @@ def link_target(doc: Document, href: str, names=()) -> tuple[str, str]:
     return name, anchor
 
 
-def read_indexes(documents: list[Document], levels: list[Level]) -> None:
+def read_indexes(documents: list[Document], levels: list[Level]) -> list[str]:
     """Codes and one-line summaries index pages give for levels they link to:
     "[*Engineer II (IC 3a):*](software-engineer.md#engineer-ii) **Owns a functional
     area.** Breaks large requests down...", and tables and lists naming levels by title
-    (the maps of levels worked out once, for every page)."""
+    (the maps of levels worked out once, for every page). Returns notes for the report."""
     by_target = {}
     for level in levels:
         anchor = level.heading.anchor if level.heading is not None else ""
@@ -266,8 +266,39 @@ def read_indexes(documents: list[Document], levels: list[Level]) -> None:
     by_title: dict[str, Level] = {}
     for level in levels:
         by_title.setdefault(_key(level.title), level)
+    pages: dict[str, int] = {}  # a title -> how many whole pages carry it
+    for level in levels:
+        if level.heading is None:
+            pages[_key(level.title)] = pages.get(_key(level.title), 0) + 1
+    notes: list[str] = []
     for doc in documents:
         _read_index(doc, by_target, names, by_title)
+        notes += _retitle_copies(doc, by_target, names, by_title, pages)
+    return notes
+
+
+def _retitle_copies(doc: Document, by_target: dict, names: set, by_title: dict, pages: dict):
+    """A page carrying another page's title (copied and not renamed: "Principal I
+    Engineer" atop principal-ii-engineer.md) takes the title an index links to it by
+    ("[Principal II Engineer](principal-ii-engineer.md)"), if no level has that one."""
+    notes = []
+    for block in doc.blocks:
+        for text, href in block.links:
+            name, anchor = link_target(doc, href, names)
+            level = by_target.get((name, anchor)) or by_target.get((name.lower(), anchor))
+            parsed = parse_level(text)
+            if level is None or level.heading is not None or parsed is None:
+                continue
+            said, own = _key(parsed[0]), _key(level.title)
+            if said != own and said not in by_title and pages.get(own, 0) > 1:
+                notes.append(
+                    f"{level.doc.name} is titled {level.title}, as another page is; "
+                    f"named {parsed[0]}, as {doc.name} links to it"
+                )
+                pages[own] -= 1
+                level.title = parsed[0]
+                by_title[said] = level
+    return notes
 
 
 def _read_index(doc: Document, by_target: dict, names: set[str], by_title: dict) -> None:
