@@ -1093,3 +1093,30 @@ def test_a_page_copied_with_another_pages_title_takes_the_title_its_index_gives(
     assert "whole area" not in render_plain(ask("what does a senior I engineer do?", kb), kb)
     report = (tmp_path / "kb" / "import-report.md").read_text()
     assert "track/senior-ii.md is titled Senior I Engineer" in report
+
+
+def test_prose_citing_the_outside_world_is_kept_and_links_between_pages_are_not(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n, title in enumerate(["Engineer I", "Engineer II"], 1):
+        (docs / f"e{n}.md").write_text(f"# {title}\n\n## Impact\n\n- Ships work of size {n}.\n")
+    (docs / "README.md").write_text(
+        "# Career Ladder\n\nThis ladder was written by [Ada Byron](https://example.com/ada) "
+        "and the platform team.\n\n- [Engineer I](e1.md)\n- [Engineer II](e2.md)\n\n"
+        "## License\n\nThe ladder is shared under the "
+        "[Creative Commons Attribution](https://creativecommons.org/licenses/by/4.0/) license.\n\n"
+        "## Promotions\n\nPromotions are decided twice a year. For the bands, see [pay](pay.md).\n"
+        "\n## Reviews\n\nEveryone gets written feedback twice a year.\n"
+    )
+    (docs / "pay.md").write_text("# Reviews\n\nEveryone gets written feedback twice a year.\n")
+    kb, _ = import_into(tmp_path / "kb", docs)
+    wide = [f for facts in kb.ladder_facts.values() for f in facts]
+    texts = [f.text for f in wide]
+    assert "This ladder was written by Ada Byron and the platform team." in texts
+    assert any("Creative Commons Attribution" in t for t in texts)
+    assert not any("see pay" in t for t in texts)  # a pointer to another page
+    # said on two pages: one line, citing both
+    feedback = [f for f in wide if f.text == "Everyone gets written feedback twice a year."]
+    assert len(feedback) == 1 and len(feedback[0].sources) == 2
+    answer = render_plain(ask("what license is the career ladder under?", kb), kb)
+    assert "Creative Commons" in answer

@@ -5,6 +5,7 @@ line every level page repeats, a page about the framework itself)."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from ...text import normalise
 from .documents import Block, Document, Heading
@@ -187,7 +188,7 @@ def file_ladder_wide(ladder: Ladder, levels: list[Level], definitions: dict) -> 
             if block.kind == "para" and _is_question(block):
                 asked = _faq_topic(block.text, ladder)  # what the answers below are about
                 continue
-            if block.links:
+            if any(_within(href) for _, href in block.links):
                 continue  # navigation, or an index of levels
             if block.label and normalise(block.label) in definitions:
                 continue  # what a lead-in the levels use means ("Adopts"), not a fact
@@ -217,6 +218,13 @@ def file_ladder_wide(ladder: Ladder, levels: list[Level], definitions: dict) -> 
             path = ladder.placer.path(topic, heading)
             for text in fact_texts(block):
                 ladder.ladder_facts.setdefault(path, []).append((text, source))
+
+
+def _within(href: str) -> bool:
+    """A link to another page of the documents ("levels.md#l2", "/docs/ladder"), which
+    makes a line navigation; one to the outside world ("developed by [Daniel
+    Blumenthal](https://...)", a licence) is a reference in prose."""
+    return urlsplit(href).scheme not in ("http", "https", "mailto")
 
 
 def _names(ladder: Ladder) -> set[str]:

@@ -112,11 +112,22 @@ def _ladder(ladder: Ladder, roles: dict, order: list[Role]) -> dict:
     if ladder.ladder_facts:
         data["facts"] = _nest(
             {
-                p: [_fact(t, s) for t, s in dict.fromkeys(items)]
+                p: [{"text": t, "sources": s} for t, s in _one_per_text(items).items()]
                 for p, items in ladder.ladder_facts.items()
             }
         )
     return data
+
+
+def _one_per_text(items: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """A line two pages both say ("The specific professions are covered under Job
+    Profiles", on each track's page) once, citing both."""
+    out: dict[str, list[str]] = {}
+    for text, source in items:
+        sources = out.setdefault(text, [])
+        if source not in sources:
+            sources.append(source)
+    return out
 
 
 def _builtin_other_roles() -> list[str]:
