@@ -1120,3 +1120,23 @@ def test_prose_citing_the_outside_world_is_kept_and_links_between_pages_are_not(
     assert len(feedback) == 1 and len(feedback[0].sources) == 2
     answer = render_plain(ask("what license is the career ladder under?", kb), kb)
     assert "Creative Commons" in answer
+
+
+def test_numbered_and_either_or_titles_and_a_next_step_line(tmp_path):
+    kb = import_page(
+        tmp_path,
+        "ladder.md",
+        "# Career ladder\n\n## Trainee/Intern\n\nYou learn the basics under close "
+        "supervision.\n\n_Career advancement: Junior Engineer_\n\n"
+        "## Junior Engineer\n\nYou ship small changes without much supervision.\n\n"
+        "_Career advancement: Principal Engineer_\n\n"
+        "## 3 - Principal Engineer\n\nYou set the technical direction of projects.\n",
+    )
+    titled = {r.title: r for r in kb.roles.values()}
+    assert set(titled) == {"Trainee/Intern", "Junior Engineer", "Principal Engineer"}
+    assert route("what does an intern do?", kb).role == titled["Trainee/Intern"].id
+    assert route("what does a trainee do?", kb).role == titled["Trainee/Intern"].id
+    # the next step the page names is the move, not a fact about hiring
+    junior = titled["Junior Engineer"]
+    filed = [p for p, facts in junior.facts.items() if any("advancement" in f.text for f in facts)]
+    assert filed == ["progression"]

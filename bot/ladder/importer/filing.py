@@ -102,7 +102,7 @@ def place(role: Role, ladder: Ladder, definitions: dict, shared: set) -> None:
             if len(named) > 1 and topic == named[0]:
                 found = ladder.guesser.guess(text, named[0], named)
             else:
-                found = topic or ladder.guesser.guess(text)
+                found = topic or _next_step(text, titles) or ladder.guesser.guess(text)
             to = _move_target(text, titles) if found == "progression" else None
             role.facts.setdefault(placer.path(found, heading), []).append((text, source, to))
     if role.summary is None:
@@ -116,6 +116,20 @@ def place(role: Role, ladder: Ladder, definitions: dict, shared: set) -> None:
 
 def _texts(doc: Document) -> str:
     return "\n".join(b.text for b in doc.blocks)
+
+
+NEXT_STEP_WORDS = 4  # "Career advancement: Senior Engineer", "Next step: Staff Engineer"
+
+
+def _next_step(text: str, titles: dict[str, str]) -> str | None:
+    """A short lead-in, then another level's title (and perhaps an alternative): the
+    step that follows this one - "progression", whatever the lead-in's words."""
+    label, colon, rest = text.partition(":")
+    if not colon or len(label.split()) > NEXT_STEP_WORDS:
+        return None
+    said = normalise(rest)
+    starts = any(said == t or said.startswith(t + " or ") for t in titles)
+    return "progression" if starts else None
 
 
 def _move_target(text: str, titles: dict[str, str]) -> str | None:

@@ -34,6 +34,7 @@ SCALE = (
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
 _CODE = r"[A-Za-z]{1,10} ?\d{1,2}[a-z]?"
 _LEADING_CODE = re.compile(rf"^({_CODE})\s*(?:[-–—:|]\s*(.*))?$")
+_LEADING_NUMBER = re.compile(r"^\d{1,2}\s*[-–—.:)]\s+(?=\S)")
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*")
 _IS_CODE = re.compile(rf"^{_CODE}$")
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")  # "Software Engineer (SE)", "Tech Lead (TL)"
@@ -99,6 +100,7 @@ def parse_level(text: str) -> tuple[str, list[str], str] | None:
         return None
     codes: list[str] = []
     variant = ""
+    text = _LEADING_NUMBER.sub("", text)  # "3 - Principal Engineer": its place, said
     lead = _LEADING_CODE.match(text)
     if lead:
         codes.append(lead.group(1))
@@ -131,7 +133,8 @@ def parse_level(text: str) -> tuple[str, list[str], str] | None:
         return None  # "Key Responsibilities of a Senior Engineer" is about a title, not one
     base = _NUMBER_END.sub("", title).split()
     last = base[-1].lower() if base else ""
-    if last in TITLE_NOUNS or _OF_TITLE.match(title):
+    if all(w in TITLE_NOUNS for w in last.split("/")) or _OF_TITLE.match(title):
+        # "Trainee/Intern" too: either title
         return title, codes, variant
     return None  # "Craftsmanship (C2)" grades a competency; it names no job
 

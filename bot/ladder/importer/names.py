@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .levels import Level
+from .levels import TITLE_NOUNS, Level
 
 _NUMBER = re.compile(r"^(\d{1,2}[a-z]?|[ivx]{1,4})$", re.I)
 
@@ -39,7 +39,7 @@ def aliases(level: Level, shown: str, head: str) -> list[str]:
         bases.append(" ".join(dropped + ([number] if number else [])))  # "senior 1"
     if number and len(named) >= 2 and all(w.isalpha() for w in named):
         bases.append(_initials(named) + number)  # "se1"
-    choices = [c.strip() for c in title.split(" / ")]
+    choices = [c.strip() for c in re.split(r"\s*/\s*", title)]
     if len(choices) > 1 and all(choices):
         # each alternative, a one-word one with the words the others share: "Software
         # Engineering Intern / Apprentice" gives "software engineering apprentice",
@@ -52,6 +52,8 @@ def aliases(level: Level, shown: str, head: str) -> list[str]:
                 bases.append(" ".join([c, *tail]))
             elif i > 0 and lead:
                 bases.append(" ".join([*lead, c]))
+            elif not lead and not tail and c in TITLE_NOUNS:
+                bases.append(c)  # "Trainee/Intern": "trainee", "intern"
     parts = title.split(" of ")
     if len(parts) == 2 and all(parts):  # "VP of Engineering": "vp engineering",
         bases += [f"{parts[0]} {parts[1]}", f"{parts[1]} {parts[0]}"]  # "engineering vp"
