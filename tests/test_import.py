@@ -1140,3 +1140,27 @@ def test_numbered_and_either_or_titles_and_a_next_step_line(tmp_path):
     junior = titled["Junior Engineer"]
     filed = [p for p, facts in junior.facts.items() if any("advancement" in f.text for f in facts)]
     assert filed == ["progression"]
+
+
+def test_untitled_site_fragments_are_named_by_their_folder_and_state_expectations(tmp_path):
+    """A site's per-level fragments ("engineering/mid-level-engineer/index.html"), with
+    no title, whose headings are the expectations themselves and whose bullets are
+    examples of them."""
+    site = tmp_path / "site" / "engineering"
+    levels = {
+        "junior-engineer": "You deliver small, well-defined tasks with the help of your team.",
+        "mid-level-engineer": "You tackle most of the problems your team faces without support.",
+    }
+    for folder, statement in levels.items():
+        (site / folder).mkdir(parents=True)
+        (site / folder / "index.html").write_text(
+            f"<h3>{statement}</h3>\n<ul><li>You pick up tickets from the board.</li>"
+            "<li>You ask for reviews early and often.</li></ul>\n"
+        )
+    kb, _ = import_into(tmp_path / "kb", tmp_path / "site")
+    titled = {r.title: r for r in kb.roles.values()}
+    assert set(titled) == {"Junior Engineer", "Mid Level Engineer"}
+    mid = titled["Mid Level Engineer"]
+    assert mid.summary.text == levels["mid-level-engineer"]
+    assert [t.title for t in kb.tracks if mid.id in t.members] == ["Engineering"]
+    assert any(titled["Junior Engineer"].id in t.members for t in kb.tracks if mid.id in t.members)

@@ -4,6 +4,8 @@ cleaned, then the roles (roles.py), tracks (grouping.py, tracks.py) and facts
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from ...text import normalise
 from .documents import Document
 from .draft import Ladder, competency_of, level_name
@@ -85,7 +87,12 @@ def _without_indexes(levels: list[Level]) -> list[Level]:
 
 
 def _folder(doc: Document) -> str:
-    parent = doc.name.rsplit("/", 1)[0] if "/" in doc.name else ""
+    """The folder a page's level belongs to, as a track: a site's index page
+    ("engineering/senior-engineer/index.html") belongs to the folder above its own."""
+    path = PurePosixPath(doc.name)
+    if path.stem.lower() in ("index", "_index") and path.parent.name:
+        path = path.parent
+    parent = str(path.parent) if str(path.parent) != "." else ""
     return f"folder:{parent}"
 
 

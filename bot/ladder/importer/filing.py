@@ -11,7 +11,7 @@ from ...text import normalise
 from .documents import Block, Document, Heading
 from .draft import Ladder, Role, competency_of
 from .levels import Level, parse_level
-from .placing import fact_texts
+from .placing import fact_texts, is_statement
 
 # What a ladder says for everyone: how promotion, pay, hiring and learning work. A
 # page's text on anything else, outside any level, is reported rather than guessed at.
@@ -60,13 +60,18 @@ def place(role: Role, ladder: Ladder, definitions: dict, shared: set) -> None:
         ladder.cache["titles"] = {normalise(r.title): r.id for r in ladder.roles}
     titles = {t: rid for t, rid in ladder.cache["titles"].items() if rid != role.id}
     summary_blocks = [b for b in level.blocks if b.kind == "para" and not competency_of(b, level)]
+    if not summary_blocks:  # a page of stated expectations: its first says what the level is
+        stated = [b for b in level.blocks if b.kind == "heading" and is_statement(b.text)]
+        summary_blocks = stated[:1]
     for block in level.blocks:
         source = ladder.source_ids[level.doc.name]
         heading = competency_of(block, level)
         if heading and placer.known(heading) in {"overview"} and block.kind == "para":
             summary_blocks.append(block)
             continue
-        if block.kind == "heading" or normalise(block.text) in repeated:
+        if (block.kind == "heading" and not is_statement(block.text)) or normalise(
+            block.text
+        ) in repeated:
             continue
         topic = None
         if heading and normalise(heading) in placer.ignored:
@@ -88,7 +93,7 @@ def place(role: Role, ladder: Ladder, definitions: dict, shared: set) -> None:
         if (
             role.summary is None
             and block in summary_blocks
-            and block.kind == "para"
+            and block.kind in ("para", "heading")
             and not (
                 block.label  # "Years of Experience: 4+" is a fact, not what the role is
             )

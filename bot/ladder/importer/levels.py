@@ -206,6 +206,12 @@ def _document_title(doc: Document, articles: bool) -> str:
         parsed = parse_level(first.text)
         if parsed:
             return parsed[0]
+    if not any(b.kind == "heading" and b.headings[-1].level == 1 for b in doc.blocks):
+        # a page with no title of its own, named by its path: a site's fragment
+        # "content/engineering/mid-level-engineer/index.html", "senior-engineer.md"
+        parsed = parse_level(_path_title(doc.name))
+        if parsed:
+            return parsed[0]
     if not articles or _is_contents(doc):
         return ""
     for block in doc.blocks:
@@ -219,6 +225,14 @@ def _document_title(doc: Document, articles: bool) -> str:
         if found:
             counts[found] = counts.get(found, 0) + 1
     return max(counts, key=lambda t: (counts[t], len(t)), default="")
+
+
+def _path_title(name: str) -> str:
+    """The title a document's path gives it: its file's name, or its folder's for an
+    index page ("mid-level-engineer/index.html" -> "Mid Level Engineer")."""
+    path = PurePosixPath(name)
+    stem = path.parent.name if path.stem.lower() in ("index", "readme", "_index") else path.stem
+    return " ".join(w.capitalize() for w in re.split(r"[-_\s]+", stem) if w)
 
 
 CONTENTS_SHARE = 0.6

@@ -303,7 +303,19 @@ def fact_texts(block: Block) -> list[str]:
         return [block.text] if len(block.text.split()) >= 2 else []
     if block.kind == "para":
         return sentences(block.text)
+    if block.kind == "heading" and is_statement(block.text):
+        return [block.text]
     return []
+
+
+STATEMENT_WORDS = 8
+
+
+def is_statement(heading: str) -> bool:
+    """A heading that is a sentence of what is expected ("You can confidently tackle
+    many of the problems faced by your team.") rather than a section's name: a fact,
+    and the heading of the examples under it."""
+    return heading.rstrip().endswith(".") and len(heading.split()) >= STATEMENT_WORDS
 
 
 def _heading_phrases(heading: str) -> list[str]:
