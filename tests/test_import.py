@@ -1164,3 +1164,21 @@ def test_untitled_site_fragments_are_named_by_their_folder_and_state_expectation
     assert mid.summary.text == levels["mid-level-engineer"]
     assert [t.title for t in kb.tracks if mid.id in t.members] == ["Engineering"]
     assert any(titled["Junior Engineer"].id in t.members for t in kb.tracks if mid.id in t.members)
+
+
+def test_a_level_word_before_another_tracks_title_says_which_of_that_title(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "design.md").write_text(
+        "# Design\n\n## Junior Designer\n\n- Polishes screens others have designed.\n\n"
+        "## Designer\n\n- Owns the design of a whole feature, start to finish.\n"
+    )
+    (docs / "engineering.md").write_text(
+        "# Engineering\n\n## Junior Engineer\n\n- Fixes small bugs with help.\n\n"
+        "## Mid-level Engineer\n\n- Owns the code of a whole feature.\n"
+    )
+    kb, _ = import_into(tmp_path / "kb", docs)
+    titled = {r.title: r.id for r in kb.roles.values()}
+    for text in ("what does a (mid) designer own?", "mid designer scope?"):
+        assert route(text, kb).role == titled["Designer"], text
+    assert route("what does a mid engineer own?", kb).role == titled["Mid-level Engineer"]

@@ -126,9 +126,16 @@ def meant(frame: Frame, index: RouterIndex) -> None:
     )
     near, kept, trapped = [], [], False
     strong = bool(frame.strong)
+    titles_at = {m.start: m for m in frame.spans if not m.contextual}
     for m in frame.spans:
         typed = frame.typed[m.start]
         plural = typed != words[m.start] and typed.endswith("s")
+        title_after = titles_at.get(m.end)
+        if m.contextual and title_after is not None and _apart(frame.kb, m.role, title_after.role):
+            # "a (mid) designer": the level word says which of the title's, not the mid
+            # engineer of another track ("senior backend engineer" is the senior's)
+            near.append(m.role)
+            continue
         if (
             m.contextual
             and not _code_in_capitals(frame.cased[m.start : m.end], words, m, index)
@@ -182,6 +189,15 @@ def meant(frame: Frame, index: RouterIndex) -> None:
         frame.note("sense", "only a level word, and the rest reads like the traps")
         return
     frame.kept = kept
+
+
+def _apart(kb, level_role: str, title_role: str) -> bool:
+    """Roles on no track in common, neither the discipline's role: a level word of one
+    track cannot say which role of another it is."""
+    if level_role == title_role or kb.default_role in (level_role, title_role):
+        return False
+    tracks = {t.id for t in kb.tracks_for(level_role)}
+    return not tracks & {t.id for t in kb.tracks_for(title_role)}
 
 
 CODE_STRANGERS = 2  # words the ladder never uses, beside codes alone, that say "not ours"

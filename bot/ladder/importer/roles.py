@@ -25,13 +25,19 @@ FAMILY_MAX = 8  # titles sharing a stem ("Senior Engineer 1", "... 2") name it a
 NUMBERED_NOUNS = frozenset({"level", "grade", "band", "tier", "step", "stage"})
 
 
+def _title_words(title: str) -> list[str]:
+    """A title's words, apart at spaces, slashes and hyphens: "Mid-level Engineer" holds
+    the level word "mid", "Trainee/Intern" both of its."""
+    return [w for w in re.split(r"[\s/-]+", title.lower()) if w]
+
+
 def make_roles(levels: list[Level]) -> list[Role]:
     roles: list[Role] = []
     taken: set[str] = set()
     firsts: dict[str, int] = {}
     titles = {normalise(lv.title) for lv in levels}
     for level in levels:
-        first = level.title.split()[0].lower() if level.title.split() else ""
+        first = next(iter(_title_words(level.title)), "")
         if _qualified(level.title, titles):
             continue  # "Senior ... with Tech Lead Role": "senior" is still the plain one
         firsts[first] = firsts.get(first, 0) + 1
@@ -40,7 +46,7 @@ def make_roles(levels: list[Level]) -> list[Role]:
     for level in levels:
         noun = _head_word(level.title)
         heads[noun] = heads.get(noun, 0) + 1
-        for word in set(level.title.lower().replace("/", " ").split()) & LEVEL_WORDS:
+        for word in set(_title_words(level.title)) & LEVEL_WORDS:
             said_in[word] = said_in.get(word, 0) + 1
     head = head_noun(levels)
     codes_seen: dict[str, int] = {}
@@ -96,10 +102,10 @@ def make_roles(levels: list[Level]) -> list[Role]:
                 role.codes.append(initials.upper())  # "TPM" for Technical Program Manager
         if len(family) > 1 and level.variant:
             role.codes.append(level.title)  # "Principal Engineer" for both variants
-        first = level.title.split()[0].lower() if level.title.split() else ""
+        first = next(iter(_title_words(level.title)), "")
         if first in LEVEL_WORDS and firsts.get(first) == 1 and not _qualified(level.title, titles):
             role.context_aliases = [first]
-        for word in sorted(set(level.title.lower().replace("/", " ").split()) & LEVEL_WORDS):
+        for word in sorted(set(_title_words(level.title)) & LEVEL_WORDS):
             # "intern", "apprentice" of "Software Engineering Intern / Apprentice": a
             # level word no other title holds
             if (
