@@ -1182,3 +1182,48 @@ def test_a_level_word_before_another_tracks_title_says_which_of_that_title(tmp_p
     for text in ("what does a (mid) designer own?", "mid designer scope?"):
         assert route(text, kb).role == titled["Designer"], text
     assert route("what does a mid engineer own?", kb).role == titled["Mid-level Engineer"]
+
+
+def test_a_role_familys_page_with_a_table_of_job_titles_makes_a_level_of_each(tmp_path):
+    docs = tmp_path / "tracks"
+    docs.mkdir()
+    (docs / "team-lead.md").write_text(
+        "# Team Lead\n\n## Responsibilities\n\n- Runs one to ones with every member of the team.\n"
+        "\n## Job Titles\n\n| Job Title | Min Salary | Next Salary |\n| --- | --- | --- |\n"
+        "| Engineering Manager | 90 000 | 100 000 |\n| Engineering Manager | 100 000 | 110 000 |\n"
+        "| Senior Engineering Manager | 110 000 | 130 000 |\n"
+    )
+    (docs / "engineer.md").write_text(
+        "# Engineer\n\n## Responsibilities\n\n- Reviews code for the team in good time.\n\n"
+        "## Job Titles\n\n| Job Title | Min Salary |\n| --- | --- |\n"
+        "| Junior {Discriminator} Engineer | 45 000 |\n| {Discriminator} Engineer | 75 000 |\n"
+        "| Senior {Discriminator} Engineer | 100 000 |\n"
+    )
+    (docs / "technical-leader.md").write_text(
+        "# Technical Leader\n\n## Responsibilities\n\n- Sets the architecture of an area.\n\n"
+        "## Job Titles\n\n| Job Title | Min Salary |\n| --- | --- |\n"
+        "| Staff Engineer | 140 000 |\n| Principal Engineer | 170 000 |\n"
+    )
+    kb, _ = import_into(tmp_path / "kb", docs)
+    titled = {r.title: r for r in kb.roles.values()}
+    assert set(titled) >= {"Staff Engineer", "Principal Engineer"}
+    leader = render_plain(ask("what does a technical leader do?", kb), kb)
+    assert "Staff Engineer to Principal Engineer" in leader  # in the ladder's order
+    titled = {t: r for t, r in titled.items() if t not in ("Staff Engineer", "Principal Engineer")}
+    assert set(titled) == {
+        "Engineering Manager",
+        "Senior Engineering Manager",
+        "Junior Engineer",
+        "Engineer",
+        "Senior Engineer",
+    }
+    steps = {t.title: [r for step in t.steps for r in step] for t in kb.tracks}
+    managers = [titled["Engineering Manager"].id, titled["Senior Engineering Manager"].id]
+    assert steps["Team Lead"] == managers
+    # the page's duties are each title's; the row is the title's own, headed
+    senior = render_plain(ask("what's the min salary for a senior engineer?", kb), kb)
+    assert "Min Salary 100 000" in senior
+    # the family's name is asked about as such: its first title answers, and says so
+    lead = render_plain(ask("what does a team lead do?", kb), kb)
+    assert "Engineering Manager to Senior Engineering Manager" in lead
+    assert "one to ones" in lead

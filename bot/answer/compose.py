@@ -396,7 +396,8 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
         note = f"(First at {role.title}; {', '.join(others)} {verb} so too.)"
         intro = f"{note} {intro}".strip()
     if intent.family:
-        names = [kb.roles[r].title for r in intent.family if r in kb.roles]
+        family = sorted((r for r in intent.family if r in kb.roles), key=kb.ladder_position)
+        names = [kb.roles[r].title for r in family]
         span = f"{names[0]} to {names[-1]}"
         note = f"(\u201c{intent.asked_as}\u201d covers {span}; this is {role.title}.)"
         intro = f"{note} {intro}".strip()

@@ -11,6 +11,7 @@ from .documents import Document
 from .draft import Ladder, competency_of, level_name
 from .filing import file_ladder_wide, file_repeated, place
 from .grouping import groups
+from .job_titles import job_title_levels
 from .levels import Level, find_levels, link_target, read_indexes
 from .placing import Placer, TopicGuesser, fact_texts
 from .roles import make_roles, other_names
@@ -25,6 +26,8 @@ def build(documents: list[Document], placer: Placer, guesser: TopicGuesser) -> L
     }
     for doc in documents:
         levels = find_levels(doc, articles=not structured)
+        if len(levels) == 1 and levels[0].heading is None:
+            levels = job_title_levels(doc) or levels  # "# Engineer" with its titles' table
         for level in levels:
             level.track = doc.name if level.heading is not None else _folder(doc)
         found += levels

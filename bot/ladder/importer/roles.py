@@ -53,6 +53,10 @@ def make_roles(levels: list[Level]) -> list[Role]:
     for level in levels:
         for code in level.codes:
             codes_seen[normalise(code)] = codes_seen.get(normalise(code), 0) + 1
+    made: dict[str, int] = {}  # "SE" of both Senior and Staff Engineer says neither
+    for level in levels:
+        short = normalise(title_initials(level.title))
+        made[short] = made.get(short, 0) + 1
     families: dict[str, list[Level]] = {}
     for level in levels:
         stem = re.sub(r"\s+(\d{1,2}[a-z]?|[ivx]{1,4})$", "", level.title, flags=re.I)
@@ -75,6 +79,7 @@ def make_roles(levels: list[Level]) -> list[Role]:
             short
             and normalise(short) not in {normalise(c) for c in role.codes}
             and not codes_seen.get(normalise(short))  # another level's own ("SE")
+            and made[normalise(short)] == 1
         ):
             role.codes.append(short)
         parts = level.title.split()
