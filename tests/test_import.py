@@ -1227,3 +1227,20 @@ def test_a_role_familys_page_with_a_table_of_job_titles_makes_a_level_of_each(tm
     lead = render_plain(ask("what does a team lead do?", kb), kb)
     assert "Engineering Manager to Senior Engineering Manager" in lead
     assert "one to ones" in lead
+
+
+def test_items_nested_under_a_bare_label_keep_it(tmp_path):
+    kb = import_page(
+        tmp_path,
+        "ladder.md",
+        "# Ladder\n\n## Engineer I\n\n- Fixes small bugs with help from the team.\n\n"
+        "## Engineer II\n\n- Delivers features of a few days on their own.\n\n"
+        "## Delivery\n\n- **Beginner**\n  - You understand the scope of work before starting.\n"
+        "- **Intermediate**\n  - You estimate timelines that hold and hit your deadlines.\n"
+        "- You ship in small, safe steps, and:\n  - You watch your change after release.\n",
+    )
+    lines = [f.text for facts in kb.ladder_facts.values() for f in facts]
+    assert "Intermediate: You estimate timelines that hold and hit your deadlines." in lines
+    assert "You watch your change after release." in lines  # under a sentence: as it is
+    answer = render_plain(ask("intermediate delivery - what about estimates?", kb), kb)
+    assert "estimate timelines that hold" in answer

@@ -38,6 +38,7 @@ class Block:
     header: tuple[str, ...] = ()  # ...and its table's header cells
     depth: int = 0  # nesting of a bullet: 0 for a top-level item
     line: int = 0
+    under: str = ""  # the bare label of the item a bullet is nested in: "Beginner"
 
 
 @dataclass
@@ -114,3 +115,12 @@ def read_document(path: Path, name: str) -> Document:
 
 
 SUFFIXES = (".md", ".markdown", ".html", ".htm", ".txt", ".csv", ".xlsx", ".yaml", ".yml")
+
+
+LABEL_WORDS = 3
+
+
+def bare_label(text: str) -> bool:
+    """A list item that only names what the items nested in it are ("Beginner",
+    "Leading Expert"), not a sentence of its own."""
+    return 0 < len(text.split()) <= LABEL_WORDS and not text.rstrip().endswith((".", ":", "?"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import yaml
 from markdown_it import MarkdownIt
 
-from .documents import Block, Document, Heading, anchor_of, clean
+from .documents import Block, Document, Heading, anchor_of, bare_label, clean
 from .matrix import is_topics_matrix, read_topics_matrix
 from .tables import Cell, matrix_blocks
 
@@ -91,6 +91,7 @@ def read_markdown(document: Document, text: str) -> Document:
     in_head = False
     row_links: list[tuple[str, str]] = []
     pending = None  # the heading or list item the next inline token belongs to
+    items: list[str] = []  # the list items the current one is nested in, outermost first
     in_cell = False
     table: list[list[Cell]] = []
     table_rows: list[Block] = []
@@ -154,8 +155,20 @@ def read_markdown(document: Document, text: str) -> Document:
                 headings.append(Heading(level, content, anchor_of(content)))
                 document.blocks.append(Block("heading", content, tuple(headings), line=at))
             else:
+                under = ""
+                if what == "bullet":
+                    del items[max(level, 0) :]
+                    under = items[-1] if items and bare_label(items[-1]) else ""
+                    items.append(content)
                 block = Block(
-                    what, content, tuple(headings), label, links, depth=max(level, 0), line=at
+                    what,
+                    content,
+                    tuple(headings),
+                    label,
+                    links,
+                    depth=max(level, 0),
+                    line=at,
+                    under=under,
                 )
                 document.blocks.append(block)
         elif kind == "table_close":

@@ -300,7 +300,10 @@ def fact_texts(block: Block) -> list[str]:
             else list(filter(None, block.cells))
         )
     if block.kind == "bullet":
-        return [block.text] if len(block.text.split()) >= 2 else []
+        if len(block.text.split()) < 2:
+            return []
+        # "Beginner: You understand scope of work...": what it is said of, kept with it
+        return [f"{block.under}: {block.text}" if block.under else block.text]
     if block.kind == "para":
         return sentences(block.text)
     if block.kind == "heading" and is_statement(block.text):
