@@ -1244,3 +1244,21 @@ def test_items_nested_under_a_bare_label_keep_it(tmp_path):
     assert "You watch your change after release." in lines  # under a sentence: as it is
     answer = render_plain(ask("intermediate delivery - what about estimates?", kb), kb)
     assert "estimate timelines that hold" in answer
+
+
+def test_prose_linking_to_other_pages_in_passing_is_kept_but_pointers_are_not(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n, title in enumerate(["Engineer I", "Engineer II"], 1):
+        (docs / f"e{n}.md").write_text(f"# {title}\n\n## Impact\n\n- Ships work of size {n}.\n")
+    (docs / "README.md").write_text(
+        "# Career Ladder\n\n## How it works\n\nTo make sure everyone keeps growing, we hold "
+        "[performance reviews](reviews.md) every six months with your manager. "
+        "For the details, see [the reviews page](reviews.md).\n\n"
+        "- [Engineer I](e1.md)\n- [Engineer II](e2.md)\n"
+    )
+    kb, _ = import_into(tmp_path / "kb", docs)
+    lines = [f.text for facts in kb.ladder_facts.values() for f in facts]
+    assert any("performance reviews every six months" in t for t in lines)
+    assert not any("see the reviews page" in t for t in lines)
+    assert not any(t.startswith("Engineer I") for t in lines)  # the list of levels: navigation

@@ -207,7 +207,8 @@ def file_ladder_wide(ladder: Ladder, levels: list[Level], definitions: dict) -> 
             if block.kind == "para" and _is_question(block):
                 asked = _faq_topic(block.text, ladder)  # what the answers below are about
                 continue
-            if any(_within(href) for _, href in block.links):
+            linked = [text for text, href in block.links if _within(href)]
+            if linked and not _prose(block, linked):
                 continue  # navigation, or an index of levels
             if block.label and normalise(block.label) in definitions:
                 continue  # what a lead-in the levels use means ("Adopts"), not a fact
@@ -236,7 +237,8 @@ def file_ladder_wide(ladder: Ladder, levels: list[Level], definitions: dict) -> 
                     continue
             path = ladder.placer.path(topic, heading)
             for text in fact_texts(block):
-                ladder.ladder_facts.setdefault(path, []).append((text, source))
+                if not _pointer(text, linked):
+                    ladder.ladder_facts.setdefault(path, []).append((text, source))
 
 
 def _within(href: str) -> bool:
@@ -244,6 +246,30 @@ def _within(href: str) -> bool:
     makes a line navigation; one to the outside world ("developed by [Daniel
     Blumenthal](https://...)", a licence) is a reference in prose."""
     return urlsplit(href).scheme not in ("http", "https", "mailto")
+
+
+LINKED_SHARE = 0.4  # of a line's words in links to other pages: a pointer to them
+PROSE_WORDS = 12
+
+
+def _linked_share(text: str, links: list[str]) -> float:
+    said = len(text.split())
+    return sum(len(t.split()) for t in links if t and t in text) / max(said, 1)
+
+
+def _prose(block: Block, inside: list[str]) -> bool:
+    """A paragraph that links to other pages in passing ("we do [performance
+    reviews](meetings/performance-review.md) every six months"): prose, not navigation."""
+    return (
+        block.kind == "para"
+        and len(block.text.split()) > PROSE_WORDS
+        and _linked_share(block.text, inside) < LINKED_SHARE
+    )
+
+
+def _pointer(sentence: str, inside: list[str]) -> bool:
+    """A sentence that mostly points elsewhere ("For pay, see Pay bands and FAQ.")."""
+    return bool(inside) and _linked_share(sentence, inside) >= LINKED_SHARE
 
 
 def _names(ladder: Ladder) -> set[str]:
