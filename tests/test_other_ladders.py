@@ -624,3 +624,10 @@ def test_only_title_and_level_shorthand_takes_a_figure():
 
     # "dev2" is a server far more often than a Developer 2
     assert tokens("eng1 and lvl5 on dev2") == ["engineer1", "and", "level5", "on", "dev2"]
+
+
+def test_re_in_a_chat_message_is_not_a_word_asked_about(codes):
+    from bot.understand.router import understand
+
+    asked = understand("what is expected re: estimates and deadlines?", codes).asked
+    assert "estim" in asked.specific and "re" not in asked.specific
