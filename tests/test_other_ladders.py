@@ -626,8 +626,11 @@ def test_only_title_and_level_shorthand_takes_a_figure():
     assert tokens("eng1 and lvl5 on dev2") == ["engineer1", "and", "level5", "on", "dev2"]
 
 
-def test_re_in_a_chat_message_is_not_a_word_asked_about(codes):
+def test_chat_function_words_are_not_words_asked_about(codes):
     from bot.understand.router import understand
 
     asked = understand("what is expected re: estimates and deadlines?", codes).asked
     assert "estim" in asked.specific and "re" not in asked.specific
+    # nor is a contraction typed without its apostrophe
+    asked = understand("havent had a review yet, how often are they", codes).asked
+    assert "review" in asked.specific and "havent" not in asked.specific

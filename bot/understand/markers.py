@@ -37,7 +37,7 @@ STOPWORDS = _words(
     theres heres whatre theyve weve youve besides beside except without among around
     toward towards versus via per upon onto despite since unless whether else either
     neither often yet sometimes always already soon later anymore rarely seldom mostly
-    lately recently although re"""
+    lately recently although re havent hasnt hadnt wasnt werent couldnt mustnt neednt aint"""
 )
 # Words that describe a person without making "senior X" a different thing: "a good
 # senior", "an experienced lead" stay about the ladder.
