@@ -1262,3 +1262,15 @@ def test_prose_linking_to_other_pages_in_passing_is_kept_but_pointers_are_not(tm
     assert any("performance reviews every six months" in t for t in lines)
     assert not any("see the reviews page" in t for t in lines)
     assert not any(t.startswith("Engineer I") for t in lines)  # the list of levels: navigation
+
+
+def test_which_level_says_a_thing_in_words_the_ladder_rarely_uses(tmp_path):
+    kb = import_page(
+        tmp_path,
+        "ladder.md",
+        "# Ladder\n\n## Engineer I\n\n- Fixes small bugs with help from the team.\n\n"
+        "## Engineer II\n\n- You fix out of date code, tests, scripts, runbooks, and docs.\n\n"
+        "## Senior Engineer\n\n- You fix out of date code, tests, scripts, runbooks, and docs.\n",
+    )
+    intent = route("which levels mention keeping runbooks up to date", kb)
+    assert intent.answered and kb.roles[intent.role].title == "Engineer II"

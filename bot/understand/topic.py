@@ -394,7 +394,13 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
         frame.note("topic", "a request no fact answers, in words the ladder never uses")
         frame.declined = True
         return False
-    if role == LADDER and not kept and strange >= 2 and strange >= STRANGE_SHARE * len(content):
+    if (
+        role == LADDER
+        and not kept
+        and not frame.holders  # "which level is responsible for ...": those that say so
+        and strange >= 2
+        and strange >= STRANGE_SHARE * len(content)
+    ):
         # about the whole ladder, naming no role, in words the ladder's files never use
         # ("is the black friday promotion code still working for customers")
         frame.note("topic", "no role named and words the ladder never uses")
