@@ -408,16 +408,49 @@ def test_a_huge_file_is_refused_without_reading_it(tmp_path):
     assert result.returncode == 2 and "too big" in result.stderr and "huge.md" in result.stderr
 
 
-def test_out_must_be_empty_unless_forced(tmp_path):
+def test_out_must_be_empty_unless_forced_and_force_replaces_only_a_knowledge_base(tmp_path):
     docs = write_markdown_ladder(tmp_path / "docs")
     out = tmp_path / "kb"
-    out.mkdir()
+    assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
     (out / "notes.txt").write_text("mine")
     refused = run_bot("import", str(docs), "--out", str(out))
     assert refused.returncode == 2 and "not empty" in refused.stderr
     assert (out / "notes.txt").read_text() == "mine"
     assert run_bot("import", str(docs), "--out", str(out), "--force").returncode == 0
     assert not (out / "notes.txt").exists() and (out / "ladder.yaml").is_file()
+    # a folder that is no knowledge base is never replaced, --force or not
+    project = tmp_path / "project"
+    (project / "src").mkdir(parents=True)
+    (project / "src" / "code.py").write_text("print(1)")
+    refused = run_bot("import", str(docs), "--out", str(project), "--force")
+    assert refused.returncode == 2 and "not a knowledge base" in refused.stderr
+    assert (project / "src" / "code.py").read_text() == "print(1)"
+
+
+@pytest.mark.parametrize("where", ["docs", ".", "parent"])
+def test_out_never_holds_the_documents_or_the_current_folder(tmp_path, where):
+    (tmp_path / "parent").mkdir()
+    docs = write_markdown_ladder(tmp_path / "parent" / "docs")
+    before = sorted(p.name for p in docs.rglob("*"))
+    out = {"docs": "docs", ".": ".", "parent": str(tmp_path / "parent")}[where]
+    result = run_bot("import", "docs", "--out", out, "--force", cwd=docs.parent)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert sorted(p.name for p in docs.rglob("*")) == before  # nothing deleted
+
+
+def test_out_as_a_file_and_output_inside_the_documents(tmp_path):
+    docs = write_markdown_ladder(tmp_path / "docs")
+    note = tmp_path / "note.txt"
+    note.write_text("mine")
+    result = run_bot("import", str(docs), "--out", str(note), "--force")
+    assert result.returncode == 2 and "a file" in result.stderr and "Traceback" not in result.stderr
+    assert note.read_text() == "mine"
+    # a knowledge base written among the documents is not read back as one of them
+    inside = docs / "kb"
+    first = run_bot("import", str(docs), "--out", str(inside))
+    again = run_bot("import", str(docs), "--out", str(inside), "--force")
+    assert first.returncode == again.returncode == 0
+    assert first.stdout == again.stdout
 
 
 def test_a_heading_naming_two_topics_files_each_fact_under_the_one_it_is_about(tmp_path):
@@ -1274,3 +1307,15 @@ def test_which_level_says_a_thing_in_words_the_ladder_rarely_uses(tmp_path):
     )
     intent = route("which levels mention keeping runbooks up to date", kb)
     assert intent.answered and kb.roles[intent.role].title == "Engineer II"
+
+
+def test_files_left_out_are_listed_and_no_file_name_is_skipped_unsaid(tmp_path):
+    docs = write_markdown_ladder(tmp_path / "docs")
+    (docs / "LICENSE").write_text("MIT")
+    (docs / "SOURCE.txt").write_text("Where we got this ladder\n\n- Written by the platform team.\n")
+    result = run_bot("import", str(docs), "--out", str(tmp_path / "kb"))
+    assert result.returncode == 0, result.stderr
+    report = (tmp_path / "kb" / "import-report.md").read_text()
+    assert "LICENSE (a licence" in report
+    sources = yaml.safe_load((tmp_path / "kb" / "sources.yaml").read_text())["sources"]
+    assert any(s["document"] == "SOURCE.txt" for s in sources)

@@ -38,11 +38,13 @@ from .writer import report, write
 
 __all__ = ["ImportInputError", "import_ladder"]
 CONFIG = "import.yaml"  # a maintainer's heading -> topic mapping, beside the documents
-SKIP = {"license", "licence", "copying", "source.txt", "import.yaml"}
+SKIP = {"license", "licence", "copying", "import.yaml"}  # listed as not read
+KNOWLEDGE_FILES = ("ladder.yaml", "sources.yaml")  # a folder --force may replace holds these
 
 
-def _files(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[str]]:
-    """(file, name relative to what was given) to read, and what was left out."""
+def _files(paths: list[Path], out: Path) -> tuple[list[tuple[Path, str]], list[str]]:
+    """(file, name relative to what was given) to read, and what was left out (the
+    output folder, when it sits among the documents, is not read)."""
     found: list[tuple[Path, str]] = []
     skipped: list[str] = []
     for path in paths:
@@ -52,18 +54,27 @@ def _files(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[str]]:
             found.append((path, path.name))
             continue
         for root, dirs, names in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            dirs[:] = sorted(
+                d for d in dirs if not d.startswith(".") and (Path(root) / d).resolve() != out
+            )
             for name in sorted(names):
                 full = Path(root) / name
                 shown = full.relative_to(path).as_posix()
-                if name.startswith(".") or name.lower() in SKIP:
+                if name.startswith("."):
+                    continue
+                if name.lower() in SKIP:
+                    skipped.append(f"{shown} (a licence, or the import's own settings)")
                     continue
                 if full.suffix.lower() in SUFFIXES:
                     found.append((full, shown))
                 else:
                     skipped.append(f"{shown} (not a kind of document the importer reads)")
     if not found:
-        raise ImportInputError(f"{paths[0]}: no documents to import ({', '.join(SUFFIXES)})")
+        others = [s.split(" (")[0] for s in skipped][:3]
+        besides = f"; found only {', '.join(others)}" if others else ""
+        raise ImportInputError(
+            f"{paths[0]}: no documents to import ({', '.join(SUFFIXES)}){besides}"
+        )
     return found, skipped
 
 
@@ -93,16 +104,39 @@ def _placer(config: Path | None, builtin) -> Placer:
     return placer
 
 
+def _check_target(target: Path, given: list[Path], force: bool) -> None:
+    """--out is a new or empty folder, or with --force a knowledge base to replace;
+    never a file, the documents' own folder or one holding them, nor where we stand."""
+    if target.exists() and not target.is_dir():
+        raise ImportInputError(f"{target}: a file; --out takes a folder to write the ladder in")
+    out = target.resolve()
+    for path in given:
+        if path.exists() and path.resolve().is_relative_to(out):
+            raise ImportInputError(
+                f"{target}: holds the documents being imported ({path}); choose another --out"
+            )
+    if Path.cwd().resolve().is_relative_to(out):
+        raise ImportInputError(f"{target}: the current folder (or one holding it); choose another")
+    if not target.exists() or not any(target.iterdir()):
+        return
+    if not force:
+        raise ImportInputError(f"{target}: not empty (use --force to replace it)")
+    if not all((target / name).is_file() for name in KNOWLEDGE_FILES):
+        raise ImportInputError(
+            f"{target}: not empty, and not a knowledge base (no {' or '.join(KNOWLEDGE_FILES)}):"
+            " --force replaces only an earlier import; choose a new folder"
+        )
+
+
 def import_ladder(
     paths: list[str], out: str, force: bool = False, config: str | None = None
 ) -> tuple[Path, str]:
     """Import, check, and write to `out`; (out, the report). ImportInputError for input
     the importer cannot use; nothing is written then."""
     target = Path(out)
-    if target.exists() and (not target.is_dir() or any(target.iterdir())) and not force:
-        raise ImportInputError(f"{target}: not empty (use --force to replace it)")
     given = [Path(p) for p in paths]
-    files, skipped = _files(given)
+    _check_target(target, given, force)
+    files, skipped = _files(given, target.resolve())
     beside = next((p / CONFIG for p in given if p.is_dir() and (p / CONFIG).is_file()), None)
     builtin = load(builtin_dir())
     placer = _placer(Path(config) if config else beside, builtin)
@@ -126,8 +160,8 @@ def import_ladder(
                 f" ladderbot, please report it with the documents): {first}"
             ) from None
         if target.exists():
-            shutil.rmtree(target)
-        work.rename(target)
+            shutil.rmtree(target.resolve())
+        work.rename(target.resolve())
         text = report(ladder, target, skipped)
     finally:
         if work.exists():
