@@ -1312,7 +1312,7 @@ def test_which_level_says_a_thing_in_words_the_ladder_rarely_uses(tmp_path):
 def test_files_left_out_are_listed_and_no_file_name_is_skipped_unsaid(tmp_path):
     docs = write_markdown_ladder(tmp_path / "docs")
     (docs / "LICENSE").write_text("MIT")
-    (docs / "SOURCE.txt").write_text("Where we got this ladder\n\n- Written by the platform team.\n")
+    (docs / "SOURCE.txt").write_text("Where we got it\n\n- Written by the platform team.\n")
     result = run_bot("import", str(docs), "--out", str(tmp_path / "kb"))
     assert result.returncode == 0, result.stderr
     report = (tmp_path / "kb" / "import-report.md").read_text()
