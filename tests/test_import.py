@@ -1319,3 +1319,34 @@ def test_files_left_out_are_listed_and_no_file_name_is_skipped_unsaid(tmp_path):
     assert "LICENSE (a licence" in report
     sources = yaml.safe_load((tmp_path / "kb" / "sources.yaml").read_text())["sources"]
     assert any(s["document"] == "SOURCE.txt" for s in sources)
+
+
+def test_html_headings_with_a_link_to_themselves_still_name_their_levels(tmp_path):
+    page = "<h1>Engineering ladder</h1>" + "".join(
+        f'<h2 id="{slug}">{title}<a class="headerlink" href="#{slug}">{mark}</a></h2>'
+        f"<ul><li>{duty}</li></ul>"
+        for slug, title, mark, duty in (
+            ("e1", "Engineer I", "¶", "Fixes small bugs with help from the team."),
+            ("e2", "Engineer II", "#", "Delivers features of a few days on their own."),
+            ("se", "Senior Engineer", "🔗", "Leads the design of a product area."),
+        )
+    )
+    kb = import_page(tmp_path, "ladder.html", page)
+    assert {r.title for r in kb.roles.values()} == {"Engineer I", "Engineer II", "Senior Engineer"}
+
+
+def test_a_vue_pages_template_is_read_as_its_html(tmp_path):
+    body = "".join(
+        f'<h2 id="{slug}">\n  {title}\n  <a href="#{slug}">#</a>\n</h2>\n<ul><li>{duty}</li></ul>\n'
+        for slug, title, duty in (
+            ("e1", "Engineer I", "Completes clearly-defined tasks with help."),
+            ("e2", "Engineer II", "Owns features of a few days on their own."),
+        )
+    )
+    page = (
+        f'<template>\n<section class="content">\n{body}</section>\n</template>\n'
+        "<script>\nexport default {}\n</script>\n"
+    )
+    kb = import_page(tmp_path, "engineering.vue", page)
+    assert {r.title for r in kb.roles.values()} == {"Engineer I", "Engineer II"}
+    assert "Owns features" in render_plain(ask("what does an engineer II do?", kb), kb)

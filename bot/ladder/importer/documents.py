@@ -107,14 +107,14 @@ def read_document(path: Path, name: str) -> Document:
     text = read_text(path)
     if suffix in (".md", ".markdown"):
         return read_markdown(document, text)
-    if suffix in (".html", ".htm"):
+    if suffix in (".html", ".htm", ".vue"):  # a Vue page: its <template> is HTML
         return read_html(document, text)
     if suffix == ".csv":
         return read_csv(document, text)
     return read_plaintext(document, text)
 
 
-SUFFIXES = (".md", ".markdown", ".html", ".htm", ".txt", ".csv", ".xlsx", ".yaml", ".yml")
+SUFFIXES = (".md", ".markdown", ".html", ".htm", ".vue", ".txt", ".csv", ".xlsx", ".yaml", ".yml")
 
 
 LABEL_WORDS = 3

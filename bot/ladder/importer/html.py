@@ -65,8 +65,15 @@ def read_html(document: Document, text: str, headings: list[Heading] | None = No
     """Blocks of an HTML page; `headings`: the sections it sits in (HTML inside a
     Markdown page), which its own headings continue."""
     soup = BeautifulSoup(text, "html.parser")
+    for tag in soup.find_all("template"):
+        # a page's markup inside a <template> (a Vue page): BeautifulSoup keeps its
+        # text apart from the page's, so it is read again as the page itself
+        tag.replace_with(BeautifulSoup(tag.decode_contents(), "html.parser"))
     for tag in soup.find_all(_SKIP):
         tag.decompose()
+    for tag in soup.find_all("a", href=True):
+        if tag["href"].startswith("#") and not any(c.isalnum() for c in tag.get_text()):
+            tag.decompose()  # a heading's "¶" or "#" link to itself: no words of it
     headings = list(headings or [])
     matrices: dict[int, bool] = {}  # table -> read as a competency matrix
     for tag in soup.find_all(list(_HEADINGS) + list(_BLOCKS)):
