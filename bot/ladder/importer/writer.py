@@ -157,15 +157,19 @@ def _topics(ladder: Ladder) -> dict:
     return data
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def report(ladder: Ladder, out: Path, skipped: list[str]) -> str:
     facts = sum(len(v) for r in ladder.roles for v in r.facts.values())
     wide = sum(len(v) for v in ladder.ladder_facts.values())
     lines = [
         "# Import report",
         "",
-        f"{len(ladder.documents)} documents: {len(ladder.roles)} roles on {len(ladder.tracks)} "
-        f"tracks, {facts} facts, {wide} about the whole ladder, "
-        f"{len(ladder.placer.new)} new topics.",
+        f"{_count(len(ladder.documents), 'document')}: {_count(len(ladder.roles), 'role')} on "
+        f"{_count(len(ladder.tracks), 'track')}, {_count(facts, 'fact')}, {wide} about the "
+        f"whole ladder, {_count(len(ladder.placer.new), 'new topic')}.",
         "",
         "## Roles",
         "",
