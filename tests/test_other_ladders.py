@@ -634,3 +634,13 @@ def test_chat_function_words_are_not_words_asked_about(codes):
     # nor is a contraction typed without its apostrophe
     asked = understand("havent had a review yet, how often are they", codes).asked
     assert "review" in asked.specific and "havent" not in asked.specific
+
+
+@pytest.mark.parametrize(
+    "text", ["how do I go from IC1 to IC2?", "moving from engineer I to engineer II"]
+)
+def test_a_move_the_sources_say_nothing_of_shows_what_is_new_at_the_target(codes, text):
+    answer = render_plain(ask(text, codes), codes)
+    assert "don't say what this move takes" in answer
+    assert "Breaks a feature into tasks" in answer  # Engineer II's, not Engineer I's
+    assert "Fixes bugs and builds small features" not in answer.split("Next")[-1]

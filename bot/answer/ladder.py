@@ -213,12 +213,28 @@ def _role_words(kb: KnowledgeBase) -> dict[str, set[str]]:
     return cached
 
 
-def _move_lines(kb, target: str, cited: Citations, source: str | None = None):
+def _move_lines(kb, target: str, cited: Citations, source: str | None = None, new=False):
+    """What the move takes; when the sources don't say and `new` is asked for, what the
+    target does that the source does not (one move asked about, not a list of them)."""
     facts = move_facts(kb, target, source)
-    return cited.lines(facts, MAX_MOVE_FACTS) or (NO_MOVE_FACTS,)
+    lines = cited.lines(facts, MAX_MOVE_FACTS)
+    if lines or not new or source not in kb.roles:
+        return lines or (NO_MOVE_FACTS,)
+    added = cited.lines(_new_at(kb, target, source), NEW_SHOWN)
+    return (NO_MOVE_FACTS_NEW, *added) if added else (NO_MOVE_FACTS,)
 
 
 NO_MOVE_FACTS = "The sources don't say what this move takes."
+NO_MOVE_FACTS_NEW = "The sources don't say what this move takes; new at this level:"
+NEW_SHOWN = 3
+
+
+def _new_at(kb: KnowledgeBase, target: str, source: str) -> list[Fact]:
+    """The target's duties (its first topic's lists) that the source's do not hold."""
+    duties = kb.topics.get("responsibilities") or kb.topics.get(kb.default_topic)
+    paths = duties.paths if duties else ()
+    had = {f.text for p in paths for f in kb.roles[source].get(p)}
+    return [f for p in paths for f in kb.roles[target].get(p) if f.text not in had]
 
 
 def fits(kb: KnowledgeBase, intent) -> Callable[[str], bool]:
@@ -287,7 +303,8 @@ def progression(
             heading = f"Next: {name}"
         else:
             heading = f"Moving to {name}"
-        sections.append(Section(heading, _move_lines(kb, target, cited, role.id)))
+        new = len(targets) == 1
+        sections.append(Section(heading, _move_lines(kb, target, cited, role.id, new)))
     if left_out:
         names = " / ".join(short(kb.roles[r], kb) for r in left_out)
         line = f"Left out, as asked: {names}."
