@@ -1350,3 +1350,20 @@ def test_a_vue_pages_template_is_read_as_its_html(tmp_path):
     kb = import_page(tmp_path, "engineering.vue", page)
     assert {r.title for r in kb.roles.values()} == {"Engineer I", "Engineer II"}
     assert "Owns features" in render_plain(ask("what does an engineer II do?", kb), kb)
+
+
+def test_developer_names_a_ladders_engineer_titles(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "design.md").write_text(
+        "# Design\n\n## Junior Designer\n\n- Polishes screens others have designed.\n\n"
+        "## Designer\n\n- Owns the design of a whole feature, start to finish.\n"
+    )
+    (docs / "engineering.md").write_text(
+        "# Engineering\n\n## Junior Engineer\n\n- Pairs with others on small tickets.\n\n"
+        "## Senior Engineer\n\n- Owns the code of a whole feature.\n"
+    )
+    kb, _ = import_into(tmp_path / "kb", docs)
+    junior = next(r.id for r in kb.roles.values() if r.title == "Junior Engineer")
+    for text in ("what do people expect from a junior dev?", "junior developer duties"):
+        assert route(text, kb).role == junior, text

@@ -164,6 +164,12 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
             aliases.setdefault((*key[:-1], key[-1] + "s"), hit)
         if len(key) == 2 and not hit[1]:  # written as one word: "techlead", "seniorengineer"
             aliases.setdefault(("".join(key),), hit)
+    # "Junior developer" for a ladder's "Junior Engineer", as people say (and "junior
+    # dev"), where no name of the ladder's says "developer" itself
+    if not any("developer" in key for key in aliases):
+        for key, hit in list(aliases.items()):
+            if len(key) >= 2 and key[-1] == "engineer" and not hit[1]:
+                aliases.setdefault((*key[:-1], "developer"), hit)
     # Shortened forms after every name as written ("sr eng 2", "tech dir"), never joined
     # into one word: "sreng" would be a spelling of "strong".
     for role in kb.roles.values():
