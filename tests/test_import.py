@@ -1163,10 +1163,11 @@ def test_numbered_and_either_or_titles_and_a_next_step_line(tmp_path):
         "supervision.\n\n_Career advancement: Junior Engineer_\n\n"
         "## Junior Engineer\n\nYou ship small changes without much supervision.\n\n"
         "_Career advancement: Principal Engineer_\n\n"
-        "## 3 - Principal Engineer\n\nYou set the technical direction of projects.\n",
+        "## 3 - Principal Engineer\n\nYou set the technical direction of projects.\n\n"
+        "## Misc: Tech Lead\n\nAnyone can lead a project's technical work for a while.\n",
     )
     titled = {r.title: r for r in kb.roles.values()}
-    assert set(titled) == {"Trainee/Intern", "Junior Engineer", "Principal Engineer"}
+    assert set(titled) == {"Trainee/Intern", "Junior Engineer", "Principal Engineer", "Tech Lead"}
     assert route("what does an intern do?", kb).role == titled["Trainee/Intern"].id
     assert route("what does a trainee do?", kb).role == titled["Trainee/Intern"].id
     # the next step the page names is the move, not a fact about hiring

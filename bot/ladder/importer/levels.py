@@ -101,6 +101,11 @@ def parse_level(text: str) -> tuple[str, list[str], str] | None:
     codes: list[str] = []
     variant = ""
     text = _LEADING_NUMBER.sub("", text)  # "3 - Principal Engineer": its place, said
+    label, colon, rest = text.partition(": ")
+    if colon and len(label.split()) == 1 and not any(c.isdigit() for c in label):
+        found = parse_level(rest)  # "Misc: Tech Lead": a section's label, then the title
+        if found and not found[1]:
+            return found
     lead = _LEADING_CODE.match(text)
     if lead:
         codes.append(lead.group(1))
