@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..stems import stem
 from . import lexicon
 from . import markers as M
 from .frame import Cues, Frame, Pair, Span, Title
@@ -238,7 +239,13 @@ def _title_marks(t: Title, words: list[str]) -> frozenset[str]:
         marks.add("peer")  # "I ... mentor our intern": someone the asker works with
     if before in ("is", "or"):
         marks.add("put_forward")  # "is CTO next", "staff or CTO"
+    last = words[t.end - 1]
+    if last not in M.TITLE_HEADS and stem(last) in _HEAD_STEMS:
+        marks.add("field")  # "project management", "data engineering": the work itself
     return frozenset(marks)
+
+
+_HEAD_STEMS = frozenset(stem(h) for h in M.TITLE_HEADS)
 
 
 def _pair(a: Span, b: Span, words: list[str]) -> Pair:

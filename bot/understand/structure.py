@@ -485,6 +485,8 @@ def unknown_role(frame: Frame, titles: list[Title], kept: list[Span], index) -> 
                 kept[0].end <= i < title.start for i in frame.cues.clause_ors
             ):
                 continue  # "is a senior on the hook for tuning or is that an sre thing"
+            if "field" in title.marks:
+                continue  # "does the TL role include project management": the TL's work
             if title.start < kept[0].start or "peer" not in title.marks:
                 return title
     return None
