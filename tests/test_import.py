@@ -408,7 +408,7 @@ def test_a_huge_file_is_refused_without_reading_it(tmp_path):
     assert result.returncode == 2 and "too big" in result.stderr and "huge.md" in result.stderr
 
 
-def test_out_must_be_empty_unless_forced_and_force_replaces_only_a_knowledge_base(tmp_path):
+def test_out_must_be_empty_unless_forced_and_force_replaces_only_an_earlier_import(tmp_path):
     docs = write_markdown_ladder(tmp_path / "docs")
     out = tmp_path / "kb"
     assert run_bot("import", str(docs), "--out", str(out)).returncode == 0
@@ -423,7 +423,7 @@ def test_out_must_be_empty_unless_forced_and_force_replaces_only_a_knowledge_bas
     (project / "src").mkdir(parents=True)
     (project / "src" / "code.py").write_text("print(1)")
     refused = run_bot("import", str(docs), "--out", str(project), "--force")
-    assert refused.returncode == 2 and "not a knowledge base" in refused.stderr
+    assert refused.returncode == 2 and "not an earlier import" in refused.stderr
     assert (project / "src" / "code.py").read_text() == "print(1)"
 
 
@@ -1368,3 +1368,94 @@ def test_developer_names_a_ladders_engineer_titles(tmp_path):
     junior = next(r.id for r in kb.roles.values() if r.title == "Junior Engineer")
     for text in ("what do people expect from a junior dev?", "junior developer duties"):
         assert route(text, kb).role == junior, text
+
+
+def test_force_through_a_link_replaces_the_folder_it_points_to_and_keeps_dot_files(tmp_path):
+    docs = write_markdown_ladder(tmp_path / "docs")
+    real = tmp_path / "real"
+    assert run_bot("import", str(docs), "--out", str(real)).returncode == 0
+    (real / ".git").mkdir()
+    (real / ".git" / "HEAD").write_text("ref: refs/heads/main")
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    result = run_bot("import", str(docs), "--out", str(link), "--force")
+    assert result.returncode == 0, result.stderr
+    assert (real / "ladder.yaml").is_file() and (real / ".git" / "HEAD").is_file()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # nothing left over
+    # a link to nothing, and a knowledge base no import wrote, are refused
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere" / "kb")
+    refused = run_bot("import", str(docs), "--out", str(tmp_path / "dangling"), "--force")
+    assert refused.returncode == 2 and "does not exist" in refused.stderr
+    assert not (tmp_path / "nowhere").exists()
+    (real / "import-report.md").unlink()
+    refused = run_bot("import", str(docs), "--out", str(real), "--force")
+    assert refused.returncode == 2 and "not an earlier import" in refused.stderr
+    # a new folder holding only dot-files (git init) counts as empty
+    fresh = tmp_path / "fresh"
+    (fresh / ".git").mkdir(parents=True)
+    assert run_bot("import", str(docs), "--out", str(fresh)).returncode == 0
+    assert (fresh / ".git").is_dir() and (fresh / "ladder.yaml").is_file()
+
+
+def test_odd_pages_the_review_found(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "eng").mkdir(parents=True)
+    (docs / "LICENSE.md").write_text("Permission is hereby granted, free of charge, to anyone.\n")
+    (docs / "eng" / "01-junior-engineer.md").write_text(
+        "## Scope\n\n- Fixes small bugs with help from the team.\n\n"
+        "## Next: Senior Engineer\n\n- Previous level: Intern\n"
+        '- Read the <a href="http://[broken">calendar</a> for the dates of each cycle of reviews.\n'
+    )
+    (docs / "eng" / "02-senior-engineer.md").write_text(
+        "## Scope\n\n- Designs systems for the team.\n- Reports to: Junior Engineer\n\n"
+        "## Levels compared\n\n| Level | Scope |\n| --- | --- |\n"
+        "| Junior Engineer | small bugs |\n| Senior Engineer | whole systems |\n"
+    )
+    result = run_bot("import", str(docs), "--out", str(tmp_path / "kb"))
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    kb = knowledge.load(tmp_path / "kb")
+    titled = {r.title: r for r in kb.roles.values()}
+    assert set(titled) == {"Junior Engineer", "Senior Engineer"}
+    senior = titled["Senior Engineer"]
+    assert not any("Reports to" in f.text for f in senior.get("progression"))
+    report = (tmp_path / "kb" / "import-report.md").read_text()
+    assert "LICENSE.md (a licence" in report
+    assert not any("Permission is hereby" in f.text for fs in kb.ladder_facts.values() for f in fs)
+
+
+def test_templates_are_read_only_in_vue_pages_and_nested_ones_too(tmp_path):
+    levels = "".join(
+        f"<h2>{t}</h2><ul><li>{d}</li></ul>"
+        for t, d in (("Engineer I", "Fixes small bugs."), ("Engineer II", "Ships features."))
+    )
+    vue = (
+        f"<template><div>{levels}<template v-if='x'><h2>Senior Engineer</h2>"
+        "<ul><li>Designs whole systems.</li></ul></template></div></template>"
+    )
+    (tmp_path / "v").mkdir()
+    kb = import_page(tmp_path / "v", "ladder.vue", vue)
+    assert {r.title for r in kb.roles.values()} == {"Engineer I", "Engineer II", "Senior Engineer"}
+    flash = '<template class="flash"><p>Reload to refresh your session.</p></template>'
+    (tmp_path / "h").mkdir()
+    kb = import_page(tmp_path / "h", "ladder.html", f"<h1>Ladder</h1>{levels}{flash}")
+    lines = [f.text for fs in kb.ladder_facts.values() for f in fs]
+    lines += [f.text for r in kb.roles.values() for fs in r.facts.values() for f in fs]
+    assert not any("Reload" in t for t in lines)
+
+
+def test_a_family_name_a_title_holds_and_readme_fragments(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "lead.md").write_text(
+        "# Lead\n\n## Responsibilities\n\n- Leads the team's technical work.\n\n"
+        "## Titles\n\n| Job Title | Band |\n| --- | --- |\n"
+        "| Tech Lead | 5 |\n| Staff Engineer | 6 |\n"
+    )
+    kb, _ = import_into(tmp_path / "kb", docs)
+    assert {r.title for r in kb.roles.values()} == {"Tech Lead", "Staff Engineer"}
+    site = tmp_path / "site" / "engineering"
+    for name in ("junior-engineer", "senior-engineer"):
+        (site / name).mkdir(parents=True)
+        (site / name / "README.md").write_text(f"- Does the work of a {name.split('-')[0]}.\n")
+    kb, _ = import_into(tmp_path / "kb2", tmp_path / "site")
+    assert [t.title for t in kb.tracks] == ["Engineering"]

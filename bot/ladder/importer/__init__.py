@@ -38,8 +38,8 @@ from .writer import report, write
 
 __all__ = ["ImportInputError", "import_ladder"]
 CONFIG = "import.yaml"  # a maintainer's heading -> topic mapping, beside the documents
-SKIP = {"license", "licence", "copying", "import.yaml"}  # listed as not read
-KNOWLEDGE_FILES = ("ladder.yaml", "sources.yaml")  # a folder --force may replace holds these
+LICENCES = {"license", "licence", "copying"}  # LICENSE, LICENSE.md...: listed as not read
+REPORT = "import-report.md"  # what an earlier import holds: --force may replace it
 
 
 def _files(paths: list[Path], out: Path) -> tuple[list[tuple[Path, str]], list[str]]:
@@ -62,7 +62,7 @@ def _files(paths: list[Path], out: Path) -> tuple[list[tuple[Path, str]], list[s
                 shown = full.relative_to(path).as_posix()
                 if name.startswith("."):
                     continue
-                if name.lower() in SKIP:
+                if Path(name).stem.lower() in LICENCES or name.lower() == CONFIG:
                     skipped.append(f"{shown} (a licence, or the import's own settings)")
                     continue
                 if full.suffix.lower() in SUFFIXES:
@@ -105,8 +105,11 @@ def _placer(config: Path | None, builtin) -> Placer:
 
 
 def _check_target(target: Path, given: list[Path], force: bool) -> None:
-    """--out is a new or empty folder, or with --force a knowledge base to replace;
-    never a file, the documents' own folder or one holding them, nor where we stand."""
+    """--out is a new or empty folder (dot-files such as .git aside), or with --force
+    an earlier import (it holds import-report.md); never a file, a link to nothing, the
+    documents' folder or one holding them, nor where we stand."""
+    if target.is_symlink() and not target.exists():
+        raise ImportInputError(f"{target}: a link to a folder that does not exist")
     if target.exists() and not target.is_dir():
         raise ImportInputError(f"{target}: a file; --out takes a folder to write the ladder in")
     out = target.resolve()
@@ -117,15 +120,35 @@ def _check_target(target: Path, given: list[Path], force: bool) -> None:
             )
     if Path.cwd().resolve().is_relative_to(out):
         raise ImportInputError(f"{target}: the current folder (or one holding it); choose another")
-    if not target.exists() or not any(target.iterdir()):
+    if not target.exists() or not _visible(out):
         return
     if not force:
         raise ImportInputError(f"{target}: not empty (use --force to replace it)")
-    if not all((target / name).is_file() for name in KNOWLEDGE_FILES):
+    if not (out / REPORT).is_file():
         raise ImportInputError(
-            f"{target}: not empty, and not a knowledge base (no {' or '.join(KNOWLEDGE_FILES)}):"
-            " --force replaces only an earlier import; choose a new folder"
+            f"{target}: not empty, and not an earlier import (no {REPORT}): --force replaces"
+            " only what `ladderbot import` wrote; choose a new folder"
         )
+
+
+def _visible(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if not p.name.startswith(".")]
+
+
+def _swap_in(work: Path, out: Path) -> None:
+    """The new knowledge base in place of `out`, keeping its dot-files (.git): the old
+    one is moved aside first and deleted only once the new one is there."""
+    if not out.exists():
+        work.rename(out)
+        return
+    for kept in out.iterdir():
+        if kept.name.startswith("."):
+            kept.rename(work / kept.name)
+    aside = out.with_name(f".{out.name}.replaced")
+    shutil.rmtree(aside, ignore_errors=True)
+    out.rename(aside)
+    work.rename(out)
+    shutil.rmtree(aside, ignore_errors=True)
 
 
 def import_ladder(
@@ -146,8 +169,9 @@ def import_ladder(
         raise ImportInputError(
             f"{given[0]}: no levels found (no headings that name a role or a level code)"
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".import-", dir=target.parent))
+    out = target.resolve()  # a link to a folder: the folder, on its own file system
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".import-", dir=out.parent))
     try:
         write(ladder, work)
         try:
@@ -159,9 +183,7 @@ def import_ladder(
                 f"{given[0]}: the importer made a ladder that does not validate (a bug in"
                 f" ladderbot, please report it with the documents): {first}"
             ) from None
-        if target.exists():
-            shutil.rmtree(target.resolve())
-        work.rename(target.resolve())
+        _swap_in(work, out)
         text = report(ladder, target, skipped)
     finally:
         if work.exists():

@@ -12,7 +12,7 @@ from .draft import Ladder, competency_of, level_name
 from .filing import file_ladder_wide, file_repeated, place
 from .grouping import groups
 from .job_titles import job_title_levels
-from .levels import Level, find_levels, link_target, read_indexes
+from .levels import INDEX_PAGES, Level, find_levels, link_target, read_indexes
 from .placing import Placer, TopicGuesser, fact_texts
 from .roles import make_roles, other_names
 from .tracks import build_tracks, slug
@@ -93,7 +93,7 @@ def _folder(doc: Document) -> str:
     """The folder a page's level belongs to, as a track: a site's index page
     ("engineering/senior-engineer/index.html") belongs to the folder above its own."""
     path = PurePosixPath(doc.name)
-    if path.stem.lower() in ("index", "_index") and path.parent.name:
+    if path.stem.lower() in INDEX_PAGES and path.parent.name:
         path = path.parent
     parent = str(path.parent) if str(path.parent) != "." else ""
     return f"folder:{parent}"

@@ -108,7 +108,7 @@ def read_document(path: Path, name: str) -> Document:
     if suffix in (".md", ".markdown"):
         return read_markdown(document, text)
     if suffix in (".html", ".htm", ".vue"):  # a Vue page: its <template> is HTML
-        return read_html(document, text)
+        return read_html(document, text, vue=suffix == ".vue")
     if suffix == ".csv":
         return read_csv(document, text)
     return read_plaintext(document, text)

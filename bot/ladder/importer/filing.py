@@ -126,11 +126,17 @@ def _texts(doc: Document) -> str:
 NEXT_STEP_WORDS = 4  # "Career advancement: Senior Engineer", "Next step: Staff Engineer"
 
 
+FORWARD = frozenset("next advancement advance promotion promoted progression growth path".split())
+
+
 def _next_step(text: str, titles: dict[str, str]) -> str | None:
-    """A short lead-in, then another level's title (and perhaps an alternative): the
-    step that follows this one - "progression", whatever the lead-in's words."""
+    """A short lead-in saying what follows ("Career advancement:", "Next step:"), then
+    another level's title (and perhaps an alternative): the step after this one -
+    "progression". Not "Previous level: ..." nor "Reports to: ..."."""
     label, colon, rest = text.partition(":")
     if not colon or len(label.split()) > NEXT_STEP_WORDS:
+        return None
+    if not FORWARD & set(normalise(label).split()):
         return None
     said = normalise(rest)
     starts = any(said == t or said.startswith(t + " or ") for t in titles)
@@ -245,7 +251,11 @@ def _within(href: str) -> bool:
     """A link to another page of the documents ("levels.md#l2", "/docs/ladder"), which
     makes a line navigation; one to the outside world ("developed by [Daniel
     Blumenthal](https://...)", a licence) is a reference in prose."""
-    return urlsplit(href).scheme not in ("http", "https", "mailto")
+    try:
+        scheme = urlsplit(href).scheme
+    except ValueError:  # "http://[broken": no page of ours either
+        return False
+    return scheme not in ("http", "https", "mailto")
 
 
 LINKED_SHARE = 0.4  # of a line's words in links to other pages: a pointer to them

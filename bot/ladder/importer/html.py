@@ -61,13 +61,16 @@ def _cells(table: Tag) -> list[list[Cell]]:
     return rows
 
 
-def read_html(document: Document, text: str, headings: list[Heading] | None = None) -> Document:
+def read_html(
+    document: Document, text: str, headings: list[Heading] | None = None, vue: bool = False
+) -> Document:
     """Blocks of an HTML page; `headings`: the sections it sits in (HTML inside a
-    Markdown page), which its own headings continue."""
+    Markdown page), which its own headings continue. `vue`: a Vue page, whose markup is
+    in <template>s (elsewhere a <template> is markup a script may show, not the page)."""
     soup = BeautifulSoup(text, "html.parser")
-    for tag in soup.find_all("template"):
-        # a page's markup inside a <template> (a Vue page): BeautifulSoup keeps its
-        # text apart from the page's, so it is read again as the page itself
+    while vue and (tag := soup.find("template")) is not None:
+        # BeautifulSoup keeps a template's text apart from the page's: read it again as
+        # the page itself, outermost first, then those nested in it (v-if, #footer)
         tag.replace_with(BeautifulSoup(tag.decode_contents(), "html.parser"))
     for tag in soup.find_all(_SKIP):
         tag.decompose()

@@ -15,6 +15,7 @@ from .levels import Level, is_code, parse_level
 
 PLACEHOLDER = re.compile(r"\s*\{[^{}]*\}\s*")  # "{Discriminator}": Backend, Frontend...
 MIN_TITLES = 2
+TITLE_COLUMN = frozenset("title titles job position role".split())  # "Job Title", "Role"
 
 
 def job_title(cell: str) -> str | None:
@@ -35,7 +36,9 @@ def job_title_levels(doc: Document) -> list[Level]:
     for block in doc.blocks:
         if block.kind == "row" and block.cells and not block.links:
             tables.setdefault((block.headings, block.header), []).append(block)
-    for rows in tables.values():
+    for (_, header), rows in tables.items():
+        if not TITLE_COLUMN & set(normalise(header[0] if header else "").split()):
+            continue  # "| Level | Scope |" on a level's own page compares, it lists no titles
         titles = [job_title(r.cells[0]) for r in rows]
         if len(rows) < MIN_TITLES or None in titles or len(set(titles)) < MIN_TITLES:
             continue
@@ -43,7 +46,9 @@ def job_title_levels(doc: Document) -> list[Level]:
         # the family's name ("Team Lead" for its Engineering Managers), shared by its
         # titles like a code: asked about by it, the first answers and says so
         family = parse_level(title.text)[0]
-        codes = [] if normalise(family) in {normalise(t) for t in titles} else [family]
+        said = {w for t in titles for w in normalise(t).split()}
+        # ...unless a title says it ("# Lead" over "Tech Lead"): that title's name then
+        codes = [] if set(normalise(family).split()) & said else [family]
         levels: dict[str, Level] = {}
         for name, row in zip(titles, rows):
             level = levels.get(name)

@@ -34,6 +34,8 @@ SCALE = (
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
 _CODE = r"[A-Za-z]{1,10} ?\d{1,2}[a-z]?"
 _LEADING_CODE = re.compile(rf"^({_CODE})\s*(?:[-–—:|]\s*(.*))?$")
+# "Next: Senior Engineer" names another level, the one a section is about: no title
+STEP_LABELS = frozenset("next previous prev before after from to then becoming".split())
 _LEADING_NUMBER = re.compile(r"^\d{1,2}\s*[-–—.:)]\s+(?=\S)")
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*")
 _IS_CODE = re.compile(rf"^{_CODE}$")
@@ -104,7 +106,9 @@ def parse_level(text: str) -> tuple[str, list[str], str] | None:
     label, colon, rest = text.partition(": ")
     if colon and len(label.split()) == 1 and not any(c.isdigit() for c in label):
         found = parse_level(rest)  # "Misc: Tech Lead": a section's label, then the title
-        if found and not found[1]:
+        if found and label.lower() in STEP_LABELS:
+            return None  # "Next: Senior Engineer": a section about moving on, not a level
+        if found:
             return found
     lead = _LEADING_CODE.match(text)
     if lead:
@@ -232,12 +236,16 @@ def _document_title(doc: Document, articles: bool) -> str:
     return max(counts, key=lambda t: (counts[t], len(t)), default="")
 
 
+INDEX_PAGES = ("index", "readme", "_index")  # a folder's own page: named by the folder
+
+
 def _path_title(name: str) -> str:
     """The title a document's path gives it: its file's name, or its folder's for an
     index page ("mid-level-engineer/index.html" -> "Mid Level Engineer")."""
     path = PurePosixPath(name)
-    stem = path.parent.name if path.stem.lower() in ("index", "readme", "_index") else path.stem
-    return " ".join(w.capitalize() for w in re.split(r"[-_\s]+", stem) if w)
+    stem = path.parent.name if path.stem.lower() in INDEX_PAGES else path.stem
+    stem = re.sub(r"^\d+[\s._-]*", "", stem)  # "01-junior-engineer": its place in the list
+    return " ".join(w.capitalize() for w in re.split(r"[-_.\s]+", stem) if w)
 
 
 CONTENTS_SHARE = 0.6
