@@ -1459,3 +1459,15 @@ def test_a_family_name_a_title_holds_and_readme_fragments(tmp_path):
         (site / name / "README.md").write_text(f"- Does the work of a {name.split('-')[0]}.\n")
     kb, _ = import_into(tmp_path / "kb2", tmp_path / "site")
     assert [t.title for t in kb.tracks] == ["Engineering"]
+
+
+def test_developer_names_a_ladders_plain_engineer_title(tmp_path):
+    kb = import_page(
+        tmp_path,
+        "ladder.md",
+        "# Ladder\n\n## Junior Engineer\n\n- Pairs with others on small tickets.\n\n"
+        "## Engineer\n\n- Owns features end to end and answers for them in production.\n\n"
+        "## Senior Engineer\n\n- Designs systems for the team.\n",
+    )
+    engineer = next(r.id for r in kb.roles.values() if r.title == "Engineer")
+    assert route("what does a developer own?", kb).role == engineer

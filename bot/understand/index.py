@@ -168,7 +168,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
     # dev"), where no name of the ladder's says "developer" itself
     if not any("developer" in key for key in aliases):
         for key, hit in list(aliases.items()):
-            if len(key) >= 2 and key[-1] == "engineer" and not hit[1]:
+            if key[-1] == "engineer" and not hit[1]:  # and "developer" for an "Engineer"
                 aliases.setdefault((*key[:-1], "developer"), hit)
     # Shortened forms after every name as written ("sr eng 2", "tech dir"), never joined
     # into one word: "sreng" would be a spelling of "strong".
