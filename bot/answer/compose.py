@@ -104,16 +104,14 @@ def _readiness(kb: KnowledgeBase, role: Role, intent: Intent, cited: Citations):
     """ "What do I need to show for D4?": what the level expects, what is new in it
     compared with where the asker is (`other_role`, else the step below), what the
     sources say the move takes, and what the ladder says about promotion."""
-    duties = kb.topics.get("responsibilities") or kb.topics.get(kb.default_topic)
-    paths = duties.paths if duties else ()
+    paths = ladder.duty_paths(kb)
     asked = [r.fact(kb) for r in intent.ranked if r.role == role.id and r.path in paths]
     expected = list(dict.fromkeys(asked + [f for p in paths for f in role.get(p)]))
     sections = []
     below = intent.other_role or next(iter(kb.previous_roles(role.id)), None)
     if below in kb.roles and below != role.id:
         # what is new first: the gap is what someone on their way there needs to see
-        had = {f.text for p in paths for f in kb.roles[below].get(p)}
-        new = [f for f in expected if f.text not in had]
+        new = ladder.new_at(kb, expected, below)
         if new and len(new) < len(expected):
             heading = f"New compared with {kb.roles[below].title}"
             sections.append(Section(heading, cited.lines(new, CHANGES_SHOWN)))

@@ -229,12 +229,22 @@ NO_MOVE_FACTS_NEW = "The sources don't say what this move takes; new at this lev
 NEW_SHOWN = 3
 
 
-def _new_at(kb: KnowledgeBase, target: str, source: str) -> list[Fact]:
-    """The target's duties (its first topic's lists) that the source's do not hold."""
+def duty_paths(kb: KnowledgeBase) -> tuple[str, ...]:
+    """The lists that say what a role does: the responsibilities topic's (else the
+    default topic's)."""
     duties = kb.topics.get("responsibilities") or kb.topics.get(kb.default_topic)
-    paths = duties.paths if duties else ()
-    had = {f.text for p in paths for f in kb.roles[source].get(p)}
-    return [f for p in paths for f in kb.roles[target].get(p) if f.text not in had]
+    return tuple(duties.paths) if duties else ()
+
+
+def new_at(kb: KnowledgeBase, facts, source: str) -> list[Fact]:
+    """Of `facts`, those the source role's duties do not hold (by text)."""
+    had = {f.text for p in duty_paths(kb) for f in kb.roles[source].get(p)}
+    return [f for f in facts if f.text not in had]
+
+
+def _new_at(kb: KnowledgeBase, target: str, source: str) -> list[Fact]:
+    """The target's duties that the source's do not hold."""
+    return new_at(kb, [f for p in duty_paths(kb) for f in kb.roles[target].get(p)], source)
 
 
 def fits(kb: KnowledgeBase, intent) -> Callable[[str], bool]:

@@ -117,10 +117,10 @@ def read_document(path: Path, name: str) -> Document:
 SUFFIXES = (".md", ".markdown", ".html", ".htm", ".vue", ".txt", ".csv", ".xlsx", ".yaml", ".yml")
 
 
-LABEL_WORDS = 3
+BARE_LABEL_WORDS = 3
 
 
 def bare_label(text: str) -> bool:
     """A list item that only names what the items nested in it are ("Beginner",
     "Leading Expert"), not a sentence of its own."""
-    return 0 < len(text.split()) <= LABEL_WORDS and not text.rstrip().endswith((".", ":", "?"))
+    return 0 < len(text.split()) <= BARE_LABEL_WORDS and not text.rstrip().endswith((".", ":", "?"))

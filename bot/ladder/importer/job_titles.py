@@ -30,7 +30,8 @@ def job_title_levels(doc: Document) -> list[Level]:
     """The levels a page about a role family lists as job titles, in the table's order
     (one level per title, however many rows it has); none for any other page."""
     title = next((b for b in doc.blocks if b.kind == "heading"), None)
-    if title is None or title.headings[-1].level != 1 or parse_level(title.text) is None:
+    named = parse_level(title.text) if title is not None and title.headings[-1].level == 1 else None
+    if named is None:
         return []
     tables: dict[tuple, list[Block]] = {}
     for block in doc.blocks:
@@ -45,7 +46,7 @@ def job_title_levels(doc: Document) -> list[Level]:
         shared = [b for b in doc.blocks if b not in rows]
         # the family's name ("Team Lead" for its Engineering Managers), shared by its
         # titles like a code: asked about by it, the first answers and says so
-        family = parse_level(title.text)[0]
+        family = named[0]
         said = {w for t in titles for w in normalise(t).split()}
         # ...unless a title says it ("# Lead" over "Tech Lead"): that title's name then
         codes = [] if set(normalise(family).split()) & said else [family]

@@ -307,6 +307,12 @@ def read_indexes(documents: list[Document], levels: list[Level]) -> list[str]:
     return notes
 
 
+def _linked_level(doc: Document, href: str, by_target: dict, names) -> Level | None:
+    """The level a link points at: a page, or a section of one ("core.md#engineer-ii")."""
+    name, anchor = link_target(doc, href, names)
+    return by_target.get((name, anchor)) or by_target.get((name.lower(), anchor))
+
+
 def _retitle_copies(doc: Document, by_target: dict, names: set, by_title: dict, pages: dict):
     """A page carrying another page's title (copied and not renamed: "Principal I
     Engineer" atop principal-ii-engineer.md) takes the title an index links to it by
@@ -314,8 +320,7 @@ def _retitle_copies(doc: Document, by_target: dict, names: set, by_title: dict, 
     notes = []
     for block in doc.blocks:
         for text, href in block.links:
-            name, anchor = link_target(doc, href, names)
-            level = by_target.get((name, anchor)) or by_target.get((name.lower(), anchor))
+            level = _linked_level(doc, href, by_target, names)
             parsed = parse_level(text)
             if level is None or level.heading is not None or parsed is None:
                 continue
@@ -338,8 +343,7 @@ def _read_index(doc: Document, by_target: dict, names: set[str], by_title: dict)
         elif block.kind == "bullet" and not block.links and ":" in block.text:
             _listed(block.text, by_title)
         for text, href in block.links:
-            name, anchor = link_target(doc, href, names)
-            level = by_target.get((name, anchor)) or by_target.get((name.lower(), anchor))
+            level = _linked_level(doc, href, by_target, names)
             if level is None:
                 continue
             parsed = parse_level(text) or parse_level(block.text.split(":")[0])
