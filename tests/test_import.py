@@ -46,6 +46,34 @@ def import_page(tmp_path: Path, name: str, text: str) -> knowledge.KnowledgeBase
     return import_into(tmp_path / "kb", tmp_path / name)[0]
 
 
+def ladder_lines(kb: knowledge.KnowledgeBase) -> list[str]:
+    """The texts of the ladder's own (ladder-wide) facts."""
+    return [f.text for facts in kb.ladder_facts.values() for f in facts]
+
+
+def write_two_levels(docs: Path) -> Path:
+    """A folder with a page each for Engineer I and Engineer II (and room for more)."""
+    docs.mkdir()
+    for n, title in enumerate(["Engineer I", "Engineer II"], 1):
+        (docs / f"e{n}.md").write_text(f"# {title}\n\n## Impact\n\n- Ships work of size {n}.\n")
+    return docs
+
+
+DESIGN_TRACK = (
+    "# Design\n\n## Junior Designer\n\n- Polishes screens others have designed.\n\n"
+    "## Designer\n\n- Owns the design of a whole feature, start to finish.\n"
+)
+
+
+def import_with_design(tmp_path: Path, engineering: str) -> knowledge.KnowledgeBase:
+    """A design track and the engineering page given, imported together."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "design.md").write_text(DESIGN_TRACK)
+    (docs / "engineering.md").write_text(engineering)
+    return import_into(tmp_path / "kb", docs)[0]
+
+
 @needs_shared
 @pytest.mark.parametrize(
     ("source", "at_least"),
@@ -663,7 +691,7 @@ def test_a_paths_page_linking_its_level_pages_is_no_role(tmp_path):
         "Mid Engineer",
         "Senior Engineer",
     }
-    wide = [f.text for facts in kb.ladder_facts.values() for f in facts]
+    wide = ladder_lines(kb)
     assert any("expectations rise" in t for t in wide)  # its text is about the ladder
 
 
@@ -949,7 +977,7 @@ def test_a_framework_with_its_matrix_in_front_matter_or_yaml(tmp_path, name):
         r.id for r in kb.roles.values() if r.title == "Level 3"
     )
     if name.endswith(".md"):
-        wide = [f.text for facts in kb.ladder_facts.values() for f in facts]
+        wide = ladder_lines(kb)
         assert any("salary range" in t for t in wide)
         assert not any("salary range" in f.text for r in kb.roles.values() for f in r.get("salary"))
 
@@ -1012,7 +1040,7 @@ def test_lead_ins_the_levels_never_use_are_facts_of_their_own(tmp_path):
     )
     out = tmp_path / "kb"
     kb, _ = import_into(out, docs)
-    wide = [f.text for facts in kb.ladder_facts.values() for f in facts]
+    wide = ladder_lines(kb)
     assert "Guild lead: for one of the practice guilds." in wide
     assert any(t.startswith("Team Lead ↔ Senior Engineer. Same code") for t in wide)
     # two roles weighed on pay: the ladder's line naming both, wherever it is filed
@@ -1100,7 +1128,7 @@ def test_a_table_rows_dates_and_figures_keep_their_column_headings(tmp_path):
         "## Promotion cycles\n\n| Cycle | Cases due | Panel meets | Title |\n"
         "| --- | --- | --- | --- |\n| Spring | 1 March | weeks 2-3 of March | IC2 |\n",
     )
-    lines = [f.text for facts in kb.ladder_facts.values() for f in facts]
+    lines = ladder_lines(kb)
     assert "Spring: Cases due 1 March; Panel meets weeks 2-3 of March; IC2" in lines
     answer = render_plain(ask("spring cycle, when are cases due?", kb), kb)
     assert "Cases due 1 March" in answer.split("\n\n")[1]
@@ -1129,10 +1157,7 @@ def test_a_page_copied_with_another_pages_title_takes_the_title_its_index_gives(
 
 
 def test_prose_citing_the_outside_world_is_kept_and_links_between_pages_are_not(tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for n, title in enumerate(["Engineer I", "Engineer II"], 1):
-        (docs / f"e{n}.md").write_text(f"# {title}\n\n## Impact\n\n- Ships work of size {n}.\n")
+    docs = write_two_levels(tmp_path / "docs")
     (docs / "README.md").write_text(
         "# Career Ladder\n\nThis ladder was written by [Ada Byron](https://example.com/ada) "
         "and the platform team.\n\n- [Engineer I](e1.md)\n- [Engineer II](e2.md)\n\n"
@@ -1201,17 +1226,11 @@ def test_untitled_site_fragments_are_named_by_their_folder_and_state_expectation
 
 
 def test_a_level_word_before_another_tracks_title_says_which_of_that_title(tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "design.md").write_text(
-        "# Design\n\n## Junior Designer\n\n- Polishes screens others have designed.\n\n"
-        "## Designer\n\n- Owns the design of a whole feature, start to finish.\n"
-    )
-    (docs / "engineering.md").write_text(
+    kb = import_with_design(
+        tmp_path,
         "# Engineering\n\n## Junior Engineer\n\n- Fixes small bugs with help.\n\n"
-        "## Mid-level Engineer\n\n- Owns the code of a whole feature.\n"
+        "## Mid-level Engineer\n\n- Owns the code of a whole feature.\n",
     )
-    kb, _ = import_into(tmp_path / "kb", docs)
     titled = {r.title: r.id for r in kb.roles.values()}
     for text in ("what does a (mid) designer own?", "mid designer scope?"):
         assert route(text, kb).role == titled["Designer"], text
@@ -1273,7 +1292,7 @@ def test_items_nested_under_a_bare_label_keep_it(tmp_path):
         "- **Intermediate**\n  - You estimate timelines that hold and hit your deadlines.\n"
         "- You ship in small, safe steps, and:\n  - You watch your change after release.\n",
     )
-    lines = [f.text for facts in kb.ladder_facts.values() for f in facts]
+    lines = ladder_lines(kb)
     assert "Intermediate: You estimate timelines that hold and hit your deadlines." in lines
     assert "You watch your change after release." in lines  # under a sentence: as it is
     answer = render_plain(ask("intermediate delivery - what about estimates?", kb), kb)
@@ -1281,10 +1300,7 @@ def test_items_nested_under_a_bare_label_keep_it(tmp_path):
 
 
 def test_prose_linking_to_other_pages_in_passing_is_kept_but_pointers_are_not(tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for n, title in enumerate(["Engineer I", "Engineer II"], 1):
-        (docs / f"e{n}.md").write_text(f"# {title}\n\n## Impact\n\n- Ships work of size {n}.\n")
+    docs = write_two_levels(tmp_path / "docs")
     (docs / "README.md").write_text(
         "# Career Ladder\n\n## How it works\n\nTo make sure everyone keeps growing, we hold "
         "[performance reviews](reviews.md) every six months with your manager. "
@@ -1292,7 +1308,7 @@ def test_prose_linking_to_other_pages_in_passing_is_kept_but_pointers_are_not(tm
         "- [Engineer I](e1.md)\n- [Engineer II](e2.md)\n"
     )
     kb, _ = import_into(tmp_path / "kb", docs)
-    lines = [f.text for facts in kb.ladder_facts.values() for f in facts]
+    lines = ladder_lines(kb)
     assert any("performance reviews every six months" in t for t in lines)
     assert not any("see the reviews page" in t for t in lines)
     assert not any(t.startswith("Engineer I") for t in lines)  # the list of levels: navigation
@@ -1354,17 +1370,11 @@ def test_a_vue_pages_template_is_read_as_its_html(tmp_path):
 
 
 def test_developer_names_a_ladders_engineer_titles(tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "design.md").write_text(
-        "# Design\n\n## Junior Designer\n\n- Polishes screens others have designed.\n\n"
-        "## Designer\n\n- Owns the design of a whole feature, start to finish.\n"
-    )
-    (docs / "engineering.md").write_text(
+    kb = import_with_design(
+        tmp_path,
         "# Engineering\n\n## Junior Engineer\n\n- Pairs with others on small tickets.\n\n"
-        "## Senior Engineer\n\n- Owns the code of a whole feature.\n"
+        "## Senior Engineer\n\n- Owns the code of a whole feature.\n",
     )
-    kb, _ = import_into(tmp_path / "kb", docs)
     junior = next(r.id for r in kb.roles.values() if r.title == "Junior Engineer")
     for text in ("what do people expect from a junior dev?", "junior developer duties"):
         assert route(text, kb).role == junior, text
@@ -1420,7 +1430,7 @@ def test_odd_pages_the_review_found(tmp_path):
     assert not any("Reports to" in f.text for f in senior.get("progression"))
     report = (tmp_path / "kb" / "import-report.md").read_text()
     assert "LICENSE.md (a licence" in report
-    assert not any("Permission is hereby" in f.text for fs in kb.ladder_facts.values() for f in fs)
+    assert not any("Permission is hereby" in t for t in ladder_lines(kb))
 
 
 def test_templates_are_read_only_in_vue_pages_and_nested_ones_too(tmp_path):
@@ -1438,7 +1448,7 @@ def test_templates_are_read_only_in_vue_pages_and_nested_ones_too(tmp_path):
     flash = '<template class="flash"><p>Reload to refresh your session.</p></template>'
     (tmp_path / "h").mkdir()
     kb = import_page(tmp_path / "h", "ladder.html", f"<h1>Ladder</h1>{levels}{flash}")
-    lines = [f.text for fs in kb.ladder_facts.values() for f in fs]
+    lines = ladder_lines(kb)
     lines += [f.text for r in kb.roles.values() for fs in r.facts.values() for f in fs]
     assert not any("Reload" in t for t in lines)
 
