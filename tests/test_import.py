@@ -792,6 +792,30 @@ def test_a_competency_is_one_topic_whatever_grade_its_heading_gives(tmp_path):
     assert titled["Middle II Engineer"].id in {s for (s,) in kb.tracks[0].steps}
 
 
+def test_a_competency_named_in_one_word_at_every_level_is_the_line_asked_for(tmp_path):
+    """ "Influence" is a topic word (impact), but on this ladder it also names a
+    competency of its own, under another heading, at every level: asked about, that
+    line leads."""
+    root = tmp_path / "docs"
+    root.mkdir()
+    titles = ["Middle I Engineer", "Middle II Engineer", "Senior I Engineer"]
+    for n, title in enumerate(titles, 1):
+        (root / f"{title.lower().replace(' ', '-')}.md").write_text(
+            f"# {title}\n\n## Impact (I{n})\n\n"
+            f"* **Ownership**: Takes over parts of the product of size {n}.\n"
+            f"* **Delivery**: Ships work that moves business goals of size {n}.\n\n"
+            f"## Behaviour (B{n})\n\n"
+            f"* **Influence**: Is a role model whose reach is {n} teams.\n"
+            f"* **Communication**: Explains decisions to {n} audiences.\n"
+        )
+    kb, _ = import_into(tmp_path / "kb", root)
+    for question in ("influence expectation for senior I?", "middle II influence"):
+        lead = render_plain(ask(question, kb), kb).split("\n\n")[1]
+        assert lead.startswith("Influence: Is a role model"), (question, lead)
+    # the word alone, with nothing of the ladder's beside it, is still not a question
+    assert not route("can you transfer ownership of the google doc to me", kb).answered
+
+
 def test_a_code_typed_in_capitals_is_the_level(tmp_path):
     kb = import_page(
         tmp_path,

@@ -45,6 +45,9 @@ class Asked:
             if pattern[0] in present and contains(words, free, pattern)
             for w in pattern
         }
+        # a competency's one-word name ("Influence: ..." at several levels) is asked for
+        self.named = {p[0] for p in index.fact_phrases if len(p) == 1 and p[0] in present}
+        self.named = {stem(w) for w in self.named}
         self.specific = {
             s
             for w, s, _ in self.words
@@ -91,7 +94,7 @@ class Asked:
 
     def meaningful(self, hit: FactHit) -> bool:
         """A fact matched on something asked for: a rare word, or two specific ones."""
-        matched = hit.matched - self.index.generic
+        matched = hit.matched - (self.index.generic - self.named)
         return bool(matched & self.rare) or len(matched) >= 2
 
     def clear_winner(self, query: list[str], role: str, framing=frozenset()) -> list[FactHit]:

@@ -616,21 +616,28 @@ def _fact_phrases(
                 and min(lexicon.zipf(w) for w in pattern) < EVERYDAY_WORD
             ):
                 found.append(pattern)
-    # A competency's name of two words or more leading its facts at several levels
-    # ("Delivery Process: ...", "Operational Excellence: ..."): asked about, it is the
-    # thing asked for. One word ("Promotion: ...") is too everyday to tell.
-    labels: dict[tuple[str, ...], int] = {}
+    # A competency's name leading its facts at several levels ("Delivery Process: ...",
+    # "Operational Excellence: ..."): asked about, it is the thing asked for. One word
+    # ("Promotion: ...") is too everyday to tell, unless it leads facts of three roles or
+    # more ("Influence: ..."): then it names a competency of the ladder's.
+    labels: dict[tuple[str, ...], list[str]] = {}
     for ref in facts.refs:
         label = _LABEL.match(ref.fact(kb).text)
         if label:
             pattern = tuple(tokens(label.group(1)))
-            if len(pattern) > 1 and not any(w in STOPWORDS or w in alias_words for w in pattern):
-                labels[pattern] = labels.get(pattern, 0) + 1
-    found += [p for p, n in labels.items() if n >= 2 and p not in found]
+            if not any(w in STOPWORDS or w in alias_words for w in pattern):
+                labels.setdefault(pattern, []).append(ref.role)
+    found += [
+        p
+        for p, roles in labels.items()
+        if (len(roles) >= 2 if len(p) > 1 else len(set(roles)) >= SINGLE_LABEL_ROLES)
+        and p not in found
+    ]
     return tuple(found)
 
 
-_LABEL = re.compile(r"([A-Z][\w&/-]*(?: [\w&/-]+){1,3}): ")
+_LABEL = re.compile(r"([A-Z][\w&/-]*(?: [\w&/-]+){0,3}): ")
+SINGLE_LABEL_ROLES = 3
 _NAME = re.compile(
     r"(?<![.:] )(?<!^)\b[A-Z][a-z0-9]+(?: [A-Z][a-z0-9]+)+"  # "Spring Boot"
     r"|\b[A-Z][a-z]+\.js\b"  # "Node.js"

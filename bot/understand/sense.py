@@ -69,7 +69,11 @@ def scope(frame: Frame, index: RouterIndex) -> None:
         and w not in STOPWORDS
         and lexicon.zipf(w) < TECHNICAL
         for w in words
-    ) or any(p[0] in present and contains(words, free, p) for p in index.fact_phrases)
+    ) or any(
+        # a competency's one-word name ("Ownership") is as everyday as any other word
+        len(p) > 1 and p[0] in present and contains(words, free, p)
+        for p in index.fact_phrases
+    )
     frame.engineering = (
         frame.domain
         or frame.technical

@@ -16,6 +16,8 @@ a question about the practice; the fact that answers it still leads.)
 
 from __future__ import annotations
 
+import re
+
 from ..ladder.model import LADDER, KnowledgeBase
 from ..ladder.naming import lines_naming
 from ..stems import stem
@@ -151,6 +153,21 @@ def _facts_hold(found: Found, voters: list[FactHit], specific: frozenset[str], s
         for p, written in zip(found.stems, found.words)
         for hit in voters
     )
+
+
+_LEAD_IN = re.compile(r"([A-Z][\w&/-]*(?: [\w&/-]+){0,3}): ")
+
+
+def _headed(kb: KnowledgeBase, ref: FactRef, found: Found | None) -> bool:
+    """The fact is headed by a phrase the question says: "Influence: Is a visible role
+    model..." for "influence expectations for senior 3"."""
+    if found is None:
+        return False
+    lead_in = _LEAD_IN.match(ref.fact(kb).text)
+    if not lead_in:
+        return False
+    heading = {stem(w) for w in tokens(lead_in.group(1))}
+    return any(set(p) == heading for p in found.stems)
 
 
 def _lists_named(topic, found: Found | None) -> set[str]:
@@ -298,9 +315,14 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
             # by its heading holds what is asked; a fact elsewhere sharing only a word
             # of the question's frame ("expectations") was not asked for
             said = {x for p in found.stems for x in p} | index.generic
-            hits = [h for h in hits if h.ref.path in lists or h.matched - said]
+            hits = [
+                h
+                for h in hits
+                if h.ref.path in lists or h.matched - said or _headed(kb, h.ref, found)
+            ]
     if topic not in (index.compare_topic, index.ladder_topic):
-        facts = quoted(hits)
+        # the line headed by what was asked first: "Influence: Is a role model..."
+        facts = tuple(sorted(quoted(hits), key=lambda ref: not _headed(kb, ref, found)))
         terms = asked.phrases({s for h in hits[:1] for s in h.matched})
         if not facts and (form == "yes_no" or not has_facts(kb, role, topic)):
             # Nothing in this role's facts: what do other roles' facts say about it?
