@@ -816,6 +816,25 @@ def test_a_competency_named_in_one_word_at_every_level_is_the_line_asked_for(tmp
     assert not route("can you transfer ownership of the google doc to me", kb).answered
 
 
+@pytest.mark.parametrize(
+    ("written", "asked"), [("Behavior", "behaviour"), ("Behaviour", "behavior")]
+)
+def test_a_word_spelled_the_other_side_of_the_atlantic_is_the_ladders(tmp_path, written, asked):
+    kb = import_page(
+        tmp_path,
+        "ladder.md",
+        f"# Ladder\n\n## Engineer I\n\n### Craft\n\n- Fixes small bugs with help.\n\n"
+        f"### {written}\n\n- Asks for feedback on their work.\n\n"
+        f"## Engineer II\n\n### Craft\n\n- Delivers features on their own.\n\n"
+        f"### {written}\n\n- Gives kind, specific feedback in reviews.\n",
+    )
+    intent = route(f"engineer II {asked}?", kb)
+    assert intent.answered and intent.topic == written.lower()
+    assert not intent.corrections  # another spelling, not a slip to point out
+    answer = render_plain(ask(f"{asked} summary for engineer I", kb), kb)
+    assert "Asks for feedback on their work." in answer
+
+
 def test_a_code_typed_in_capitals_is_the_level(tmp_path):
     kb = import_page(
         tmp_path,

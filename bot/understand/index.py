@@ -26,6 +26,7 @@ from .normalise import tokens
 from .shorthand import SHORTHAND
 from .spelling import Speller
 from .topics import ROLE, TopicModel
+from .variants import spelling_variants
 
 GAP = "..."
 # Words rarer than this in English name a thing ("evaluate", "graphql"), not a frame.
@@ -59,6 +60,7 @@ class RouterIndex:
     domain_words: frozenset[str]
     vocabulary: frozenset[str]  # every word the knowledge base uses, in any file
     question_words: frozenset[str]  # words of roles, phrases, examples, synonyms, domain
+    variants: dict[str, str]  # another spelling of a question word -> it ("behaviour")
     alias_words: frozenset[str]
     trap_words: frozenset[str]  # words that mark a question as not about the ladder
     trap_pairs: frozenset[tuple[str, str]]  # a level word and its neighbour: "junior high"
@@ -319,6 +321,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         domain_words=frozenset(domain_words),
         vocabulary=frozenset(vocabulary),
         question_words=question_words,
+        variants=spelling_variants(question_words),
         alias_words=alias_words,
         trap_words=trap_words,
         trap_pairs=_trap_pairs(kb, level_words, {p[0] for _, p, _ in phrases if len(p) == 1}),

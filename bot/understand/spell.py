@@ -57,6 +57,8 @@ def spell(frame: Frame, index: RouterIndex) -> None:
     frame.words, frame.typed, frame.cased, frame.focus = words, typed, capitals, focus
     frame.clause_starts = frozenset(clauses)
     for j, word in enumerate(words):
+        if word in index.variants:  # "behaviour" for the ladder's "behavior": no slip
+            words[j] = word = index.variants[word]
         fixed, score = index.speller.correct(word, typed[j], capitals[j])
         frame.scores.append(score)
         if fixed != word:
