@@ -70,6 +70,7 @@ def spoken_forms(key: tuple[str, ...]) -> list[tuple[str, ...]]:
         *rest, end = form
         if rest and len(rest[-1]) > 4 and end in _ROMAN:
             out.append((*rest, _ROMAN[end]))  # "engineer ii" -> "engineer 2"
+            out.append((*rest, NUMBER_WORDS[_ROMAN[end]]))  # "senior i" -> "senior one"
         elif rest and len(rest[-1]) > 4 and end in _FIGURES:
             out.append((*rest, _FIGURES[end]))  # "engineer 2" -> "engineer ii"
             out.append((*rest, NUMBER_WORDS[end]))  # "level 3" -> "level three"
@@ -106,6 +107,7 @@ SHORT_WORDS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("security",): ("sec",),
     ("quality",): ("qa",),
     ("intermediate",): ("mid",),
+    ("middle",): ("mid",),
     ("individual", "contributor"): ("ic",),
     ("software", "engineer"): ("swe",),
     ("software", "engineers"): ("swes",),

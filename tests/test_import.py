@@ -861,6 +861,18 @@ def test_a_ladder_of_paths_answers_about_itself_from_a_fair_share_of_a_line(tmp_
     assert not route("how do i increase the connection timeout in our kafka consumer?", kb).answered
 
 
+def test_a_numbered_title_is_asked_for_in_words_and_shortened(tmp_path):
+    kb, _ = import_into(tmp_path / "kb", write_graded_ladder(tmp_path / "docs"))
+    titled = {r.title: r.id for r in kb.roles.values()}
+    for text, title in (
+        ("mid 1 craft?", "Middle I Engineer"),
+        ("collab expectations for a middle one engineer?", "Middle I Engineer"),
+        ("what does a mid ii do", "Middle II Engineer"),
+        ("senior one conduct", "Senior I Engineer"),
+    ):
+        assert route(text, kb).role == titled[title], text
+
+
 def test_a_code_typed_in_capitals_is_the_level(tmp_path):
     kb = import_page(
         tmp_path,
