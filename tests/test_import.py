@@ -835,32 +835,6 @@ def test_a_word_spelled_the_other_side_of_the_atlantic_is_the_ladders(tmp_path, 
     assert "Asks for feedback on their work." in answer
 
 
-def test_a_ladder_of_paths_answers_about_itself_from_a_fair_share_of_a_line(tmp_path):
-    """Naming no role on a ladder with two paths: half of what is asked in a line about
-    the whole ladder, in a question that reads nothing like the traps, is answered."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "engineering.md").write_text(
-        "# Engineering\n\n## Engineer I\n\n- Fixes small bugs with help from the team.\n\n"
-        "## Engineer II\n\n- Delivers features of a few days on their own.\n"
-    )
-    (docs / "management.md").write_text(
-        "# Management\n\n## Team Lead\n\n- Runs one to ones with every report.\n\n"
-        "## Engineering Manager\n\n- Hires and grows a team of engineers.\n"
-    )
-    (docs / "framework.md").write_text(
-        "# How the framework works\n\nThe framework is a guide for growth conversations, "
-        "never a way to rank one person against another.\n\n"
-        "Reviews happen every six months with your manager.\n"
-    )
-    kb, _ = import_into(tmp_path / "kb", docs)
-    question = "is the framework used to score people?"
-    intent = route(question, kb)
-    assert intent.answered and intent.role == "ladder"
-    assert "never a way to rank" in render_plain(ask(question, kb), kb)
-    assert not route("how do i increase the connection timeout in our kafka consumer?", kb).answered
-
-
 def test_a_numbered_title_is_asked_for_in_words_and_shortened(tmp_path):
     kb, _ = import_into(tmp_path / "kb", write_graded_ladder(tmp_path / "docs"))
     titled = {r.title: r.id for r in kb.roles.values()}

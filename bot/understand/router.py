@@ -34,9 +34,6 @@ from .topic import settle_topic
 
 FACTS_ANSWER = 0.6  # share of a question one fact must hold to answer it with no role named
 FACTS_LEAN = 0.3  # ...or this share, when the question reads like one about the ladder
-# On a ladder of several paths, naming no role: this share of a ladder-wide line, and the
-# scope model sure it is no trap (in-scope ones measured up to 0.15, traps from 0.23).
-LADDER_LEAN, READS_LIKE_THE_LADDER = 0.35, 0.2
 
 
 def understand(text: str, kb: KnowledgeBase, hint: CommandHint | None = None) -> Frame:
@@ -222,15 +219,7 @@ def _about_a_ladder_of_paths(frame: Frame, index: RouterIndex, reads_out) -> boo
     # "when are perf review cycles": a fact about the whole ladder holds what is asked
     asked: Asked = frame.asked
     hits = [h for h in asked.search(asked.query, [LADDER], limit=1)]
-    if not hits:
-        return False
-    coverage = asked.coverage(hits[0])
-    if coverage >= LADDER_LEAN and p < READS_LIKE_THE_LADDER:
-        # "whats the scale for career progress?", "is the framework used to score
-        # people?": a good share of it in a line about the whole ladder, and nothing
-        # like the traps (which, sharing a word or two with such a line, read far out)
-        return True
-    if coverage < FACTS_ANSWER:
+    if not hits or asked.coverage(hits[0]) < FACTS_ANSWER:
         return False
     # a line of the ladder's holding three things asked ("how much is on-call paid per
     # shift") is what the question is about, however its wording reads - unless the
