@@ -847,6 +847,35 @@ def test_a_numbered_title_is_asked_for_in_words_and_shortened(tmp_path):
         assert route(text, kb).role == titled[title], text
 
 
+def test_an_overview_section_is_the_summary_and_the_rest_of_it_is_kept(tmp_path):
+    """Nothing an "Overview" section says is lost: its first paragraph is what the
+    level is, the others what it does."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for code, first, second, duty in (
+        (
+            "L5",
+            "An L5 has built production software for years.",
+            "L5s are the key leaders in each area of expertise.",
+            "An L5 owns their team's part of the code base.",
+        ),
+        (
+            "L6",
+            "An L6 is an extraordinary engineer.",
+            "L6s set the technical direction of the whole company.",
+            "An L6 is responsible for the codebase as a whole.",
+        ),
+    ):
+        (docs / f"{code}.md").write_text(
+            f"# {code}\n\n### Overview\n\n{first}\n\n{second}\n\n### Responsibilities\n\n{duty}\n"
+        )
+    kb, _ = import_into(tmp_path / "kb", docs)
+    assert kb.roles["l5"].summary.text == "An L5 has built production software for years."
+    assert "key leaders in each area" in render_plain(ask("what's an L5 in one sentence", kb), kb)
+    answer = render_plain(ask("l6 responsibilities", kb), kb)
+    assert "set the technical direction" in answer and "codebase as a whole" in answer
+
+
 def test_a_code_typed_in_capitals_is_the_level(tmp_path):
     kb = import_page(
         tmp_path,

@@ -66,8 +66,16 @@ def place(role: Role, ladder: Ladder, definitions: dict, shared: set) -> None:
     for block in level.blocks:
         source = ladder.source_ids[level.doc.name]
         heading = competency_of(block, level)
-        if heading and placer.known(heading) in {"overview"} and block.kind == "para":
-            summary_blocks.append(block)
+        if heading and placer.known(heading) == "overview" and block.kind == "para":
+            # an "Overview" section: its first paragraph says what the level is, the
+            # rest what the level does ("L5s are the key leaders in each area")
+            if role.summary is None:
+                role.summary = (block.text, source)
+                continue
+            for text in fact_texts(block):
+                role.facts.setdefault(placer.path("responsibilities"), []).append(
+                    (text, source, None)
+                )
             continue
         if (block.kind == "heading" and not is_statement(block.text)) or normalise(
             block.text
