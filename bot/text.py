@@ -43,6 +43,17 @@ def normalise(text: str) -> str:
     return " ".join(words(text))
 
 
+_LEAD_IN = re.compile(r"([A-Z][\w&/-]*(?: [\w&/-]+){0,3}): ")
+
+
+def lead_in(text: str) -> str:
+    """The name a line opens with, one to four words and a colon: "Influence" of
+    "Influence: Is a visible role model...", "Delivery Process" of "Delivery Process:
+    ..."; "" when it opens with none."""
+    found = _LEAD_IN.match(text)
+    return found.group(1) if found else ""
+
+
 _CODE = re.compile(r"^([a-z]{1,4})(\d{1,2}[a-z]?)$")  # "ic3a", "d3", "tl5", "l5"
 _NUMBERED = re.compile(r"^\d{1,2}[a-z]?$")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7"}

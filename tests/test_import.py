@@ -876,6 +876,28 @@ def test_an_overview_section_is_the_summary_and_the_rest_of_it_is_kept(tmp_path)
     assert "set the technical direction" in answer and "codebase as a whole" in answer
 
 
+def test_an_area_asked_of_the_whole_ladder_names_its_competencies(tmp_path):
+    """Lines opening with the same name at several levels are that area's competencies:
+    asked of the ladder as a whole, the area lists them; a table's row of figures
+    ("Title: ...; Band: ...") names no competency."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n, title in enumerate(("Middle I Engineer", "Middle II Engineer", "Senior I Engineer"), 1):
+        (docs / f"{title.lower().replace(' ', '-')}.md").write_text(
+            f"# {title}\n\n## Behaviour\n\n"
+            f"* **Influence**: Is a role model whose reach is {n} teams.\n"
+            f"* **Talent Growth**: Helps {n} engineers grow.\n\n"
+            f"## Craft\n\n* **Delivery Flow**: Ships changes of size {n}.\n\n"
+            f"| Title | Band |\n| --- | --- |\n| {title} | B{n} |\n"
+        )
+    kb, _ = import_into(tmp_path / "kb", docs)
+    answer = render_plain(ask("behaviour competencies across the ladder", kb), kb)
+    assert "Influence, Talent Growth" in answer
+    assert "Delivery Flow" not in answer  # another area's
+    craft = render_plain(ask("craft competencies across the ladder", kb), kb)
+    assert "Delivery Flow" in craft and "Title," not in craft
+
+
 def test_a_code_typed_in_capitals_is_the_level(tmp_path):
     kb = import_page(
         tmp_path,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..ladder.model import LADDER, KnowledgeBase, Role, Topic
-from ..ladder.naming import lines_naming, names_role, says
+from ..ladder.naming import competencies, lines_naming, names_role, says
 from ..text import words
 from ..understand.intent import Intent
 from . import ladder
@@ -191,8 +191,16 @@ def ladder_wide(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer
     title = f"The ladder: {topic.title}" if topic else "The ladder"
     facts = _ladder_facts(kb, topic, intent) if topic else []
     sections = []
+    names, named = competencies(kb, topic.paths) if topic else ((), ())
+    if names and topic.answer == "facts":
+        # what the area is made of, level by level: "Influence, Talent Growth, ..."
+        for fact in named:
+            cited.ids.update(dict.fromkeys(fact.sources))
+        sections.append(Section(f"Competencies under {topic.title}", (", ".join(names),)))
     if facts:
-        sections.append(Section("Across the ladder", cited.lines(facts, MAX_FACTS_SHOWN)))
+        across = Section("Across the ladder", cited.lines(facts, MAX_FACTS_SHOWN))
+        # the lines asked for, if any, before what the area is made of
+        sections.insert(0 if intent.facts else len(sections), across)
     if topic is None or topic.answer in ("ladder", "overview") or not facts:
         sections.append(Section("Tracks", track_lines(kb, None, cited)))
     intro = (

@@ -1,16 +1,16 @@
-"""Which of the ladder's own lines name a role, by its title or a level code: "IC 6 /
-Manager 5: £94,000" names Engineering Manager (Manager 5). Worked out once per knowledge
-base for every role at once - each line's runs of words looked up among the roles'
-names - and read by the understanding (which facts lead) and the answers (what the
-ladder says of the role asked about).
+"""Names in the ladder's lines: which of its own lines name a role, by its title or a
+level code ("IC 6 / Manager 5: £94,000" names Engineering Manager, Manager 5), and the
+competencies an area's lines open with at several levels ("Influence: ..."). Read by
+the understanding (which facts lead, what the ladder can say of an area) and the
+answers (what the ladder says of the role or area asked about).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..text import words
-from .model import KnowledgeBase
+from ..text import lead_in, words
+from .model import Fact, KnowledgeBase
 
 _CODE_GAP = re.compile(r"(?<=[a-z]) (?=\d)")  # "ic 3" and "ic3" are one code
 
@@ -70,3 +70,33 @@ def names_role(kb: KnowledgeBase, role_id: str | None, text: str) -> bool:
     if role is None:
         return False
     return any(says(n, text) for n in (*role.codes, role.title) if n)
+
+
+MAX_COMPETENCIES = 12
+
+
+def competencies(kb: KnowledgeBase, paths) -> tuple[tuple[str, ...], tuple[Fact, ...]]:
+    """The named competencies some lists hold across the ladder: a name that opens lines
+    at two levels or more ("Influence: ...", "Talent Growth: ..."), in the order the
+    ladder first says them, with one line of each (for its sources). Worked out once
+    per knowledge base and lists."""
+    cache = kb._cache.setdefault("competencies", {})
+    key = tuple(paths)
+    if key not in cache:
+        cache[key] = _competencies(kb, key)
+    return cache[key]
+
+
+def _competencies(kb: KnowledgeBase, paths: tuple[str, ...]):
+    levels: dict[str, set[str]] = {}
+    first: dict[str, Fact] = {}
+    for role in kb.roles.values():
+        for path in paths:
+            for fact in role.get(path):
+                name = lead_in(fact.text)
+                _, semicolon, rest = fact.text.partition("; ")
+                if name and not (semicolon and lead_in(rest)):  # not a table's row of figures
+                    levels.setdefault(name, set()).add(role.id)
+                    first.setdefault(name, fact)
+    names = tuple(n for n, at in levels.items() if len(at) >= 2)[:MAX_COMPETENCIES]
+    return names, tuple(first[n] for n in names)

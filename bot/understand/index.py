@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..ladder.model import KnowledgeBase
 from ..stems import stem
-from ..text import NUMBER_WORDS, short_forms, spoken_forms
+from ..text import NUMBER_WORDS, lead_in, short_forms, spoken_forms
 from . import lexicon
 from .facts import FactIndex
 from .markers import (
@@ -625,9 +625,9 @@ def _fact_phrases(
     # more ("Influence: ..."): then it names a competency of the ladder's.
     labels: dict[tuple[str, ...], list[str]] = {}
     for ref in facts.refs:
-        label = _LABEL.match(ref.fact(kb).text)
+        label = lead_in(ref.fact(kb).text)
         if label:
-            pattern = tuple(tokens(label.group(1)))
+            pattern = tuple(tokens(label))
             if not any(w in STOPWORDS or w in alias_words for w in pattern):
                 labels.setdefault(pattern, []).append(ref.role)
     found += [
@@ -639,7 +639,6 @@ def _fact_phrases(
     return tuple(found)
 
 
-_LABEL = re.compile(r"([A-Z][\w&/-]*(?: [\w&/-]+){0,3}): ")
 SINGLE_LABEL_ROLES = 3
 _NAME = re.compile(
     r"(?<![.:] )(?<!^)\b[A-Z][a-z0-9]+(?: [A-Z][a-z0-9]+)+"  # "Spring Boot"

@@ -17,6 +17,7 @@ transport answers from. Deterministic: same text, same Intent.
 from __future__ import annotations
 
 from ..ladder.model import LADDER, KnowledgeBase
+from ..ladder.naming import competencies
 from ..stems import stem
 from .asked import Asked, role_for_facts
 from .chat import small_talk
@@ -98,6 +99,8 @@ def _ladder_or_ask(frame: Frame, index: RouterIndex) -> None:
         return
     if frame.facts or any(kb.ladder_facts.get(p) for p in kb_topic.paths):
         return
+    if competencies(kb, kb_topic.paths)[0]:
+        return  # what the area is made of across the levels: "Influence, Talent Growth"
     hits = frame.asked.search(frame.asked.query, None, limit=20)
     roles = [h.ref.role for h in hits if h.ref.role in kb.roles]
     roles += [r for p in kb_topic.paths for r in kb.roles_with(p)]

@@ -16,11 +16,10 @@ a question about the practice; the fact that answers it still leads.)
 
 from __future__ import annotations
 
-import re
-
 from ..ladder.model import LADDER, KnowledgeBase
 from ..ladder.naming import lines_naming
 from ..stems import stem
+from ..text import lead_in
 from .asked import quoted
 from .compared import compared_ask, which_level
 from .facts import FactHit, FactRef
@@ -155,18 +154,15 @@ def _facts_hold(found: Found, voters: list[FactHit], specific: frozenset[str], s
     )
 
 
-_LEAD_IN = re.compile(r"([A-Z][\w&/-]*(?: [\w&/-]+){0,3}): ")
-
-
 def _headed(kb: KnowledgeBase, ref: FactRef, found: Found | None) -> bool:
     """The fact is headed by a phrase the question says: "Influence: Is a visible role
     model..." for "influence expectations for senior 3"."""
     if found is None:
         return False
-    lead_in = _LEAD_IN.match(ref.fact(kb).text)
-    if not lead_in:
+    label = lead_in(ref.fact(kb).text)
+    if not label:
         return False
-    heading = {stem(w) for w in tokens(lead_in.group(1))}
+    heading = {stem(w) for w in tokens(label)}
     return any(set(p) == heading for p in found.stems)
 
 
