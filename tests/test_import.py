@@ -898,6 +898,79 @@ def test_an_area_asked_of_the_whole_ladder_names_its_competencies(tmp_path):
     assert "Delivery Flow" in craft and "Title," not in craft
 
 
+def write_front_matter_ladder(root: Path) -> Path:
+    """Level pages that say what they are in their front matter (as Obsidian, Jekyll or
+    Hugo pages do), titled with words no job title holds, on two tracks that part after
+    the third level; and a page about the competencies."""
+    levels = root / "levels"
+    levels.mkdir(parents=True)
+    pages = [
+        ("01 Junior", "Junior", "[Junior, Level 1]", 1, "technical", "Asks for help early."),
+        ("02 Expert", "Expert", "[Expert, Level 2]", 2, "technical", "Solves problems alone."),
+        (
+            "03 Senior-L1",
+            "Senior L1",
+            "[Senior Level 1, Level 3]",
+            3,
+            "technical",
+            "Designs features in their area.",
+        ),
+        (
+            "04a Senior-L2 (technical track)",
+            "Senior L2 (Technical Track)",
+            "[Senior L2 Tech, Level 4a]",
+            4,
+            "technical",
+            "Owns the team's architecture.",
+        ),
+        (
+            "04b Senior-L2 (management track)",
+            "Senior L2 (Management Track)",
+            "[Senior L2 Mgmt, Level 4b]",
+            4,
+            "management",
+            "Manages up to six engineers.",
+        ),
+    ]
+    for name, title, aliases, number, track, line in pages:
+        (levels / f"{name}.md").write_text(
+            f"---\ntitle: {title}\naliases: {aliases}\nlevel: {number}\ntrack: {track}\n"
+            f"tags: [career-ladder, level]\n---\n\n# {name}\n\n## Learning\n\n"
+            f"* **Growth**: {line}\n\n## Influence\n\n* **Reach**: Helps {number} teams.\n"
+        )
+    (root / "axes.md").write_text(
+        "---\ntitle: Axes\n---\n\n# Axes\n\nEvery level is assessed on each axis in turn."
+        "\n\n## Learning\n\nLearning matters because the field keeps changing under every "
+        "engineer.\n"
+    )
+    return root
+
+
+def test_front_matter_says_which_pages_are_levels_and_on_which_track(tmp_path):
+    kb, _ = import_into(tmp_path / "kb", write_front_matter_ladder(tmp_path / "docs"))
+    titled = {r.title: r for r in kb.roles.values()}
+    assert set(titled) == {
+        "Junior",
+        "Expert",
+        "Senior L1",
+        "Senior L2 (Technical Track)",
+        "Senior L2 (Management Track)",
+    }
+    steps = {t.title: [s for (s,) in t.steps] for t in kb.tracks}
+    ids = {title: role.id for title, role in titled.items()}
+    assert steps["Technical"] == [
+        ids[t] for t in ("Junior", "Expert", "Senior L1", "Senior L2 (Technical Track)")
+    ]
+    assert steps["Management"] == [ids["Senior L1"], ids["Senior L2 (Management Track)"]]
+    # the names a page gives its level, and the code its title holds
+    assert route("what does a level 2 do", kb).role == ids["Expert"]
+    assert route("senior level 1 growth?", kb).role == ids["Senior L1"]
+    assert route("l1 influence", kb).role == ids["Senior L1"]
+    assert route("senior l2 mgmt learning", kb).role == ids["Senior L2 (Management Track)"]
+    # the page about a competency is the ladder's word on it
+    assert any("field keeps changing" in f.text for f in kb.ladder_facts["learning"])
+
+
 def test_a_code_typed_in_capitals_is_the_level(tmp_path):
     kb = import_page(
         tmp_path,

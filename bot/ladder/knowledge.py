@@ -113,7 +113,10 @@ def load(directory: str | os.PathLike | None = None) -> KnowledgeBase:
         code_keys += [(role.id, code, key, file, codes_line) for code, key in codes]
     for rid, code, key, file, line in code_keys:
         # A level code may name roles on several tracks; an alias names one role only.
-        forms = (" ".join(f) for f in spoken_forms(tuple(key.split())))
+        # ("Level 2" may still be another role's: a ladder of "Senior L1", "Senior L2"
+        # numbers its levels apart from those codes.)
+        said = tuple(key.split())
+        forms = (" ".join(f) for f in spoken_forms(said) if f[0] != "level" or said[0] == "level")
         owner = next((alias_owner[f] for f in forms if f in alias_owner), None)
         if owner and owner[0] != rid:
             problems.append(

@@ -153,12 +153,23 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         # Context aliases first: a role id such as "senior" is itself a level word.
         for text in role.context_aliases:
             aliases.setdefault(tuple(tokens(text)), (role.id, True))
+    # every spoken form of a level code: "l2" of "L2" ("Senior L2") is that code, not a
+    # way of saying another role's "Level 2"
+    coded = {
+        key: role.id
+        for role in kb.roles.values()
+        for c in role.codes
+        for key in spoken_forms(tuple(tokens(c)))
+    }
     for role in kb.roles.values():
         codes = {tuple(tokens(c)) for c in role.codes}
         for text in (role.id.replace("-", " "), role.title, *role.aliases):
             if text == role.id.replace("-", " ") and tuple(tokens(text)) in codes:
                 continue  # an id that is a code ("d7"), in every spoken form: a code
-            for key in spoken_forms(tuple(tokens(text))):
+            said = tuple(tokens(text))
+            for key in spoken_forms(said):
+                if key != said and coded.get(key, role.id) != role.id:
+                    continue
                 aliases.setdefault(key, (role.id, False))
     for key, hit in list(aliases.items()):
         if 1 < len(key[-1]) <= 4:  # plurals the folding leaves alone: "ems", "swes" -

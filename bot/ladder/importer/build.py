@@ -21,15 +21,21 @@ from .tracks import build_tracks, slug
 def build(documents: list[Document], placer: Placer, guesser: TopicGuesser) -> Ladder:
     source_ids = _source_ids(documents)
     found: list[Level] = []
-    structured = {
-        doc.name for doc in documents if any(lv.heading for lv in find_levels(doc, False))
+    structured = {  # level headings, or pages whose front matter says they are levels
+        doc.name
+        for doc in documents
+        if any(lv.heading or lv.order is not None for lv in find_levels(doc, False))
     }
     for doc in documents:
         levels = find_levels(doc, articles=not structured)
         if len(levels) == 1 and levels[0].heading is None:
             levels = job_title_levels(doc) or levels  # "# Engineer" with its titles' table
         for level in levels:
-            level.track = doc.name if level.heading is not None else _folder(doc)
+            declared = level.track.partition("front-matter:")[2]  # "track: technical"
+            if declared:
+                level.track = f"{_folder(doc)}/{declared}"
+            else:
+                level.track = doc.name if level.heading is not None else _folder(doc)
         found += levels
     retitled = read_indexes(documents, found)
     found = _acronyms_as_variants(_without_indexes(found))

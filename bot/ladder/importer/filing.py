@@ -232,7 +232,12 @@ def file_ladder_wide(ladder: Ladder, levels: list[Level], definitions: dict) -> 
             whole = under and under.level == 1 and LADDER_NAMES & set(normalise(under.text).split())
             heading = under.text if under and not whole else ""
             topic = asked or (ladder.placer.known(heading) if heading else None)
-            if topic not in LADDER_WIDE:
+            competency = ladder.placer.new_named(heading) if heading and not topic else None
+            if competency:
+                # the page on the axes: what "Learning" is and its stages, the ladder's
+                # own words on that competency, asked about by its name
+                topic = competency
+            elif topic not in LADDER_WIDE:
                 prose = block.kind != "row" or len(block.text.split()) >= ABOUT_WORDS
                 if fact_texts(block) and prose:
                     # how the framework works, a page on managing managers: about the

@@ -63,9 +63,13 @@ class Level:
     summaries: list[str] = field(default_factory=list)  # from index pages
     peers: list[Level] = field(default_factory=list)  # on one row of a table of levels
     id: str = ""
+    names: list[str] = field(default_factory=list)  # other names its page gives it
+    order: int | None = None  # its number, as its page's front matter states it
 
     @property
     def number(self) -> int | None:
+        if self.order is not None:
+            return self.order
         for text in (*self.codes, self.title):
             found = re.search(r"(\d{1,2})[a-z]?\b", text)
             if found:
@@ -190,10 +194,41 @@ def find_levels(doc: Document, articles: bool = True) -> list[Level]:
             chosen = chosen[:1]
     if chosen:
         return [_level_at(doc, i, parsed[i]) for i in chosen]
+    declared = front_matter_level(doc)
+    if declared is not None:
+        return [declared]
     title = _document_title(doc, articles)
     if title:
         return [Level(title, doc, None, blocks=list(doc.blocks))]
     return []
+
+
+def front_matter_level(doc: Document) -> Level | None:
+    """A page whose front matter says it is a level ("title: Senior L1", "level: 3",
+    as Obsidian, Jekyll or Hugo pages do): that level, titled and numbered as it says,
+    with the other names it lists ("aliases: [Senior Level 1, Level 3]") and on the
+    track it names ("track: technical"), whatever its title's words are."""
+    front = doc.front_matter or {}
+    title, number, tags = front.get("title"), front.get("level"), front.get("tags")
+    tagged = isinstance(tags, list) and "level" in [str(t).lower() for t in tags]
+    numbered = isinstance(number, int) and not isinstance(number, bool)
+    if not isinstance(title, str) or not title.strip() or not (numbered or tagged):
+        return None
+    names = front.get("aliases")
+    names = [str(n).strip() for n in names if str(n).strip()] if isinstance(names, list) else []
+    title = title.strip()
+    bare = _PAREN.sub(" ", title).strip()
+    variant = title[len(bare) :].strip(" ()") if title.startswith(bare) and bare else ""
+    # "Lead (Technical Track)": Lead, in the variant its track gives it
+    level = Level(bare if variant else title, doc, None, variant=variant, blocks=list(doc.blocks))
+    # a code its title holds: "L1" of "Senior L1"
+    level.codes = [w for w in bare.split()[1:] if _IS_CODE.match(w) and any(c.isdigit() for c in w)]
+    level.names = [n for n in names if n.lower() != title.lower()]
+    level.order = number if numbered else None
+    track = front.get("track")
+    if isinstance(track, str) and track.strip():
+        level.track = f"front-matter:{track.strip()}"
+    return level
 
 
 def _level_at(doc: Document, i: int, parsed) -> Level:

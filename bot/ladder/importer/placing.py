@@ -117,6 +117,13 @@ class Placer:
             self.new[ident] = NewTopic(ident, heading.strip(), path, _heading_phrases(heading))
         return ident
 
+    def new_named(self, heading: str) -> str | None:
+        """The new topic a competency heading made, named by this heading too ("## Learning"
+        on a page about the axes, beside the levels' "## Learning"), or None."""
+        said = normalise(heading)
+        found = next((t.id for t in self.new.values() if normalise(t.title) == said), None)
+        return found if found != ABOUT else None
+
     def about(self, heading: str = "") -> str:
         """The topic of what a ladder's pages say about the ladder itself, outside any
         level: how the framework works, its axes, a page on managing managers. Asked

@@ -74,6 +74,8 @@ def make_roles(levels: list[Level]) -> list[Role]:
         taken.add(ident)
         role = Role(ident, _shown_title(level), level, list(level.codes))
         role.aliases = aliases(level, role.title, head)
+        # the names its own page gives it ("aliases: [Senior Level 1, Level 3]")
+        role.aliases += [n for n in map(normalise, level.names) if n and n not in role.aliases]
         short = title_initials(level.title)  # "EM", "TL", "CTO": a code, maybe shared
         if (
             short
