@@ -969,6 +969,9 @@ def test_front_matter_says_which_pages_are_levels_and_on_which_track(tmp_path):
     assert route("senior l2 mgmt learning", kb).role == ids["Senior L2 (Management Track)"]
     # the page about a competency is the ladder's word on it
     assert any("field keeps changing" in f.text for f in kb.ladder_facts["learning"])
+    # ...asked about in the words of those pages ("axis"), though no level uses them
+    assert route("learning axis?", kb).answered
+    assert "field keeps changing" in render_plain(ask("learning axis?", kb), kb)
 
 
 def test_a_code_typed_in_capitals_is_the_level(tmp_path):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..ladder.model import KnowledgeBase
+from ..ladder.model import LADDER, KnowledgeBase
 from ..stems import stem
 from ..text import NUMBER_WORDS, lead_in, short_forms, spoken_forms
 from . import lexicon
@@ -61,6 +61,7 @@ class RouterIndex:
     vocabulary: frozenset[str]  # every word the knowledge base uses, in any file
     question_words: frozenset[str]  # words of roles, phrases, examples, synonyms, domain
     variants: dict[str, str]  # another spelling of a question word -> it ("behaviour")
+    ladder_words: frozenset[str]  # words of the facts about the whole ladder
     alias_words: frozenset[str]
     trap_words: frozenset[str]  # words that mark a question as not about the ladder
     trap_pairs: frozenset[tuple[str, str]]  # a level word and its neighbour: "junior high"
@@ -261,6 +262,11 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
     compounds = frozenset(phrase_words | synonym_words | domain_words)
     facts = FactIndex(kb, ignore, compounds)  # reads (and splits) every fact, once
     fact_words = {w for ws in facts.words for w in ws}
+    # the words the ladder's pages about itself use ("axis", "stage"): how people ask
+    # about the framework, on a ladder that has such pages
+    ladder_words = frozenset(
+        w for ref, ws in zip(facts.refs, facts.words) if ref.role == LADDER for w in ws
+    )
     vocabulary = (
         alias_words | phrase_words | domain_words | example_words | fact_words | synonym_words
     )
@@ -333,6 +339,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         vocabulary=frozenset(vocabulary),
         question_words=question_words,
         variants=spelling_variants(question_words),
+        ladder_words=ladder_words,
         alias_words=alias_words,
         trap_words=trap_words,
         trap_pairs=_trap_pairs(kb, level_words, {p[0] for _, p, _ in phrases if len(p) == 1}),

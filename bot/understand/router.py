@@ -216,7 +216,9 @@ def _about_a_ladder_of_paths(frame: Frame, index: RouterIndex, reads_out) -> boo
     if frame.kb.default_role in frame.kb.roles:
         return False
     p = reads_out()
-    strangers = sum(is_unknown(x, index, strict=True) for x in frame.words)
+    strangers = sum(
+        is_unknown(x, index, strict=True) and x not in index.ladder_words for x in frame.words
+    )
     if frame.strong and not strangers and p < SCOPE_THRESHOLD:
         return True
     # "when are perf review cycles": a fact about the whole ladder holds what is asked
