@@ -974,6 +974,24 @@ def test_front_matter_says_which_pages_are_levels_and_on_which_track(tmp_path):
     assert "field keeps changing" in render_plain(ask("learning axis?", kb), kb)
 
 
+def test_something_for_people_to_do_now_is_no_question_whatever_the_facts_say(tmp_path):
+    """Help wanted now, or a meeting moved, naming no role, is declined even where the
+    ladder's lines share its words; asked of a role, or about the ladder, it is not."""
+    kb = import_page(
+        tmp_path,
+        "ladder.md",
+        "# Ladder\n\n## Engineer I\n\n- Asks for a code review before merging a migration "
+        "script.\n\n## Engineer II\n\n- Writes post-mortems after an outage and runs the "
+        "review.\n",
+    )
+    for errand in (
+        "need a quick code review on the migration script before i merge",
+        "can we move the post-mortem for yesterdays outage to thursday",
+    ):
+        assert not route(errand, kb).answered, errand
+    assert route("does an engineer II write post-mortems after an outage?", kb).answered
+
+
 def test_a_code_typed_in_capitals_is_the_level(tmp_path):
     kb = import_page(
         tmp_path,

@@ -17,7 +17,7 @@ from . import lexicon
 from . import markers as M
 from .frame import Cues, Frame, Pair, Span, Title
 from .index import RouterIndex
-from .requests import announcement_of, person_asked_for, person_wanted, request_of
+from .requests import announcement_of, errand_of, person_asked_for, person_wanted, request_of
 
 
 def read_cues(frame: Frame, index: RouterIndex) -> None:
@@ -64,6 +64,7 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
         condition=condition,
         announcement=announcement_of(frame.text, words, form_of(words), frame.spans),
         request=request_of(words) or bool(person),
+        errand=errand_of(words),
         person=person,
         which_level=any(
             w in M.WHICH and M.LEVEL_NOUNS & set(words[i + 1 : i + 4]) for i, w in enumerate(words)

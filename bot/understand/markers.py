@@ -244,6 +244,11 @@ WHO_NOW_PAIRS = frozenset(  # "this week", not "each week"
 # A message with no question in it that sets a time ("retro moved to 4pm today",
 # "office hours moved to thursday"): an announcement to people, not a question.
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+# A meeting moved: "can we move the post-mortem to thursday", "push standup to 10am"
+RESCHEDULING = _words("move moved reschedule rescheduled push postpone postponed")
+# What someone opening with "need a ..." asks others to give: "need a reviewer for my
+# design doc", "need a quick code review on the migration script"
+HELP_WANTED = _words("review reviewer reviewers hand eyes volunteer favour favor")
 SUBJECTS = _words("i we you they he she")  # "can I ...", "do we ...": asked
 ASKING_WORDS = _words("what which who whos how why where when whats hows wheres")
 

@@ -50,6 +50,18 @@ def request_of(words: list[str]) -> bool:
     )
 
 
+def errand_of(words: list[str]) -> bool:
+    """Something for people to do now, not a question: help wanted ("need a reviewer
+    for my design doc", "i need a quick code review on this") or a meeting moved ("can
+    we move the post-mortem to thursday")."""
+    start = 1 if words[:1] == ["i"] else 0
+    if words[start : start + 1] == ["need"] and M.HELP_WANTED & set(words[start + 1 : start + 5]):
+        return True
+    return bool(M.RESCHEDULING & set(words)) and any(
+        w in M.WEEKDAYS or w in M.WHO_NOW or _CLOCK.fullmatch(w) for w in words
+    )
+
+
 def announcement_of(text: str, words: list[str], form: str, spans=()) -> bool:
     """No question in it, and a time it sets: "sprint retro moved to 4pm today",
     "cto office hours moved to thursday this week". `form`: the question's form."""
