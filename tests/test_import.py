@@ -992,6 +992,26 @@ def test_something_for_people_to_do_now_is_no_question_whatever_the_facts_say(tm
     assert route("does an engineer II write post-mortems after an outage?", kb).answered
 
 
+def test_a_line_headed_by_what_is_asked_about_is_the_answer(tmp_path):
+    """ "is sharing what i learn expected?" asks for the line headed "Shares knowledge",
+    though "learn" alone would read the Learning list."""
+    kb = import_page(
+        tmp_path,
+        "ladder.md",
+        "# Ladder\n\n"
+        + "".join(
+            f"## Engineer {n}\n\n### Learning\n\n"
+            f"* **Stays current**: follows new versions of {n} tools.\n"
+            f"* **Seeks feedback**: asks for reviews of {n} kinds.\n\n"
+            f"### Influence\n\n* **Shares knowledge**: shares what they learn with "
+            f"{n} teams in reviews and talks.\n\n"
+            for n in ("I", "II")
+        ),
+    )
+    answer = render_plain(ask("engineer II - is sharing what i learn actually expected?", kb), kb)
+    assert answer.split("\n\n")[1].startswith("Shares knowledge: shares what they learn with II")
+
+
 def test_a_code_typed_in_capitals_is_the_level(tmp_path):
     kb = import_page(
         tmp_path,

@@ -95,7 +95,10 @@ class Asked:
     def meaningful(self, hit: FactHit) -> bool:
         """A fact matched on something asked for: a rare word, or two specific ones."""
         matched = hit.matched - (self.index.generic - self.named)
-        return bool(matched & self.rare) or len(matched) >= 2
+        # ...or the word its heading names: "is sharing what i learn expected" asks
+        # for the line headed "Shares knowledge"
+        headed = hit.matched & self.specific & self.index.facts.heads.get(hit.ref, frozenset())
+        return bool(matched & self.rare) or len(matched) >= 2 or bool(headed)
 
     def clear_winner(self, query: list[str], role: str, framing=frozenset()) -> list[FactHit]:
         """When nothing specific was asked, a fact that still holds several of the

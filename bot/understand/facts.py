@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..ladder.model import LADDER, KnowledgeBase
 from ..stems import stem
-from ..text import words
+from ..text import lead_in, words
 
 K1, B = 1.2, 0.75
 SYNONYM_WEIGHT = 0.7
@@ -73,6 +73,9 @@ class FactIndex:
         # (role id, stem) -> ids of that role's facts holding it: a search among a few
         # roles' facts visits only those sharing a word with the question
         self.role_postings: dict[tuple[str, str], list[int]] = {}
+        # the stems of the name a fact is headed by: "Shares knowledge: shares what
+        # they learn..." is about sharing, whatever else it says
+        self.heads: dict[FactRef, frozenset[str]] = {}
         for role in kb.roles.values():
             lists = [(SUMMARY, (role.summary,)), *role.facts.items()]
             for path, facts in lists:
@@ -115,6 +118,9 @@ class FactIndex:
 
     def _add(self, ref: FactRef, text: str) -> None:
         fact_words = words(text)
+        head = lead_in(text)
+        if head:
+            self.heads[ref] = frozenset(stem(w) for w in words(head)) - self.ignore
         terms: dict[str, int] = {}
         for s in (stem(w) for w in fact_words):
             if s not in self.ignore:
