@@ -14,7 +14,7 @@ import yaml
 from bot.answer.render_text import render_plain
 from bot.ladder import knowledge
 from bot.pipeline import ask
-from bot.understand.router import route
+from bot.understand.router import route, understand
 
 from .conftest import ROOT, run_bot
 
@@ -1010,6 +1010,11 @@ def test_a_line_headed_by_what_is_asked_about_is_the_answer(tmp_path):
     )
     answer = render_plain(ask("engineer II - is sharing what i learn actually expected?", kb), kb)
     assert answer.split("\n\n")[1].startswith("Shares knowledge: shares what they learn with II")
+    # the heading's word alone says what is asked of a role named, never which role
+    frame = understand("is sharing what i learn with the team actually expected?", kb)
+    asked = frame.asked
+    headed = [h for h in asked.search(asked.query, ["engineer-ii"]) if "share" in h.matched]
+    assert headed and not [h for h in asked.search(asked.query) if "share" in h.matched]
 
 
 def test_a_code_typed_in_capitals_is_the_level(tmp_path):

@@ -46,8 +46,7 @@ class Asked:
             for w in pattern
         }
         # a competency's one-word name ("Influence: ..." at several levels) is asked for
-        self.named = {p[0] for p in index.fact_phrases if len(p) == 1 and p[0] in present}
-        self.named = {stem(w) for w in self.named}
+        self.named = {stem(p[0]) for p in index.fact_phrases if len(p) == 1 and p[0] in present}
         self.specific = {
             s
             for w, s, _ in self.words
@@ -92,13 +91,16 @@ class Asked:
             and s in self.index.facts.idf
         }
 
-    def meaningful(self, hit: FactHit) -> bool:
-        """A fact matched on something asked for: a rare word, or two specific ones."""
+    def meaningful(self, hit: FactHit, of_a_role: bool = False) -> bool:
+        """A fact matched on something asked for: a rare word, or two specific ones; or,
+        among the facts of a role already named (`of_a_role`), the word its heading
+        names ("is sharing what i learn expected" asks for the line headed "Shares
+        knowledge") - which alone never picks a role no one named."""
         matched = hit.matched - (self.index.generic - self.named)
-        # ...or the word its heading names: "is sharing what i learn expected" asks
-        # for the line headed "Shares knowledge"
-        headed = hit.matched & self.specific & self.index.facts.heads.get(hit.ref, frozenset())
-        return bool(matched & self.rare) or len(matched) >= 2 or bool(headed)
+        if matched & self.rare or len(matched) >= 2:
+            return True
+        heads = self.index.facts.heads
+        return of_a_role and bool(hit.matched & self.specific & heads.get(hit.ref, frozenset()))
 
     def clear_winner(self, query: list[str], role: str, framing=frozenset()) -> list[FactHit]:
         """When nothing specific was asked, a fact that still holds several of the
@@ -120,7 +122,8 @@ class Asked:
 
     def search(self, query: list[str], roles: list[str] | None = None, limit: int = 8):
         hits = self.index.facts.search(query, roles, limit=limit)
-        return [h for h in hits if self.meaningful(h)]
+        of_a_role = roles is not None and LADDER not in roles
+        return [h for h in hits if self.meaningful(h, of_a_role)]
 
     def coverage(self, hit: FactHit) -> float:
         """How much of what the question asks about the fact holds, 0..1: the share of

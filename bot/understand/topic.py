@@ -19,7 +19,6 @@ from __future__ import annotations
 from ..ladder.model import LADDER, KnowledgeBase
 from ..ladder.naming import lines_naming
 from ..stems import stem
-from ..text import lead_in
 from .asked import quoted
 from .compared import compared_ask, which_level
 from .facts import FactHit, FactRef
@@ -152,18 +151,6 @@ def _facts_hold(found: Found, voters: list[FactHit], specific: frozenset[str], s
         for p, written in zip(found.stems, found.words)
         for hit in voters
     )
-
-
-def _headed(kb: KnowledgeBase, ref: FactRef, found: Found | None) -> bool:
-    """The fact is headed by a phrase the question says: "Influence: Is a visible role
-    model..." for "influence expectations for senior 3"."""
-    if found is None:
-        return False
-    label = lead_in(ref.fact(kb).text)
-    if not label:
-        return False
-    heading = {stem(w) for w in tokens(label)}
-    return any(set(p) == heading for p in found.stems)
 
 
 def _lists_named(topic, found: Found | None) -> set[str]:
@@ -311,14 +298,9 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
             # by its heading holds what is asked; a fact elsewhere sharing only a word
             # of the question's frame ("expectations") was not asked for
             said = {x for p in found.stems for x in p} | index.generic
-            hits = [
-                h
-                for h in hits
-                if h.ref.path in lists or h.matched - said or _headed(kb, h.ref, found)
-            ]
+            hits = [h for h in hits if h.ref.path in lists or h.matched - said]
     if topic not in (index.compare_topic, index.ladder_topic):
-        # the line headed by what was asked first: "Influence: Is a role model..."
-        facts = tuple(sorted(quoted(hits), key=lambda ref: not _headed(kb, ref, found)))
+        facts = quoted(hits)
         terms = asked.phrases({s for h in hits[:1] for s in h.matched})
         if not facts and (form == "yes_no" or not has_facts(kb, role, topic)):
             # Nothing in this role's facts: what do other roles' facts say about it?
