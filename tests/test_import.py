@@ -886,16 +886,21 @@ def test_an_area_asked_of_the_whole_ladder_names_its_competencies(tmp_path):
         (docs / f"{title.lower().replace(' ', '-')}.md").write_text(
             f"# {title}\n\n## Behaviour\n\n"
             f"* **Influence**: Is a role model whose reach is {n} teams.\n"
-            f"* **Talent Growth**: Helps {n} engineers grow.\n\n"
-            f"## Craft\n\n* **Delivery Flow**: Ships changes of size {n}.\n\n"
+            f"* **Talent Growth**: Helps {n} engineers grow in their own craft.\n"
+            "* **Band Legend**: The band sets the salary range for the level.\n"
+            f"* **Next up**: Level {n + 1}\n\n"
+            f"## Craft\n\n* **Delivery Flow**: Ships changes of size {n} through review.\n\n"
             f"| Title | Band |\n| --- | --- |\n| {title} | B{n} |\n"
         )
     kb, _ = import_into(tmp_path / "kb", docs)
     answer = render_plain(ask("behaviour competencies across the ladder", kb), kb)
-    assert "Influence, Talent Growth" in answer
-    assert "Delivery Flow" not in answer  # another area's
+    assert "Competencies under Behaviour:\n  - Influence, Talent Growth\n" in answer
+    assert "don't cover" not in answer
+    # another area's, a legend every page repeats, a label with a short value: none
+    assert not {"Delivery Flow", "Band Legend", "Next up"} & set(answer.split(", "))
+    # one name alone is a field every level fills, not the area's competencies
     craft = render_plain(ask("craft competencies across the ladder", kb), kb)
-    assert "Delivery Flow" in craft and "Title," not in craft
+    assert "Competencies under" not in craft
 
 
 def write_front_matter_ladder(root: Path) -> Path:

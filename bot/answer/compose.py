@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..ladder.model import LADDER, KnowledgeBase, Role, Topic
-from ..ladder.naming import competencies, lines_naming, names_role, says
+from ..ladder.naming import MAX_COMPETENCIES, competencies, lines_naming, names_role, says
 from ..text import words
 from ..understand.intent import Intent
 from . import ladder
@@ -192,11 +192,15 @@ def ladder_wide(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer
     facts = _ladder_facts(kb, topic, intent) if topic else []
     sections = []
     names, named = competencies(kb, topic.paths) if topic else ((), ())
-    if names and topic.answer == "facts":
+    names = names if topic and topic.answer == "facts" else ()
+    if names:
         # what the area is made of, level by level: "Influence, Talent Growth, ..."
-        for fact in named:
+        for fact in named[:MAX_COMPETENCIES]:
             cited.ids.update(dict.fromkeys(fact.sources))
-        sections.append(Section(f"Competencies under {topic.title}", (", ".join(names),)))
+        listed = ", ".join(names[:MAX_COMPETENCIES])
+        if len(names) > MAX_COMPETENCIES:
+            listed += f" and {len(names) - MAX_COMPETENCIES} more"
+        sections.append(Section(f"Competencies under {topic.title}", (listed,)))
     if facts:
         across = Section("Across the ladder", cited.lines(facts, MAX_FACTS_SHOWN))
         # the lines asked for, if any, before what the area is made of
@@ -205,7 +209,7 @@ def ladder_wide(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer
         sections.append(Section("Tracks", track_lines(kb, None, cited)))
     intro = (
         ""
-        if facts
+        if facts or names
         else (
             gap_line(topic.title.lower(), "the ladder as a whole")
             + " Name a role to see what they say for it."

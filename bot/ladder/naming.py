@@ -73,13 +73,18 @@ def names_role(kb: KnowledgeBase, role_id: str | None, text: str) -> bool:
 
 
 MAX_COMPETENCIES = 12
+COMPETENCY_LINE = 5  # words after the name, at the least, in its typical line: a sentence
 
 
 def competencies(kb: KnowledgeBase, paths) -> tuple[tuple[str, ...], tuple[Fact, ...]]:
-    """The named competencies some lists hold across the ladder: a name that opens lines
-    at two levels or more ("Influence: ...", "Talent Growth: ..."), in the order the
-    ladder first says them, with one line of each (for its sources). Worked out once
-    per knowledge base and lists."""
+    """The named competencies some lists hold across the ladder ("Influence: ...",
+    "Talent Growth: ..."), in the order the ladder first says them, with one line of
+    each (for its sources). A competency heads a line at more than half of the levels
+    with lines in those lists, a line that is a sentence and that changes from level
+    to level: not a table's row of figures, a label with a short value ("Next up:
+    Senior Engineer", "Experience: 2+ years") nor a legend every page repeats ("Min
+    Progress: Minimum progress required"). Worked out once per knowledge base and
+    lists."""
     cache = kb._cache.setdefault("competencies", {})
     key = tuple(paths)
     if key not in cache:
@@ -89,14 +94,29 @@ def competencies(kb: KnowledgeBase, paths) -> tuple[tuple[str, ...], tuple[Fact,
 
 def _competencies(kb: KnowledgeBase, paths: tuple[str, ...]):
     levels: dict[str, set[str]] = {}
-    first: dict[str, Fact] = {}
+    lines: dict[str, list[Fact]] = {}
+    with_lines = 0
+    titles = {r.title for r in kb.roles.values()}
     for role in kb.roles.values():
-        for path in paths:
-            for fact in role.get(path):
-                name = lead_in(fact.text)
-                _, semicolon, rest = fact.text.partition("; ")
-                if name and not (semicolon and lead_in(rest)):  # not a table's row of figures
-                    levels.setdefault(name, set()).add(role.id)
-                    first.setdefault(name, fact)
-    names = tuple(n for n, at in levels.items() if len(at) >= 2)[:MAX_COMPETENCIES]
-    return names, tuple(first[n] for n in names)
+        facts = [f for path in paths for f in role.get(path)]
+        with_lines += bool(facts)
+        for fact in facts:
+            name = lead_in(fact.text)
+            if name and name not in titles:
+                levels.setdefault(name, set()).add(role.id)
+                lines.setdefault(name, []).append(fact)
+
+    def sentence(fact: Fact, name: str) -> bool:
+        return len(fact.text[len(name) + 1 :].split()) >= COMPETENCY_LINE
+
+    names = tuple(
+        n
+        for n, at in levels.items()
+        if len(at) >= 2
+        and len(at) * 2 > with_lines
+        and len({f.text for f in lines[n]}) > 1  # the same line everywhere: a legend
+        and sum(sentence(f, n) for f in lines[n]) * 2 > len(lines[n])
+    )
+    if len(names) < 2:  # one name alone is a field every level fills ("Experience")
+        return (), ()
+    return names, tuple(lines[n][0] for n in names)
