@@ -871,6 +871,10 @@ def test_an_overview_section_is_the_summary_and_the_rest_of_it_is_kept(tmp_path)
         )
     kb, _ = import_into(tmp_path / "kb", docs)
     assert kb.roles["l5"].summary.text == "An L5 has built production software for years."
+    # a section the maintainer leaves out is left out, Overview or not
+    (docs / "import.yaml").write_text("ignore:\n  - Overview\n")
+    ignored, _ = import_into(tmp_path / "kb2", docs)
+    assert "production software" not in ignored.roles["l5"].summary.text
     assert "key leaders in each area" in render_plain(ask("what's an L5 in one sentence", kb), kb)
     answer = render_plain(ask("l6 responsibilities", kb), kb)
     assert "set the technical direction" in answer and "codebase as a whole" in answer

@@ -66,17 +66,6 @@ def place(role: Role, ladder: Ladder, definitions: dict, shared: set) -> None:
     for block in level.blocks:
         source = ladder.source_ids[level.doc.name]
         heading = competency_of(block, level)
-        if heading and placer.known(heading) == "overview" and block.kind == "para":
-            # an "Overview" section: its first paragraph says what the level is, the
-            # rest what the level does ("L5s are the key leaders in each area")
-            if role.summary is None:
-                role.summary = (block.text, source)
-                continue
-            for text in fact_texts(block):
-                role.facts.setdefault(placer.path("responsibilities"), []).append(
-                    (text, source, None)
-                )
-            continue
         if (block.kind == "heading" and not is_statement(block.text)) or normalise(
             block.text
         ) in repeated:
@@ -84,6 +73,17 @@ def place(role: Role, ladder: Ladder, definitions: dict, shared: set) -> None:
         topic = None
         if heading and normalise(heading) in placer.ignored:
             continue  # a section the maintainer told the importer to leave out
+        if heading and placer.known(heading) == "overview" and block.kind == "para":
+            # an "Overview" section: its first paragraph says what the level is, the
+            # rest what the level does ("L5s are the key leaders in each area")
+            if role.summary is None and not block.label:
+                role.summary = (block.text, source)
+                continue
+            for text in fact_texts(block):
+                role.facts.setdefault(placer.path("responsibilities"), []).append(
+                    (text, source, None)
+                )
+            continue
         competency = ""
         if heading:
             topic = placer.known(heading)
