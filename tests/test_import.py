@@ -950,7 +950,8 @@ def write_front_matter_ladder(root: Path) -> Path:
     (root / "axes.md").write_text(
         "---\ntitle: Axes\n---\n\n# Axes\n\nEvery level is assessed on each axis in turn."
         "\n\n## Learning\n\nLearning matters because the field keeps changing under every "
-        "engineer.\n"
+        "engineer.\n\n## Influence\n\n1. **Leads**: inspires and guides others.\n"
+        "2. **Leads**: Lead by example, as a Lead does.\n"
     )
     return root
 
@@ -965,6 +966,7 @@ def test_front_matter_says_which_pages_are_levels_and_on_which_track(tmp_path):
         "Senior L2 (Technical Track)",
         "Senior L2 (Management Track)",
     }
+    # (the page about the axes, naming "Lead" in passing, is no article about a Lead)
     steps = {t.title: [s for (s,) in t.steps] for t in kb.tracks}
     ids = {title: role.id for title, role in titled.items()}
     assert steps["Technical"] == [
@@ -976,6 +978,11 @@ def test_front_matter_says_which_pages_are_levels_and_on_which_track(tmp_path):
     assert route("senior level 1 growth?", kb).role == ids["Senior L1"]
     assert route("l1 influence", kb).role == ids["Senior L1"]
     assert route("senior l2 mgmt learning", kb).role == ids["Senior L2 (Management Track)"]
+    # "Senior L2" alone is either track's: the bot asks which
+    assert set(route("senior l2 learning", kb).choices) == {
+        ids["Senior L2 (Technical Track)"],
+        ids["Senior L2 (Management Track)"],
+    }
     # the page about a competency is the ladder's word on it
     assert any("field keeps changing" in f.text for f in kb.ladder_facts["learning"])
     # ...asked about in the words of those pages ("axis"), though no level uses them
@@ -1024,6 +1031,29 @@ def test_a_line_headed_by_what_is_asked_about_is_the_answer(tmp_path):
     asked = frame.asked
     headed = [h for h in asked.search(asked.query, ["engineer-ii"]) if "share" in h.matched]
     assert headed and not [h for h in asked.search(asked.query) if "share" in h.matched]
+
+
+@pytest.mark.parametrize(
+    ("front", "title"),
+    [
+        ("title: Expert\ntags: level", "Expert"),  # a tag says it, one string
+        ("title: Expert\nlevel: '2'\naliases: Level 2", "Expert"),  # a number as text
+        ("title: Expert\nlevel: 2\naliases: [null, 5, [a, b], {x: 1}]", "Expert"),
+        ("title: '()'\nlevel: 2", None),  # nothing to call it
+        ("title: 123\nlevel: 2", None),
+        ("title: Expert\nlevel: true", None),
+    ],
+)
+def test_front_matter_of_any_shape_is_read_or_left_alone(tmp_path, front, title):
+    from bot.ladder.importer.documents import read_document
+    from bot.ladder.importer.levels import front_matter_level
+
+    page = tmp_path / "02 Expert.md"
+    page.write_text(f"---\n{front}\n---\n\n# 02 Expert\n\n## Learning\n\n- Grows.\n")
+    level = front_matter_level(read_document(page, page.name))
+    assert (level.title if level else None) == title
+    if level is not None:
+        assert all(isinstance(n, str) and n in ("Level 2",) for n in level.names)
 
 
 def test_a_code_typed_in_capitals_is_the_level(tmp_path):

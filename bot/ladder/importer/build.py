@@ -31,9 +31,8 @@ def build(documents: list[Document], placer: Placer, guesser: TopicGuesser) -> L
         if len(levels) == 1 and levels[0].heading is None:
             levels = job_title_levels(doc) or levels  # "# Engineer" with its titles' table
         for level in levels:
-            declared = level.track.partition("front-matter:")[2]  # "track: technical"
-            if declared:
-                level.track = f"{_folder(doc)}/{declared}"
+            if level.declared_track:  # "track: technical": that track of its folder
+                level.track = f"{_folder(doc)}/{level.declared_track}"
             else:
                 level.track = doc.name if level.heading is not None else _folder(doc)
         found += levels

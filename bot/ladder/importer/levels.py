@@ -65,6 +65,7 @@ class Level:
     id: str = ""
     names: list[str] = field(default_factory=list)  # other names its page gives it
     order: int | None = None  # its number, as its page's front matter states it
+    declared_track: str = ""  # the track its page's front matter names
 
     @property
     def number(self) -> int | None:
@@ -204,31 +205,39 @@ def find_levels(doc: Document, articles: bool = True) -> list[Level]:
 
 
 def front_matter_level(doc: Document) -> Level | None:
-    """A page whose front matter says it is a level ("title: Senior L1", "level: 3",
-    as Obsidian, Jekyll or Hugo pages do): that level, titled and numbered as it says,
-    with the other names it lists ("aliases: [Senior Level 1, Level 3]") and on the
-    track it names ("track: technical"), whatever its title's words are."""
+    """A page whose front matter says it is a level ("title: Senior L1", "level: 3", or
+    a "level" tag, as Obsidian, Jekyll or Hugo pages do): that level, titled and
+    numbered as it says, with the other names it lists ("aliases: [Senior Level 1,
+    Level 3]") and on the track it names ("track: technical"), whatever its title's
+    words are. Anything of another type than these is not read."""
     front = doc.front_matter or {}
-    title, number, tags = front.get("title"), front.get("level"), front.get("tags")
-    tagged = isinstance(tags, list) and "level" in [str(t).lower() for t in tags]
+    title, number = front.get("title"), front.get("level")
+    if isinstance(number, str) and number.strip().isdigit():
+        number = int(number)  # level: "3"
     numbered = isinstance(number, int) and not isinstance(number, bool)
-    if not isinstance(title, str) or not title.strip() or not (numbered or tagged):
+    tagged = "level" in [t.lower() for t in _strings(front.get("tags"))]
+    if not isinstance(title, str) or not (numbered or tagged):
         return None
-    names = front.get("aliases")
-    names = [str(n).strip() for n in names if str(n).strip()] if isinstance(names, list) else []
-    title = title.strip()
-    bare = _PAREN.sub(" ", title).strip()
-    variant = title[len(bare) :].strip(" ()") if title.startswith(bare) and bare else ""
+    title = " ".join(title.split())
+    bare = " ".join(_PAREN.sub(" ", title).split()).strip(" -–—:")
+    if not bare:
+        return None  # "()": nothing to call it
     # "Lead (Technical Track)": Lead, in the variant its track gives it
+    variant = ", ".join(p.strip() for p in _PAREN.findall(title) if p.strip())
     level = Level(bare if variant else title, doc, None, variant=variant, blocks=list(doc.blocks))
     # a code its title holds: "L1" of "Senior L1"
     level.codes = [w for w in bare.split()[1:] if _IS_CODE.match(w) and any(c.isdigit() for c in w)]
-    level.names = [n for n in names if n.lower() != title.lower()]
+    level.names = [n for n in _strings(front.get("aliases")) if n.lower() != title.lower()]
     level.order = number if numbered else None
     track = front.get("track")
-    if isinstance(track, str) and track.strip():
-        level.track = f"front-matter:{track.strip()}"
+    level.declared_track = " ".join(track.split()) if isinstance(track, str) else ""
     return level
+
+
+def _strings(value) -> list[str]:
+    """A front matter field as a list of strings: one string, or the strings of a list."""
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    return [" ".join(v.split()) for v in items if isinstance(v, str) and v.strip()]
 
 
 def _level_at(doc: Document, i: int, parsed) -> Level:
