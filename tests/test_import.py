@@ -1006,6 +1006,7 @@ def test_something_for_people_to_do_now_is_no_question_whatever_the_facts_say(tm
     ):
         assert not route(errand, kb).answered, errand
     assert route("does an engineer II write post-mortems after an outage?", kb).answered
+    assert route("i need a review of what is expected at my level", kb).answered
 
 
 def test_a_line_headed_by_what_is_asked_about_is_the_answer(tmp_path):

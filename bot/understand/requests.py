@@ -55,7 +55,11 @@ def errand_of(words: list[str]) -> bool:
     for my design doc", "i need a quick code review on this") or a meeting moved ("can
     we move the post-mortem to thursday")."""
     start = 1 if words[:1] == ["i"] else 0
-    if words[start : start + 1] == ["need"] and M.HELP_WANTED & set(words[start + 1 : start + 5]):
+    if (
+        words[start : start + 1] == ["need"]
+        and M.HELP_WANTED & set(words[start + 1 : start + 5])
+        and not M.ASKING_WORDS & set(words)  # "i need a review of what is expected..."
+    ):
         return True
     return bool(M.RESCHEDULING & set(words)) and any(
         w in M.WEEKDAYS or w in M.WHO_NOW or _CLOCK.fullmatch(w) for w in words

@@ -377,12 +377,7 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
             return False
     content = [x for x in frame.words if x not in STOPWORDS and x.isalpha()]
     strange = sum(is_unknown(x, index) for x in content)
-    if (
-        frame.cues.errand
-        and not kept
-        and frame.hint is None
-        and index.ladder_topic not in frame.strong  # "need a reviewer for my promo case"
-    ):
+    if frame.cues.errand and not kept and frame.hint is None:
         frame.note("topic", "something for people to do now, naming no role")
         frame.declined = True
         return False
