@@ -382,3 +382,10 @@ def test_a_topic_word_as_half_of_another_noun_is_not_that_topic(kb, text, topic)
     from bot.understand.router import understand
 
     assert topic not in understand(text, kb).strong
+
+
+def test_british_and_american_spellings_pair_at_a_words_end_only():
+    from bot.understand.variants import spelling_variants
+
+    paired = spelling_variants(["behavior", "organized", "modeling", "forth", "morning", "for"])
+    assert paired == {"behaviour": "behavior", "organised": "organized", "modelling": "modeling"}

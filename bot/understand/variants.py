@@ -4,9 +4,9 @@ People write in the spelling they learnt, ladders in the one their authors did. 
 are English, so the speller leaves them alone and the words never meet: a question
 about "behaviour summary" missed a ladder's "Behavior" list. `spelling_variants` pairs
 each word of the ladder with its other spelling, made by the regular differences
-(-our/-or, -ise/-ize, -yse/-yze, -elled/-eled) and kept only when that other spelling
-is itself a common English word ("colour"), never a different word that happens to
-look alike ("for" is not "four": the rule wants a longer word).
+at its end (-our/-or, -ise/-ize, -yse/-yze, -elled/-eled) and kept only when that other
+spelling is itself a common English word ("colour"); a longer word only ("for" is not
+"four"), and never in a word's middle ("forth" is not "fourth").
 """
 
 from __future__ import annotations
@@ -15,19 +15,28 @@ from collections.abc import Iterable
 
 from . import lexicon
 
-# (American, British), each a piece inside a word; tried both ways.
-_PAIRS = (("or", "our"), ("iz", "is"), ("yz", "ys"), ("eled", "elled"), ("eling", "elling"))
+# Where the two spellings part, at a word's end, and what may follow: (American,
+# British, suffixes).
+_ENDINGS = (
+    ("or", "our", ("", "s", "ed", "ing", "al", "ally", "ite", "ites", "able", "ful", "less")),
+    ("iz", "is", ("e", "es", "ed", "ing", "er", "ers", "ation", "ations", "ational")),
+    ("yz", "ys", ("e", "es", "ed", "ing", "er", "ers")),
+    ("el", "ell", ("ed", "ing", "er", "ers")),
+)
 _SHORTEST = 5  # "color"; "for", "hour", "tour" are other words
 
 
 def _respellings(word: str) -> set[str]:
+    """The word spelled the other way at its end: "behavior" <-> "behaviour",
+    "organize(d)" <-> "organise(d)", "modeling" <-> "modelling" - never in its middle,
+    where "forth" and "fourth", "morning" and "mourning" part."""
     out = set()
-    for us, uk in _PAIRS:
-        for old, new in ((us, uk), (uk, us)):
-            start = word.find(old, 1)  # not at the start: "organise" has "or" as its first letters
-            while start != -1:
-                out.add(word[:start] + new + word[start + len(old) :])
-                start = word.find(old, start + 1)
+    for us, uk, tails in _ENDINGS:
+        for tail in tails:
+            for old, new in ((us, uk), (uk, us)):
+                ending = old + tail
+                if word.endswith(ending) and len(word) > len(ending):
+                    out.add(word[: len(word) - len(ending)] + new + tail)
     out.discard(word)
     return out
 
