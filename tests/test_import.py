@@ -905,6 +905,13 @@ def test_an_area_asked_of_the_whole_ladder_names_its_competencies(tmp_path):
     # one name alone is a field every level fills, not the area's competencies
     craft = render_plain(ask("craft competencies across the ladder", kb), kb)
     assert "Competencies under" not in craft
+    # a line of the ladder's that answers what is asked comes before the names
+    (docs / "reviews.md").write_text(
+        "# How reviews work\n\nBehaviour competencies are assessed twice a year by a panel.\n"
+    )
+    kb, _ = import_into(tmp_path / "kb2", docs)
+    asked = render_plain(ask("how often are behaviour competencies assessed?", kb), kb)
+    assert asked.index("twice a year") < asked.index("Competencies under Behaviour")
 
 
 def write_front_matter_ladder(root: Path) -> Path:

@@ -185,7 +185,8 @@ def _with_ladder_wide(kb, topic: Topic, role: Role, sections, cited):
 
 def ladder_wide(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
     """A question about the whole ladder, naming no role ("how do promotions work?"):
-    its ladder-wide facts, the tracks for a question about moving along it."""
+    its ladder-wide facts, the competencies an area holds across the levels ("Behavior:
+    Influence, Talent Growth"), the tracks for a question about moving along it."""
     topic = kb.topics.get(intent.topic or "") or kb.topics.get(kb.default_topic)
     cited = Citations(kb)
     title = f"The ladder: {topic.title}" if topic else "The ladder"

@@ -91,8 +91,9 @@ ASKED_ROLES = 5  # roles offered when the bot asks which one a question means
 
 def _ladder_or_ask(frame: Frame, index: RouterIndex) -> None:
     """No role named on a ladder with no single discipline: the ladder-wide answer when
-    its facts cover the topic (or it is about the ladder itself), else ask which role,
-    offering those whose facts hold most of what was asked."""
+    its facts cover the topic, the topic names competencies across the levels, or it
+    is about the ladder itself; else ask which role, offering those whose facts hold
+    most of what was asked."""
     kb = frame.kb
     kb_topic = kb.topics.get(frame.topic or "")
     if kb_topic is None or kb_topic.answer in ("ladder", "overview"):
