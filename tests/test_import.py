@@ -1064,6 +1064,22 @@ def test_front_matter_of_any_shape_is_read_or_left_alone(tmp_path, front, title)
         assert all(isinstance(n, str) and n in ("Level 2",) for n in level.names)
 
 
+def test_a_topic_the_role_files_nothing_under_is_found_in_its_own_lines_first(tmp_path):
+    """ "engineer II mentorship - tooling?": nothing is filed under tools for Engineer II,
+    but a line of its own says "tools"; that answers, not "the sources don't cover
+    mentorship"."""
+    kb = import_page(
+        tmp_path,
+        "ladder.md",
+        "# Ladder\n\nMentorship - how you lift the people around you for the better.\n\n"
+        "## Engineer I\n\n### Impact\n\n- Delivers assigned tasks with help.\n\n"
+        "## Engineer II\n\n### Impact\n\n- Builds simple tools for the benefit of all "
+        "engineers.\n- Delivers large well-defined tasks.\n",
+    )
+    answer = render_plain(ask("engineer II mentorship - tooling?", kb), kb)
+    assert answer.split("\n\n")[1] == "Builds simple tools for the benefit of all engineers."
+
+
 def test_a_code_typed_in_capitals_is_the_level(tmp_path):
     kb = import_page(
         tmp_path,

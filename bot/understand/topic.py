@@ -311,13 +311,17 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
             if not terms and form == "yes_no":
                 # "do EMs need to code": an everyday word, but what is asked about
                 terms = asked.phrases(asked.content())
-            if terms:
-                facts = quoted(asked.search([stem(x) for t in terms for x in t.split()]))
-            elif not has_facts(kb, role, topic) and found:
+            said = sorted({x for p in found.stems for x in p}) if found else []
+            own = []
+            if said and not has_facts(kb, role, topic):
                 # nothing filed under the topic, but a line of the role's own that says
-                # its word: "IC1 hires?" -> "most of our bootcamp hires start here"
-                said = sorted({x for p in found.stems for x in p})
-                facts = quoted([h for h in index.facts.search(said, [role]) if h.matched])
+                # its word: "IC1 hires?" -> "most of our bootcamp hires start here",
+                # "l3 influence - tooling?" -> "Builds simple tools ..." (under Impact)
+                own = [h for h in index.facts.search(said, [role]) if h.matched]
+            if own:
+                facts = quoted(own)
+            elif terms:
+                facts = quoted(asked.search([stem(x) for t in terms for x in t.split()]))
     ranked = tuple(h.ref for h in index.facts.search(query, [role], limit=RANKED))
     if not kept and topic not in (index.compare_topic, index.ladder_topic):
         owner = guide_role(kb, index, facts + ranked, topic)
