@@ -192,8 +192,7 @@ def ladder_wide(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer
     title = f"The ladder: {topic.title}" if topic else "The ladder"
     facts = _ladder_facts(kb, topic, intent) if topic else []
     sections = []
-    names, named = competencies(kb, topic.paths) if topic else ((), ())
-    names = names if topic and topic.answer == "facts" else ()
+    names, named = competencies(kb, topic) if topic else ((), ())
     if names:
         # what the area is made of, level by level: "Influence, Talent Growth, ..."
         for fact in named[:MAX_COMPETENCIES]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..text import lead_in, words
-from .model import Fact, KnowledgeBase
+from .model import Fact, KnowledgeBase, Topic
 
 _CODE_GAP = re.compile(r"(?<=[a-z]) (?=\d)")  # "ic 3" and "ic3" are one code
 
@@ -76,17 +76,19 @@ MAX_COMPETENCIES = 12
 COMPETENCY_LINE = 5  # words after the name, at the least, in its typical line: a sentence
 
 
-def competencies(kb: KnowledgeBase, paths) -> tuple[tuple[str, ...], tuple[Fact, ...]]:
-    """The named competencies some lists hold across the ladder ("Influence: ...",
+def competencies(kb: KnowledgeBase, topic: Topic) -> tuple[tuple[str, ...], tuple[Fact, ...]]:
+    """The named competencies a topic's lists hold across the ladder ("Influence: ...",
     "Talent Growth: ..."), in the order the ladder first says them, with one line of
     each (for its sources). A competency heads a line at more than half of the levels
     with lines in those lists, a line that is a sentence and that changes from level
     to level: not a table's row of figures, a label with a short value ("Next up:
     Senior Engineer", "Experience: 2+ years") nor a legend every page repeats ("Min
-    Progress: Minimum progress required"). Worked out once per knowledge base and
-    lists."""
+    Progress: Minimum progress required"). None for a topic not answered from its lists
+    (a comparison, the ladder's tracks). Worked out once per knowledge base and lists."""
+    if topic.answer != "facts":
+        return (), ()
     cache = kb._cache.setdefault("competencies", {})
-    key = tuple(paths)
+    key = tuple(topic.paths)
     if key not in cache:
         cache[key] = _competencies(kb, key)
     return cache[key]

@@ -100,7 +100,7 @@ def _ladder_or_ask(frame: Frame, index: RouterIndex) -> None:
         return
     if frame.facts or any(kb.ladder_facts.get(p) for p in kb_topic.paths):
         return
-    if kb_topic.answer == "facts" and competencies(kb, kb_topic.paths)[0]:
+    if competencies(kb, kb_topic)[0]:
         return  # what the area is made of across the levels: "Influence, Talent Growth"
     hits = frame.asked.search(frame.asked.query, None, limit=20)
     roles = [h.ref.role for h in hits if h.ref.role in kb.roles]
