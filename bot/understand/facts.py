@@ -73,8 +73,9 @@ class FactIndex:
         # (role id, stem) -> ids of that role's facts holding it: a search among a few
         # roles' facts visits only those sharing a word with the question
         self.role_postings: dict[tuple[str, str], list[int]] = {}
-        # the stems of the name a fact is headed by: "Shares knowledge: shares what
-        # they learn..." is about sharing, whatever else it says
+        # the name a fact is headed by ("Shares knowledge" of "Shares knowledge: shares
+        # what they learn..."), and its stems: the line is about sharing, whatever else
+        self.lead_ins: dict[FactRef, str] = {}
         self.heads: dict[FactRef, frozenset[str]] = {}
         for role in kb.roles.values():
             lists = [(SUMMARY, (role.summary,)), *role.facts.items()]
@@ -120,6 +121,7 @@ class FactIndex:
         fact_words = words(text)
         head = lead_in(text)
         if head:
+            self.lead_ins[ref] = head
             self.heads[ref] = frozenset(stem(w) for w in words(head)) - self.ignore
         terms: dict[str, int] = {}
         for s in (stem(w) for w in fact_words):

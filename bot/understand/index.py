@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..ladder.model import LADDER, KnowledgeBase
 from ..stems import stem
-from ..text import NUMBER_WORDS, lead_in, short_forms, spoken_forms
+from ..text import NUMBER_WORDS, short_forms, spoken_forms
 from . import lexicon
 from .facts import FactIndex
 from .markers import (
@@ -642,12 +642,10 @@ def _fact_phrases(
     # ("Promotion: ...") is too everyday to tell, unless it leads facts of three roles or
     # more ("Influence: ..."): then it names a competency of the ladder's.
     labels: dict[tuple[str, ...], list[str]] = {}
-    for ref in facts.refs:
-        label = lead_in(ref.fact(kb).text)
-        if label:
-            pattern = tuple(tokens(label))
-            if not any(w in STOPWORDS or w in alias_words for w in pattern):
-                labels.setdefault(pattern, []).append(ref.role)
+    for ref, label in facts.lead_ins.items():  # each fact's, read once by the fact index
+        pattern = tuple(tokens(label))
+        if not any(w in STOPWORDS or w in alias_words for w in pattern):
+            labels.setdefault(pattern, []).append(ref.role)
     found += [
         p
         for p, roles in labels.items()
