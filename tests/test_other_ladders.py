@@ -635,3 +635,38 @@ def test_a_move_the_sources_say_nothing_of_shows_what_is_new_at_the_target(codes
     assert "don't say what this move takes" in answer
     assert "Breaks a feature into tasks" in answer  # Engineer II's, not Engineer I's
     assert "Fixes bugs and builds small features" not in answer.split("Next")[-1]
+
+
+LADDER_LINES = (
+    (
+        "ladder.yaml",
+        "facts.progression",
+        "The framework guides growth talks; it is not a rating system.",
+    ),
+    (
+        "ladder.yaml",
+        "facts.progression",
+        "Anyone may propose edits to the ladder by opening a pull request.",
+    ),
+)
+
+
+def test_the_ladder_named_as_what_is_asked_about_is_answered(tmp_path):
+    # no role named, and an everyday word the ladder's files never use ("score")
+    kb = codes_with(tmp_path, *LADDER_LINES)
+    text = "is the framework used to score people?"
+    assert "not a rating system" in render_plain(ask(text, kb), kb)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is the framework code covered by unit tests",
+        "is our framework's test coverage good enough",
+        "can you hold the ladder while i change the bulb",
+        "the ladder in the garage is broken",
+    ],
+)
+def test_a_framework_or_ladder_that_is_not_ours_is_declined(tmp_path, text):
+    kb = codes_with(tmp_path, *LADDER_LINES)
+    assert not route(text, kb).answered

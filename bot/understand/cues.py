@@ -49,6 +49,10 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
         listing=bool(M.LISTING & present),
         level_words=bool(M.LEVEL_WORDS & present),
         ladder_word="ladder" in present,
+        ladder_named=any(
+            w in M.LADDER_NOUNS and i > 0 and words[i - 1] in M.THIS_LADDER
+            for i, w in enumerate(words)
+        ),
         things_compared=tuple(
             i for i, w in enumerate(words) if w in M.VS and 0 < i < len(words) - 1
         ),

@@ -146,6 +146,10 @@ LISTING = _words("all every list full whole entire")
 WHOLE = _words("all every")
 ROLE_NOUNS = _words("role level title")
 LEVEL_WORDS = _words("level ladder")
+# The ladder called by what it is ("the framework", "our career ladder"), after a word
+# that makes it this one: a question about the ladder itself.
+LADDER_NOUNS = _words("ladder framework")
+THIS_LADDER = _words("the this our your whole entire career progression competency")
 TOP = _words("top up upward upwards")
 POSITION = _words("abov below higher lower")  # stems: "above", "below"...
 VS = _words("vs versus")

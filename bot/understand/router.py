@@ -19,6 +19,7 @@ from __future__ import annotations
 from ..ladder.model import LADDER, KnowledgeBase
 from ..ladder.naming import competencies
 from ..stems import stem
+from . import lexicon
 from .asked import Asked, role_for_facts
 from .chat import small_talk
 from .cues import read_cues
@@ -34,7 +35,10 @@ from .structure import settle, who
 from .topic import settle_topic
 
 FACTS_ANSWER = 0.6  # share of a question one fact must hold to answer it with no role named
+COMMON_ENGLISH = 4.45  # zipf: a word this common says nothing of what a question is about
 FACTS_LEAN = 0.3  # ...or this share, when the question reads like one about the ladder
+LADDER_NAMED_SURE = 0.2  # the scope model's "out" below this, when the ladder's name is
+# also another topic's word ("framework")
 
 
 def understand(text: str, kb: KnowledgeBase, hint: CommandHint | None = None) -> Frame:
@@ -144,6 +148,7 @@ def _discipline(frame: Frame, index: RouterIndex) -> bool:
         and not _a_ladder_page_named(frame, index)
         and not _the_ladder_asked_for(frame, index, reads_out)
         and not _whose_duty(frame)
+        and not _the_ladder_named(frame, index, reads_out)
         # "I want to stay technical, what should I aim for": a path, on a condition
         and not (frame.cues.condition and index.ladder_topic in frame.phrases)
     ):
@@ -198,6 +203,27 @@ def _the_ladder_asked_for(frame: Frame, index: RouterIndex, reads_out) -> bool:
         return False
     p = reads_out()
     return p < SCOPE_THRESHOLD
+
+
+def _the_ladder_named(frame: Frame, index: RouterIndex, reads_out) -> bool:
+    """ "is the framework used to score people", "can we suggest changes to the ladder
+    doc": the ladder itself named as what is asked about, with no role, no technical
+    word, no word the ladder never uses unless it is everyday English, and reading
+    like its questions rather than its traps."""
+    if not frame.cues.ladder_named or frame.kept or frame.technical:
+        return False
+    if any(
+        is_unknown(x, index, strict=True)
+        and x not in index.ladder_words
+        and lexicon.zipf(x) < COMMON_ENGLISH  # "score", "topic"; not "garage", "nurse"
+        for x in frame.words
+    ):
+        return False
+    # "the framework" is also a topic's word elsewhere (a web framework's): the question
+    # must read plainly like the ladder's ("is the framework used to score people"),
+    # not like help with code ("is the framework code covered by unit tests")
+    elsewhere = frame.strong - index.ladder_only_topics - {index.ladder_topic}
+    return reads_out() < (LADDER_NAMED_SURE if elsewhere else SCOPE_THRESHOLD)
 
 
 def _a_ladder_page_named(frame: Frame, index: RouterIndex) -> bool:
