@@ -79,6 +79,12 @@ def test_another_role_named_settles_a_shared_code(codes):
     assert intent.answered and intent.role == "team-lead"
 
 
+def test_a_track_named_in_another_form_of_its_word_settles_a_shared_code(codes):
+    # "manager" for the Management track, as "management" would
+    intent = route("does a level 3 manager review every PR", codes)
+    assert intent.answered and intent.role == "team-lead"
+
+
 def test_facts_about_the_whole_ladder(codes):
     intent = route("how do promotions work", codes)
     assert (intent.role, intent.topic) == (LADDER, "progression")

@@ -63,7 +63,10 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
             if w == "or" and words[i + 1 : i + 2] and words[i + 1] in M.CLAUSE_STARTS
         ),
         tracks_named=frozenset(
-            t for j, w in enumerate(words) if frame.free[j] for t in index.track_words.get(w, ())
+            t
+            for j, w in enumerate(words)
+            if frame.free[j]
+            for t in index.track_words.get(w) or index.track_stems.get(stem(w), ())
         ),
         condition=condition,
         announcement=announcement_of(frame.text, words, form_of(words), frame.spans),

@@ -104,6 +104,7 @@ class RouterIndex:
     # Words of the tracks' titles that name a track ("security" of "Security Engineer
     # path"): word -> track ids, for telling which "IC 5" a question means.
     track_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    track_stems: dict[str, frozenset[str]] = field(default_factory=dict)  # "manag": Management
     managing: frozenset[str] = frozenset()  # roles that manage people (managing_roles)
 
 
@@ -395,6 +396,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         name_starts=name_starts,
         stem_phrases=stem_phrases,
         track_words=_track_words(kb, domain_words),
+        track_stems=_track_stems(kb),
         managing=managing_roles(kb),
     )
     kb._cache["router"] = index
@@ -427,6 +429,19 @@ def _track_words(kb: KnowledgeBase, domain_words) -> dict[str, frozenset[str]]:
         for w, ids in found.items()
         if w not in domain_words or (every > 1 and len(ids) < every)
     }
+
+
+def _track_stems(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Other forms of the words that tell tracks apart, by stem: "manager" for the
+    Management track ("does a l2 manager review every PR"). Only a stem that is in
+    some tracks' titles and not all."""
+    found: dict[str, set[str]] = {}
+    for track in kb.tracks:
+        for w in tokens(f"{track.title} {track.id.replace('-', ' ')}"):
+            if w not in STOPWORDS and w not in _TRACK_NOUNS:
+                found.setdefault(stem(w), set()).add(track.id)
+    every = len(kb.tracks)
+    return {s: frozenset(ids) for s, ids in found.items() if len(ids) < every}
 
 
 BARE = 4  # characters: a code this short is an everyday token too
