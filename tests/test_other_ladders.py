@@ -676,3 +676,30 @@ def test_the_ladder_named_as_what_is_asked_about_is_answered(tmp_path):
 def test_a_framework_or_ladder_that_is_not_ours_is_declined(tmp_path, text):
     kb = codes_with(tmp_path, *LADDER_LINES)
     assert not route(text, kb).answered
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("stuck on a ticket as an engineer 2 - should i ping the team channel?", "engineer-2"),
+        (
+            "as a staff engineer i found a flaky deploy script, do i fix it myself?",
+            "staff-engineer",
+        ),
+    ],
+)
+def test_what_the_asker_should_do_at_their_own_level_is_answered(codes, text, role):
+    # words of trouble, but advice on the asker's own conduct at a level they say is theirs
+    intent = route(text, codes)
+    assert intent.answered and intent.role == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "as an engineer 2 my build is stuck, can someone restart it",
+        "engineer 2 here, my laptop is stuck on updates, anyone know why",
+    ],
+)
+def test_trouble_for_someone_else_to_fix_is_declined_whoever_asks(codes, text):
+    assert not route(text, codes).answered

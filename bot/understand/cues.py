@@ -17,7 +17,14 @@ from . import lexicon
 from . import markers as M
 from .frame import Cues, Frame, Pair, Span, Title
 from .index import RouterIndex
-from .requests import announcement_of, errand_of, person_asked_for, person_wanted, request_of
+from .requests import (
+    announcement_of,
+    errand_of,
+    own_conduct_of,
+    person_asked_for,
+    person_wanted,
+    request_of,
+)
 
 
 def read_cues(frame: Frame, index: RouterIndex) -> None:
@@ -71,6 +78,7 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
         condition=condition,
         announcement=announcement_of(frame.text, words, form_of(words), frame.spans),
         request=request_of(words) or bool(person),
+        own_conduct=own_conduct_of(words),
         errand=errand_of(words),
         person=person,
         which_level=any(

@@ -233,6 +233,7 @@ ADVICE = _words(
     "tips tip advice thoughts experience experiences recommendations suggestions insight "
     "insights pointers guidance examples"
 )
+OBLIGED = _words("should do shall must")  # "should i ...": what the asker should do
 FIRST_PERSON_SUBJECTS = _words("i im we")  # "I can't build a case": a person's trouble
 # "do u use", "anyone using": asking people what they use, not what a level uses.
 USING = _words("use using")

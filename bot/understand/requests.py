@@ -50,6 +50,19 @@ def request_of(words: list[str]) -> bool:
     )
 
 
+def own_conduct_of(words: list[str]) -> bool:
+    """The asker asks what they should do themselves ("should i ping the channel", "do i
+    fix it myself", "am i supposed to"), of no one else: advice on their own conduct,
+    which a level's lines may speak to, however the rest reads like trouble."""
+    if M.ASKING_SOMEONE & set(words):
+        return False
+    return any(
+        (w in M.OBLIGED and words[i + 1 : i + 2] == ["i"])
+        or (w == "am" and words[i + 1 : i + 3] in (["i", "supposed"], ["i", "expected"]))
+        for i, w in enumerate(words)
+    )
+
+
 def errand_of(words: list[str]) -> bool:
     """Something for people to do now, not a question: help wanted ("need a reviewer
     for my design doc", "i need a quick code review on this") or a meeting moved ("can

@@ -395,7 +395,10 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
         frame.note("topic", "a person wanted, not a role")
         frame.declined = True
         return False
-    if frame.cues.request and kept and not frame.supported and strange >= 1:
+    # "stuck on a ticket as an l2 - should i ping the channel": what the asker, at a
+    # level they say is theirs, should do themselves; not a task for someone
+    own_advice = frame.cues.own_conduct and any({"self", "here"} & m.marks for m in kept)
+    if frame.cues.request and kept and not frame.supported and strange >= 1 and not own_advice:
         # someone asked to do a task, or help with trouble, that only names a level
         # ("can someone book meeting room EM-6", "who's the tech lead on tonight's
         # incident"): no fact holds what is asked and it holds words the ladder never uses
