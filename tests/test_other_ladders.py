@@ -703,3 +703,21 @@ def test_what_the_asker_should_do_at_their_own_level_is_answered(codes, text, ro
 )
 def test_trouble_for_someone_else_to_fix_is_declined_whoever_asks(codes, text):
     assert not route(text, codes).answered
+
+
+def test_writing_code_finds_a_line_that_says_hands_on(tmp_path):
+    # the built-in synonyms carry to a company's ladder: "code" is "hands-on" work
+    kb = codes_with(
+        tmp_path,
+        ("roles/engineer-1.yaml", "skills", "Writes code that others can read and change."),
+        (
+            "roles/engineering-manager.yaml",
+            "responsibilities",
+            "Stays hands-on: about a fifth of the week on delivery.",
+        ),
+    )
+    intent = route("do engineering managers still write code?", kb)
+    assert intent.role == "engineering-manager"
+    assert [kb.roles[f.role].get(f.path)[f.index].text for f in intent.facts[:1]] == [
+        "Stays hands-on: about a fifth of the week on delivery."
+    ]
