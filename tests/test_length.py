@@ -93,3 +93,19 @@ def test_more_in_slack_shows_the_rest_and_shares_the_whole(kb):
     actions.handle_share(kb, {"value": share["value"]}, shared)
     assert shared.calls[0]["blocks"][:-1] == shown["blocks"][:-1]  # the whole answer
     assert len(json.dumps(shown["blocks"])) > len(json.dumps(message["blocks"]))
+
+
+def test_the_first_list_shows_more_than_one_line_when_many_lists_follow(kb):
+    # "L6 responsibilities" on a ladder whose topic reads seven lists: the list the
+    # answer is for is not cut to one line to give every other list its heading
+    from dataclasses import replace
+
+    from bot.answer.ladder import Section
+
+    base = ask("principal responsibilities", kb)
+    first = Section("Responsibilities", tuple(f"duty {i}" for i in range(6)))
+    others = tuple(Section(f"List {i}", ("one", "two")) for i in range(6))
+    short = shorten(replace(base, intro="One line of intro.", sections=(first, *others)))
+    assert short.sections[0].lines[:2] == ("duty 0", "duty 1")
+    assert len(short.sections) > 2 and all(s.lines for s in short.sections)
+    assert line_count(short) <= SCREEN_LINES - 1  # the hint's line

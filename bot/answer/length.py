@@ -18,6 +18,7 @@ SCREEN_LINES = 15
 TITLE_LINES = 2  # the title and its rule
 SOURCES_LINES = 1
 HINT_LINES = 1  # "…and N more lines" when something was left out
+FIRST_SHARE = 5  # the first list may take a fifth of the room before the others
 
 
 def section_lines(section: Section) -> int:
@@ -36,7 +37,8 @@ def line_count(answer: Answer) -> int:
 
 
 def shorten(answer: Answer, limit: int = SCREEN_LINES) -> Answer:
-    """The answer cut to `limit` lines, `hidden` saying how many were left out. Every
+    """The answer cut to `limit` lines, `hidden` saying how many were left out. The first
+    section, the list the answer is for, keeps up to a fifth of the room; every other
     section that fits keeps its heading and first item; the lines left are shared out
     one at a time, section by section, so a skills answer shows each of its lists."""
     total = line_count(answer)
@@ -47,12 +49,14 @@ def shorten(answer: Answer, limit: int = SCREEN_LINES) -> Answer:
     shown: list[int] = []  # items shown, per section kept
     for section in sections:
         need = section_lines(section) if section.pair else 2
+        if not section.pair and not shown:
+            # the first list is the one the answer is for ("L6 responsibilities"): a
+            # fifth of the room for it before the other lists have a line each
+            need = 1 + min(len(section.lines), max(1, room // FIRST_SHARE))
         if need > room:
             break
-        shown.append(len(section.lines))  # a pair is kept whole
+        shown.append(len(section.lines) if section.pair else need - 1)  # a pair is whole
         room -= need
-        if not section.pair:
-            shown[-1] = 1
     grew = True
     while room > 0 and grew:
         grew = False
