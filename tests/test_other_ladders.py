@@ -721,3 +721,28 @@ def test_writing_code_finds_a_line_that_says_hands_on(tmp_path):
     assert [kb.roles[f.role].get(f.path)[f.index].text for f in intent.facts[:1]] == [
         "Stays hands-on: about a fifth of the week on delivery."
     ]
+
+
+WORK_LINES = (
+    ("roles/engineer-1.yaml", "responsibilities", "Keeps their Jira tickets updated every day."),
+    (
+        "roles/engineer-2.yaml",
+        "responsibilities",
+        "Deploys to staging first and watches the release.",
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["jira is down again?? cant update my tickets", "staging is down again, is someone deploying?"],
+)
+def test_a_thing_reported_broken_is_declined_though_a_line_shares_its_words(tmp_path, text):
+    assert not route(text, codes_with(tmp_path, *WORK_LINES)).answered
+
+
+def test_a_level_asked_about_its_work_with_those_words_is_still_answered(tmp_path):
+    intent = route(
+        "how often should an engineer 1 update jira tickets", codes_with(tmp_path, *WORK_LINES)
+    )
+    assert intent.answered and intent.role == "engineer-1"

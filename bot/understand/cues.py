@@ -19,6 +19,7 @@ from .frame import Cues, Frame, Pair, Span, Title
 from .index import RouterIndex
 from .requests import (
     announcement_of,
+    broken_of,
     errand_of,
     own_conduct_of,
     person_asked_for,
@@ -79,6 +80,7 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
         announcement=announcement_of(frame.text, words, form_of(words), frame.spans),
         request=request_of(words) or bool(person),
         own_conduct=own_conduct_of(words),
+        broken=broken_of(words),
         errand=errand_of(words),
         person=person,
         which_level=any(

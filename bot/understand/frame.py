@@ -91,6 +91,7 @@ class Cues:
     condition: str = ""  # "no_management" ("I don't want to manage"), "management"
     request: bool = False  # help with a thing or a task ("any ideas", "review my PR")
     own_conduct: bool = False  # what the asker should do themselves: "should i ping"
+    broken: bool = False  # a thing reported broken: "staging is down again"
     errand: bool = False  # for people to do now: "need a reviewer", "move retro to friday"
     # a person wanted, not a role: "now" ("who's leading the retro today"), "someone"
     # ("who has the voucher", "who's the TPM for the migration")

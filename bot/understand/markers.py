@@ -215,6 +215,11 @@ TROUBLE = _words(
     "install installing fix fixing debug debugging rendering redirecting timeout timeouts "
     "exception segfault bug"
 )
+# "staging is down again", "jira went down", "the switch is flapping": a thing not
+# working, said of its state.
+BROKEN = _words("flapping offline unreachable")
+BROKEN_STATE = _words("down")
+BEING = _words("is are was were went s")
 # "stuck" is trouble with a thing ("k8s pod stuck"), not a person's ("I feel stuck",
 # "my junior gets stuck for days", "expected to be stuck").
 STUCK = _words("stuck")
@@ -239,7 +244,10 @@ FIRST_PERSON_SUBJECTS = _words("i im we")  # "I can't build a case": a person's 
 USING = _words("use using")
 # "doesn't work", "won't open", "does nothing": trouble with a thing.
 NOT_WORKING = _words("doesnt wont isnt not cant")
-WORKING = _words("work working open opening load loading start starting render compile build")
+WORKING = _words(
+    "work working open opening load loading start starting render compile build update "
+    "login log connect access"
+)
 # "who's leading the retro today", "who has the voucher", "who can let him in": a
 # person wanted now, not a role.
 WHO_NOW = _words("today tonight tonights tomorrow yesterday yesterdays overnight rn")

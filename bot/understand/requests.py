@@ -16,7 +16,7 @@ def request_of(words: list[str]) -> bool:
     """Help with a thing or a task rather than a question about roles: a word of trouble
     ("stuck", "error", "configure", "any ideas") or someone asked to do something ("can
     someone review my PR", "could you approve")."""
-    if M.TROUBLE & set(words):
+    if M.TROUBLE & set(words) or broken_of(words):
         return True
     if words[:1] and words[0] in M.PLEASE and words[1:2] and words[1] in M.DOING_VERBS:
         return True  # "pls merge my PR before the release cut"
@@ -47,6 +47,14 @@ def request_of(words: list[str]) -> bool:
         and set(words[i + 2 : i + 6]) & M.DOING_VERBS
         and not set(words[i + 2 : i + 6]) & M.ADVICE  # "does anyone have tips for..."
         for i, w in enumerate(words)
+    )
+
+
+def broken_of(words: list[str]) -> bool:
+    """A thing said to be broken, as people report it at work: "staging is down again",
+    "the L3 switch is flapping", "the VPN is unreachable"."""
+    return bool(M.BROKEN & set(words)) or any(
+        a in M.BEING and b in M.BROKEN_STATE for a, b in zip(words, words[1:])
     )
 
 
