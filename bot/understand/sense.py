@@ -22,6 +22,8 @@ from .cues import word_before
 from .frame import Frame, Span
 from .index import OUT_OF_SCOPE, RouterIndex
 from .markers import (
+    ARTICLES,
+    ASKING_SOMEONE,
     AUXILIARIES,
     GIVEN,
     HEAD_NOUNS,
@@ -274,6 +276,8 @@ def keep_contextual(
         return False  # "senior discount", "sales lead", whatever else the question says
     if _neighbours(words, m) & index.trap_pairs:  # "junior high", "staff meeting"
         return False
+    if before in ASKING_SOMEONE and after in ARTICLES:
+        return False  # "can someone lead the standup tomorrow": a verb, a task for someone
     if plural:
         return True  # "my lead says seniors should own features"
     if after.isdigit() and words[m.end + 1 : m.end + 2] not in DURATIONS:
