@@ -112,3 +112,14 @@ def test_a_list_is_not_put_first_for_holding_the_topics_own_name(kb):
         if s.heading in ("Technical skills", "Leadership and collaboration")
     ]
     assert lists and lists[0].heading == "Leadership and collaboration"
+
+
+@pytest.mark.parametrize(
+    "text", ["does a principal still code at all?", "does a team lead still code?"]
+)
+def test_no_gap_line_names_a_topic_whose_lines_follow(kb, text):
+    # the role has duties on file: "the sources don't cover responsibilities" would be
+    # false, and its duties are shown right after
+    answer = render_plain(ask(text, kb), kb)
+    assert "don't cover responsibilities" not in answer
+    assert "Responsibilities" in answer or "responsibilities" in answer.lower()

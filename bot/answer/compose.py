@@ -232,15 +232,19 @@ def gap_line(what: str, whom: str) -> str:
     return f"The sources don't cover {what} for {whom}."
 
 
-def _asked_about(kb: KnowledgeBase, intent: Intent) -> str:
+def _asked_about(kb: KnowledgeBase, intent: Intent, role: Role) -> str:
     """The words a gap line names: what was asked ("kubernetes"), or the topic's title
-    when those words only name the topic ("earn" is salary)."""
+    when those words only name the topic ("earn" is salary) and the role's sources say
+    nothing under it."""
     topic = kb.topics.get(intent.topic or "")
     named = _phrase_words(kb, topic) if topic else frozenset()
     terms = [t for t in intent.terms if not set(words(t)) <= named]
     if intent.terms and not terms and topic is not None:
-        # (an overview or a path always has something to say: no gap is named)
-        return topic.title.lower() if topic.answer == "facts" else ""
+        # (an overview or a path always has something to say: no gap is named; nor is
+        # one for a topic whose lines follow: "do EMs still code" -> their duties)
+        return (
+            topic.title.lower() if topic.answer == "facts" and not _topic_facts(role, topic) else ""
+        )
     return ", ".join(t[:TERM_SHOWN] for t in terms[:3])
 
 
@@ -274,7 +278,7 @@ def _direct(kb: KnowledgeBase, intent: Intent, role: Role, cited: Citations):
         intro = f"Yes — {lead}" if yes else lead
         more = cited.lines(own[1:])
         return intro, ((Section("Also in the sources", more),) if more else ())
-    asked = _asked_about(kb, intent)
+    asked = _asked_about(kb, intent, role)
     if not facts:
         if intent.form == "yes_no" and asked:
             return gap_line(asked, role.title), ()
