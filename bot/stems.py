@@ -18,9 +18,20 @@ _lock = threading.Lock()
 _BRITISH = re.compile(r"is(e|es|ed|ing|ation|ations)$")
 
 
+# Verbs spelt "-ise" in American English too: "supervised" is not "supervized", and
+# folding it would part it from "supervision".
+_ALWAYS_ISE = frozenset(
+    "advise apprise appraise advertise chastise comprise compromise concise despise "
+    "devise disguise enterprise excise exercise expertise franchise improvise incise "
+    "merchandise otherwise praise precise premise promise raise revise supervise "
+    "surprise televise".split()
+)
+
+
 @lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
-    if len(word) > 5 and _BRITISH.search(word):
+    british = _BRITISH.search(word) if len(word) > 5 else None
+    if british and word[: british.start()] + "ise" not in _ALWAYS_ISE:
         word = _BRITISH.sub(lambda m: "iz" + m.group(1), word)
     with _lock:
         return _stemmer.stemWord(word)

@@ -389,3 +389,13 @@ def test_british_and_american_spellings_pair_at_a_words_end_only():
 
     paired = spelling_variants(["behavior", "organized", "modeling", "forth", "morning", "for"])
     assert paired == {"behaviour": "behavior", "organised": "organized", "modelling": "modeling"}
+
+
+def test_a_verb_spelt_ise_everywhere_keeps_its_stem():
+    # "organised" meets "organized"; "supervised" stays with "supervision" ("do interns
+    # work supervised?" finds "you work under close supervision")
+    from bot.stems import stem
+
+    assert stem("organised") == stem("organized") == stem("organisation")
+    assert stem("supervised") == stem("supervision") == stem("supervise")
+    assert stem("revised") == stem("revision")
