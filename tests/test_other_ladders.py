@@ -746,3 +746,17 @@ def test_a_level_asked_about_its_work_with_those_words_is_still_answered(tmp_pat
         "how often should an engineer 1 update jira tickets", codes_with(tmp_path, *WORK_LINES)
     )
     assert intent.answered and intent.role == "engineer-1"
+
+
+def test_a_role_described_in_one_paragraph_is_answered_from_it(tmp_path):
+    # no responsibilities on file, only the summary: asked what it does, that is it
+    def drop_duties(kb_dir: Path) -> None:
+        path = kb_dir / "roles" / "engineer-1.yaml"
+        data = yaml.safe_load(path.read_text())
+        del data["responsibilities"]
+        path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+    kb = edited_codes(tmp_path, drop_duties)
+    answer = render_plain(ask("engineer 1 responsibilities?", kb), kb)
+    assert "ships small, well-defined changes" in answer
+    assert "don't cover responsibilities" not in answer

@@ -259,13 +259,25 @@ def _phrase_words(kb: KnowledgeBase, topic: Topic) -> frozenset[str]:
 
 def _gap(kb: KnowledgeBase, role: Role, topic: Topic, cited: Citations, wide: bool = False):
     intro = gap_line(topic.title.lower(), role.title)
+    # a role described in one paragraph and nothing more ("Trainee/Intern: you are
+    # learning the basic principles ..."): asked what it does, that paragraph is it
+    own: tuple[Section, ...] = ()
+    if role.summary.text and _about_duties(kb, topic):
+        own = (Section(f"What they say of {role.title}", (cited.text(role.summary),)),)
+        intro = ""  # the paragraph is what there is: no gap to name
     if wide:  # what the ladder says for everyone follows
-        return intro, ()
+        return intro, own
     near = _nearest_with(kb, role.id, topic.paths)
     if near is None:
-        return intro, ()
+        return intro, own
     facts = [f for p in topic.paths for f in near.get(p)][:4]
-    return intro, (Section(f"What they do say, for {near.title}", cited.lines(facts)),)
+    return intro, (*own, Section(f"What they do say, for {near.title}", cited.lines(facts)))
+
+
+def _about_duties(kb: KnowledgeBase, topic: Topic) -> bool:
+    """A topic of what a role does: one whose lists the overview reads too."""
+    overview = {p for t in kb.topics.values() if t.answer == "overview" for p in t.paths}
+    return bool(overview & set(topic.paths))
 
 
 def _direct(kb: KnowledgeBase, intent: Intent, role: Role, cited: Citations):
