@@ -50,6 +50,8 @@ def codes():
         ("how independent is an eng1 supposed to be?", "engineer-1"),
         ("lvl1 skills?", "engineer-1"),
         ("lvl2 - what are the responsibilities", "engineer-2"),
+        # a level word the ladder uses alone ("senior"), shortened ("sr")
+        ("what does a sr do", "senior-engineer"),
     ],
 )
 def test_level_codes_and_their_spoken_forms_name_roles(codes, text, role):

@@ -152,9 +152,11 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
         return cached
     aliases: dict[tuple[str, ...], tuple[str, bool]] = {}
     for role in kb.roles.values():
-        # Context aliases first: a role id such as "senior" is itself a level word.
+        # Context aliases first: a role id such as "senior" is itself a level word, and
+        # so is its shortened form ("sr", "jr"), read the same way.
         for text in role.context_aliases:
-            aliases.setdefault(tuple(tokens(text)), (role.id, True))
+            for key in short_forms(tuple(tokens(text))):
+                aliases.setdefault(_as_read(key), (role.id, True))
     # every spoken form of a level code: "l2" of "L2" ("Senior L2") is that code, not a
     # way of saying another role's "Level 2"
     coded = {
