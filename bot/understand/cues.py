@@ -257,6 +257,8 @@ def _title_marks(t: Title, words: list[str]) -> frozenset[str]:
         marks.add("peer")  # "I ... mentor our intern": someone the asker works with
     if before in ("is", "or"):
         marks.add("put_forward")  # "is CTO next", "staff or CTO"
+    if before in ("be", "as"):
+        marks.add("complement")  # "is a principal supposed to be a project manager too"
     last = words[t.end - 1]
     if last not in M.TITLE_HEADS and stem(last) in _HEAD_STEMS:
         marks.add("field")  # "project management", "data engineering": the work itself

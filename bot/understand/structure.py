@@ -487,6 +487,8 @@ def unknown_role(frame: Frame, titles: list[Title], kept: list[Span], index) -> 
                 continue  # "is a senior on the hook for tuning or is that an sre thing"
             if "field" in title.marks:
                 continue  # "does the TL role include project management": the TL's work
+            if "complement" in title.marks and title.start > kept[0].start:
+                continue  # "is a principal supposed to be a project manager too": its work
             if title.start < kept[0].start or "peer" not in title.marks:
                 return title
     return None
