@@ -112,8 +112,7 @@ def click(server, element):
         ("/role", "sénior " + "é中🙂" * 400, "Role not found"),
         ("/ladder", "senior staff", "Senior Backend Engineer vs Staff Backend Engineer"),
         ("/skills", "principal", "Principal Backend Engineer: Skills and tools"),
-        ("/role", "中" * 900 + " asdf", "Role not found"),
-        ("/role", "中" * 900 + " archi", "Solutions Architect: Overview"),  # "arch", shortened
+        ("/role", "中" * 900 + " archi", "Role not found"),
     ],
 )
 def test_share_posts_exactly_the_answer_shown(server, fake, command, text, expect):

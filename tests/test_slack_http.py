@@ -97,7 +97,7 @@ def test_typo_in_level_answers_the_best_match_and_says_so(server):
 
 
 def test_unknown_level_lists_roles_with_did_you_mean_buttons(server):
-    reply = json.loads(server.slash("/role", "seni")[1])
+    reply = json.loads(server.slash("/role", "archi")[1])
     assert "I don't know a role called" in texts(reply["blocks"])
     assert "ladder_suggest_0" in texts(reply["blocks"])
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..ladder.model import LADDER, KnowledgeBase
 from ..stems import stem
-from ..text import NUMBER_WORDS, short_forms, spoken_forms
+from ..text import HEAD_NOUNS, NUMBER_WORDS, short_forms, spoken_forms
 from . import lexicon
 from .facts import FactIndex
 from .markers import (
@@ -153,10 +153,12 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
     aliases: dict[tuple[str, ...], tuple[str, bool]] = {}
     for role in kb.roles.values():
         # Context aliases first: a role id such as "senior" is itself a level word, and
-        # so is its shortened form ("sr", "jr"), read the same way.
+        # so is its shortened form ("sr", "jr"), read the same way - not a job noun's
+        # ("arch" alone is an arch, or Arch Linux, before it is an architect).
         for text in role.context_aliases:
-            for key in short_forms(tuple(tokens(text))):
-                aliases.setdefault(_as_read(key), (role.id, True))
+            key = tuple(tokens(text))
+            for form in short_forms(key) if text not in HEAD_NOUNS else [key]:
+                aliases.setdefault(_as_read(form), (role.id, True))
     # every spoken form of a level code: "l2" of "L2" ("Senior L2") is that code, not a
     # way of saying another role's "Level 2"
     coded = {
