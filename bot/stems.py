@@ -18,20 +18,22 @@ _lock = threading.Lock()
 _BRITISH = re.compile(r"is(e|es|ed|ing|ation|ations)$")
 
 
-# Verbs spelt "-ise" in American English too: "supervised" is not "supervized", and
-# folding it would part it from "supervision".
+# Words spelt "-ise" in American English too (mostly verbs; a few nouns and adjectives
+# end so): "supervised" is not "supervized", and folding it would part it from
+# "supervision". With "un"/"re" before them too ("unsupervised").
 _ALWAYS_ISE = frozenset(
-    "advise apprise appraise advertise chastise comprise compromise concise despise "
-    "devise disguise enterprise excise exercise expertise franchise improvise incise "
-    "merchandise otherwise praise precise premise promise raise revise supervise "
-    "surprise televise".split()
+    "advise apprise appraise advertise bruise chastise comprise compromise concise "
+    "cruise demise despise devise disguise enterprise excise exercise expertise franchise "
+    "improvise incise merchandise noise otherwise poise praise precise premise promise "
+    "raise revise supervise surprise televise".split()
 )
 
 
 @lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     british = _BRITISH.search(word) if len(word) > 5 else None
-    if british and word[: british.start()] + "ise" not in _ALWAYS_ISE:
+    base = word[: british.start()] + "ise" if british else ""
+    if british and not {base, base.removeprefix("un"), base.removeprefix("re")} & _ALWAYS_ISE:
         word = _BRITISH.sub(lambda m: "iz" + m.group(1), word)
     with _lock:
         return _stemmer.stemWord(word)

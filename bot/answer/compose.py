@@ -261,17 +261,17 @@ def _gap(kb: KnowledgeBase, role: Role, topic: Topic, cited: Citations, wide: bo
     intro = gap_line(topic.title.lower(), role.title)
     # a role described in one paragraph and nothing more ("Trainee/Intern: you are
     # learning the basic principles ..."): asked what it does, that paragraph is it
-    own: tuple[Section, ...] = ()
     if role.summary.text and _about_duties(kb, topic):
-        own = (Section(f"What they say of {role.title}", (cited.text(role.summary),)),)
-        intro = ""  # the paragraph is what there is: no gap to name
+        # the paragraph is what there is: no gap to name, and no other role's duties
+        # beside it to be taken for this one's
+        return "", (Section(f"What they say of {role.title}", (cited.text(role.summary),)),)
     if wide:  # what the ladder says for everyone follows
-        return intro, own
+        return intro, ()
     near = _nearest_with(kb, role.id, topic.paths)
     if near is None:
-        return intro, own
+        return intro, ()
     facts = [f for p in topic.paths for f in near.get(p)][:4]
-    return intro, (*own, Section(f"What they do say, for {near.title}", cited.lines(facts)))
+    return intro, (Section(f"What they do say, for {near.title}", cited.lines(facts)),)
 
 
 def _about_duties(kb: KnowledgeBase, topic: Topic) -> bool:
