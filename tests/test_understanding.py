@@ -399,3 +399,16 @@ def test_a_verb_spelt_ise_everywhere_keeps_its_stem():
     assert stem("organised") == stem("organized") == stem("organisation")
     assert stem("supervised") == stem("supervision") == stem("supervise")
     assert stem("revised") == stem("revision")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can someone lead a team without being a manager",
+        "can you lead a team without being a manager",
+    ],
+)
+def test_lead_as_a_verb_in_a_question_about_leading_is_still_answered(kb, text):
+    # not a request for someone to lead the standup: a question about leading
+    intent = route(text, kb)
+    assert intent.answered and intent.role == "lead"

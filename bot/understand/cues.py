@@ -58,7 +58,10 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
         level_words=bool(M.LEVEL_WORDS & present),
         ladder_word="ladder" in present,
         ladder_named=any(
-            w in M.LADDER_NOUNS and i > 0 and words[i - 1] in M.THIS_LADDER
+            w in M.LADDER_NOUNS
+            and (w == "ladder" or w in index.ladder_words)  # a "framework" only if it is one
+            and i > 0
+            and words[i - 1] in M.THIS_LADDER
             for i, w in enumerate(words)
         ),
         things_compared=tuple(
@@ -257,7 +260,7 @@ def _title_marks(t: Title, words: list[str]) -> frozenset[str]:
         marks.add("peer")  # "I ... mentor our intern": someone the asker works with
     if before in ("is", "or"):
         marks.add("put_forward")  # "is CTO next", "staff or CTO"
-    if before in ("be", "as"):
+    if _a_duty_as(words, index_before(words, t.start)):
         marks.add("complement")  # "is a principal supposed to be a project manager too"
     last = words[t.end - 1]
     if last not in M.TITLE_HEADS and stem(last) in _HEAD_STEMS:
@@ -266,6 +269,16 @@ def _title_marks(t: Title, words: list[str]) -> frozenset[str]:
 
 
 _HEAD_STEMS = frozenset(stem(h) for h in M.TITLE_HEADS)
+
+
+def _a_duty_as(words: list[str], j: int) -> bool:
+    """A title as what a role is expected to be or act as ("supposed to be a project
+    manager", "act as scrum master"), not a move to it ("switch to be a designer")."""
+    if j < 0:
+        return False
+    if words[j] == "be":
+        return j >= 2 and words[j - 2] in M.DUTY_TO_BE and words[j - 1] == "to"
+    return words[j] == "as" and j >= 1 and words[j - 1] in M.ACTING
 
 
 def _pair(a: Span, b: Span, words: list[str]) -> Pair:

@@ -147,7 +147,8 @@ WHOLE = _words("all every")
 ROLE_NOUNS = _words("role level title")
 LEVEL_WORDS = _words("level ladder")
 # The ladder called by what it is ("the framework", "our career ladder"), after a word
-# that makes it this one: a question about the ladder itself.
+# that makes it this one: a question about the ladder itself. "framework" only on a
+# ladder whose own pages call it so (index.ladder_words): else it is a web framework.
 LADDER_NOUNS = _words("ladder framework")
 THIS_LADDER = _words("the this our your whole entire career progression competency")
 TOP = _words("top up upward upwards")
@@ -219,7 +220,7 @@ TROUBLE = _words(
 # working, said of its state.
 BROKEN = _words("flapping offline unreachable")
 BROKEN_STATE = _words("down")
-BEING = _words("is are was were went s")
+IS_NOW = _words("is are s")  # a state now: not "my rating went down this cycle"
 # "stuck" is trouble with a thing ("k8s pod stuck"), not a person's ("I feel stuck",
 # "my junior gets stuck for days", "expected to be stuck").
 STUCK = _words("stuck")
@@ -228,6 +229,7 @@ STUCK_PERSON = _words("feel feeling felt get gets getting got be been being am i
 WHO_IS = _words("whos")
 HOLDING = _words("on for in at of")
 ASKING_SOMEONE = _words("someone somebody anyone anybody you u")
+THE_THING = _words("the our this that tomorrows todays")  # "lead the standup": a task
 PLEASE = _words("please pls plz plez")
 DOING_VERBS = _words(
     "review approve merge fix look check debug deploy restart share send run take book "
@@ -238,16 +240,16 @@ ADVICE = _words(
     "tips tip advice thoughts experience experiences recommendations suggestions insight "
     "insights pointers guidance examples"
 )
+# "supposed to be a project manager", "act as scrum master": a title as a duty.
+DUTY_TO_BE = _words("supposed expected required meant")
+ACTING = _words("act acts acting serve serves serving double doubles")
 OBLIGED = _words("should do shall must")  # "should i ...": what the asker should do
 FIRST_PERSON_SUBJECTS = _words("i im we")  # "I can't build a case": a person's trouble
 # "do u use", "anyone using": asking people what they use, not what a level uses.
 USING = _words("use using")
 # "doesn't work", "won't open", "does nothing": trouble with a thing.
 NOT_WORKING = _words("doesnt wont isnt not cant")
-WORKING = _words(
-    "work working open opening load loading start starting render compile build update "
-    "login log connect access"
-)
+WORKING = _words("work working open opening load loading start starting render compile build")
 # "who's leading the retro today", "who has the voucher", "who can let him in": a
 # person wanted now, not a role.
 WHO_NOW = _words("today tonight tonights tomorrow yesterday yesterdays overnight rn")

@@ -16,7 +16,7 @@ def request_of(words: list[str]) -> bool:
     """Help with a thing or a task rather than a question about roles: a word of trouble
     ("stuck", "error", "configure", "any ideas") or someone asked to do something ("can
     someone review my PR", "could you approve")."""
-    if M.TROUBLE & set(words) or broken_of(words):
+    if M.TROUBLE & set(words):
         return True
     if words[:1] and words[0] in M.PLEASE and words[1:2] and words[1] in M.DOING_VERBS:
         return True  # "pls merge my PR before the release cut"
@@ -52,9 +52,12 @@ def request_of(words: list[str]) -> bool:
 
 def broken_of(words: list[str]) -> bool:
     """A thing said to be broken, as people report it at work: "staging is down again",
-    "the L3 switch is flapping", "the VPN is unreachable"."""
+    "the L3 switch is flapping", "the VPN is unreachable" - with no wh-question asked
+    ("my rating is down, what does that mean for promotion" asks about the ladder)."""
+    if M.ASKING_WORDS & set(words):
+        return False
     return bool(M.BROKEN & set(words)) or any(
-        a in M.BEING and b in M.BROKEN_STATE for a, b in zip(words, words[1:])
+        a in M.IS_NOW and b in M.BROKEN_STATE for a, b in zip(words, words[1:])
     )
 
 

@@ -22,7 +22,6 @@ from .cues import word_before
 from .frame import Frame, Span
 from .index import OUT_OF_SCOPE, RouterIndex
 from .markers import (
-    ARTICLES,
     ASKING_SOMEONE,
     AUXILIARIES,
     GIVEN,
@@ -31,7 +30,9 @@ from .markers import (
     PARTICLES,
     PEOPLE,
     PEOPLE_HEADS,
+    PLEASE,
     STOPWORDS,
+    THE_THING,
 )
 from .phrases import contains
 from .roles import is_unknown
@@ -276,7 +277,7 @@ def keep_contextual(
         return False  # "senior discount", "sales lead", whatever else the question says
     if _neighbours(words, m) & index.trap_pairs:  # "junior high", "staff meeting"
         return False
-    if before in ASKING_SOMEONE and after in ARTICLES:
+    if _asked_of_someone(words, m) and after in THE_THING:
         return False  # "can someone lead the standup tomorrow": a verb, a task for someone
     if plural:
         return True  # "my lead says seniors should own features"
@@ -322,6 +323,13 @@ def keep_contextual(
         # the verb comes later ("what does a lead guitarist do").
         return True
     return not compound  # "lead singer", "staff room"
+
+
+def _asked_of_someone(words: list[str], m: Span) -> bool:
+    """The level word is the verb of a request that opens the message: "can someone
+    lead ...", "pls could anyone lead ..." - not "how can someone lead a team"."""
+    before = [w for w in words[: m.start] if w not in PLEASE]
+    return len(before) == 2 and before[0] in AUXILIARIES and before[1] in ASKING_SOMEONE
 
 
 def _numbered_word(word: str) -> bool:

@@ -395,16 +395,14 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
         frame.note("topic", "a person wanted, not a role")
         frame.declined = True
         return False
-    # "stuck on a ticket as an l2 - should i ping the channel": what the asker, at a
-    # level they say is theirs, should do themselves; not a task for someone
-    own_advice = frame.cues.own_conduct and any({"self", "here"} & m.marks for m in kept)
-    if frame.cues.broken and not kept and not frame.cues.own_conduct:
+    if frame.cues.broken and not (kept or frame.cues.own_conduct):
         # a thing reported broken, naming no role ("jira is down again, cant update my
-        # tickets"): chatter about work, however well a level's line shares its words
+        # tickets"): chatter about work, however well a level's line shares its words -
+        # not "prod is down, should i page someone" (what the asker should do)
         frame.note("topic", "a thing reported broken, naming no role")
         frame.declined = True
         return False
-    if frame.cues.request and kept and not frame.supported and strange >= 1 and not own_advice:
+    if frame.cues.request and kept and not frame.supported and strange >= 1:
         # someone asked to do a task, or help with trouble, that only names a level
         # ("can someone book meeting room EM-6", "who's the tech lead on tonight's
         # incident"): no fact holds what is asked and it holds words the ladder never uses
