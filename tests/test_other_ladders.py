@@ -747,3 +747,15 @@ def test_a_role_described_in_one_paragraph_is_answered_from_it(tmp_path):
     answer = render_plain(ask("engineer 1 responsibilities?", kb), kb)
     assert "ships small, well-defined changes" in answer
     assert "don't cover responsibilities" not in answer
+
+
+def test_a_numbered_title_is_found_by_its_last_noun_and_number(tmp_path):
+    # "engineer 3" for "Staff Platform Engineer III", the only title that ends so
+    def rename(kb_dir: Path) -> None:
+        path = kb_dir / "roles" / "staff-engineer.yaml"
+        data = yaml.safe_load(path.read_text())
+        data["title"], data["aliases"] = "Staff Platform Engineer III", []
+        path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+    intent = route("what does an engineer 3 own", edited_codes(tmp_path, rename))
+    assert intent.answered and intent.role == "staff-engineer"

@@ -200,6 +200,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
                     if len(read) == 2 and read[1].isdigit():  # "swe 1" as "swe1", "swe1s"
                         aliases.setdefault((read[0] + read[1],), (role.id, False))
                         aliases.setdefault((read[0] + read[1] + "s",), (role.id, False))
+    _numbered_heads(kb, aliases)
     shared_codes = _codes(kb, aliases)
     _titles_by_inner_code(kb, aliases, shared_codes)
     for key, (role_id, _) in list(aliases.items()):
@@ -414,6 +415,20 @@ def _as_read(key: tuple[str, ...]) -> tuple[str, ...]:
     """A shortened name as a question's words are read: "vp eng" as "vp engineer",
     the chat shorthand every question goes through (shorthand.py)."""
     return tuple(SHORTHAND.get(w, w) for w in key)
+
+
+def _numbered_heads(kb: KnowledgeBase, aliases: dict) -> None:
+    """ "engineer 2" for "Software Engineer 2": a numbered title's last noun and number,
+    the words before it left out as people leave them out, where only one role's title
+    ends so and no name of the ladder's is already read so."""
+    found: dict[tuple[str, ...], set[str]] = {}
+    for role in kb.roles.values():
+        for key in spoken_forms(tuple(tokens(role.title))):  # "II" as "2" too
+            if len(key) >= 3 and key[-1].isdigit():
+                found.setdefault(_as_read(key[-2:]), set()).add(role.id)
+    for key, ids in found.items():
+        if len(ids) == 1 and key not in aliases:
+            aliases[key] = (next(iter(ids)), False)
 
 
 def _track_words(kb: KnowledgeBase, domain_words) -> dict[str, frozenset[str]]:
