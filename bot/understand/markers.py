@@ -216,8 +216,8 @@ TROUBLE = _words(
     "install installing fix fixing debug debugging rendering redirecting timeout timeouts "
     "exception segfault bug"
 )
-# "staging is down again", "jira went down", "the switch is flapping": a thing not
-# working, said of its state.
+# "staging is down again", "the switch is flapping": a thing not working, said of its
+# state now.
 BROKEN = _words("flapping offline unreachable")
 BROKEN_STATE = _words("down")
 IS_NOW = _words("is are s")  # a state now: not "my rating went down this cycle"

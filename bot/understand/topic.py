@@ -398,7 +398,7 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
     if frame.cues.broken and not (kept or frame.cues.own_conduct):
         # a thing reported broken, naming no role ("jira is down again, cant update my
         # tickets"): chatter about work, however well a level's line shares its words -
-        # not "prod is down, should i page someone" (what the asker should do)
+        # not "prod is down, should i restart it myself" (what the asker should do)
         frame.note("topic", "a thing reported broken, naming no role")
         frame.declined = True
         return False
