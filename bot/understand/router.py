@@ -217,18 +217,21 @@ def _the_ladder_named(frame: Frame, index: RouterIndex, reads_out) -> bool:
     like its questions rather than its traps."""
     if not frame.cues.ladder_named or frame.kept or frame.technical:
         return False
-    if any(
-        is_unknown(x, index, strict=True)
-        and x not in index.ladder_words
-        and lexicon.zipf(x) < COMMON_ENGLISH  # "score", "topic"; not "garage", "nurse"
-        for x in frame.words
-    ):
-        return False
+    if any(lexicon.zipf(x) < COMMON_ENGLISH for x in _strangers(frame, index)):
+        return False  # "score", "topic" may stand; not "garage", "nurse"
     # "the framework" is also a topic's word elsewhere (a web framework's): the question
     # must read plainly like the ladder's ("is the framework used to score people"),
     # not like help with code ("is the framework code covered by unit tests")
     elsewhere = frame.strong - index.ladder_only_topics - {index.ladder_topic}
     return reads_out() < (LADDER_NAMED_SURE if elsewhere else SCOPE_THRESHOLD)
+
+
+def _strangers(frame: Frame, index: RouterIndex) -> list[str]:
+    """The question's words neither its askers nor the ladder's pages about itself use
+    ("plumber"; not "axis" on a ladder that has one)."""
+    return [
+        x for x in frame.words if is_unknown(x, index, strict=True) and x not in index.ladder_words
+    ]
 
 
 def _a_ladder_page_named(frame: Frame, index: RouterIndex) -> bool:
@@ -248,10 +251,7 @@ def _about_a_ladder_of_paths(frame: Frame, index: RouterIndex, reads_out) -> boo
     if frame.kb.default_role in frame.kb.roles:
         return False
     p = reads_out()
-    strangers = sum(
-        is_unknown(x, index, strict=True) and x not in index.ladder_words for x in frame.words
-    )
-    if frame.strong and not strangers and p < SCOPE_THRESHOLD:
+    if frame.strong and not _strangers(frame, index) and p < SCOPE_THRESHOLD:
         return True
     # "when are perf review cycles": a fact about the whole ladder holds what is asked
     asked: Asked = frame.asked
