@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..ladder.model import LADDER, KnowledgeBase
+from ..ladder.model import LADDER, KnowledgeBase, Track
 from ..stems import stem
 from ..text import HEAD_NOUNS, NUMBER_WORDS, short_forms, spoken_forms
 from . import lexicon
@@ -431,13 +431,18 @@ def _numbered_heads(kb: KnowledgeBase, aliases: dict) -> None:
             aliases[key] = (next(iter(ids)), False)
 
 
+def _track_said(track: Track) -> list[str]:
+    """A track's title and id as words: what names it in a question."""
+    return tokens(f"{track.title} {track.id.replace('-', ' ')}")
+
+
 def _track_words(kb: KnowledgeBase, domain_words) -> dict[str, frozenset[str]]:
     """The words that name a track, shortened forms too ("IC" for "Individual
     Contributor"). A domain word ("engineering", "manager") names a track only where it
     tells tracks apart: it is in some of their titles, not all."""
     found: dict[str, set[str]] = {}
     for track in kb.tracks:
-        said = tokens(f"{track.title} {track.id.replace('-', ' ')}")
+        said = _track_said(track)
         shortened = {w for form in short_forms(tuple(said))[1:] for w in form}
         for w in [*said, *sorted(shortened - set(said))]:
             if w not in STOPWORDS and w not in _TRACK_NOUNS:
@@ -456,7 +461,7 @@ def _track_stems(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     some tracks' titles and not all."""
     found: dict[str, set[str]] = {}
     for track in kb.tracks:
-        for w in tokens(f"{track.title} {track.id.replace('-', ' ')}"):
+        for w in _track_said(track):
             if w not in STOPWORDS and w not in _TRACK_NOUNS:
                 found.setdefault(stem(w), set()).add(track.id)
     every = len(kb.tracks)
