@@ -735,15 +735,21 @@ def test_a_question_about_a_thing_that_is_down_is_still_answered(tmp_path, text,
     assert intent.answered and intent.role == role
 
 
-def test_a_role_described_in_one_paragraph_is_answered_from_it(tmp_path):
-    # no responsibilities on file, only the summary: asked what it does, that is it
-    def drop_duties(kb_dir: Path) -> None:
-        path = kb_dir / "roles" / "engineer-1.yaml"
+def role_edited(tmp_path: Path, role_id: str, change) -> knowledge.KnowledgeBase:
+    """The fixture ladder with one role's file changed: change(data) edits its YAML."""
+
+    def edit(kb_dir: Path) -> None:
+        path = kb_dir / "roles" / f"{role_id}.yaml"
         data = yaml.safe_load(path.read_text())
-        del data["responsibilities"]
+        change(data)
         path.write_text(yaml.safe_dump(data, sort_keys=False))
 
-    kb = edited_codes(tmp_path, drop_duties)
+    return edited_codes(tmp_path, edit)
+
+
+def test_a_role_described_in_one_paragraph_is_answered_from_it(tmp_path):
+    # no responsibilities on file, only the summary: asked what it does, that is it
+    kb = role_edited(tmp_path, "engineer-1", lambda data: data.pop("responsibilities"))
     answer = render_plain(ask("engineer 1 responsibilities?", kb), kb)
     assert "ships small, well-defined changes" in answer
     assert "don't cover responsibilities" not in answer
@@ -751,11 +757,8 @@ def test_a_role_described_in_one_paragraph_is_answered_from_it(tmp_path):
 
 def test_a_numbered_title_is_found_by_its_last_noun_and_number(tmp_path):
     # "engineer 3" for "Staff Platform Engineer III", the only title that ends so
-    def rename(kb_dir: Path) -> None:
-        path = kb_dir / "roles" / "staff-engineer.yaml"
-        data = yaml.safe_load(path.read_text())
+    def rename(data: dict) -> None:
         data["title"], data["aliases"] = "Staff Platform Engineer III", []
-        path.write_text(yaml.safe_dump(data, sort_keys=False))
 
-    intent = route("what does an engineer 3 own", edited_codes(tmp_path, rename))
+    intent = route("what does an engineer 3 own", role_edited(tmp_path, "staff-engineer", rename))
     assert intent.answered and intent.role == "staff-engineer"
