@@ -675,6 +675,20 @@ def test_the_ladder_named_as_what_is_asked_about_is_answered(tmp_path):
 @pytest.mark.parametrize(
     "text",
     [
+        "our career ladder looks finished, or do folks still tweak it?",
+        "is the career ladder final, or do folks still tweak it?",
+    ],
+)
+def test_the_ladder_named_is_asked_about_among_words_its_files_never_use(tmp_path, text):
+    # naming no role, most words strangers to the ladder's files ("folks", "tweak"):
+    # the ladder named as the subject keeps it a question about the ladder
+    kb = codes_with(tmp_path, *LADDER_LINES)
+    assert "propose edits to the ladder" in render_plain(ask(text, kb), kb)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "is the framework code covered by unit tests",
         "is our framework's test coverage good enough",
         "is the framework used by plumbers",  # a word the ladder never uses, and rare

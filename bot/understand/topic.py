@@ -413,6 +413,7 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
         role == LADDER
         and not kept
         and not frame.holders  # "which level is responsible for ...": those that say so
+        and not _ladder_phrase(frame)
         and strange >= 2
         and strange >= STRANGE_SHARE * len(content)
     ):
@@ -426,6 +427,12 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
         frame.unknown, frame.declined = frame.guessed, True
         return False
     return True
+
+
+def _ladder_phrase(frame: Frame) -> bool:
+    """The question names the ladder ("is the career framework still a draft"):
+    about the ladder, whatever else it says."""
+    return frame.cues.ladder_named
 
 
 def _named_besides_managing(frame: Frame, kb: KnowledgeBase) -> bool:
