@@ -1614,6 +1614,27 @@ def test_which_level_says_a_thing_in_words_the_ladder_rarely_uses(tmp_path):
     assert intent.answered and kb.roles[intent.role].title == "Engineer II"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "which levels are expected to deal with architecture stuff",
+        "what level is expected to handle systems architecture?",
+    ],
+)
+def test_which_level_looks_for_the_thing_not_the_words_asking_for_a_duty(tmp_path, text):
+    # "expected to" asks for a duty; the Trainee line that says "expected" does not
+    # hold what is asked about, the Senior one does
+    kb = import_page(
+        tmp_path,
+        "ladder.md",
+        "# Ladder\n\n## Trainee\n\n- You are not expected to work on customer systems alone.\n\n"
+        "## Engineer\n\n- You fix bugs and ship small features.\n\n"
+        "## Senior Engineer\n\n- Your work extends to systems architecture and planning.\n",
+    )
+    intent = route(text, kb)
+    assert intent.answered and kb.roles[intent.role].title == "Senior Engineer"
+
+
 def test_files_left_out_are_listed_and_no_file_name_is_skipped_unsaid(tmp_path):
     docs = write_markdown_ladder(tmp_path / "docs")
     (docs / "LICENSE").write_text("MIT")

@@ -140,10 +140,10 @@ class Asked:
         found = self._with_synonyms(hit.matched)
         return sum(v for s, v in asked.items() if s in found) / total
 
-    def covered_by(self, hit: FactHit) -> bool:
+    def covered_by(self, hit: FactHit, framing: frozenset[str] = frozenset()) -> bool:
         """The fact holds every thing asked about ("coach" ~ "mentor"), not necessarily
-        every word around it ("the less experienced folks")."""
-        known = {s for s in self.rare if s in self.index.facts.idf}
+        every word around it ("the less experienced folks"), nor the words of `framing`."""
+        known = {s for s in self.rare - framing if s in self.index.facts.idf}
         return known <= self._with_synonyms(hit.matched)
 
     def _with_synonyms(self, matched: frozenset[str]) -> set[str]:

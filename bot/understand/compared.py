@@ -110,8 +110,12 @@ def which_level(frame: Frame, index: RouterIndex) -> None:
     )
     if len(candidates) < 2:
         return
-    hits = [h for h in asked.search(asked.query, candidates, limit=HOLDERS)]
-    whole = [h for h in hits if asked.covered_by(h)] or hits[:1]
+    # "which levels are expected to deal with architecture": the facts holding what is
+    # dealt with, not the words saying a duty is asked for ("expected to")
+    framing = frame.framing()
+    query = [s for s in asked.query if s not in framing] or asked.query
+    hits = asked.search(query, candidates, limit=HOLDERS)
+    whole = [h for h in hits if asked.covered_by(h, framing)] or hits[:1]
     if not whole:
         return
     best = whole[0]

@@ -154,6 +154,11 @@ class Frame:
     declined: bool = False
     trail: list[str] = field(default_factory=list)  # why, stage by stage (--explain)
 
+    def framing(self) -> frozenset[str]:
+        """Stems of the topic phrases found ("expected to", "hiring"): they say what
+        kind of answer is wanted, not which fact holds it."""
+        return frozenset(x for found in self.phrases.values() for p in found.stems for x in p)
+
     def note(self, stage: str, text: str) -> None:
         self.trail.append(f"{stage}: {text}")
 

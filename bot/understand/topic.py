@@ -230,8 +230,7 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
     query = asked.query
     hits = asked.search(query, [role])
     if not hits:
-        framing = frozenset(x for found in frame.phrases.values() for p in found.stems for x in p)
-        hits = asked.clear_winner(query, role, framing)
+        hits = asked.clear_winner(query, role, frame.framing())
     form = frame.cues.form
     if frame.topic is None:
         yes_no = frame.cues.asking_form == "yes_no"
