@@ -312,7 +312,7 @@ def keep_contextual(
         return True
     helped = said_before in AUXILIARIES and not {"do", "does"} & set(words[m.end :])
     # a verb the duties use ("evaluate"), or any verb with its particle ("size up")
-    verb = after in index.fact_verbs or (m.end + 1 < len(words) and words[m.end + 1] in PARTICLES)
+    verb = _duty_verb(after, index) or (m.end + 1 < len(words) and words[m.end + 1] in PARTICLES)
     if strong_topic and not (helped and verb):
         # "senior salary" yes; "a senior bus pass" no, whatever it asks about - but
         # "does a principal evaluate technologies": a verb the duties use.
@@ -323,6 +323,24 @@ def keep_contextual(
         # the verb comes later ("what does a lead guitarist do").
         return True
     return not compound  # "lead singer", "staff room"
+
+
+def _duty_verb(word: str, index: RouterIndex) -> bool:
+    """A verb the facts use: one a fact opens with ("evaluate"), or one whose -ing or
+    -ed form they hold ("encourage": "by encouraging knowledge sharing"). A noun
+    seldom takes those endings, so "bus" in "a senior bus pass" is none."""
+    if word in index.fact_verbs:
+        return True
+    if len(word) < 3 or not word.isalpha():
+        return False
+    forms = {word + "ing", word + "ed", word + "d"}
+    if word.endswith("e"):
+        forms.add(word[:-1] + "ing")  # "encouraging"
+    elif word.endswith("y"):
+        forms.add(word[:-1] + "ied")  # "identified"
+    elif word[-1] not in "aeiouwxy" and word[-2] in "aeiou":
+        forms |= {word + word[-1] + "ing", word + word[-1] + "ed"}  # "planning"
+    return bool(forms & index.fact_words)
 
 
 def _asked_of_someone(words: list[str], m: Span) -> bool:
