@@ -699,6 +699,28 @@ def test_a_framework_or_ladder_that_is_not_ours_is_declined(tmp_path, text):
     assert not route(text, kb).answered
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "runbook for restarting the redis cluster is out of date, who owns it?",
+        "runbooks for the payments service are out of date, who owns them?",
+    ],
+)
+def test_who_owns_a_thing_just_named_is_a_person_wanted(tmp_path, text):
+    # whoever answers for that runbook now, however well a ladder-wide line shares its
+    # words; asked as a duty ("who fixes out of date runbooks") it is the ladder's
+    kb = codes_with(
+        tmp_path,
+        (
+            "ladder.yaml",
+            "facts.responsibilities",
+            "Engineers fix out of date runbooks, scripts and docs they come across.",
+        ),
+    )
+    assert not route(text, kb).answered
+    assert route("who fixes out of date runbooks?", kb).answered
+
+
 def test_writing_code_finds_a_line_that_says_hands_on(tmp_path):
     # the built-in synonyms carry to a company's ladder: "code" is "hands-on" work
     kb = codes_with(

@@ -252,6 +252,7 @@ NOT_WORKING = _words("doesnt wont isnt not cant")
 WORKING = _words("work working open opening load loading start starting render compile build")
 # "who's leading the retro today", "who has the voucher", "who can let him in": a
 # person wanted now, not a role.
+THING_NAMED = _words("it them")  # "who owns it": a thing the message has just named
 WHO_NOW = _words("today tonight tonights tomorrow yesterday yesterdays overnight rn")
 WHO_NOW_PAIRS = frozenset(  # "this week", not "each week"
     (a, b) for a in ("this", "next", "last") for b in ("week", "weekend", "morning", "sprint")

@@ -121,7 +121,13 @@ def person_wanted(words: list[str], spans=()) -> str:
     if M.WHO_NOW & set(words) or any(pair in M.WHO_NOW_PAIRS for pair in zip(words, words[1:])):
         return "now"
     held = after[:1] == ["is"] and bool(after[1:2]) and after[1].endswith("ing")
-    return "someone" if held else ""
+    # "the runbook is out of date, who owns it?", "who can fix them": whoever answers
+    # for a thing just named, not a duty of the ladder's ("who owns 1:1s")
+    verb = 1 if after[:1] and after[0] in M.AUXILIARIES else 0
+    object_named = (
+        len(after) > verb + 1 and after[verb] not in M.IS_ARE and after[verb + 1] in M.THING_NAMED
+    )
+    return "someone" if held or object_named else ""
 
 
 def person_asked_for(span: Span, words: list[str]) -> bool:
