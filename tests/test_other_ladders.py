@@ -721,6 +721,16 @@ def test_who_owns_a_thing_just_named_is_a_person_wanted(tmp_path, text):
     assert route("who fixes out of date runbooks?", kb).answered
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["should a senior present to the wider eng team?", "does a senior mentor the mobile eng team"],
+)
+def test_a_team_of_engineers_is_not_a_title_the_ladder_lacks(codes, text):
+    # "the wider eng team" is a group the senior works with, not a "Wider Eng" role
+    intent = route(text, codes)
+    assert intent.answered and intent.role == "senior-engineer" and not intent.unknown_role
+
+
 def test_writing_code_finds_a_line_that_says_hands_on(tmp_path):
     # the built-in synonyms carry to a company's ladder: "code" is "hands-on" work
     kb = codes_with(

@@ -16,7 +16,7 @@ from __future__ import annotations
 from ..stems import stem
 from .frame import Frame, Span, Title
 from .index import RouterIndex
-from .markers import MODIFIERS, STOPWORDS, TITLE_HEADS
+from .markers import GROUPS, MODIFIERS, STOPWORDS, TITLE_HEADS
 
 TITLE_SHOWN = 60  # characters of a typed title quoted back ("no Xyz Engineer role")
 
@@ -61,6 +61,8 @@ def find_titles(frame: Frame, index: RouterIndex, spans=()) -> list[Title]:
                 and is_unknown(words[i], index)
                 and words[i] not in index.alias_words
                 and i + 1 not in starts
+                # "the wider eng team": a group of them, not someone's title
+                and not (i + 2 < len(words) and words[i + 2] in GROUPS)
             ):
                 title = f"{typed[i]} {typed[i + 1]}".title()[:TITLE_SHOWN]
                 found.append(Title(title, i, i + 2))
