@@ -19,7 +19,15 @@ from functools import lru_cache
 from ..ladder.model import LADDER, KnowledgeBase
 from .frame import Frame, Span, Title
 from .index import RouterIndex
-from .markers import AUXILIARIES, COMPARING_JOINERS, COMPARING_WORDS, EITHER, POSITION, TO
+from .markers import (
+    AUXILIARIES,
+    COMPARING_JOINERS,
+    COMPARING_WORDS,
+    EITHER,
+    POSITION,
+    READINESS,
+    TO,
+)
 from .moves import (
     asker_first,
     asks_range,
@@ -245,7 +253,11 @@ def _readiness(frame: Frame, index: RouterIndex) -> None:
     ]
     if named:
         # "how does the process expectation change from em5 to em6": that topic, there
-        frame.role, frame.other, frame.topic = target.role, None, None
+        # ("going for senior, do i need to spread best practices": that, not the move;
+        # but "what is required to be promoted" asks what it takes)
+        frame.role, frame.other = target.role, None
+        thing = [t for t in named if any(not set(p) & READINESS for p in frame.phrases[t].words)]
+        frame.topic = thing[0] if len(thing) == 1 else None
         return
     others = [m for m in frame.kept if m.role != target.role]
     standing = [m for m in others if {"self", "source", "stands"} & m.marks]
