@@ -1635,6 +1635,29 @@ def test_which_level_looks_for_the_thing_not_the_words_asking_for_a_duty(tmp_pat
     assert intent.answered and kb.roles[intent.role].title == "Senior Engineer"
 
 
+def test_a_page_titled_in_its_front_matter_is_about_what_its_title_says(tmp_path):
+    # a Hugo site: the home page's prose names a job ("say you are a Senior Software
+    # Engineer") but its title names none, so it is the ladder's, not a role's
+    docs = tmp_path / "docs"
+    (docs / "engineering").mkdir(parents=True)
+    (docs / "_index.md").write_text(
+        '---\ntitle: "Career Ladders"\n---\n\nSay you are a "Senior Software Engineer". '
+        'What does that mean? Does everyone mean the same by "Senior Software Engineer"?\n\n'
+        "So we wrote our own descriptions of each role and how to move between them.\n"
+    )
+    for name, line in (
+        ("engineer", "You fix bugs and ship small features."),
+        ("senior-engineer", "You design services and mentor engineers."),
+    ):
+        (docs / "engineering" / f"{name}.md").write_text(
+            f"---\ntitle: {name.replace('-', ' ').title()}\nweight: 2\n---\n\n"
+            f"## Core Competencies\n\n* {line}\n"
+        )
+    kb, _ = import_into(tmp_path / "kb", docs)
+    assert sorted(r.title for r in kb.roles.values()) == ["Engineer", "Senior Engineer"]
+    assert any("our own descriptions" in t for t in ladder_lines(kb))
+
+
 def test_files_left_out_are_listed_and_no_file_name_is_skipped_unsaid(tmp_path):
     docs = write_markdown_ladder(tmp_path / "docs")
     (docs / "LICENSE").write_text("MIT")

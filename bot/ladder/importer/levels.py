@@ -253,7 +253,13 @@ def _level_at(doc: Document, i: int, parsed) -> Level:
 
 def _document_title(doc: Document, articles: bool) -> str:
     """A document about one role: the role its title names; for articles, also the
-    role their first heading asks about, else the title their text names most often."""
+    role their first heading asks about, else the title their text names most often.
+    A title the page's front matter gives is what the page is about: "Staff Engineer",
+    or "Career Ladders", a page about no one role however often its text names one."""
+    declared = (doc.front_matter or {}).get("title")
+    if isinstance(declared, str) and declared.strip():
+        parsed = parse_level(" ".join(declared.split()))
+        return parsed[0] if parsed else title_in(declared)
     first = next((b for b in doc.blocks if b.kind == "heading"), None)
     if first is not None and first.headings[-1].level == 1:
         parsed = parse_level(first.text)
