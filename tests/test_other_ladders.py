@@ -731,6 +731,20 @@ def test_a_team_of_engineers_is_not_a_title_the_ladder_lacks(codes, text):
     assert intent.answered and intent.role == "senior-engineer" and not intent.unknown_role
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how long should an engineer i stay blocked before pinging someone for help?",
+        "as an engineer 1 how long until i ask someone when stuck",
+    ],
+)
+def test_how_long_is_answered_by_the_line_that_gives_a_time(tmp_path, text):
+    line = "Tries docs and logs first, and asks for help within half a day of being blocked."
+    kb = codes_with(tmp_path, ("roles/engineer-1.yaml", "responsibilities", line))
+    answer = render_plain(ask(text, kb), kb)
+    assert line in answer.split("\n\n")[1]  # the first thing said, under the title
+
+
 def test_writing_code_finds_a_line_that_says_hands_on(tmp_path):
     # the built-in synonyms carry to a company's ladder: "code" is "hands-on" work
     kb = codes_with(

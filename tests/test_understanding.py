@@ -13,6 +13,8 @@ from bot.answer.render_text import render_plain
 from bot.commands import command_or_question, run_command
 from bot.ladder import knowledge
 from bot.pipeline import ask
+from bot.text import words
+from bot.understand.facts import states_a_time
 from bot.understand.router import route
 
 ON_CALL_TOPIC = """  - id: on-call
@@ -413,3 +415,18 @@ def test_lead_as_a_verb_in_a_question_about_leading_is_still_answered(kb, text):
     # not a request for someone to lead the standup: a question about leading
     intent = route(text, kb)
     assert intent.answered and intent.role == "lead"
+
+
+@pytest.mark.parametrize(
+    ("text", "timed"),
+    [
+        ("you seek help within 30-40 minutes", True),
+        ("Says when you're stuck within half a day, not three.", True),
+        ("Approximate tenure in this role: ~2 years", True),
+        ("Leads projects that run for several weeks", True),
+        ("Takes part in the year-end review", False),
+        ("Thinks about the long term and the day to day", False),
+    ],
+)
+def test_a_fact_states_a_time_when_a_unit_follows_an_amount(text, timed):
+    assert states_a_time(words(text)) is timed

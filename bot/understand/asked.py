@@ -26,6 +26,10 @@ FAIRLY_SPECIFIC, FEW_FACTS = 5.1, 3
 CLEAR_WORDS, CLEAR_MARGIN = 2, 1.3
 
 
+TIMED = 8  # facts searched for the time a "how long" question asks
+_HOW_LONG = frozenset(stem(w) for w in ("how", "long", "many", "year", "years"))
+
+
 class Asked:
     """What a question asks about, for fact retrieval: its words' stems, which of them
     name something specific (not a function or topic word), and which are rare enough
@@ -124,6 +128,14 @@ class Asked:
         hits = self.index.facts.search(query, roles, limit=limit)
         of_a_role = roles is not None and LADDER not in roles
         return [h for h in hits if self.meaningful(h, of_a_role)]
+
+    def timed(self, roles: list[str]) -> list[FactHit]:
+        """A "how long" question's answers among these roles' facts: those stating a
+        time ("within half a day") that share a word of what is asked ("stuck"), best
+        first - the words asking how long do not count."""
+        query = [s for s in self.query if s not in _HOW_LONG]
+        hits = self.index.facts.search(query, roles, limit=TIMED)
+        return [h for h in hits if h.ref in self.index.facts.timed]
 
     def coverage(self, hit: FactHit) -> float:
         """How much of what the question asks about the fact holds, 0..1: the share of

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ..ladder.model import LADDER, KnowledgeBase
 from ..stems import stem
 from ..text import lead_in, words
+from .markers import QUANTITIES, TIME_UNITS
 
 K1, B = 1.2, 0.75
 SYNONYM_WEIGHT = 0.7
@@ -77,6 +78,7 @@ class FactIndex:
         # what they learn..."), and its stems: the line is about sharing, whatever else
         self.lead_ins: dict[FactRef, str] = {}
         self.heads: dict[FactRef, frozenset[str]] = {}
+        self.timed: set[FactRef] = set()  # facts stating a time: "within half a day"
         for role in kb.roles.values():
             lists = [(SUMMARY, (role.summary,)), *role.facts.items()]
             for path, facts in lists:
@@ -119,6 +121,8 @@ class FactIndex:
 
     def _add(self, ref: FactRef, text: str) -> None:
         fact_words = words(text)
+        if states_a_time(fact_words):
+            self.timed.add(ref)
         head = lead_in(text)
         if head:
             self.lead_ins[ref] = head
@@ -215,3 +219,16 @@ class FactIndex:
             hits.append(FactHit(self.refs[i], round(score, 4), frozenset(matched)))
         hits.sort(key=lambda h: (-h.score, h.ref.role, h.ref.path, h.ref.index))
         return hits[:limit]
+
+
+def states_a_time(fact_words: list[str]) -> bool:
+    """A time unit after a number or an amount ("30-40 minutes", "half a day", "~1
+    year"): the fact says how long something takes."""
+
+    def amount(word: str) -> bool:
+        return word in QUANTITIES or any(c.isdigit() for c in word)
+
+    return any(
+        w in TIME_UNITS and any(amount(x) for x in fact_words[max(0, i - 3) : i])
+        for i, w in enumerate(fact_words)
+    )

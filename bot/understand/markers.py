@@ -252,6 +252,10 @@ NOT_WORKING = _words("doesnt wont isnt not cant")
 WORKING = _words("work working open opening load loading start starting render compile build")
 # "who's leading the retro today", "who has the voucher", "who can let him in": a
 # person wanted now, not a role.
+# A fact that states a time ("within 30-40 minutes", "half a day", "~2 years"): what a
+# "how long" question asks for. Plurals are folded before these are looked up.
+TIME_UNITS = _words("minute min hour hr day week month year yr quarter")
+QUANTITIES = _words("a an half few couple several one two three four five six seven eight nine ten")
 THING_NAMED = _words("it them")  # "who owns it": a thing the message has just named
 WHO_NOW = _words("today tonight tonights tomorrow yesterday yesterdays overnight rn")
 WHO_NOW_PAIRS = frozenset(  # "this week", not "each week"

@@ -188,6 +188,9 @@ def meant(frame: Frame, index: RouterIndex) -> None:
         and not strong
         and len({m.role for m in kept}) < 2  # "lead or manager, which should I pick"
         and not asked.search(asked.query, [m.role for m in kept])  # "containers"
+        # "how long shud a junior sit on a problem before telling someone": the time
+        # a level's line gives ("says when you're stuck within half a day")
+        and not (frame.cues.form == "how_long" and asked.timed([m.role for m in kept]))
         # Only a level word and a question frame: "who is the principal of the school"
         # is not about engineering when the rest reads like the out-of-scope examples.
         and reads_out_of_scope(frame, kept, index)

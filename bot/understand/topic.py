@@ -232,6 +232,10 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
     if not hits:
         hits = asked.clear_winner(query, role, frame.framing())
     form = frame.cues.form
+    # "how long should i stay stuck before asking for help": the line that gives a time
+    timed = asked.timed([role]) if form == "how_long" and role else []
+    if timed:
+        hits = [timed[0], *(h for h in hits if h.ref != timed[0].ref)]
     if frame.topic is None:
         yes_no = frame.cues.asking_form == "yes_no"
         # where the question is set ("at a big company") says nothing of its topic
@@ -266,6 +270,9 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
         if yes_no and (duty_named or asked_of):
             # "do EMs do the hiring", "is hiring part of an EM's job"
             frame.topic = as_duty(kb, frame.topic)
+        if timed and frame.topic == index.ladder_topic and not frame.other:
+            # "how long should an E1 stay blocked": the time a line gives, not the path
+            frame.topic = index.field_topic.get(timed[0].ref.path, frame.topic)
     asks_path = (frame.topic == kb.default_topic or index.ladder_topic in frame.phrases) and not (
         frame.other or index.compare_topic in frame.strong  # "how do staff and principal compare"
     )
@@ -298,6 +305,8 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
             # of the question's frame ("expectations") was not asked for
             said = {x for p in found.stems for x in p} | index.generic
             hits = [h for h in hits if h.ref.path in lists or h.matched - said]
+    if timed and (not hits or hits[0].ref != timed[0].ref):
+        hits = [timed[0], *hits]
     if topic not in (index.compare_topic, index.ladder_topic):
         facts = quoted(hits)
         terms = asked.phrases({s for h in hits[:1] for s in h.matched})
@@ -334,7 +343,7 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
     if topic != index.ladder_topic:
         compared_ask(frame, index)  # "D4 vs D5: who defines the SLAs?", "TL or EM?"
     which_level(frame, index)  # "which dev levels mentor others?"
-    frame.supported = bool(hits) and asked.covered_by(hits[0])
+    frame.supported = bool(timed) or (bool(hits) and asked.covered_by(hits[0]))
     framed = {  # topics with a phrase of real words: "career ladder", not "what is"
         t
         for t, found in frame.phrases.items()
