@@ -1658,6 +1658,19 @@ def test_a_page_titled_in_its_front_matter_is_about_what_its_title_says(tmp_path
     assert any("our own descriptions" in t for t in ladder_lines(kb))
 
 
+def test_a_competency_heading_is_asked_about_by_its_rare_last_word(tmp_path):
+    # "Enabling Traits" is asked for as "traits"; "Delighting People" never as "people"
+    level = (
+        "## {title}\n\n### Core\n\n- You ship features.\n\n### Enabling Traits\n\n"
+        "- Tenacity: you dig deep and do not give up.\n\n### Delighting People\n\n"
+        "- You coach people who are new.\n\n"
+    )
+    text = "# Ladder\n\n" + "".join(level.format(title=t) for t in ("Engineer", "Staff Engineer"))
+    kb = import_page(tmp_path, "ladder.md", text)
+    assert route("staff level traits?", kb).topic == "enabling-traits"
+    assert route("how do staff engineers work with people?", kb).topic != "delighting-people"
+
+
 def test_files_left_out_are_listed_and_no_file_name_is_skipped_unsaid(tmp_path):
     docs = write_markdown_ladder(tmp_path / "docs")
     (docs / "LICENSE").write_text("MIT")

@@ -229,6 +229,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
                 pattern = _pattern(text)
                 if pattern and (topic.id, pattern, weight) not in phrases:
                     phrases.append((topic.id, pattern, weight))  # "team", "teams": once
+    _heads_named(kb, phrases)
     single = {p[0]: t for t, p, w in phrases if w == 2 and len(p) == 1}
     stem_phrases: dict[str, tuple[int, ...]] = {}
     for i, (topic_id, pattern, weight) in enumerate(phrases):
@@ -466,6 +467,28 @@ def _track_stems(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
                 found.setdefault(stem(w), set()).add(track.id)
     every = len(kb.tracks)
     return {s: frozenset(ids) for s, ids in found.items() if len(ids) < every}
+
+
+RARE_HEAD = 4.0  # zipf: "traits" 3.7, "indicators" 3.9 - not "capital" 5.0, "people" 6.3
+
+
+def _heads_named(kb: KnowledgeBase, phrases: list) -> None:
+    """A company's competency heading named by its last word alone ("staff traits?" for
+    "Enabling Traits"): a topic the ladder's own pages made (few examples), when that
+    word is rare in English and in no other topic's title."""
+    titles = {t.id: tokens(t.title) for t in kb.topics.values()}
+    for topic in kb.topics.values():
+        said = titles[topic.id]
+        if topic.answer != "facts" or len(topic.examples) >= FEW_EXAMPLES or len(said) < 2:
+            continue
+        head = said[-1]
+        if lexicon.zipf(head) >= RARE_HEAD or any(
+            head in other for t, other in titles.items() if t != topic.id
+        ):
+            continue
+        pattern = _pattern(head)
+        if pattern and not any(p == pattern for _, p, _ in phrases):
+            phrases.append((topic.id, pattern, 2))
 
 
 BARE = 4  # characters: a code this short is an everyday token too
