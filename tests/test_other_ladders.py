@@ -745,6 +745,22 @@ def test_how_long_is_answered_by_the_line_that_gives_a_time(tmp_path, text):
     assert line in answer.split("\n\n")[1]  # the first thing said, under the title
 
 
+def test_a_synonym_counts_no_more_than_the_word_asked(tmp_path):
+    # "mentor" is in many lines, "teach" (one of its synonyms) in one: the line that
+    # says "mentoring" answers "how many people should an engineer ii mentor"
+    kb = codes_with(
+        tmp_path,
+        ("roles/engineer-2.yaml", "responsibilities", "Teaches a workshop once a quarter."),
+        ("roles/engineer-2.yaml", "responsibilities", "Is mentoring two or three engineers."),
+        ("roles/senior-engineer.yaml", "responsibilities", "Mentors the engineers on the team."),
+        ("roles/staff-engineer.yaml", "responsibilities", "Mentors senior engineers."),
+    )
+    intent = route("how many people should an engineer ii mentor", kb)
+    assert [kb.roles[f.role].get(f.path)[f.index].text for f in intent.facts[:1]] == [
+        "Is mentoring two or three engineers."
+    ]
+
+
 def test_writing_code_finds_a_line_that_says_hands_on(tmp_path):
     # the built-in synonyms carry to a company's ladder: "code" is "hands-on" work
     kb = codes_with(

@@ -210,7 +210,11 @@ class FactIndex:
             for s in matched:
                 tf = terms[s]
                 norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / self.avg_length))
-                by_word.setdefault(expanded[s][1], []).append(weights[s] * self.idf[s] * norm)
+                # a synonym counts no more than the word asked, where the facts use that
+                # word too: a rare "junior" does not outrank the "mentor" asked about
+                said = expanded[s][1]
+                idf = min(self.idf[s], self.idf.get(said, self.idf[s]))
+                by_word.setdefault(said, []).append(weights[s] * idf * norm)
             # A word's best match counts in full; more synonyms of it in the same fact
             # ("reliability, fault tolerance, redundancy") add a little, not each in full.
             score = sum(
