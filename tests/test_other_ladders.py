@@ -761,6 +761,21 @@ def test_a_synonym_counts_no_more_than_the_word_asked(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(
+    "text", ["does a staff engineer still write code hands-on?", "is staff still hands on"]
+)
+def test_hands_on_asked_finds_the_line_that_hyphenates_it(tmp_path, text):
+    # the fact's "hands-on" is one word to search, as asked with or without the hyphen
+    line = "While you are hands-on, you do it only where no one else on the team can."
+    kb = codes_with(
+        tmp_path,
+        ("roles/staff-engineer.yaml", "responsibilities", "Designs systems other teams build on."),
+        ("roles/staff-engineer.yaml", "responsibilities", line),
+    )
+    intent = route(text, kb)
+    assert [kb.roles[f.role].get(f.path)[f.index].text for f in intent.facts[:1]] == [line]
+
+
 def test_writing_code_finds_a_line_that_says_hands_on(tmp_path):
     # the built-in synonyms carry to a company's ladder: "code" is "hands-on" work
     kb = codes_with(

@@ -100,13 +100,14 @@ class FactIndex:
         # group's one-word members ("workshop"): phrase stems -> those members' stems
         self.phrase_synonyms: dict[tuple[str, ...], frozenset[str]] = {}
         for group in kb.synonyms:
-            stems = frozenset(self.stems(" ".join(group)))
+            held = {m: c for m in group if (c := self.held_compound(m))}  # "hands-on"
+            stems = frozenset(self.stems(" ".join(group))) | frozenset(held.values())
             singles = frozenset(
                 found[0] for m in group if len(m.split()) == 1 and (found := self.stems(m))
-            )
+            ) | frozenset(held.values())
             for member in group:
-                found = self.stems(member)
-                if len(member.split()) == 1 and found:
+                found = [held[member]] if member in held else self.stems(member)
+                if (len(member.split()) == 1 or member in held) and found:
                     s = found[0]
                     self.synonyms[s] = self.synonyms.get(s, frozenset()) | (stems - {s})
                 elif len(found) > 1 and singles:
@@ -118,6 +119,16 @@ class FactIndex:
 
     def stems(self, text: str) -> list[str]:
         return [s for s in (stem(w) for w in words(text)) if s not in self.ignore]
+
+    def held_compound(self, member: str) -> str:
+        """A synonym of two words that a fact writes as one ("hands on" of "hands-on"):
+        that compound's stem, or "". Only where the facts hold it: "work with" is
+        found through its words, never as "workwith"."""
+        said = words(member)
+        if len(said) != 2 or min(len(w) for w in said) < 2:
+            return ""
+        joined = stem("".join(said))
+        return joined if joined in self.idf else ""
 
     def _add(self, ref: FactRef, text: str) -> None:
         fact_words = words(text)
@@ -134,14 +145,15 @@ class FactIndex:
         self.lengths.append(sum(terms.values()))  # as written: a compound found adds none
         hyphened = "-" in text
         said = text.lower()
-        for a, b in zip(fact_words, fact_words[1:]):
+        typed = words(text, fold=False) if hyphened else fact_words
+        for (a, b), (x, y) in zip(zip(fact_words, fact_words[1:]), zip(typed, typed[1:])):
             # two real parts ("on call"), not a letter left of "C#" beside "are"; a
             # compound the topics spell as one, or any the fact hyphenates ("trade-offs"
             # is the question's "tradeoffs")
             if (
                 len(a) > 1
                 and len(b) > 1
-                and (a + b in self.compounds or (hyphened and f"{a}-{b}" in said))
+                and (a + b in self.compounds or (hyphened and f"{x}-{y}" in said))
                 and stem(a + b) not in self.ignore
             ):
                 terms.setdefault(stem(a + b), 1)
