@@ -776,6 +776,16 @@ def test_hands_on_asked_finds_the_line_that_hyphenates_it(tmp_path, text):
     assert [kb.roles[f.role].get(f.path)[f.index].text for f in intent.facts[:1]] == [line]
 
 
+@pytest.mark.parametrize(
+    "text", ["management track levels? whats the order", "what levels are on the management track"]
+)
+def test_a_track_asked_about_is_shown_first_and_alone(codes, text):
+    answer = render_plain(ask(text, codes), codes)
+    first = answer.split("\n\n")[1]  # the first section, under the title
+    assert first.startswith("Tracks:") and "Management:" in first
+    assert "Individual contributor:" not in answer
+
+
 def test_writing_code_finds_a_line_that_says_hands_on(tmp_path):
     # the built-in synonyms carry to a company's ladder: "code" is "hands-on" work
     kb = codes_with(

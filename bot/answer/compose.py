@@ -205,7 +205,10 @@ def ladder_wide(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer
         across = Section("Across the ladder", cited.lines(facts, MAX_FACTS_SHOWN))
         # the lines asked for, if any, before what the area is made of
         sections.insert(0 if intent.facts else len(sections), across)
-    if topic is None or topic.answer in ("ladder", "overview") or not facts:
+    if intent.tracks and (topic is None or topic.answer == "ladder"):
+        # "manager track levels? whats the order": that track, before anything else
+        sections.insert(0, Section("Tracks", track_lines(kb, None, cited, only=intent.tracks)))
+    elif topic is None or topic.answer in ("ladder", "overview") or not facts:
         sections.append(Section("Tracks", track_lines(kb, None, cited)))
     intro = (
         ""

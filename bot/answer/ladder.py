@@ -126,13 +126,16 @@ def article(title: str) -> str:
 
 
 def track_lines(
-    kb: KnowledgeBase, role_id: str | None, cited: Citations, keep=None
+    kb: KnowledgeBase, role_id: str | None, cited: Citations, keep=None, only=()
 ) -> tuple[str, ...]:
     """Each track as 'Title: A → *B* → C / D', the given role in bold; all tracks for the
     discipline or None (at most MAX_TRACKS_SHOWN, then a count of the rest). `keep`:
-    only tracks leading to roles that fit the question's condition ("no management")."""
+    only tracks leading to roles that fit the question's condition ("no management");
+    `only`: the tracks a question names."""
     whole = role_id is None or role_id == kb.default_role
     tracks = kb.tracks if whole else kb.tracks_for(role_id)
+    if only:
+        tracks = [t for t in tracks if t.id in only] or tracks
     if keep is not None:
         tracks = [t for t in tracks if all(keep(r) for r in t.steps[-1])] or tracks
     out = []

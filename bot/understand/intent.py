@@ -54,6 +54,9 @@ class Intent:
     # "which levels mentor others": every role whose facts say so, lowest first (the
     # answer is about the first of them)
     holders: tuple[str, ...] = ()
+    # the tracks a question about the whole ladder names ("manager track levels?"), in
+    # the ladder's order
+    tracks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -340,6 +340,9 @@ def to_intent(frame: Frame) -> Intent:
         ),
         asker="report" if any("report" in m.marks for m in kept) else "",
         holders=frame.holders,
+        tracks=tuple(t.id for t in kb.tracks if t.id in frame.cues.tracks_named)
+        if frame.role == LADDER
+        else (),
     )
 
 
