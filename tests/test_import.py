@@ -1671,6 +1671,24 @@ def test_a_competency_heading_is_asked_about_by_its_rare_last_word(tmp_path):
     assert route("how do staff engineers work with people?", kb).topic != "delighting-people"
 
 
+def test_list_items_that_finish_a_sentence_keep_it(tmp_path):
+    # "make development plans" alone says nothing; with the sentence it finishes it does.
+    # An item that is a sentence of its own ("Mastery - ...") stands as it is.
+    kb = import_page(
+        tmp_path,
+        "ladder.md",
+        "# Ladder\n\n## About the framework\n\nIt is short. The framework helps engineers "
+        "and managers:\n\n- make development plans\n- set a fair level of pay\n\n"
+        "We look at two things:\n\n- Mastery - your knowledge and skill\n"
+        "- Impact - the size of what you deliver\n\n"
+        "## Engineer I\n\n- Fixes bugs.\n\n## Engineer II\n\n- Designs features.\n",
+    )
+    lines = ladder_lines(kb)
+    assert "The framework helps engineers and managers: make development plans" in lines
+    assert "The framework helps engineers and managers: set a fair level of pay" in lines
+    assert "Mastery - your knowledge and skill" in lines
+
+
 def test_files_left_out_are_listed_and_no_file_name_is_skipped_unsaid(tmp_path):
     docs = write_markdown_ladder(tmp_path / "docs")
     (docs / "LICENSE").write_text("MIT")

@@ -9,7 +9,7 @@ plaintext.py); competency matrices (CSV, XLSX, the FT's YAML) are read by matrix
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 MAX_BYTES = 5_000_000  # a ladder document is a few pages; anything bigger is not one
@@ -39,6 +39,9 @@ class Block:
     depth: int = 0  # nesting of a bullet: 0 for a top-level item
     line: int = 0
     under: str = ""  # the bare label of the item a bullet is nested in: "Beginner"
+    # the sentence a list's item only finishes ("The framework helps engineers and
+    # managers:" before "- make development and career plans")
+    intro: str = ""
 
 
 @dataclass
@@ -105,13 +108,33 @@ def read_document(path: Path, name: str) -> Document:
     if suffix in (".yaml", ".yml"):
         return read_yaml_ladder(document)
     text = read_text(path)
-    if suffix in (".md", ".markdown"):
-        return read_markdown(document, text)
-    if suffix in (".html", ".htm", ".vue"):  # a Vue page: its <template> is HTML
-        return read_html(document, text, vue=suffix == ".vue")
     if suffix == ".csv":
         return read_csv(document, text)
-    return read_plaintext(document, text)
+    if suffix in (".md", ".markdown"):
+        document = read_markdown(document, text)
+    elif suffix in (".html", ".htm", ".vue"):  # a Vue page: its <template> is HTML
+        document = read_html(document, text, vue=suffix == ".vue")
+    else:
+        document = read_plaintext(document, text)
+    document.blocks = introduced(document.blocks)
+    return document
+
+
+def introduced(blocks: list[Block]) -> list[Block]:
+    """Each top-level item of a list that only finishes the sentence before it (a
+    paragraph ending "... helps engineers and managers:", an item starting in lower
+    case, "make development and career plans") with that sentence as its intro."""
+    out, intro = [], ""
+    for block in blocks:
+        if block.kind == "para":
+            last = block.text.rstrip()
+            intro = last.rsplit(". ", 1)[-1] if last.endswith(":") else ""
+        elif block.kind != "bullet":
+            intro = ""
+        elif intro and block.depth == 0 and block.text[:1].islower() and not block.label:
+            block = replace(block, intro=intro)
+        out.append(block)
+    return out
 
 
 SUFFIXES = (".md", ".markdown", ".html", ".htm", ".vue", ".txt", ".csv", ".xlsx", ".yaml", ".yml")

@@ -309,7 +309,10 @@ def fact_texts(block: Block) -> list[str]:
     if block.kind == "bullet":
         if len(block.text.split()) < 2:
             return []
-        # "Beginner: You understand scope of work...": what it is said of, kept with it
+        # "Beginner: You understand scope of work...": what it is said of, kept with it;
+        # and the sentence it finishes ("... helps managers: set a fair level of pay")
+        if block.intro:
+            return [f"{block.intro} {block.text}"]
         return [f"{block.under}: {block.text}" if block.under else block.text]
     if block.kind == "para":
         return sentences(block.text)
