@@ -786,6 +786,20 @@ def test_a_track_asked_about_is_shown_first_and_alone(codes, text):
     assert "Individual contributor:" not in answer
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("what should an engineer ii know about customers", "Knows the clients of each service."),
+        ("do engineer IIs score their own work?", "Keeps a rating of their own estimates."),
+    ],
+)
+def test_the_built_in_synonyms_find_a_line_in_other_words(tmp_path, text, line):
+    # a company's "clients" are the asker's "customers"; a "rating" is a "score"
+    kb = codes_with(tmp_path, ("roles/engineer-2.yaml", "responsibilities", line))
+    intent = route(text, kb)
+    assert [kb.roles[f.role].get(f.path)[f.index].text for f in intent.facts[:1]] == [line]
+
+
 def test_writing_code_finds_a_line_that_says_hands_on(tmp_path):
     # the built-in synonyms carry to a company's ladder: "code" is "hands-on" work
     kb = codes_with(
