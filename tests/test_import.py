@@ -1689,6 +1689,23 @@ def test_list_items_that_finish_a_sentence_keep_it(tmp_path):
     assert "Mastery - your knowledge and skill" in lines
 
 
+def test_a_site_generators_template_tags_are_not_facts(tmp_path):
+    # Hugo's shortcodes and Liquid's tags are the site's machinery: CommonMark reads
+    # them as text, and they never reach an answer
+    kb = import_page(
+        tmp_path,
+        "ladder.md",
+        "# Ladder\n\n## About\n\nThe ladder applies to everyone in Engineering.\n\n"
+        '{{< cards >}}\n{{< card link="engineer" title="1. Engineer" >}}\n{{< /cards >}}\n\n'
+        "{% include footer.html %} Levels are reviewed every year.\n\n"
+        "## Engineer I\n\n- Fixes bugs.\n\n## Engineer II\n\n- Designs features.\n",
+    )
+    lines = ladder_lines(kb)
+    assert "The ladder applies to everyone in Engineering." in lines
+    assert "Levels are reviewed every year." in lines
+    assert not any("{" in t or "}" in t for t in lines)
+
+
 def test_files_left_out_are_listed_and_no_file_name_is_skipped_unsaid(tmp_path):
     docs = write_markdown_ladder(tmp_path / "docs")
     (docs / "LICENSE").write_text("MIT")

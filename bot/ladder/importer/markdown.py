@@ -5,6 +5,8 @@ matter is kept aside, unless it holds a framework's matrix (Monzo's format)."""
 
 from __future__ import annotations
 
+import re
+
 import yaml
 from markdown_it import MarkdownIt
 
@@ -13,6 +15,10 @@ from .matrix import is_topics_matrix, read_topics_matrix
 from .tables import Cell, matrix_blocks
 
 _FRONT = "---"
+# A site generator's template tag, which CommonMark reads as text: Hugo's shortcodes
+# ({{< card link="engineer" >}}, {{% note %}}), Jekyll's and Liquid's ({% include %},
+# {{ page.title }}). They are the site's machinery, never the ladder's words.
+_TEMPLATE_TAG = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\}")
 
 
 def _front_matter(text: str) -> tuple[dict | None, str, int]:
@@ -68,7 +74,7 @@ def _inline(token) -> tuple[str, str, tuple[tuple[str, str], ...]]:
             if content.strip():
                 leading = False
             parts.append(content)
-    text = clean("".join(parts)).lstrip(":–—- ").strip()
+    text = clean(_TEMPLATE_TAG.sub(" ", "".join(parts))).lstrip(":–—- ").strip()
     label = clean(label).rstrip(":").strip()
     if label and text:
         # "**Team Lead ↔ Senior Engineer.** Same code": a sentence of its own, no colon
