@@ -800,6 +800,26 @@ def test_the_built_in_synonyms_find_a_line_in_other_words(tmp_path, text, line):
     assert [kb.roles[f.role].get(f.path)[f.index].text for f in intent.facts[:1]] == [line]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how long does someone stay engineer i before engineer ii",
+        "how long to become an engineer ii",
+    ],
+)
+def test_how_long_a_move_takes_is_the_time_the_level_below_says(tmp_path, text):
+    line = "Approximate tenure in this role: about 2 years."
+    kb = codes_with(
+        tmp_path,
+        ("roles/engineer-1.yaml", "responsibilities", line),
+        ("roles/engineer-2.yaml", "responsibilities", "Earns about $90,000 a year."),
+    )
+    answer = render_plain(ask(text, kb), kb)
+    section = answer.split("How long at Engineer I:\n")[1].split("\n\n")[0]
+    assert section == f"  - {line}"  # not a pay rate ("$90,000 a year")
+    assert "no timeframe" not in answer
+
+
 def test_writing_code_finds_a_line_that_says_hands_on(tmp_path):
     # the built-in synonyms carry to a company's ladder: "code" is "hands-on" work
     kb = codes_with(

@@ -426,6 +426,10 @@ def test_lead_as_a_verb_in_a_question_about_leading_is_still_answered(kb, text):
         ("Leads projects that run for several weeks", True),
         ("Takes part in the year-end review", False),
         ("Thinks about the long term and the day to day", False),
+        ("The average is $100,000 to $160,000 a year", False),
+        ("Writes a blog post at least once a quarter", False),
+        ("Meets their mentor every week", False),
+        ("Ships their first change within a week", True),
     ],
 )
 def test_a_fact_states_a_time_when_a_unit_follows_an_amount(text, timed):

@@ -19,7 +19,7 @@ from . import ladder
 from .answers import Answer
 from .compare import compare
 from .ladder import Citations, Section, track_lines
-from .ladder_lines import said_of
+from .ladder_lines import said_of, time_in_role
 from .replies import chat_answer, clarify_answer, decline, unknown_role_answer
 
 TERM_SHOWN = 40  # characters of each word asked about that an answer quotes
@@ -224,6 +224,7 @@ def ladder_wide(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer
 
 
 BOTH_SHOWN = 3  # facts per role when one topic is asked of two
+SAID_SPANS = 2  # a role's lines giving how long it lasts, for a "how long" question
 
 
 def _topic_facts(role: Role, topic: Topic) -> list:
@@ -380,7 +381,14 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
         if said:  # "m5 is equivalent to which ic level": "A Manager 5 is ... an IC 6"
             heading = Section("What the ladder says of it", cited.lines(said))
             sections = (*sections[:1], heading, *sections[1:])
-        if intent.form == "how_long":
+        # the level moved from: this one, or for "how long to become X" the one below
+        below = kb.previous_roles(role.id) if intent.direction == "into" else (role.id,)
+        stay = kb.roles[below[0]] if intent.form == "how_long" and len(below) == 1 else None
+        spans = time_in_role(stay) if stay else []
+        if spans:  # "how long does someone stay an Engineer": the time the level says
+            heading = f"How long at {stay.title}"
+            sections = (Section(heading, cited.lines(spans, SAID_SPANS)), *sections)
+        elif intent.form == "how_long":
             note = "The sources give no timeframe for this move; here is what it takes."
             intro = f"{intro}\n\n{note}" if intro else note
         if intent.guessed_title:

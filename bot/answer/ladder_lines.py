@@ -8,7 +8,10 @@ from __future__ import annotations
 from ..ladder.model import KnowledgeBase, Role
 from ..ladder.naming import lines_naming
 from ..text import words
+from ..understand.facts import states_a_time
 from ..understand.markers import STOPWORDS
+
+YEARS = frozenset({"month", "year", "yr"})  # the span of time a level lasts, as said
 
 SAID_OF = 2  # the ladder's own lines naming a role, shown with its answer
 
@@ -24,3 +27,9 @@ def said_of(kb: KnowledgeBase, role: Role, question: str, shared: int = 0) -> li
     found = [f for f in lines if common[f] >= shared]
     found.sort(key=lambda f: -common[f])  # what was asked first
     return found[:SAID_OF]
+
+
+def time_in_role(role: Role) -> list:
+    """A role's own lines that give a span of months or years ("Approximate tenure in
+    this role: ~2 years"): what "how long until the next level" can be answered with."""
+    return [f for fs in role.facts.values() for f in fs if states_a_time(words(f.text), YEARS)]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..ladder.model import LADDER, KnowledgeBase
 from ..stems import stem
 from ..text import lead_in, words
-from .markers import QUANTITIES, TIME_UNITS
+from .markers import QUANTITIES, RATES, TIME_UNITS
 
 K1, B = 1.2, 0.75
 SYNONYM_WEIGHT = 0.7
@@ -237,14 +237,22 @@ class FactIndex:
         return hits[:limit]
 
 
-def states_a_time(fact_words: list[str]) -> bool:
+def states_a_time(fact_words: list[str], units: frozenset[str] = TIME_UNITS) -> bool:
     """A time unit after a number or an amount ("30-40 minutes", "half a day", "~1
-    year"): the fact says how long something takes."""
+    year"): the fact says how long something takes - not how often, or at what rate
+    ("$160,000 a year", "once a quarter", "every week"). `units`: only these."""
 
     def amount(word: str) -> bool:
         return word in QUANTITIES or any(c.isdigit() for c in word)
 
-    return any(
-        w in TIME_UNITS and any(amount(x) for x in fact_words[max(0, i - 3) : i])
-        for i, w in enumerate(fact_words)
-    )
+    for i, w in enumerate(fact_words):
+        if w not in units or not any(amount(x) for x in fact_words[max(0, i - 3) : i]):
+            continue
+        before = fact_words[i - 1] if i else ""
+        earlier = fact_words[i - 2] if i >= 2 else ""
+        if before in RATES or (
+            before in ("a", "an") and (earlier in RATES or any(c.isdigit() for c in earlier))
+        ):
+            continue
+        return True
+    return False

@@ -255,6 +255,7 @@ WORKING = _words("work working open opening load loading start starting render c
 # A fact that states a time ("within 30-40 minutes", "half a day", "~2 years"): what a
 # "how long" question asks for. Plurals are folded before these are looked up.
 TIME_UNITS = _words("minute min hour hr day week month year yr quarter")
+RATES = _words("per every each once twice times")  # "a year" after these is how often
 QUANTITIES = _words("a an half few couple several one two three four five six seven eight nine ten")
 THING_NAMED = _words("it them")  # "who owns it": a thing the message has just named
 WHO_NOW = _words("today tonight tonights tomorrow yesterday yesterdays overnight rn")
