@@ -9,6 +9,7 @@
     sense (sense.py)           which spans mean a role here ("lead paint" does not)
     structure (structure.py)   asker, subject, the move or comparison, lacking titles
     topic (topic.py)           the topic and the facts that answer it
+    declines (declines.py)     reads like the traps, or is an errand, a request...
 
 `understand` returns the frame (for `ask --explain`); `route` the Intent every
 transport answers from. Deterministic: same text, same Intent.
