@@ -820,6 +820,20 @@ def test_how_long_a_move_takes_is_the_time_the_level_below_says(tmp_path, text):
     assert "no timeframe" not in answer
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "diff between engineer i and engineer ii regarding debugging difficulty?",
+        "engineer ii vs senior engineer on fixing hard bugs, whats different",
+    ],
+)
+def test_two_levels_weighed_on_a_kind_of_trouble_is_a_question_about_them(codes, text):
+    # "debugging", "fixing" are words of a request for help; weighing two levels on
+    # them asks how the levels differ
+    intent = route(text, codes)
+    assert intent.answered and intent.topic == "compare" and intent.other_role
+
+
 def test_writing_code_finds_a_line_that_says_hands_on(tmp_path):
     # the built-in synonyms carry to a company's ladder: "code" is "hands-on" work
     kb = codes_with(
