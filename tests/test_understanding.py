@@ -430,7 +430,26 @@ def test_lead_as_a_verb_in_a_question_about_leading_is_still_answered(kb, text):
         ("Writes a blog post at least once a quarter", False),
         ("Meets their mentor every week", False),
         ("Ships their first change within a week", True),
+        ("Reviews the roadmap every 2 weeks", False),
+        ("Still codes for about a quarter of their time", False),
+        ("Handles a day-to-day workload", False),
+        ("Ships one feature a month", False),
+        ("Leads 1-3 month projects", True),
+        ("Asks for help within half a day of being blocked", True),
     ],
 )
 def test_a_fact_states_a_time_when_a_unit_follows_an_amount(text, timed):
     assert states_a_time(words(text)) is timed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how are staff promotions decided and who approves them?",
+        "who finds it hardest, juniors or seniors?",
+        "who signs it off - the EM or the director?",
+    ],
+)
+def test_who_does_it_beside_a_level_named_is_about_the_ladder(kb, text):
+    # "who owns it" wants a person only where no level is named
+    assert route(text, kb).answered

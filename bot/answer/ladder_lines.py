@@ -12,6 +12,7 @@ from ..understand.facts import states_a_time
 from ..understand.markers import STOPWORDS
 
 YEARS = frozenset({"month", "year", "yr"})  # the span of time a level lasts, as said
+IN_ROLE = frozenset({("this", "role"), ("this", "level"), ("in", "role"), ("in", "level")})
 
 SAID_OF = 2  # the ladder's own lines naming a role, shown with its answer
 
@@ -30,6 +31,14 @@ def said_of(kb: KnowledgeBase, role: Role, question: str, shared: int = 0) -> li
 
 
 def time_in_role(role: Role) -> list:
-    """A role's own lines that give a span of months or years ("Approximate tenure in
-    this role: ~2 years"): what "how long until the next level" can be answered with."""
-    return [f for fs in role.facts.values() for f in fs if states_a_time(words(f.text), YEARS)]
+    """A role's own lines that give the time spent in it, in months or years
+    ("Approximate tenure in this role: ~2 years"): what "how long until the next
+    level" can be answered with - not a span of something else ("leads 1-3 month
+    projects", "a minimum of 2 years of experience")."""
+    return [
+        f
+        for fs in role.facts.values()
+        for f in fs
+        if states_a_time(said := words(f.text), YEARS)
+        and ("tenure" in said or any(pair in IN_ROLE for pair in zip(said, said[1:])))
+    ]

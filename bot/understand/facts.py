@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..ladder.model import LADDER, KnowledgeBase
 from ..stems import stem
 from ..text import lead_in, words
-from .markers import QUANTITIES, RATES, TIME_UNITS
+from .markers import QUANTITIES, RATES, SPAN_BEFORE, TIME_UNITS
 
 K1, B = 1.2, 0.75
 SYNONYM_WEIGHT = 0.7
@@ -238,21 +238,22 @@ class FactIndex:
 
 
 def states_a_time(fact_words: list[str], units: frozenset[str] = TIME_UNITS) -> bool:
-    """A time unit after a number or an amount ("30-40 minutes", "half a day", "~1
-    year"): the fact says how long something takes - not how often, or at what rate
-    ("$160,000 a year", "once a quarter", "every week"). `units`: only these."""
-
-    def amount(word: str) -> bool:
-        return word in QUANTITIES or any(c.isdigit() for c in word)
-
+    """An amount right before a time unit ("30-40 minutes", "half a day", "~1 year",
+    "within a week"): the fact says how long something takes - not how often or how
+    many ("every 2 weeks", "$160,000 a year", "one feature a month"), not a share ("a
+    quarter of their time") and not "day to day". `units`: only these."""
     for i, w in enumerate(fact_words):
-        if w not in units or not any(amount(x) for x in fact_words[max(0, i - 3) : i]):
+        if w not in units or i == 0:
             continue
-        before = fact_words[i - 1] if i else ""
-        earlier = fact_words[i - 2] if i >= 2 else ""
-        if before in RATES or (
-            before in ("a", "an") and (earlier in RATES or any(c.isdigit() for c in earlier))
+        amount, after = fact_words[i - 1], fact_words[i + 1 : i + 2]
+        if (
+            (w == "quarter" and after == ["of"])  # "a quarter of their time": a share
+            or after == ["to"]  # "day to day"
+            or RATES & set(fact_words[max(0, i - 3) : i])  # "every 2 weeks", "once a year"
         ):
             continue
-        return True
+        if any(c.isdigit() for c in amount) or (amount in QUANTITIES and amount not in ("a", "an")):
+            return True  # "30-40 minutes", "~2 years", "several weeks"
+        if amount in ("a", "an") and i >= 2 and fact_words[i - 2] in SPAN_BEFORE:
+            return True  # "half a day", "within a week"; not "$90,000 a year"
     return False

@@ -250,14 +250,15 @@ USING = _words("use using")
 # "doesn't work", "won't open", "does nothing": trouble with a thing.
 NOT_WORKING = _words("doesnt wont isnt not cant")
 WORKING = _words("work working open opening load loading start starting render compile build")
-# "who's leading the retro today", "who has the voucher", "who can let him in": a
-# person wanted now, not a role.
 # A fact that states a time ("within 30-40 minutes", "half a day", "~2 years"): what a
 # "how long" question asks for. Plurals are folded before these are looked up.
 TIME_UNITS = _words("minute min hour hr day week month year yr quarter")
 RATES = _words("per every each once twice times")  # "a year" after these is how often
-QUANTITIES = _words("a an half few couple several one two three four five six seven eight nine ten")
+QUANTITIES = _words("half few couple several one two three four five six seven eight nine ten")
+SPAN_BEFORE = _words("half within for in after about around over than least")  # "half a day"
 THING_NAMED = _words("it them")  # "who owns it": a thing the message has just named
+# "who's leading the retro today", "who has the voucher", "who can let him in": a
+# person wanted now, not a role.
 WHO_NOW = _words("today tonight tonights tomorrow yesterday yesterdays overnight rn")
 WHO_NOW_PAIRS = frozenset(  # "this week", not "each week"
     (a, b) for a in ("this", "next", "last") for b in ("week", "weekend", "morning", "sprint")
