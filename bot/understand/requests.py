@@ -122,10 +122,14 @@ def person_wanted(words: list[str], spans=()) -> str:
         return "now"
     held = after[:1] == ["is"] and bool(after[1:2]) and after[1].endswith("ing")
     # "the runbook is out of date, who owns it?", "who can fix them": whoever answers
-    # for a thing just named, not a duty of the ladder's ("who owns 1:1s")
+    # for a thing just named, not a duty of the ladder's ("who owns 1:1s") - and only
+    # where no level is named: "who approves them, staff or principal?" weighs roles
     verb = 1 if after[:1] and after[0] in M.AUXILIARIES else 0
     object_named = (
-        len(after) > verb + 1 and after[verb] not in M.IS_ARE and after[verb + 1] in M.THING_NAMED
+        not spans
+        and len(after) > verb + 1
+        and after[verb] not in M.IS_ARE
+        and after[verb + 1] in M.THING_NAMED
     )
     return "someone" if held or object_named else ""
 
