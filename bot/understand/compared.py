@@ -7,10 +7,12 @@ levels here."""
 
 from __future__ import annotations
 
+from ..stems import stem
 from .asked import quoted
 from .facts import FactHit
 from .frame import Frame
-from .index import RouterIndex
+from .index import STOPWORDS, RouterIndex
+from .markers import READINESS
 from .moves import pair_of
 
 SEARCHED = 8
@@ -111,8 +113,17 @@ def which_level(frame: Frame, index: RouterIndex) -> None:
     if len(candidates) < 2:
         return
     # "which levels are expected to deal with architecture": the facts holding what is
-    # dealt with, not the words saying a duty is asked for ("expected to")
-    framing = frame.framing()
+    # dealt with, not the words saying a duty is asked for ("expected to") or a move
+    # between levels ("reach", "switch to") - a phrase naming a thing ("code review")
+    # stays what is asked about
+    framing = frozenset(
+        stem(w)
+        for topic, found in frame.phrases.items()
+        for p in found.words
+        if topic == index.ladder_topic  # "reach", "switch to": moving between levels
+        or all(w in READINESS or w in STOPWORDS or stem(w) in index.generic for w in p)
+        for w in p
+    )
     query = [s for s in asked.query if s not in framing] or asked.query
     hits = asked.search(query, candidates, limit=HOLDERS)
     whole = [h for h in hits if asked.covered_by(h, framing)] or hits[:1]
