@@ -254,12 +254,14 @@ def _level_at(doc: Document, i: int, parsed) -> Level:
 def _document_title(doc: Document, articles: bool) -> str:
     """A document about one role: the role its title names; for articles, also the
     role their first heading asks about, else the title their text names most often.
-    A title the page's front matter gives is what the page is about: "Staff Engineer",
-    or "Career Ladders", a page about no one role however often its text names one."""
+    A title the page's front matter gives comes first ("Staff Engineer"); one naming no
+    level ("Career Ladders"), on a page whose heading and path name none either, makes
+    it a page about no one role, however often its text names one."""
     declared = (doc.front_matter or {}).get("title")
-    if isinstance(declared, str) and declared.strip():
-        parsed = parse_level(" ".join(declared.split()))
-        return parsed[0] if parsed else title_in(declared)
+    declared = " ".join(declared.split()) if isinstance(declared, str) else ""
+    parsed = parse_level(declared) if declared else None
+    if parsed:
+        return parsed[0]
     first = next((b for b in doc.blocks if b.kind == "heading"), None)
     if first is not None and first.headings[-1].level == 1:
         parsed = parse_level(first.text)
@@ -271,6 +273,8 @@ def _document_title(doc: Document, articles: bool) -> str:
         parsed = parse_level(_path_title(doc.name))
         if parsed:
             return parsed[0]
+    if declared:  # titled as no level, by itself or its heading or path: no role's page
+        return title_in(declared)
     if not articles or _is_contents(doc):
         return ""
     for block in doc.blocks:
