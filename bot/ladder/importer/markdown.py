@@ -39,7 +39,7 @@ def _front_matter(text: str) -> tuple[dict | None, str, int]:
 
 def _inline(token) -> tuple[str, str, tuple[tuple[str, str], ...]]:
     """(text, bold lead-in label, links) of an inline token."""
-    parts: list[str] = []
+    parts: list[tuple[str, bool]] = []  # (text, whether a code span)
     links: list[tuple[str, str]] = []
     label, in_label, leading, link = "", False, True, None
     for child in token.children or ():
@@ -73,8 +73,8 @@ def _inline(token) -> tuple[str, str, tuple[tuple[str, str], ...]]:
         else:
             if content.strip():
                 leading = False
-            parts.append(content)
-    text = clean(_TEMPLATE_TAG.sub(" ", "".join(parts))).lstrip(":–—- ").strip()
+            parts.append((content, kind == "code_inline"))
+    text = clean(_without_tags(parts)).lstrip(":–—- ").strip()
     label = clean(label).rstrip(":").strip()
     if label and text:
         # "**Team Lead ↔ Senior Engineer.** Same code": a sentence of its own, no colon
@@ -82,6 +82,19 @@ def _inline(token) -> tuple[str, str, tuple[tuple[str, str], ...]]:
     elif label:
         text = label
     return text, label, tuple(links)
+
+
+def _without_tags(parts: list[tuple[str, bool]]) -> str:
+    """The inline text, a template tag left out of each run of plain text; a code span
+    is kept as written ("`{{ .Values.image.tag }}`" is what the line is about)."""
+    out, run = [], []
+    for content, code in parts:
+        if code:
+            out += [_TEMPLATE_TAG.sub(" ", "".join(run)), content]
+            run = []
+        else:
+            run.append(content)
+    return "".join(out) + _TEMPLATE_TAG.sub(" ", "".join(run))
 
 
 def read_markdown(document: Document, text: str) -> Document:
