@@ -120,6 +120,19 @@ def read_document(path: Path, name: str) -> Document:
     return document
 
 
+def _last_sentence(text: str) -> str:
+    """A paragraph's last sentence, split as the facts are ("e.g." ends none)."""
+    from .placing import ABBREVIATION, SENTENCE
+
+    pieces: list[str] = []
+    for piece in SENTENCE.split(text):
+        if pieces and ABBREVIATION.search(pieces[-1]):
+            pieces[-1] += " " + piece
+        else:
+            pieces.append(piece)
+    return pieces[-1].strip() if pieces else ""
+
+
 def introduced(blocks: list[Block]) -> list[Block]:
     """Each top-level item of a list that only finishes the sentence before it (a
     paragraph ending "... helps engineers and managers:", an item starting in lower
@@ -127,8 +140,8 @@ def introduced(blocks: list[Block]) -> list[Block]:
     out, intro = [], ""
     for block in blocks:
         if block.kind == "para":
-            last = block.text.rstrip()
-            intro = last.rsplit(". ", 1)[-1] if last.endswith(":") else ""
+            text = block.text.rstrip()
+            intro = _last_sentence(text) if text.endswith(":") else ""
         elif block.kind != "bullet":
             intro = ""
         elif intro and block.depth == 0 and block.text[:1].islower() and not block.label:
