@@ -1677,16 +1677,32 @@ def test_list_items_that_finish_a_sentence_keep_it(tmp_path):
     kb = import_page(
         tmp_path,
         "ladder.md",
-        "# Ladder\n\n## About the framework\n\nIt is short. The framework helps engineers "
-        "and managers:\n\n- make development plans\n- set a fair level of pay\n\n"
+        "# Ladder\n\n## About the framework\n\nIt is short. The framework helps engineers, "
+        "e.g. leads, and managers:\n\n- make development plans\n- set a fair level of pay\n\n"
         "We look at two things:\n\n- Mastery - your knowledge and skill\n"
         "- Impact - the size of what you deliver\n\n"
         "## Engineer I\n\n- Fixes bugs.\n\n## Engineer II\n\n- Designs features.\n",
     )
     lines = ladder_lines(kb)
-    assert "The framework helps engineers and managers: make development plans" in lines
-    assert "The framework helps engineers and managers: set a fair level of pay" in lines
+    intro = "The framework helps engineers, e.g. leads, and managers:"
+    assert f"{intro} make development plans" in lines
+    assert f"{intro} set a fair level of pay" in lines
     assert "Mastery - your knowledge and skill" in lines
+
+
+def test_a_pages_heading_names_its_level_under_a_site_title(tmp_path):
+    # a Jekyll page whose front matter titles the whole handbook, its heading the level
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, title, line in (
+        ("one.md", "Engineer", "You fix bugs and ship small features."),
+        ("two.md", "Senior Engineer", "You design services and mentor engineers."),
+    ):
+        (docs / name).write_text(
+            f"---\ntitle: Backend Handbook\nlayout: page\n---\n\n# {title}\n\n- {line}\n"
+        )
+    kb, _ = import_into(tmp_path / "kb", docs)
+    assert sorted(r.title for r in kb.roles.values()) == ["Engineer", "Senior Engineer"]
 
 
 def test_a_site_generators_template_tags_are_not_facts(tmp_path):
@@ -1704,6 +1720,17 @@ def test_a_site_generators_template_tags_are_not_facts(tmp_path):
     assert "The ladder applies to everyone in Engineering." in lines
     assert "Levels are reviewed every year." in lines
     assert not any("{" in t or "}" in t for t in lines)
+
+
+def test_a_template_tag_in_a_code_span_is_the_lines_own_words(tmp_path):
+    kb = import_page(
+        tmp_path,
+        "ladder.md",
+        "# Ladder\n\n## Engineer I\n\n- Sets images with `{{ .Values.image.tag }}` in charts.\n\n"
+        "## Engineer II\n\n- Designs features.\n",
+    )
+    facts = [f.text for fs in kb.roles["engineer-i"].facts.values() for f in fs]
+    assert "Sets images with {{ .Values.image.tag }} in charts." in facts
 
 
 def test_files_left_out_are_listed_and_no_file_name_is_skipped_unsaid(tmp_path):

@@ -41,13 +41,16 @@ class Asked:
         typed = typed or words
         self.words = [(w, stem(w), t) for w, f, t in zip(words, free, typed) if f]
         self.query = [s for _, s, _ in self.words]
-        # two words a fact writes as one ("hands on" for its "hands-on"): that too
+        # two words side by side that a fact writes as one ("hands on" for its
+        # "hands-on"): that word too
         self.query += [
             joined
-            for (a, _, _), (b, _, _) in zip(self.words, self.words[1:])
-            if len(a) > 1
-            and len(b) > 1
-            and ((joined := stem(a + b)) in index.facts.idf or joined in index.facts.synonyms)
+            for j in range(len(words) - 1)
+            if free[j]
+            and free[j + 1]
+            and len(words[j]) > 1
+            and len(words[j + 1]) > 1
+            and (joined := stem(words[j] + words[j + 1])) in index.facts.idf
         ]
         # Words of a phrase the facts use ("code review"), as opposed to a frame.
         present = set(words)

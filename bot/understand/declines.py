@@ -121,7 +121,7 @@ def declined(
         role == LADDER
         and not kept
         and not frame.holders  # "which level is responsible for ...": those that say so
-        and not _ladder_phrase(frame)
+        and not frame.cues.ladder_named  # "is the career framework still a draft"
         and strange >= 2
         and strange >= STRANGE_SHARE * len(content)
     ):
@@ -135,9 +135,3 @@ def declined(
         frame.unknown, frame.declined = frame.guessed, True
         return True
     return False
-
-
-def _ladder_phrase(frame: Frame) -> bool:
-    """The question names the ladder ("is the career framework still a draft"):
-    about the ladder, whatever else it says."""
-    return frame.cues.ladder_named

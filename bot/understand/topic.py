@@ -327,7 +327,8 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
     if topic != index.ladder_topic:
         compared_ask(frame, index)  # "D4 vs D5: who defines the SLAs?", "TL or EM?"
     which_level(frame, index)  # "which dev levels mentor others?"
-    frame.supported = bool(timed) or (bool(hits) and asked.covered_by(hits[0]))
+    supporting = timed[:1] or hits[:1]  # a "how long" question: the line giving a time
+    frame.supported = bool(supporting) and asked.covered_by(supporting[0])
     return not declined(frame, index, hits, role, topic)
 
 
