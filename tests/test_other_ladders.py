@@ -811,11 +811,12 @@ def test_how_long_a_move_takes_is_the_time_the_level_below_says(tmp_path, text):
     kb = codes_with(
         tmp_path,
         ("roles/engineer-1.yaml", "responsibilities", line),
+        ("roles/engineer-1.yaml", "responsibilities", "Leads 1-3 month projects."),
         ("roles/engineer-2.yaml", "responsibilities", "Earns about $90,000 a year."),
     )
     answer = render_plain(ask(text, kb), kb)
     section = answer.split("How long at Engineer I:\n")[1].split("\n\n")[0]
-    assert section == f"  - {line}"  # not a pay rate ("$90,000 a year")
+    assert section == f"  - {line}"  # not a project's span, nor a pay rate
     assert "no timeframe" not in answer
 
 
