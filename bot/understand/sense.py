@@ -38,6 +38,7 @@ from .phrases import contains
 from .roles import is_unknown
 from .topics import ROLE
 
+LEVEL_JOINERS = ("to", "into")  # "mid to senior": a move
 DURATIONS = (["year"], ["month"], ["week"], ["yr"], ["mo"])
 WORKPLACE = (["at", "a"], ["at", "an"], ["at", "the"], ["in", "a"])
 _WHEN = frozenset({"last", "this", "next", "every"})
@@ -134,6 +135,7 @@ def meant(frame: Frame, index: RouterIndex) -> None:
     near, kept, trapped = [], [], False
     strong = bool(frame.strong)
     titles_at = {m.start: m for m in frame.spans if not m.contextual}
+    paired = _levels_paired(frame.spans, words, index)
     for m in frame.spans:
         typed = frame.typed[m.start]
         plural = typed != words[m.start] and typed.endswith("s")
@@ -145,6 +147,7 @@ def meant(frame: Frame, index: RouterIndex) -> None:
             continue
         if (
             m.contextual
+            and m not in paired
             and not _code_in_capitals(frame.cased[m.start : m.end], words, m, index)
             and not keep_contextual(
                 m,
@@ -199,6 +202,23 @@ def meant(frame: Frame, index: RouterIndex) -> None:
         frame.note("sense", "only a level word, and the rest reads like the traps")
         return
     frame.kept = kept
+
+
+def _levels_paired(spans: list[Span], words: list[str], index: RouterIndex) -> list[Span]:
+    """Level words joined by "to" ("mid to senior checklist", "sr -> staff"): a move
+    between two levels, meant as levels whatever follows them ("checklist" does not
+    make "senior checklist" a thing) - unless either is half of something else. Not
+    "or": "senior or junior discount" is a discount for either."""
+    out = []
+    for a, b in zip(spans, spans[1:]):
+        if (
+            a.role != b.role
+            and words[a.end : b.start] in ([w] for w in LEVEL_JOINERS)
+            and not trap_beside(a, words, index)
+            and not trap_beside(b, words, index)
+        ):
+            out += [m for m in (a, b) if m not in out]
+    return out
 
 
 def _apart(kb, level_role: str, title_role: str) -> bool:
