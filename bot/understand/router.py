@@ -8,6 +8,7 @@
     cues (cues.py)             what the words around each role say about it
     sense (sense.py)           which spans mean a role here ("lead paint" does not)
     structure (structure.py)   asker, subject, the move or comparison, lacking titles
+                               (subject.py, readiness.py, moves.py)
     topic (topic.py)           the topic and the facts that answer it
     declines (declines.py)     reads like the traps, or is an errand, a request...
 

@@ -17,15 +17,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..ladder.model import LADDER, KnowledgeBase
-from .frame import Frame, Span, Title
+from .frame import Frame, Span
 from .index import RouterIndex
 from .markers import (
-    AUXILIARIES,
     COMPARING_JOINERS,
     COMPARING_WORDS,
     EITHER,
     POSITION,
-    READINESS,
     TO,
 )
 from .moves import (
@@ -36,19 +34,13 @@ from .moves import (
     joined,
     listed,
     offered,
-    pair_of,
 )
 from .normalise import tokens
+from .readiness import readiness, told
 from .sense import model_words
+from .subject import subject, unknown_role
 
 ALONE_COMPARE = 0.1  # model probability a one-role comparison needs
-TELLING_SUBJECTS = frozenset({"i", "ive", "we", "weve"})
-# ...but "I need", "I want", "I wonder": what follows is what they ask about
-NOT_TELLING = frozenset(
-    "need needs want wanna wonder wondering would like hope think know guess am was "
-    "m have to".split()
-)
-TOLD_WORDS = 7  # "if I've never had direct reports": the clause a subject says
 HELD_MOST = 0.4  # share of what is asked one role's fact holds, the others' none: that role
 FAR_AHEAD = 2.0  # ...or the others' best holds far less (a score this many times lower)
 
@@ -150,7 +142,7 @@ def who(frame: Frame, index: RouterIndex) -> None:
     when the structure decides it (the ladder, a comparison). A name several roles
     share ("IC 5") is settled by the rest of the question, or the bot asks which."""
     frame.role, frame.other, frame.topic = _who(frame, index, frame.kept)
-    _readiness(frame, index)
+    readiness(frame, index)
     for attr in ("role", "other"):
         span = next((m for m in frame.kept if m.role == getattr(frame, attr)), None)
         if span is None or not span.ambiguous:
@@ -200,22 +192,6 @@ def _joined_words(text: str) -> frozenset[str]:
     return frozenset(said) | {a + b for a, b in zip(said, said[1:]) if b.isdigit()}
 
 
-def _told(words: list[str]) -> set[int]:
-    """Positions of what the asker says of themselves: the words after "I", "I've" or
-    "we" that is no question's subject ("I own two services", "if I've never had
-    direct reports"; not "do I own", "am I ready")."""
-    told: set[int] = set()
-    for j, w in enumerate(words):
-        verb = words[j + 1] if j + 1 < len(words) else ""
-        if (
-            w in TELLING_SUBJECTS
-            and not (j and words[j - 1] in AUXILIARIES)
-            and verb not in NOT_TELLING  # "I need to understand...": a question still
-        ):
-            told.update(range(j + 1, min(len(words), j + 1 + TOLD_WORDS)))
-    return told
-
-
 def _one_family(kb, roles: tuple[str, ...]) -> bool:
     """Levels of one track, one after another (Tech Lead 4, 5, 6, 7): a family's name,
     not a code several tracks share."""
@@ -225,46 +201,6 @@ def _one_family(kb, roles: tuple[str, ...]) -> bool:
         if set(roles) <= members and steps == list(range(steps[0], steps[0] + len(steps))):
             return True
     return False
-
-
-def _readiness(frame: Frame, index: RouterIndex) -> None:
-    """ "what do I need to show for D4", "am I ready for senior", "what changes at EM7":
-    about the level someone is heading for - what it expects, and what changes from
-    where they are (`other`) - unless the question names a topic of its own ("do I need
-    a degree to be senior")."""
-    cues, kb = frame.cues, frame.kb
-    if not cues.readiness or cues.form == "how_long" or not index.ladder_topic:
-        return
-    if frame.topic not in (None, index.ladder_topic):
-        return
-    heading = [m for m in frame.kept if {"target", "reaching", "toward"} & m.marks]
-    if not heading:
-        return
-    target = heading[-1]
-    told = _told(frame.words)
-    named = [  # not "what actually changes" (impact's phrase): that is the readiness;
-        # nor what the asker says they do ("I own two services. am I ready for senior")
-        t
-        for t in frame.strong
-        if t in kb.topics
-        and kb.topics[t].answer == "facts"
-        and any(not set(p) & COMPARING_WORDS for p in frame.phrases[t].words)
-        and not frame.phrases[t].at <= told
-    ]
-    if named:
-        # "how does the process expectation change from em5 to em6": that topic, there
-        # ("going for senior, do i need to spread best practices": that, not the move;
-        # but "what is required to be promoted" asks what it takes)
-        frame.role, frame.other = target.role, None
-        thing = [t for t in named if any(not set(p) & READINESS for p in frame.phrases[t].words)]
-        frame.topic = thing[0] if len(thing) == 1 else None
-        return
-    others = [m for m in frame.kept if m.role != target.role]
-    standing = [m for m in others if {"self", "source", "stands"} & m.marks]
-    sources = standing or [m for m in others if m.start < target.start]
-    frame.role, frame.topic, frame.direction = target.role, index.ladder_topic, "ready"
-    frame.other = sources[-1].role if sources else None
-    frame.note("structure", f"what {target.role} expects, before reaching it")
 
 
 def _settle_shared(frame: Frame, span: Span) -> str | None:
@@ -317,8 +253,8 @@ def _who(frame: Frame, index: RouterIndex, kept: list[Span]):
         )
     )
     roles = list(dict.fromkeys(m.role for m in kept))
-    told = _told(frame.words)  # "I own two services": the asker's story, not the topic
-    named = _fact_topics(kb, phrases, lambda found: found.naming and not found.at <= told)
+    told_at = told(frame.words)  # "I own two services": the asker's story, not the topic
+    named = _fact_topics(kb, phrases, lambda found: found.naming and not found.at <= told_at)
     compared = kb.topics[index.compare_topic].compares if index.compare_topic else ()
     if (
         (listed(frame, kept) or asks_range(frame, kept) or cues.all_roles)
@@ -430,77 +366,3 @@ def _things_compared(frame: Frame, kept: list[Span]) -> bool:
     the sentence names, not between the role and another."""
     at = {j for m in kept for j in range(m.start, m.end)}
     return any(i - 1 not in at and i + 1 not in at for i in frame.cues.things_compared)
-
-
-def subject(frame: Frame, mentions: list[Span]) -> Span:
-    """The role a sentence is about when it names several with no comparison or move:
-    the first that is not an object ("do leads mentor *juniors*", "is mentoring
-    *juniors* part of the lead role")."""
-    objects: dict[int, bool] = {}
-
-    def is_object(m: Span) -> bool:
-        if m.start not in objects:
-            objects[m.start] = _is_object(m)
-        return objects[m.start]
-
-    def _is_object(m: Span) -> bool:
-        if "how_for" in m.marks:
-            return False  # "how does code review work for juniors": about the juniors
-        if "object_word" in m.marks or "or_alternative" in m.marks:
-            return True
-        if any(
-            p.end <= m.start and pair_of(frame, p, m).or_between and is_object(p) for p in mentions
-        ):
-            return True  # "hiring mid folks or is it all senior reqs": the alternative
-        return "verb_before" in m.marks
-
-    def is_asker(m: Span) -> bool:
-        # "as an EM, what should my tech lead handle", "manager question: ...": who
-        # is asking, when the question is about someone else.
-        return bool({"as", "quoted", "question_lead", "here"} & m.marks)
-
-    subjects = [m for m in mentions if not is_object(m)]
-    # the asker only when no one else is: "as a senior, do i mentor juniors"
-    found = next((m for m in subjects if not is_asker(m)), None)
-    if found:
-        return found
-    askers = [m for m in mentions if is_asker(m)]
-    if askers and "first_person_after" not in askers[0].marks:
-        # "as a manager justifying headcount: what does adding a senior bring" - the
-        # question is not about the asker, so the role it names, even as an object
-        return next((m for m in mentions if not is_asker(m)), mentions[0])
-    return subjects[0] if subjects else mentions[0]
-
-
-def unknown_role(frame: Frame, titles: list[Title], kept: list[Span], index) -> Title | None:
-    """A title the ladder does not have, when it is what the question is about: no
-    ladder role named, or a level word describing it ("senior data scientist"), or
-    compared with one ("backend engineer vs product manager")."""
-    if not titles:
-        return None
-    if not kept:
-        return titles[0]
-    for title in titles:
-        # A level describing the title: "senior data scientist", "sr frontend dev".
-        if any(m.end == title.start and m.end - m.start == 1 for m in kept):
-            return title
-    if index.compare_topic in frame.strong and len({m.role for m in kept}) < 2:
-        # "backend engineer vs product manager"; not "recruiter question: is a
-        # principal the same as a staff engineer", which compares two ladder roles.
-        return titles[0]
-    if all(m.contextual for m in kept):
-        # Only a level word beside the title, which is then the subject: "the path for
-        # a ux designer to go senior". Not when the title is the level's company:
-        # "do seniors work with product managers".
-        for title in titles:
-            if title.start > kept[0].start and any(
-                kept[0].end <= i < title.start for i in frame.cues.clause_ors
-            ):
-                continue  # "is a senior on the hook for tuning or is that an sre thing"
-            if "field" in title.marks:
-                continue  # "does the TL role include project management": the TL's work
-            if "complement" in title.marks and title.start > kept[0].start:
-                continue  # "is a principal supposed to be a project manager too": its work
-            if title.start < kept[0].start or "peer" not in title.marks:
-                return title
-    return None
