@@ -135,7 +135,7 @@ def meant(frame: Frame, index: RouterIndex) -> None:
     near, kept, trapped = [], [], False
     strong = bool(frame.strong)
     titles_at = {m.start: m for m in frame.spans if not m.contextual}
-    paired = _levels_paired(frame.spans, words, index)
+    paired = _levels_paired(frame, index)
     for m in frame.spans:
         typed = frame.typed[m.start]
         plural = typed != words[m.start] and typed.endswith("s")
@@ -204,19 +204,27 @@ def meant(frame: Frame, index: RouterIndex) -> None:
     frame.kept = kept
 
 
-def _levels_paired(spans: list[Span], words: list[str], index: RouterIndex) -> list[Span]:
+def _levels_paired(frame: Frame, index: RouterIndex) -> list[Span]:
     """Level words joined by "to" ("mid to senior checklist", "sr -> staff"): a move
-    between two levels, meant as levels whatever follows them ("checklist" does not
-    make "senior checklist" a thing) - unless either is half of something else. Not
-    "or": "senior or junior discount" is a discount for either."""
-    out = []
+    between two levels, meant as levels whatever one word after them is ("checklist"
+    does not make "senior checklist" a thing) - unless either is half of something
+    else or more words are strangers to the ladder ("junior to senior gym
+    membership"). Not "or":
+    "senior or junior discount" is a discount for either."""
+    spans, words, out = frame.spans, frame.words, []
     for a, b in zip(spans, spans[1:]):
         if (
-            a.role != b.role
-            and words[a.end : b.start] in ([w] for w in LEVEL_JOINERS)
-            and not trap_beside(a, words, index)
-            and not trap_beside(b, words, index)
+            a.role == b.role
+            or words[a.end : b.start] not in ([w] for w in LEVEL_JOINERS)
+            or trap_beside(a, words, index)
+            or trap_beside(b, words, index)
         ):
+            continue
+        inside = set(range(a.start, b.end))
+        strangers = [
+            j for j, w in enumerate(words) if j not in inside and is_unknown(w, index, strict=True)
+        ]
+        if strangers in ([], [b.end]):
             out += [m for m in (a, b) if m not in out]
     return out
 
