@@ -804,6 +804,7 @@ def test_the_built_in_synonyms_find_a_line_in_other_words(tmp_path, text, line):
     [
         "how long does someone stay engineer i before engineer ii",
         "how long to become an engineer ii",
+        "how long does someone stay an engineer i?",
     ],
 )
 def test_how_long_a_move_takes_is_the_time_the_level_below_says(tmp_path, text):
@@ -812,6 +813,7 @@ def test_how_long_a_move_takes_is_the_time_the_level_below_says(tmp_path, text):
         tmp_path,
         ("roles/engineer-1.yaml", "responsibilities", line),
         ("roles/engineer-1.yaml", "responsibilities", "Leads 1-3 month projects."),
+        ("roles/engineer-1.yaml", "skills", "A minimum of 2 years of experience in this role."),
         ("roles/engineer-2.yaml", "responsibilities", "Earns about $90,000 a year."),
     )
     answer = render_plain(ask(text, kb), kb)

@@ -436,6 +436,8 @@ def test_lead_as_a_verb_in_a_question_about_leading_is_still_answered(kb, text):
         ("Ships one feature a month", False),
         ("Leads 1-3 month projects", True),
         ("Asks for help within half a day of being blocked", True),
+        ("Takes 30 minutes to review a PR", True),
+        ("Ships a first change within a couple of weeks", True),
     ],
 )
 def test_a_fact_states_a_time_when_a_unit_follows_an_amount(text, timed):
@@ -453,3 +455,15 @@ def test_a_fact_states_a_time_when_a_unit_follows_an_amount(text, timed):
 def test_who_does_it_beside_a_level_named_is_about_the_ladder(kb, text):
     # "who owns it" wants a person only where no level is named
     assert route(text, kb).answered
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do I upgrade my junior to senior gym membership?",
+        "our kid goes from junior to senior league next season",
+    ],
+)
+def test_two_levels_joined_by_to_among_strangers_are_not_a_move(kb, text):
+    # "junior to senior" beside more words the ladder never uses: a membership's tiers
+    assert not route(text, kb).answered

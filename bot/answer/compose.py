@@ -383,10 +383,7 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
             sections = (*sections[:1], heading, *sections[1:])
         # the level moved from: this one, or for "how long to become X" the one below
         below = kb.previous_roles(role.id) if intent.direction == "into" else (role.id,)
-        moving = bool(intent.other_role) or intent.direction == "into"  # a move is asked
-        stay = (
-            kb.roles[below[0]] if intent.form == "how_long" and moving and len(below) == 1 else None
-        )
+        stay = kb.roles[below[0]] if intent.form == "how_long" and len(below) == 1 else None
         spans = time_in_role(stay) if stay else []
         if spans:  # "how long does someone stay an Engineer": the time the level says
             heading = f"How long at {stay.title}"

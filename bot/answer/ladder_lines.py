@@ -12,7 +12,11 @@ from ..understand.facts import states_a_time
 from ..understand.markers import STOPWORDS
 
 YEARS = frozenset({"month", "year", "yr"})  # the span of time a level lasts, as said
-IN_ROLE = frozenset({("this", "role"), ("this", "level"), ("in", "role"), ("in", "level")})
+IN_ROLE = frozenset(
+    {("this", "role"), ("this", "level"), ("the", "role"), ("in", "role"), ("in", "level")}
+    | {("at", "level"), ("the", "level")}
+)
+NEAR = 6  # words between the time given and the role it is spent in
 
 SAID_OF = 2  # the ladder's own lines naming a role, shown with its answer
 
@@ -39,6 +43,17 @@ def time_in_role(role: Role) -> list:
         f
         for fs in role.facts.values()
         for f in fs
-        if states_a_time(said := words(f.text), YEARS)
-        and ("tenure" in said or any(pair in IN_ROLE for pair in zip(said, said[1:])))
+        if states_a_time(said := words(f.text), YEARS) and _spent_in_role(said)
     ]
+
+
+def _spent_in_role(said: list[str]) -> bool:
+    """ "tenure", or a year or month near "in this role" / "at level" - not "2 years of
+    experience", whatever else the line says."""
+    if "tenure" in said:
+        return True
+    units = [i for i, w in enumerate(said) if w in YEARS]
+    return any(
+        (said[j], said[j + 1]) in IN_ROLE and any(abs(j - i) <= NEAR for i in units)
+        for j in range(len(said) - 1)
+    ) and not any(w == "experience" for w in said)

@@ -248,7 +248,7 @@ def states_a_time(fact_words: list[str], units: frozenset[str] = TIME_UNITS) -> 
         amount, after = fact_words[i - 1], fact_words[i + 1 : i + 2]
         if (
             (w == "quarter" and after == ["of"])  # "a quarter of their time": a share
-            or after == ["to"]  # "day to day"
+            or (after == ["to"] and fact_words[i + 2 : i + 3] == [w])  # "day to day"
             or RATES & set(fact_words[max(0, i - 3) : i])  # "every 2 weeks", "once a year"
         ):
             continue
@@ -256,4 +256,6 @@ def states_a_time(fact_words: list[str], units: frozenset[str] = TIME_UNITS) -> 
             return True  # "30-40 minutes", "~2 years", "several weeks"
         if amount in ("a", "an") and i >= 2 and fact_words[i - 2] in SPAN_BEFORE:
             return True  # "half a day", "within a week"; not "$90,000 a year"
+        if amount == "of" and i >= 2 and fact_words[i - 2] in QUANTITIES:
+            return True  # "a couple of weeks"
     return False
