@@ -53,7 +53,10 @@ def _spent_in_role(said: list[str]) -> bool:
     if "tenure" in said:
         return True
     units = [i for i, w in enumerate(said) if w in YEARS]
-    return any(
-        (said[j], said[j + 1]) in IN_ROLE and any(abs(j - i) <= NEAR for i in units)
-        for j in range(len(said) - 1)
-    ) and not any(w == "experience" for w in said)
+    return (
+        any(
+            (said[j], said[j + 1]) in IN_ROLE and any(abs(j - i) <= NEAR for i in units)
+            for j in range(len(said) - 1)
+        )
+        and "experience" not in said
+    )

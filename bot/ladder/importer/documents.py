@@ -122,14 +122,9 @@ def read_document(path: Path, name: str) -> Document:
 
 def _last_sentence(text: str) -> str:
     """A paragraph's last sentence, split as the facts are ("e.g." ends none)."""
-    from .placing import ABBREVIATION, SENTENCE
+    from .placing import sentence_pieces
 
-    pieces: list[str] = []
-    for piece in SENTENCE.split(text):
-        if pieces and ABBREVIATION.search(pieces[-1]):
-            pieces[-1] += " " + piece
-        else:
-            pieces.append(piece)
+    pieces = sentence_pieces(text)
     return pieces[-1].strip() if pieces else ""
 
 

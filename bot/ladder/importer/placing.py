@@ -246,15 +246,22 @@ class TopicGuesser:
         return ranked[0]
 
 
-def sentences(text: str) -> list[str]:
-    """A paragraph's sentences worth keeping as facts: not fragments, not questions."""
-    out = []
+def sentence_pieces(text: str) -> list[str]:
+    """A paragraph split into its sentences, as written: "the U.S. Bureau of ...", "e.g.
+    Go" end none."""
     pieces: list[str] = []
     for piece in SENTENCE.split(text):
         if pieces and ABBREVIATION.search(pieces[-1]):
-            pieces[-1] += " " + piece  # "the U.S. Bureau of ...", "e.g. Go": one sentence
+            pieces[-1] += " " + piece
         else:
             pieces.append(piece)
+    return pieces
+
+
+def sentences(text: str) -> list[str]:
+    """A paragraph's sentences worth keeping as facts: not fragments, not questions."""
+    out = []
+    pieces = sentence_pieces(text)
     least = MIN_WORDS if len(pieces) > 1 else 2  # a cell or a line may be short
     for piece in pieces:
         piece = piece.strip()
