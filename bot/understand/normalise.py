@@ -105,7 +105,8 @@ def question_start(text: str, long: bool = True, names=None) -> int:
     last sentence that asks something ("shipped the migration solo... what do people
     look for when promoting a mid?"). `names`: whether some words are a role's name on
     the ladder ("lead:", "EM -"), the asker's own title."""
-    if not long and not _MAYBE_LEAD.search(text):
+    introduced = _introduces_asker(text)
+    if not long and not introduced and not _MAYBE_LEAD.search(text):
         return 0  # short, and no colon, dash or "here" sets off who is asking
     plain = strip_markup(text)
     lead_words = tokens(plain)[:5]
@@ -128,7 +129,7 @@ def question_start(text: str, long: bool = True, names=None) -> int:
         and plain[prefix.end() :].strip()
     ):
         return max(len(tokens(prefix.group(0))), _asking_clause(plain))
-    if not long:
+    if not long and not introduced:
         return 0
     sentences = _SENTENCE_END.split(plain)
     # the last sentence that asks, unless it only checks the one before: "... does
@@ -141,6 +142,16 @@ def question_start(text: str, long: bool = True, names=None) -> int:
     if not asking or asking[-1] == 0:
         return 0
     return len(tokens(" ".join(sentences[: asking[-1]])))
+
+
+_INTRODUCTIONS = ("i'm ", "i\u2019m ", "im ", "i am ", "i've ", "i\u2019ve ", "ive ")
+
+
+def _introduces_asker(text: str) -> bool:
+    """A first sentence about the asker, then another: "I'm a senior who just joined.
+    What does a staff engineer focus on?" - the story is context even when short."""
+    head = text.lstrip()[:6].lower()
+    return head.startswith(_INTRODUCTIONS) and bool(_SENTENCE_END.search(text.strip()))
 
 
 # Who is asking, said before a colon or a dash: "recruiter: what does mid-level mean"

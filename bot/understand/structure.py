@@ -71,17 +71,37 @@ def settle(frame: Frame, index: RouterIndex) -> bool:
         # "lead: what should my seniors own?": who asks, before the question that names
         # its own role - unless it is where the asker stands ("senior here - how do i
         # get to staff"), which a move starts from
+        # "I'm a senior who just joined. What does a staff engineer focus on?": the
+        # question names its own subject, so where the asker stands is only context
+        asked_of = {
+            m.role
+            for m in kept
+            if m.start >= frame.focus
+            and "aux" in m.marks
+            and not {"target", "toward"} & m.marks
+            and m.role != kb.default_role  # "how do backend teams ship...": the discipline
+        }
         asking += [
             m
             for m in kept
             if m.end <= frame.focus
-            and not {"self", "stands", "source", "as", "here"} & m.marks
+            and (
+                not {"self", "stands", "source", "as", "here"} & m.marks
+                or bool(asked_of - {m.role})
+            )
             and m not in asking
         ]
-    if asking and len({m.role for m in kept}) > len({m.role for m in asking}):
+    rest = [m for m in kept if m not in asking]
+    if (
+        asking
+        and rest
+        and (frame.focus or len({m.role for m in kept}) > len({m.role for m in asking}))
+    ):
         # "manager question: is one of my mids ready for senior", "my manager says im
         # operating at staff": who asks or is quoted, not whom the question is about
-        kept = [m for m in kept if m not in asking]
+        # (after a story, whatever its story names: "...has a staff engineer title. What
+        # does a staff engineer focus on?")
+        kept = rest
     titles = [t for t in frame.titles if "set_aside" not in t.marks and t.start >= frame.focus]
     if frame.trapped:
         # "principal component analysis in python": the level word means something
