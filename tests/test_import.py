@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.answer.compose import compose
 from bot.answer.render_text import render_plain
 from bot.ladder import knowledge
 from bot.pipeline import ask
@@ -168,6 +169,27 @@ def test_numbered_and_qualified_titles_are_asked_about_as_people_type_them(tmp_p
         "senior-engineer-2-individual-contributor",
         "senior-engineer-2-people-manager",
     }
+
+
+@needs_shared
+def test_a_title_two_frameworks_share_is_settled_by_what_only_one_of_them_has(tmp_path):
+    # the FT's engineering and operations frameworks both have a "Senior Engineer 1"
+    kb, _ = import_into(tmp_path / "kb", LADDERS / "ft-engineering-progression")
+    engineering, operations = "engineering-senior-engineer-1", "operations-senior-engineer-1"
+    # only the engineering one has a planning competency, whatever the wording
+    for text in ("SE1 planning expectations", "how should a senior engineer 1 plan and organise"):
+        assert route(text, kb).role == engineering, text
+    # the ops track named outright, beside a word that is another track's in another form
+    assert route("ops SE1 incident management expectations", kb).role == operations
+    # nothing settles it: asked which, the choices told apart by their track
+    text = "what does a senior engineer 1 do"
+    intent = route(text, kb)
+    assert set(intent.choices) == {engineering, operations}
+    answer = compose(intent, kb, text)
+    assert answer.sections[0].lines == (
+        "Senior Engineer 1 (Engineering)",
+        "Senior Engineer 1 (Operations)",
+    )
 
 
 # --- each format, written by the tests ----------------------------------------------

@@ -164,10 +164,28 @@ def _coded(role) -> str:
     return f" ({code})" if code and code.lower().replace(" ", "") not in squeezed else ""
 
 
+def distinct_title(kb: KnowledgeBase, role: Role, base: str = "") -> str:
+    """The role's title (or `base`, a shorter name for it), and its track's where
+    another role has the same title ("Senior Engineer 1 (Operations)"): a list or a
+    choice must tell them apart. A track's own aside is left off its name
+    ("Engineering (Individual Contributor)" -> "Engineering")."""
+    base = base or role.title
+    shared = kb._cache.get("shared_titles")
+    if shared is None:
+        seen: dict[str, int] = {}
+        for other in kb.roles.values():
+            seen[other.title] = seen.get(other.title, 0) + 1
+        shared = kb._cache["shared_titles"] = {t for t, n in seen.items() if n > 1}
+    track = next(iter(kb.tracks_for(role.id)), None)
+    if role.title not in shared or track is None:
+        return base
+    return f"{base} ({track.title.split(' (')[0]})"
+
+
 def roles_listed(kb: KnowledgeBase, name=None) -> str:
-    """The roles in ladder order, named by `name` (full titles by default), at most
-    MAX_ROLES_LISTED of them and a count of the rest."""
-    name = name or (lambda role: role.title)
+    """The roles in ladder order, named by `name` (full titles, told apart where two
+    are the same, by default), at most MAX_ROLES_LISTED of them and a count of the rest."""
+    name = name or (lambda role: distinct_title(kb, role))
     order = kb.ladder_order()
     listed = ", ".join(name(kb.roles[r]) for r in order[:MAX_ROLES_LISTED])
     if len(order) > MAX_ROLES_LISTED:

@@ -21,6 +21,7 @@ from itertools import chain, islice
 
 from ..ladder.model import KnowledgeBase
 from .compose import Answer
+from .ladder import distinct_title
 from .render_text import escape, source_names
 
 MAX_BLOCKS = 50
@@ -208,7 +209,10 @@ def _follow_ups(
                 "placeholder": {"type": "plain_text", "text": "Compare with…"},
                 "options": [
                     {
-                        "text": {"type": "plain_text", "text": _truncate(kb.roles[r].title, 75)},
+                        "text": {
+                            "type": "plain_text",
+                            "text": _truncate(distinct_title(kb, kb.roles[r]), 75),
+                        },
                         "value": checked_value(
                             {"r": ref, "t": "compare", "o": role_ref(r)}, MAX_OPTION_VALUE
                         ),
@@ -220,7 +224,8 @@ def _follow_ups(
     topic = intent.topic if intent.topic in kb.topics else kb.default_topic
     for i, choice in enumerate(r for r in intent.choices if r in kb.roles):
         value = {"r": role_ref(choice), "t": topic}
-        elements.append(button(kb.roles[choice].title, f"{CHOOSE_ACTION}{i}", value))
+        label = distinct_title(kb, kb.roles[choice])
+        elements.append(button(label, f"{CHOOSE_ACTION}{i}", value))
     for i, suggestion in enumerate(intent.suggestions[:3]):
         value = fit_value({"q": suggestion}, "q")
         elements.append(button(suggestion, f"{SUGGEST_ACTION}{i}", value))

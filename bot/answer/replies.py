@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..ladder.model import KnowledgeBase, Role
 from ..understand.intent import Intent
 from .answers import Answer
-from .ladder import Section, roles_listed, short
+from .ladder import Section, distinct_title, roles_listed, short
 
 
 def spoken(role: Role) -> str:
@@ -73,7 +73,7 @@ def chat_answer(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer
     sections = (
         Section("Try asking", examples(kb)),
         Section("Commands", commands(kb)),
-        Section("Roles I know", (roles_listed(kb, lambda r: short(r, kb)),)),
+        Section("Roles I know", (roles_listed(kb, lambda r: distinct_title(kb, r, short(r, kb))),)),
     )
     return Answer(question, intent, title, intro, sections)
 
@@ -94,7 +94,7 @@ def decline(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
         "so I won't guess at that one."
     )
     sections = [
-        Section("Roles I know", (roles_listed(kb, lambda r: short(r, kb)),)),
+        Section("Roles I know", (roles_listed(kb, lambda r: distinct_title(kb, r, short(r, kb))),)),
         Section("Ask me about", (topics,)),
     ]
     if intent.suggestions:
@@ -105,7 +105,7 @@ def decline(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
 def clarify_answer(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
     """Which role? A name several roles share ("IC 5"), or none on a ladder with several
     paths: the roles it could mean, as buttons in Slack, instead of a guess."""
-    titles = [kb.roles[r].title for r in intent.choices if r in kb.roles]
+    titles = [distinct_title(kb, kb.roles[r]) for r in intent.choices if r in kb.roles]
     if intent.asked_as:
         title = f"Which {intent.asked_as} do you mean?"
         intro = f"{intent.asked_as} is a level on several tracks: {', '.join(titles)}."

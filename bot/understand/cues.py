@@ -73,12 +73,7 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
             for i, w in enumerate(words)
             if w == "or" and words[i + 1 : i + 2] and words[i + 1] in M.CLAUSE_STARTS
         ),
-        tracks_named=frozenset(
-            t
-            for j, w in enumerate(words)
-            if frame.free[j]
-            for t in index.track_words.get(w) or index.track_stems.get(stem(w), ())
-        ),
+        tracks_named=_tracks_named(words, frame.free, index),
         condition=condition,
         announcement=announcement_of(frame.text, words, form_of(words), frame.spans),
         request=request_of(words) or bool(person),
@@ -95,6 +90,17 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
         )
         or any(pair in M.READINESS_PAIRS for pair in zip(plain, plain[1:])),
     )
+
+
+def _tracks_named(words: list[str], free: list[bool], index: RouterIndex) -> frozenset[str]:
+    """The tracks a question names by a word of their title ("ops", "IC") or, when it
+    names none so, by another form of one ("management" for People Manager) - not
+    beside a track named outright: "ops SE1 incident management" is the ops track."""
+    said = [w for j, w in enumerate(words) if free[j]]
+    named = frozenset(t for w in said for t in index.track_words.get(w, ()))
+    if named:
+        return named
+    return frozenset(t for w in said for t in index.track_stems.get(stem(w), ()))
 
 
 def _report(m: Span, words: list[str], index: RouterIndex) -> bool:

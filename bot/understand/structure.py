@@ -237,6 +237,12 @@ def _settle_shared(frame: Frame, span: Span) -> str | None:
     ):
         if len(candidates) == 1:
             return candidates[0]
+    holding = _holding_asked_topics(frame, span.roles)
+    if len(holding) == 1:
+        # "SE1 planning expectations": only the engineering Senior Engineer 1 has a
+        # planning competency; the operations one of the same title has none
+        frame.note("structure", f"{frame.span_text(span)!r}: only {holding[0]} has that topic")
+        return holding[0]
     # "do IC2s go on call?": only one of them has a fact holding all that is asked, or
     # most of it, and the others' facts hold none of it or far less
     asked = frame.asked
@@ -255,6 +261,20 @@ def _settle_shared(frame: Frame, span: Span) -> str | None:
         )
         return meant
     return None
+
+
+def _holding_asked_topics(frame: Frame, roles: tuple[str, ...]) -> list[str]:
+    """Of the roles, those with facts under every topic the question names strongly
+    that any of them has facts under (all of them when no such topic is named)."""
+    kb, left = frame.kb, list(roles)
+    for tid in frame.strong:
+        topic = kb.topics.get(tid)
+        if topic is None or topic.answer != "facts":
+            continue
+        having = [r for r in left if any(kb.roles[r].get(p) for p in topic.paths)]
+        if having:
+            left = having
+    return left
 
 
 def _who(frame: Frame, index: RouterIndex, kept: list[Span]):
