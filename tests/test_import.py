@@ -192,6 +192,23 @@ def test_a_title_two_frameworks_share_is_settled_by_what_only_one_of_them_has(tm
     )
 
 
+@needs_shared
+def test_of_two_topics_named_alike_the_one_the_role_has_facts_under(tmp_path):
+    # FT's operations framework has "Leadership", its engineering one "Leadership of
+    # Self and Others": a junior engineer (engineering only) has the second
+    kb, _ = import_into(tmp_path / "kb", LADDERS / "ft-engineering-progression")
+    for text in (
+        "leadership at junior level??",
+        "what leadership is expected of a junior engineer",
+        "junior engineer leadership",
+    ):
+        intent = route(text, kb)
+        assert (intent.role, intent.topic) == (
+            "junior-engineer",
+            "leadership-of-self-and-others",
+        ), text
+
+
 # --- each format, written by the tests ----------------------------------------------
 
 README = """# Engineering at Northwind

@@ -38,6 +38,9 @@ COVERAGE_FLOOR = 0.5  # the facts' vote at the least coverage, as a share of FAC
 ENOUGH = 0.5  # below this, too little evidence for any topic: the role's overview
 
 
+TIED = 0.97  # topic scores this close differ only by the model's slight leanings
+
+
 def choose_topic(
     kb: KnowledgeBase,
     index: RouterIndex,
@@ -105,6 +108,19 @@ def choose_topic(
         return default, 0.0
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], index.topic_order[kv[0]]))
     top_topic, top = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] >= TIED * top and not has_facts(kb, role, top_topic):
+        # "leadership at junior level": two topics named alike ("Leadership",
+        # "Leadership of Self and Others"), the role's facts filed under one of them
+        said = set(phrases[top_topic].words) if top_topic in phrases else set()
+        tied = (
+            t
+            for t, s in ranked
+            if s >= TIED * top
+            and t in phrases
+            and said & set(phrases[t].words)
+            and has_facts(kb, role, t)
+        )
+        top_topic = next(tied, top_topic)
     if top < ENOUGH:
         return default, 0.0
     found = phrases.get(top_topic, Found())
