@@ -209,6 +209,23 @@ def test_of_two_topics_named_alike_the_one_the_role_has_facts_under(tmp_path):
         ), text
 
 
+@needs_shared
+def test_a_question_citing_the_ladder_is_answered_from_it_and_a_ladder_to_climb_is_not(tmp_path):
+    kb, _ = import_into(tmp_path / "kb", LADDERS / "engineeringladders")
+    for text in (
+        "which relationships do managers usually neglect according to the ladder",
+        "which relationships do managers neglect, according to the ladder?",
+        "why is there no level 8 in the ladder",
+    ):
+        assert route(text, kb).answered, text
+    for text in (
+        "can someone bring the ladder to the office",
+        "is the ladder in the storage room safe to climb",
+        "what's the ladder safety training requirement for the warehouse crew",
+    ):
+        assert not route(text, kb).answered, text
+
+
 # --- each format, written by the tests ----------------------------------------------
 
 README = """# Engineering at Northwind

@@ -64,6 +64,14 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
             and words[i - 1] in M.THIS_LADDER
             for i, w in enumerate(words)
         ),
+        ladder_cited=any(
+            w in M.LADDER_NOUNS
+            and (w == "ladder" or w in index.ladder_words)
+            and i > 1
+            and words[i - 1] in M.THIS_LADDER
+            and words[i - 2] in M.CITING
+            for i, w in enumerate(words)
+        ),
         things_compared=tuple(
             i for i, w in enumerate(words) if w in M.VS and 0 < i < len(words) - 1
         ),

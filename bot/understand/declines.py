@@ -48,12 +48,15 @@ def declined(
         for p in found.stems
         if len(p) > 1 and any(x not in STOPWORDS for x in p)
     }
-    about_the_ladder = bool(
-        framed & ({index.ladder_topic, kb.default_topic} | index.ladder_only_topics)
-    ) or (
-        # one of the ladder's own lines holds three things asked, and all of it: "how
-        # much is on-call paid per shift"
-        role == LADDER and frame.supported and len(hits[0].matched) >= 3
+    about_the_ladder = (
+        bool(framed & ({index.ladder_topic, kb.default_topic} | index.ladder_only_topics))
+        or (
+            # one of the ladder's own lines holds three things asked, and all of it: "how
+            # much is on-call paid per shift"
+            role == LADDER and frame.supported and len(hits[0].matched) >= 3
+        )
+        # "which relationships do managers neglect, according to the ladder"
+        or frame.cues.ladder_cited
     )
     if (
         frame.hint is None

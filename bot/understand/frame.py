@@ -83,6 +83,7 @@ class Cues:
     level_words: bool = False  # "level", "ladder"
     ladder_word: bool = False  # "ladder"
     ladder_named: bool = False  # "the framework", "our career ladder": the ladder itself
+    ladder_cited: bool = False  # "according to the ladder": where the answer is to be found
     things_compared: tuple[int, ...] = ()  # where "vs" is: "node vs django"
     individual: bool = False  # "IC", "individual": with a track, the tracks
     clause_ors: tuple[int, ...] = ()  # where an "or" opens a question of its own

@@ -151,6 +151,9 @@ LEVEL_WORDS = _words("level ladder")
 # ladder whose own pages call it so (index.ladder_words): else it is a web framework.
 LADDER_NOUNS = _words("ladder framework")
 THIS_LADDER = _words("the this our your whole entire career progression competency")
+# Before "the ladder" said as where an answer is found: "according to the ladder",
+# "per the framework", "in our ladder" - not "bring the ladder", "is the ladder safe"
+CITING = _words("to per in by under from")
 TOP = _words("top up upward upwards")
 POSITION = _words("abov below higher lower")  # stems: "above", "below"...
 VS = _words("vs versus")
