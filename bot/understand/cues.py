@@ -48,6 +48,7 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
     frame.cues = Cues(
         form=form_of(words),
         asking_form=form_of(words[frame.focus :]),
+        refers_back=bool(frame.focus) and _refers_back(words[frame.focus :]),
         head=asked_for(words, frame.focus),
         absence=bool(M.ABSENCE & present),
         all_roles=any(
@@ -109,6 +110,15 @@ def _tracks_named(words: list[str], free: list[bool], index: RouterIndex) -> fro
     if named:
         return named
     return frozenset(t for w in said for t in index.track_stems.get(stem(w), ()))
+
+
+def _refers_back(asking: list[str]) -> bool:
+    """The asking sentence points back at a role its story named: "What is *that
+    role*, exactly?", "what should *that person* be on the hook for?"."""
+    return any(
+        w in M.POINTING and asking[i + 1 : i + 2] and asking[i + 1] in M.ROLE_REFERENCES
+        for i, w in enumerate(asking)
+    )
 
 
 def _report(m: Span, words: list[str], index: RouterIndex) -> bool:
@@ -206,6 +216,7 @@ def _span_marks(m: Span, words: list[str], index: RouterIndex) -> frozenset[str]
 
     mark("aux", before in M.AUXILIARIES)  # "does a principal ..."
     mark("early_subject", (before in M.AUXILIARIES or before in M.IS_ARE) and m.start <= 2)
+    mark("copula", before in M.IS_ARE)  # "what is a senior ... supposed to be"
     mark("after", before == "after")
     mark("after_any", before in M.AFTER)  # "what's beyond principal"
     mark("source", before in M.SOURCE)  # "from senior", "as a senior"

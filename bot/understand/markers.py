@@ -284,3 +284,6 @@ TRACK_MOVES = _words("get onto switch switching move moving join joining go goin
 # ladder something holds.
 WHICH = _words("which what wich")
 LEVEL_NOUNS = _words("level levels role roles grade grades step steps")
+# "that role", "those positions", "this person": a role named before, pointed back at
+POINTING = _words("that those this these")
+ROLE_REFERENCES = _words("role roles position positions person people job jobs title titles")

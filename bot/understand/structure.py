@@ -77,7 +77,7 @@ def settle(frame: Frame, index: RouterIndex) -> bool:
             m.role
             for m in kept
             if m.start >= frame.focus
-            and "aux" in m.marks
+            and {"aux", "copula"} & m.marks
             and not {"target", "toward"} & m.marks
             and m.role != kb.default_role  # "how do backend teams ship...": the discipline
         }
@@ -91,6 +91,10 @@ def settle(frame: Frame, index: RouterIndex) -> bool:
             )
             and m not in asking
         ]
+    if frame.cues.refers_back and kept and all(m.end <= frame.focus for m in kept):
+        # "I'm a senior thinking of applying for lead roles. What do companies require
+        # for those positions?": the role pointed back at, not where the asker stands
+        asking += [m for m in kept if {"self", "stands"} & m.marks and m not in asking]
     rest = [m for m in kept if m not in asking]
     if (
         asking
