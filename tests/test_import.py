@@ -1326,6 +1326,47 @@ def test_a_framework_with_its_matrix_in_front_matter_or_yaml(tmp_path, name):
         assert not any("salary range" in f.text for r in kb.roles.values() for f in r.get("salary"))
 
 
+PROGRESSION_WITH_EXAMPLES = """name: Support
+levels:
+  - id: one
+    name: Support Engineer
+  - id: two
+    name: Senior Support Engineer
+themes:
+  - id: comms
+    name: Communication
+competencies:
+  - id: a1
+    level: one
+    theme: comms
+    summary: Keeps users informed
+    examples:
+      - Posts an update on the status page within ten minutes of an outage
+  - id: a2
+    level: two
+    theme: comms
+    summary: Speaks for the team
+    examples:
+      - Briefs the leadership group during major incidents
+"""
+
+
+def test_a_progression_yamls_competency_examples_are_facts_under_its_theme(tmp_path):
+    # the FT's format: a competency's examples say what it looks like at that level
+    kb = import_page(tmp_path, "support.yml", PROGRESSION_WITH_EXAMPLES)
+    one = next(r for r in kb.roles.values() if r.title == "Support Engineer")
+    said = [f.text for f in one.get("communication")]
+    assert said[:2] == [
+        "Keeps users informed",
+        "Posts an update on the status page within ten minutes of an outage",
+    ]
+    intent = route("support engineer comms during an outage, where do i post?", kb)
+    assert intent.role == one.id
+    assert "status page" in render_plain(
+        ask("support engineer: where do i post during an outage", kb), kb
+    )
+
+
 def test_a_plain_text_article_with_numbered_sections_and_links_elsewhere(tmp_path):
     """ "2. Database Skills" above a paragraph heads a section; "Read More: ..." is a
     link to another article, not a heading the next section falls under; "the U.S."

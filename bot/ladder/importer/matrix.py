@@ -27,13 +27,16 @@ def _level_heading(doc: Document, name: str) -> list[Heading]:
     return [heading]
 
 
-def _cell(doc: Document, heading: list[Heading], competency: str, text: str) -> None:
+def _cell(doc: Document, heading: list[Heading], competency: str, text: str, examples=()) -> None:
+    """A competency at a level: its text, then what it looks like in practice (the
+    FT's `examples`: "Comfortable in senior meetings, TLG, TGG"), each a fact."""
     sub = Heading(3, competency, anchor_of(competency))
     path = (*heading, sub)
     doc.blocks.append(Block("heading", competency, path))
     pieces = [clean(p) for p in _NUMBERED.split(text) if clean(p)] or [clean(text)]
     for piece in pieces:
         doc.blocks.append(Block("para", piece, path))
+    doc.blocks.extend(Block("bullet", clean(e), path) for e in examples if clean(e))
 
 
 def from_rows(doc: Document, rows: list[list[str]]) -> Document:
@@ -111,8 +114,9 @@ def read_progression_yaml(doc: Document, data: dict) -> Document:
             if not isinstance(item, dict) or item.get("level") != level["id"]:
                 continue
             theme = themes.get(item.get("theme"), str(item.get("theme") or "Competencies"))
+            examples = [str(e) for e in item.get("examples") or () if isinstance(e, str)]
             if item.get("summary"):
-                _cell(doc, heading, theme, str(item["summary"]))
+                _cell(doc, heading, theme, str(item["summary"]), examples)
     return doc
 
 
