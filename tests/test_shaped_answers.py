@@ -51,6 +51,11 @@ def next_steps(answer) -> list[str]:
         "as a senior I want to stay IC, what comes next",
         "senior here and I never want to be a manager, where can I go",
         "no management for me please, senior now, what are the ic options",
+        # refused after its word, in other words for managing, or as no interest
+        "senior here, management is not for me. what's next?",
+        "i'm a senior and i prefer not to lead people, which role is next for me?",
+        "Senior engineer. Not interested in becoming a manager - what's my path from here?",
+        "im senior, want to stay hands-on, no people mgmt. what's my path?",
     ],
 )
 def test_no_management_keeps_only_the_steps_that_manage_nobody(kb, text):
@@ -127,3 +132,23 @@ def test_readiness_is_not_turned_by_what_the_asker_says_they_do(kb, text):
     # "I own two services" is the asker's story, not the topic asked about
     answer = ask(text, kb)
     assert answer.intent.topic == "progression" and answer.intent.direction == "ready"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "staff eng considering switching to people management. how does that work?",
+        "i'm a staff engineer thinking about pivoting into management, how?",
+    ],
+)
+def test_a_switch_of_track_named_after_to_is_the_move_into_that_role(kb, text):
+    intent = route(text, kb)
+    moving = (intent.role, intent.other_role) == ("staff", "engineering-manager")
+    becoming = intent.role == "engineering-manager" and intent.direction == "into"
+    assert intent.topic == "progression" and (moving or becoming)
+
+
+def test_keep_growing_as_an_ic_is_the_path_on_its_condition(kb):
+    answer = ask("mid eng, mgmt is not for me. how do i keep growing as IC?", kb)
+    assert (answer.intent.role, answer.intent.topic) == ("mid", "progression")
+    assert next_steps(answer) == ["Next: Senior Backend Engineer"]

@@ -169,7 +169,12 @@ def condition_of(words: list[str]) -> tuple[str, int]:
     """A condition on the path asked about, and where its word is: "no_management" ("I
     don't want to manage people", "stay IC", "without becoming a manager"),
     "management" ("I want to manage people", "go into management"), or ("", -1)."""
-    managing = [i for i, w in enumerate(words) if w in M.MANAGE_WORDS]
+    # a manager's title said as one word ("people mgmt", "engineering manager") too
+    managing = [
+        i
+        for i, w in enumerate(words)
+        if w in M.MANAGE_WORDS or w.endswith(("management", "manager"))
+    ]
     managing += [
         i + 1  # "run a team", "run the team": managing, in other words
         for i, w in enumerate(words)
@@ -179,6 +184,8 @@ def condition_of(words: list[str]) -> tuple[str, int]:
         near = set(words[max(0, i - 4) : i])
         further = words[max(0, i - 7) : i]
         refused = any(a in M.NOT_MANAGING and b in M.WANTING for a, b in zip(further, further[1:]))
+        # "mgmt is not for me", "management isn't for me": refused after its word
+        refused = refused or _not_for_me(words[i + 1 : i + 5])
         if near & M.NOT_MANAGING or M.NEVER & set(further) or refused:
             return "no_management", i  # "i never want to be a manager", "dont want to do 1:1s"
         if near & M.MANAGE_LEAD_INS:
@@ -190,6 +197,12 @@ def condition_of(words: list[str]) -> tuple[str, int]:
             # "should I move into management or stay IC": both weighed, no condition
             return ("", -1) if managing else ("no_management", i)
     return "", -1
+
+
+def _not_for_me(after: list[str]) -> bool:
+    """ "(management) is not for me", "(mgmt) isn't really for me"."""
+    refused = bool({"not", "isnt", "arent"} & set(after[:2]))
+    return refused and any(after[k : k + 2] == ["for", "me"] for k in range(len(after)))
 
 
 def index_before(words: list[str], start: int) -> int:
@@ -236,7 +249,8 @@ def _span_marks(m: Span, words: list[str], index: RouterIndex) -> frozenset[str]
     mark("question_lead", m.start <= 1 and words[m.end : m.end + 1] == ["question"])
     # "my manager says ...": someone quoted - but "my junior wants to ..." is a report
     saying = bool(after) and (after[0] in M.SAYING or tuple(after) in M.KEEP_SAYING)
-    mark("quoted", saying and not _report(m, words, index))
+    # ...not the asker's own level: "im mid level, want to stay hands-on"
+    mark("quoted", saying and not _report(m, words, index) and before not in M.SELF)
     report = _report(m, words, index)
     mark("report", report)  # "help my mid get to senior": someone the asker manages
     mark(
@@ -359,6 +373,8 @@ def _reaching(m: Span, words: list[str], before: str) -> bool:
         return True  # "before they make me mid", "to make her senior"
     if before == "be" and j > 0 and words[j - 1] == "to":  # "want to be a TL"
         return True
+    if before in ("to", "into") and j > 0 and words[j - 1] in M.SWITCHING:
+        return True  # "considering switching to people management", "moving into EM"
     return before == "for" and m.start >= 2 and words[m.start - 2] in M.READY
 
 

@@ -91,6 +91,9 @@ MOVING = _words("going moving switching becoming heading getting staying into to
 HAVING = _words("having holding carrying")  # "without having a lead title"
 DEGREE = _words("most more less least very so too quite pretty fairly")  # "more senior"
 READY = _words("ready readiness")  # "ready for senior"
+# A change of track before "to"/"into" and the role it ends at (verbs: "a sideways move
+# to lead" may ask what differs)
+SWITCHING = _words("switch switching moving transitioning pivot pivoting jumping")
 
 # --- what the words after a role say about it --------------------------------------
 SAYING = _words(
@@ -190,10 +193,10 @@ REPORT_NOUNS = _words("report reports direct reportee reportees")
 FEW = _words("two three four five six seven eight nine ten few several some many all")
 # Words of managing people, for conditions on a path ("I don't want to manage people").
 MANAGE_WORDS = _words("manage managing management manager managers mgmt 1s")  # "1:1s"
-RUNNING = _words("run running")  # "want to run a team"
+RUNNING = _words("run running lead leading")  # "want to run a team", "lead people"
 TEAM_NOUNS = _words("team teams people")
 NEVER = _words("never")  # "I never want to be a manager", further off
-WANTING = _words("want wanna wish like")  # "really don't want to do 1:1s", not "dont know"
+WANTING = _words("want wanna wish like interested keen")  # "dont want to do 1:1s", "not keen on"
 # ...wanted: "I want to manage", "keen on management" (not "should I go into management",
 # which asks about the move).
 MANAGE_LEAD_INS = _words("want wanna wants like love interested keen hoping hope planning prefer")

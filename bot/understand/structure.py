@@ -122,7 +122,13 @@ def settle(frame: Frame, index: RouterIndex) -> bool:
         return False
     kept = [m for m in kept if not ("track" in m.marks and frame.cues.individual)]
     if any("condition" not in m.marks for m in kept):
-        kept = [m for m in kept if "condition" not in m.marks]  # "into management"
+        # "into management": a condition on the path - but a title named as where one
+        # is heading is the move ("interested in becoming a people manager")
+        kept = [
+            m
+            for m in kept
+            if "condition" not in m.marks or (not m.contextual and {"target", "reaching"} & m.marks)
+        ]
     if len({m.role for m in kept}) > 1:
         # "the most senior IC", "more junior folks": the adjective, not the level;
         # "the IC and management tracks": the track, not the manager
