@@ -1326,6 +1326,30 @@ def test_a_framework_with_its_matrix_in_front_matter_or_yaml(tmp_path, name):
         assert not any("salary range" in f.text for r in kb.roles.values() for f in r.get("salary"))
 
 
+def test_levels_whose_titles_have_no_job_noun_beside_ones_that_do(tmp_path):
+    # "Senior QA/QE" names a level as its siblings "QA/QE Engineer" and "Principal Test
+    # Engineer" do; "Senior Responsibilities" among them would not
+    kb = import_page(
+        tmp_path,
+        "qa.md",
+        "# QA Roles\n\n## Graduate QA/QE\n\n- Runs the regression pack before release.\n\n"
+        "## QA/QE Engineer\n\n- Writes test plans for new features.\n\n"
+        "## Senior QA/QE\n\n- Coaches developers on testability.\n\n"
+        "## Senior Responsibilities\n\n- Shared by every senior.\n\n"
+        "## Principal Test Engineer\n\n- Sets the test strategy across teams.\n",
+    )
+    titles = [kb.roles[r].title for r in kb.ladder_order()]
+    assert titles == [
+        "Graduate QA/QE",
+        "QA/QE Engineer",
+        "Senior QA/QE",
+        "Principal Test Engineer",
+    ]
+    senior = next(r for r in kb.roles.values() if r.title == "Senior QA/QE")
+    said = [f.text for facts in senior.facts.values() for f in facts]
+    assert "Coaches developers on testability." in said
+
+
 PROGRESSION_WITH_EXAMPLES = """name: Support
 levels:
   - id: one

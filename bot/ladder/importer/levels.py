@@ -188,6 +188,7 @@ def find_levels(doc: Document, articles: bool = True) -> list[Level]:
         clusters = [ix for ix in by_depth.values() if len(ix) >= 2]
         if clusters:
             chosen = max(clusters, key=lambda ix: (len(ix), -doc.blocks[ix[0]].headings[-1].level))
+            chosen = sorted(chosen + _levels_beside(doc, headings, chosen, parsed))
         else:  # a path's page with one level on it ("## Senior Engineer" under "# Technical")
             chosen = [
                 i for ix in by_depth.values() for i in ix if doc.blocks[i].headings[-1].level > 1
@@ -238,6 +239,27 @@ def _strings(value) -> list[str]:
     """A front matter field as a list of strings: one string, or the strings of a list."""
     items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
     return [" ".join(v.split()) for v in items if isinstance(v, str) and v.strip()]
+
+
+def _levels_beside(doc: Document, headings, chosen: list[int], parsed: dict) -> list[int]:
+    """Headings beside the levels, at their depth, that are a level word and words of
+    the levels' own titles: "## Senior QA/QE" among "## QA/QE Engineer" and "##
+    Principal Automation Engineer" names a level whose title has no job noun."""
+    depth = doc.blocks[chosen[0]].headings[-1].level
+    said = {w.lower() for i in chosen for w in parsed[i][0].split()} if parsed else set()
+    found = []
+    for i, block in headings:
+        words = block.text.split()
+        if (
+            i not in chosen
+            and block.headings[-1].level == depth
+            and 2 <= len(words) <= 3
+            and words[0].lower() in SCALE
+            and all(w.lower() in said for w in words[1:])
+        ):
+            parsed[i] = (block.text.strip(), [], "")
+            found.append(i)
+    return found
 
 
 def _level_at(doc: Document, i: int, parsed) -> Level:
