@@ -23,6 +23,17 @@ from bot.understand.router import route
             "staff",
             "principal",
         ),
+        # one person on the asker's team; a move said with "get to"
+        (
+            "manager here, there's a mid on my team who wants senior, how do i help?",
+            "mid",
+            "senior",
+        ),
+        (
+            "got a junior in my squad who wants mid next cycle, how do I support her",
+            "junior",
+            "mid",
+        ),
     ],
 )
 def test_a_managers_question_about_a_reports_move(kb, text, mover, target):
@@ -152,3 +163,20 @@ def test_keep_growing_as_an_ic_is_the_path_on_its_condition(kb):
     answer = ask("mid eng, mgmt is not for me. how do i keep growing as IC?", kb)
     assert (answer.intent.role, answer.intent.topic) == ("mid", "progression")
     assert next_steps(answer) == ["Next: Senior Backend Engineer"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HR here - someone asked how to help their mid get to senior. what should they work on?",
+        "how should i help my mid engineer get to senior",
+    ],
+)
+def test_get_to_a_level_is_the_move_there(kb, text):
+    intent = route(text, kb)
+    assert (intent.role, intent.other_role, intent.topic) == ("mid", "senior", "progression")
+
+
+def test_the_seniors_on_my_team_are_the_askers_peers(kb):
+    text = "I'm mid-level and not sure what separates me from the seniors on my team. What's the difference?"
+    assert route(text, kb).asker == ""

@@ -133,6 +133,12 @@ def _report(m: Span, words: list[str], index: RouterIndex) -> bool:
         return helped or not (set(m.roles) & index.managing)
     if M.REPORT_NOUNS & set(before) and M.OUR & set(before):
         return True
+    # "got a mid eng on my team who wants sr": one person on the asker's team (not "the
+    # seniors on my team", the asker's peers)
+    after = words[m.end : m.end + 3]
+    one = m.start > 0 and words[m.start - 1] in ("a", "an")
+    if one and after[:2] in (["on", "my"], ["in", "my"]) and after[2:] and after[2] in M.GROUPS:
+        return True
     # "I am manager of two junior engineers", "lead of three mids": the people they manage
     k = m.start - 1
     while k >= 0 and (words[k] in M.ARTICLES or words[k] in M.FEW or words[k].isdigit()):

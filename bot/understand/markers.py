@@ -93,7 +93,9 @@ DEGREE = _words("most more less least very so too quite pretty fairly")  # "more
 READY = _words("ready readiness")  # "ready for senior"
 # A change of track before "to"/"into" and the role it ends at (verbs: "a sideways move
 # to lead" may ask what differs)
-SWITCHING = _words("switch switching moving transitioning pivot pivoting jumping")
+SWITCHING = _words(
+    "switch switching moving transitioning pivot pivoting jumping get gets getting got"
+)  # "help their staff eng get to principal"
 
 # --- what the words after a role say about it --------------------------------------
 SAYING = _words(
