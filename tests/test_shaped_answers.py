@@ -117,6 +117,9 @@ def test_a_role_set_aside_is_left_out_of_the_next_steps(kb):
         ("does staff pay more than senior?", {"staff", "senior"}),
         ("who earns more, a lead or a staff engineer", {"lead", "staff"}),
         ("senior vs principal salary", {"senior", "principal"}),
+        # a word between "than" and the role it weighs
+        ("would staff pay more than staying a senior?", {"staff", "senior"}),
+        ("is a lead paid more than a regular senior engineer?", {"lead", "senior"}),
     ],
 )
 def test_which_pays_more_shows_the_pay_of_both_or_says_it_is_not_covered(kb, text, pair):

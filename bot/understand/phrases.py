@@ -117,7 +117,8 @@ def idiom_spans(words: list[str]) -> set[int]:
 
 # words between "than" and the role it weighs: "than even a", "than most", "than our"
 BEFORE_A_ROLE = POSSESSIVES | frozenset(
-    "a an the most even typical typically all other many some any just only usual".split()
+    "a an the most even typical typically all other many some any just only usual regular "
+    "normal ordinary plain staying being remaining".split()  # "than staying senior eng"
 )
 
 
