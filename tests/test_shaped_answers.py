@@ -97,6 +97,7 @@ def test_no_management_with_no_role_named_shows_the_paths_that_manage_nobody(kb,
     [
         "senior here, I want to manage people, what are my options",
         "im a senior and want to move into management, what's next for me",
+        "I'm a senior and want to lead a team, what's next?",  # "lead" the verb
     ],
 )
 def test_management_keeps_only_the_steps_that_manage(kb, text):

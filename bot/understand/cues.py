@@ -255,6 +255,8 @@ def _span_marks(m: Span, words: list[str], index: RouterIndex) -> frozenset[str]
     mark("question_lead", m.start <= 1 and words[m.end : m.end + 1] == ["question"])
     # "my manager says ...": someone quoted - but "my junior wants to ..." is a report
     saying = bool(after) and (after[0] in M.SAYING or tuple(after) in M.KEEP_SAYING)
+    # "backend dev, want to lead a team": the asker, "I" left out - not someone quoted
+    saying = saying and not (m.start == 0 and after[0] in M.BARE_SAYING)
     # ...not the asker's own level: "im mid level, want to stay hands-on"
     mark("quoted", saying and not _report(m, words, index) and before not in M.SELF)
     report = _report(m, words, index)

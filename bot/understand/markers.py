@@ -103,6 +103,7 @@ SAYING = _words(
     "wants wanted wonders wondering mentioned mentions suggested suggests recommended"
 )
 KEEP_SAYING = (("keep", "saying"), ("keep", "telling"))
+BARE_SAYING = _words("want think ask feel wonder say")  # the asker's own, "I" left out
 FIRST_PERSON = _words("i im me my ive id myself")
 GROUPS = _words("team squad org group department shop")  # "do backend teams..."
 PASSIVE = _words("get be been getting")  # "do juniors get hired easily"

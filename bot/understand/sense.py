@@ -25,6 +25,7 @@ from .markers import (
     ASKING_SOMEONE,
     AUXILIARIES,
     GIVEN,
+    GROUPS,
     HEAD_NOUNS,
     MODIFIERS,
     PARTICLES,
@@ -275,6 +276,13 @@ def reads_out_of_scope(frame: Frame, kept: list[Span], index: RouterIndex) -> bo
     return p > SCOPE_THRESHOLD
 
 
+def _led(after: list[str]) -> bool:
+    """Who or what is led, right after the word: "people", "a team", "the squad"."""
+    if after[:1] and after[0] in ("people", "others", "team"):
+        return True
+    return len(after) == 2 and after[0] in ("a", "the", "my", "our") and after[1] in GROUPS
+
+
 def keep_contextual(
     m: Span,
     words: list[str],
@@ -310,6 +318,8 @@ def keep_contextual(
         return False
     if _asked_of_someone(words, m) and after in THE_THING:
         return False  # "can someone lead the standup tomorrow": a verb, a task for someone
+    if before == "to" and _led(words[m.end : m.end + 2]):
+        return False  # "want to lead a team", "prefer not to lead people": a verb
     if plural:
         return True  # "my lead says seniors should own features"
     if after.isdigit() and words[m.end + 1 : m.end + 2] not in DURATIONS:
