@@ -226,6 +226,21 @@ def test_a_question_citing_the_ladder_is_answered_from_it_and_a_ladder_to_climb_
         assert not route(text, kb).answered, text
 
 
+@needs_shared
+def test_a_family_asked_what_it_does_is_told_what_its_page_says_of_it(tmp_path):
+    # "Technical Program Manager" names TPM4-TPM7; its page opens with what the role is
+    kb, _ = import_into(tmp_path / "kb", LADDERS / "engineeringladders")
+    said = "Role responsible for coordinating and driving to completion initiatives"
+    for text in (
+        "whats a technical program manager actually responsible for",
+        "what does a technical program manager do?",
+    ):
+        answer = ask(text, kb)
+        assert answer.intent.family and said in answer.intro, text
+    # a level asked by its code is that level's answer, without the family's line
+    assert said not in ask("tpm5 salary", kb).intro
+
+
 # --- each format, written by the tests ----------------------------------------------
 
 README = """# Engineering at Northwind

@@ -319,6 +319,21 @@ def _direct(kb: KnowledgeBase, intent: Intent, role: Role, cited: Citations):
     return intro, sections
 
 
+def _family_summary(kb: KnowledgeBase, family, topic, intro: str, cited) -> str:
+    """What the family's levels all say they are ("Role responsible for coordinating
+    initiatives that span multiple teams"), when a family is asked what it is or does:
+    the page that names the family says it once, before its levels."""
+    if (topic.id != kb.default_topic and not topic.duty_over) or not family:  # what it is, does
+        return ""
+    first = kb.roles[family[0]].summary
+    if not first.text or first.text in intro:
+        return ""
+    if any(kb.roles[r].summary.text != first.text for r in family[1:]):
+        return ""
+    cited.ids.update(dict.fromkeys(first.sources))
+    return first.text
+
+
 def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
     """Build the Answer for an Intent; small talk, unknown roles, questions the bot asks
     back ("which IC 5?") and declined questions get a short, helpful reply instead."""
@@ -437,7 +452,8 @@ def compose(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
         names = [kb.roles[r].title for r in family]
         span = f"{names[0]} to {names[-1]}"
         note = f"(\u201c{intent.asked_as}\u201d covers {span}; this is {role.title}.)"
-        intro = f"{note} {intro}".strip()
+        said = _family_summary(kb, family, topic, intro, cited)
+        intro = " ".join(part for part in (note, said, intro) if part)
     if intent.corrections:
         typed = ", ".join(f"'{a}' as '{b}'" for a, b in intent.corrections)
         intro = (f"(I read {typed}.) " + intro).strip()
