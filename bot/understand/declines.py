@@ -35,6 +35,9 @@ STRANGERS, STRANGE_SCOPE = 3, 0.2
 STRANGE_SHARE = 0.4  # naming no role, this share of words the ladder never uses: not ours
 
 
+STRANGE_THINGS = 2  # words the ladder never uses, for a person wanted: not a role asked
+
+
 def declined(
     frame: Frame, index: RouterIndex, hits: list[FactHit], role: str | None, topic: str | None
 ) -> bool:
@@ -98,9 +101,12 @@ def declined(
         frame.note("topic", "no question, a time set: an announcement to people")
         frame.declined = True
         return True
-    if frame.cues.person == "now" or (frame.cues.person and not frame.supported and strange):
+    if frame.cues.person == "now" or (
+        frame.cues.person and (strange >= STRANGE_THINGS or (strange and not frame.supported))
+    ):
         # wanted now; or someone for a thing the ladder never names ("who has the
-        # voucher", "who's the TPM for the data center migration")
+        # voucher", "who's the TPM for the data center migration", "who's the lead on
+        # the office secret santa" - however a line matched "this year")
         frame.note("topic", "a person wanted, not a role")
         frame.declined = True
         return True
