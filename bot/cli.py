@@ -158,6 +158,10 @@ def _cmd_import(args) -> int:
     except ImportInputError as exc:
         print(f"ladderbot: {exc}", file=sys.stderr)
         return 2
+    except KnowledgeError as exc:  # the built-in topics it builds on do not load
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
     print(text, end="")
     print(f"Check it with: ladderbot validate {out}")
     print(f"Try it with:   ladderbot --knowledge {out}")

@@ -133,3 +133,27 @@ def test_explain_shows_how_a_question_was_read():
     assert "role span 'staff' -> staff" in shown and "target" in shown  # where they head
     assert "read as: role senior, topic progression, other role staff" in shown
     assert "Senior Backend Engineer: Career progression" in answer
+
+
+def test_import_says_what_is_wrong_with_the_topics_it_builds_on(tmp_path, monkeypatch, capsys):
+    """The built-in topics an import inherits fail to load (a maintainer's edit to
+    knowledge/): file:line, status 1, no traceback."""
+    import shutil
+
+    import bot.ladder.importer as importer
+    from bot.cli import main
+    from bot.ladder.location import builtin_dir
+
+    broken = tmp_path / "builtin"
+    shutil.copytree(builtin_dir(), broken)
+    topics = broken / "topics.yaml"
+    topics.write_text(
+        topics.read_text().replace("  - id: salary", "  - id: salary\n    bogus: 1", 1)
+    )
+    monkeypatch.setattr(importer, "builtin_dir", lambda: broken)
+    page = tmp_path / "ladder.md"
+    page.write_text("# Ladder\n\n## Engineer I\n\n- Ships small changes.\n")
+    assert main(["import", str(page), "--out", str(tmp_path / "kb")]) == 1
+    err = capsys.readouterr().err
+    assert "topics.yaml:" in err and "Traceback" not in err
+    assert not (tmp_path / "kb").exists()
