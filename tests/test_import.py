@@ -181,6 +181,11 @@ def test_a_title_two_frameworks_share_is_settled_by_what_only_one_of_them_has(tm
         assert route(text, kb).role == engineering, text
     # the ops track named outright, beside a word that is another track's in another form
     assert route("ops SE1 incident management expectations", kb).role == operations
+    # the track's name before a role qualifies it; it is not a thing asked for ("Ops")
+    for text in ("ops engineer here, what tooling am I meant to know", "ops engineer tools?"):
+        answer = ask(text, kb)
+        assert answer.intent.role == "operations-engineer", text
+        assert "Heroku" in render_plain(answer, kb), text
     # nothing settles it: asked which, the choices told apart by their track
     text = "what does a senior engineer 1 do"
     intent = route(text, kb)

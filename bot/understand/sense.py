@@ -85,9 +85,13 @@ def scope(frame: Frame, index: RouterIndex) -> None:
         or any(not m.contextual for m in frame.spans)
         or frame.hint is not None  # a command is about the ladder by definition
     )
-    # "on the manager track": the track's name says where, not what is asked
+    # "on the manager track", "ops engineer": the track's name says where, not what is
+    # asked
     named_track = [
-        w in index.track_words and words[j + 1 : j + 2] in (["track"], ["path"])
+        w in index.track_words
+        and (
+            words[j + 1 : j + 2] in (["track"], ["path"]) or (j + 1 < len(free) and not free[j + 1])
+        )
         for j, w in enumerate(words)
     ]
     asking = [
