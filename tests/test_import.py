@@ -1370,6 +1370,26 @@ def test_levels_whose_titles_have_no_job_noun_beside_ones_that_do(tmp_path):
     assert "Coaches developers on testability." in said
 
 
+def test_a_title_two_pages_share_is_also_said_the_way_its_page_says_its_titles(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "engineering.md").write_text(
+        "# Engineering\n\n## Engineer\n\n- Ships features.\n\n## Senior Engineer\n\n"
+        "- Designs services.\n\n## Lead Engineer\n\n- Runs the squad's delivery.\n"
+    )
+    (docs / "cloud.md").write_text(
+        "# Cloud\n\n## Cloud Engineer\n\n- Builds pipelines.\n\n## Senior Cloud Engineer\n\n"
+        "- Designs the platform.\n\n## Lead Engineer\n\n- Delegates platform work to the team.\n"
+    )
+    kb, _ = import_into(tmp_path / "kb", docs)
+    cloud_lead = next(
+        r for r in kb.roles.values() if r.title == "Lead Engineer" and "cloud" in r.id
+    )
+    assert "lead cloud engineer" in cloud_lead.aliases
+    assert route("lead cloud engineer here, what should i hand off?", kb).role == cloud_lead.id
+    assert len(route("what does a lead engineer do", kb).choices) == 2  # still asked which
+
+
 PROGRESSION_WITH_EXAMPLES = """name: Support
 levels:
   - id: one

@@ -204,7 +204,7 @@ def _shared_aliases(roles: list[Role]) -> None:
             while normalise(alias) in given:  # the same title twice on one page
                 alias, n = f"{base} {n}", n + 1
             given.add(normalise(alias))
-            role.aliases = [alias]
+            role.aliases = [alias, *_in_its_pages_words(role, roles, given)]
         codes = {normalise(c) for other in roles if other is not role for c in other.codes}
         if normalise(role.id.replace("-", " ")) in codes:  # an id is read as a name too
             ident = slug(f"{role.level.doc.path.stem} {role.id}")
@@ -212,6 +212,25 @@ def _shared_aliases(roles: list[Role]) -> None:
                 ident += "-x"
             taken.add(ident)
             role.id = ident
+
+
+def _in_its_pages_words(role: Role, roles: list[Role], given: set[str]) -> list[str]:
+    """The title said as its page says its other titles: "Lead Engineer" on a page of
+    "Senior Cloud Engineer" and "Principal Cloud Engineer" is also "lead cloud
+    engineer", the word most of them put before the same last word."""
+    words = role.title.lower().split()
+    siblings = [
+        o.title.lower().split() for o in roles if o is not role and o.level.doc is role.level.doc
+    ]
+    before = [t[-2] for t in siblings if len(t) >= 2 and t[-1] == words[-1]]
+    if not before:
+        return []
+    common = max(sorted(set(before)), key=before.count)
+    alias = " ".join([*words[:-1], common, words[-1]])
+    if common in words or before.count(common) * 2 <= len(siblings) or normalise(alias) in given:
+        return []
+    given.add(normalise(alias))
+    return [alias]
 
 
 def _shown_title(level: Level) -> str:
