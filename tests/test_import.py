@@ -1390,6 +1390,23 @@ def test_a_title_two_pages_share_is_also_said_the_way_its_page_says_its_titles(t
     assert len(route("what does a lead engineer do", kb).choices) == 2  # still asked which
 
 
+def test_a_level_word_after_expected_to_is_what_they_do(tmp_path):
+    # "architect" names Principal Architect, but "expected to architect" is a verb
+    kb = import_page(
+        tmp_path,
+        "qa.md",
+        "# QA\n\n## Automation Engineer\n\n- Automates regression tests.\n\n"
+        "## Principal Automation Engineer\n\n- Designs the test frameworks teams share.\n\n"
+        "## Principal Architect\n\n- Sets the architecture across products.\n",
+    )
+    meant = next(r.id for r in kb.roles.values() if r.title == "Principal Automation Engineer")
+    for text in (
+        "principal automation eng - what are they expected to architect",
+        "what is a principal automation engineer supposed to architect?",
+    ):
+        assert route(text, kb).role == meant, text
+
+
 PROGRESSION_WITH_EXAMPLES = """name: Support
 levels:
   - id: one

@@ -280,6 +280,11 @@ def reads_out_of_scope(frame: Frame, kept: list[Span], index: RouterIndex) -> bo
     return p > SCOPE_THRESHOLD
 
 
+EXPECTED_TO = frozenset(
+    "expected supposed able allowed required asked need needs have has learn learning".split()
+)
+
+
 def _led(after: list[str]) -> bool:
     """Who or what is led, right after the word: "people", "a team", "the squad"."""
     if after[:1] and after[0] in ("people", "others", "team"):
@@ -324,6 +329,8 @@ def keep_contextual(
         return False  # "can someone lead the standup tomorrow": a verb, a task for someone
     if before == "to" and _led(words[m.end : m.end + 2]):
         return False  # "want to lead a team", "prefer not to lead people": a verb
+    if before == "to" and m.start > 1 and words[m.start - 2] in EXPECTED_TO:
+        return False  # "what are they expected to architect": what they do, a verb
     if plural:
         return True  # "my lead says seniors should own features"
     if after.isdigit() and words[m.end + 1 : m.end + 2] not in DURATIONS:
