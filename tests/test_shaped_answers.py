@@ -182,5 +182,8 @@ def test_get_to_a_level_is_the_move_there(kb, text):
 
 
 def test_the_seniors_on_my_team_are_the_askers_peers(kb):
-    text = "I'm mid-level and not sure what separates me from the seniors on my team. What's the difference?"
+    text = (
+        "I'm mid-level and not sure what separates me from the seniors on my team. "
+        "What's the difference?"
+    )
     assert route(text, kb).asker == ""
