@@ -1407,6 +1407,52 @@ def test_a_level_word_after_expected_to_is_what_they_do(tmp_path):
         assert route(text, kb).role == meant, text
 
 
+SRE_TABLE = """<table>
+  <tr>
+    <th><pre>Level/Skill   </pre></th>
+    <th><pre>On-call       </pre></th>
+    <th><pre>Reliability   </pre></th>
+  </tr>
+
+  <tr>
+    <td>1</td>
+    <td>Shadows others on the rotation to learn the on-call runbooks</td>
+    <td>Fixes flaky alerts that the team points out to them</td>
+  </tr>
+
+  <tr>
+    <td>2</td>
+    <td>Takes primary on-call shifts and writes the incident timeline</td>
+    <td>Sets service level objectives for the services they own</td>
+  </tr>
+</table>
+"""
+
+SYSTEMS_PAGE = (
+    "# Engineering Levels\n\n## L1\n\n- Writes small, well-tested changes to one service.\n\n"
+    "## L2\n\n- Designs a feature across two services and ships it.\n"
+)
+
+
+def test_a_table_with_blank_lines_between_rows_and_numbered_levels(tmp_path):
+    """CommonMark ends an HTML block at a blank line: the table's rows are still one
+    table; rows numbered under "Level/Skill" are levels "Level 1", "Level 2". Another
+    page's "L2" stays its own: "Level 2" is not also "L2" when a level is written so."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "sre.md").write_text(SRE_TABLE)
+    (docs / "systems.md").write_text(SYSTEMS_PAGE)
+    kb, _ = import_into(tmp_path / "kb", docs)
+    by_title = {r.title: r for r in kb.roles.values()}
+    assert {"Level 1", "Level 2", "L1", "L2"} <= set(by_title)
+    two = by_title["Level 2"]
+    said = [f.text for facts in two.facts.values() for f in facts]
+    assert "Takes primary on-call shifts and writes the incident timeline" in said
+    assert route("what does an L2 design?", kb).role == by_title["L2"].id
+    assert route("level 2 on-call expectations", kb).role == two.id
+    assert not any("on-call" in t.lower() for t in ladder_lines(kb))  # not ladder-wide
+
+
 PROGRESSION_WITH_EXAMPLES = """name: Support
 levels:
   - id: one

@@ -531,9 +531,11 @@ def _codes(kb: KnowledgeBase, aliases: dict) -> dict[tuple[str, ...], tuple[str,
     """Level codes into the alias table; those several roles share ("IC 5") are kept
     with every role they name (the alias table gives the first)."""
     named: dict[tuple[str, ...], list[str]] = {}
+    literal: dict[tuple[str, ...], set[str]] = {}  # the roles whose code is written so
     for role in kb.roles.values():
         for code in role.codes:
             said = tuple(tokens(code))
+            literal.setdefault(said, set()).add(role.id)
             # typed as one word: "techlead", "level1" (and so "lvl1", shorthand.py)
             pair = len(said) == 2 and (said[1].isalpha() or said[1][:1].isdigit())
             joined = [("".join(said),)] if pair and said[0].isalpha() else []
@@ -550,6 +552,11 @@ def _codes(kb: KnowledgeBase, aliases: dict) -> dict[tuple[str, ...], tuple[str,
                     holders.append(role.id)
     shared = {}
     for key, roles in named.items():
+        written = [r for r in roles if r in literal.get(key, ())]
+        if written:
+            # "L5" is one role's code as written, another's "Level 5" only as said: the
+            # code is the one that writes it so
+            roles = written
         if key in aliases and aliases[key][0] not in roles:
             continue  # an alias of another role wins (validate refuses the code)
         if len(key) == 1 and _bare(key) and lexicon.zipf(key[0]) >= EVERYDAY_CODE:

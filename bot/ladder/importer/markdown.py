@@ -6,6 +6,7 @@ matter is kept aside, unless it holds a framework's matrix (Monzo's format)."""
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import yaml
 from markdown_it import MarkdownIt
@@ -97,11 +98,41 @@ def _without_tags(parts: list[tuple[str, bool]]) -> str:
     return "".join(out) + _TEMPLATE_TAG.sub(" ", "".join(run))
 
 
+class _OpenTables(HTMLParser):
+    """How many <table>s an HTML fragment leaves open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open = 0
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.open += tag == "table"
+
+    def handle_endtag(self, tag) -> None:
+        self.open -= tag == "table" and self.open > 0
+
+
+def _tables_joined(tokens: list) -> list:
+    """CommonMark ends an HTML block at a blank line, so a <table> written with blank
+    lines between its rows arrives in pieces: join the pieces of a table left open."""
+    out: list = []
+    for token in tokens:
+        previous = out[-1] if out else None
+        if token.type == "html_block" and previous is not None and previous.type == "html_block":
+            opened = _OpenTables()
+            opened.feed(previous.content)
+            if opened.open:
+                out[-1] = previous.copy(content=previous.content + "\n" + token.content)
+                continue
+        out.append(token)
+    return out
+
+
 def read_markdown(document: Document, text: str) -> Document:
     front, body, offset = _front_matter(text)
     document.front_matter = front
     md = MarkdownIt("commonmark").enable("table")
-    tokens = md.parse(body)
+    tokens = _tables_joined(md.parse(body))
     headings: list[Heading] = []
     depth = -1
     row: list[str] = []

@@ -89,7 +89,10 @@ def make_roles(levels: list[Level]) -> list[Role]:
         number = int(said) if said.isdigit() else ROMAN.get(said)  # the title's, not a code's
         if number:
             initials = f"{parts[0][0].upper()}{number}"  # "Engineer II" -> "E2"
-            if normalise(initials) not in {normalise(c) for c in role.codes}:
+            if (
+                normalise(initials) not in {normalise(c) for c in role.codes}
+                and not codes_seen.get(normalise(initials))  # another level's own ("L1")
+            ):
                 role.codes.append(initials)
         for code in list(role.codes):  # "Manager 6" is typed "M6"
             worded = re.fullmatch(r"([A-Za-z]{3,}) ?(\d{1,2}[a-z]?)", code)

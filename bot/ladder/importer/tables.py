@@ -73,12 +73,19 @@ def _levels_by_row(rows: list[list[Cell]]) -> list[Column]:
     header = rows[0]
     out: list[Column] = []
     naming: set[int] = set()
+    numbered = _numbered_by(header[0].text) if header else ""
     for row in rows[1:]:
         title = next(
             (i for i, c in enumerate(row[:2]) if parse_level(c.text) and not is_code(c.text)),
             None,
         )
         code = next((i for i, c in enumerate(row[:2]) if is_code(c.text)), None)
+        number = row[0].text.strip() if row else ""
+        if title is None and code is None and numbered and number.isdigit() and len(number) <= 2:
+            # "Level/Skill" over rows "1", "2"...: the levels are numbered, "Level 1"...
+            naming.add(0)
+            out.append((f"{numbered} {number}", []))
+            continue
         if title is None and code is None:
             return []
         naming |= {i for i in (title, code) if i is not None}
@@ -99,6 +106,16 @@ def _levels_by_row(rows: list[list[Cell]]) -> list[Column]:
     for (_, competencies), row in zip(out, rows[1:]):
         competencies += [(header[i].text, row[i]) for i in columns if i < len(row) and row[i].text]
     return out
+
+
+NUMBERED_BY = {"level": "Level", "levels": "Level", "grade": "Grade", "band": "Band"}
+
+
+def _numbered_by(text: str) -> str:
+    """ "Level" for a first header cell such as "Level", "Levels" or "Level/Skill": the
+    word the rows' bare numbers are levels of; "" for any other."""
+    first = "".join(ch if ch.isalpha() else " " for ch in text).split()[:1]
+    return NUMBERED_BY.get(first[0].lower(), "") if first else ""
 
 
 def _wordy(cells: list[Cell]) -> bool:
