@@ -266,6 +266,8 @@ def test_requests_that_name_a_level_in_passing_are_declined(codes, text):
         ("I manage an IC2 who's aiming for IC3, how can I help", "engineer-2"),  # "who" of IC2
         ("promo panel is on thursday, what should an IC3 prepare", "senior-engineer"),
         ("friday deploys - are IC3s expected to be on call", "senior-engineer"),
+        # what a level must do, in a request's words
+        ("does an engineer 2 need to fix broken deploys on their own?", "engineer-2"),
     ],
 )
 def test_questions_with_the_words_of_requests_are_still_answered(codes, text, role):

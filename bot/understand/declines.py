@@ -117,12 +117,21 @@ def declined(
         frame.note("topic", "a thing reported broken, naming no role")
         frame.declined = True
         return True
-    if frame.cues.request and kept and not frame.other and not frame.supported and strange >= 1:
+    asked_of_a_role = any("aux" in m.marks for m in kept)  # "do L1s need to debug..."
+    if (
+        frame.cues.request
+        and kept
+        and not asked_of_a_role
+        and not frame.other
+        and not frame.supported
+        and strange >= 1
+    ):
         # someone asked to do a task, or help with trouble, that only names a level
         # ("can someone book meeting room EM-6", "who's the tech lead on tonight's
         # incident"): no fact holds what is asked and it holds words the ladder never uses
         # - two levels weighed against each other are the ladder's ("engineer vs senior
-        # on debugging difficulty")
+        # on debugging difficulty"), and so is what a role must do ("do L1 engineers need
+        # to debug network problems")
         frame.note("topic", "a request no fact answers, in words the ladder never uses")
         frame.declined = True
         return True
