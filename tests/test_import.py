@@ -212,6 +212,9 @@ def test_of_two_topics_named_alike_the_one_the_role_has_facts_under(tmp_path):
             "junior-engineer",
             "leadership-of-self-and-others",
         ), text
+    # ...and a move weighed on it
+    intent = route("going from junior engineer to engineer, how does leadership change?", kb)
+    assert intent.topic == "leadership-of-self-and-others"
 
 
 @needs_shared

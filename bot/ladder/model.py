@@ -199,6 +199,16 @@ class KnowledgeBase:
             self._cache[key] = found
         return found
 
+    def has_facts(self, role_id: str, topic_id: str) -> bool:
+        """Whether the role (or the ladder, LADDER) has facts a topic reads; topics not
+        answered from facts (overview, the ladder) are answered for every role."""
+        topic = self.topics.get(topic_id)
+        if topic is None or topic.answer != "facts":
+            return True
+        if role_id == LADDER:
+            return any(self.ladder_facts.get(p) for p in topic.paths)
+        return role_id in self.roles and any(self.roles[role_id].get(p) for p in topic.paths)
+
     def moves_to(self, role_id: str) -> tuple[Fact, ...]:
         """Every fact, from any role file, about moving into role_id (`to: role_id`)."""
         return tuple(fact for _, fact in self.moves_into(role_id))

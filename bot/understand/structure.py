@@ -287,6 +287,14 @@ def _holding_asked_topics(frame: Frame, roles: tuple[str, ...]) -> list[str]:
     return left
 
 
+def _first_held(kb: KnowledgeBase, index: RouterIndex, topics, roles) -> str:
+    """The first of the topics named that the roles have facts under, else the first:
+    "what changes in the leadership theme" names "Leadership" and "Leadership of Self
+    and Others", and an engineering level has only the second."""
+    held = [t for t in topics if any(kb.has_facts(r, t) for r in roles)]
+    return min(held or topics, key=index.topic_order.__getitem__)
+
+
 def _who(frame: Frame, index: RouterIndex, kept: list[Span]):
     kb, phrases, strong, cues = frame.kb, frame.phrases, frame.strong, frame.cues
     compare_cue = index.compare_topic in strong
@@ -352,7 +360,7 @@ def _who(frame: Frame, index: RouterIndex, kept: list[Span]):
                 # "do TLs get paid more than seniors", "EM or tech lead, which pays more":
                 # that topic for both; a side by side of duties would not show pay
                 frame.note("structure", "two roles weighed on one topic")
-                topic = min(uncompared, key=index.topic_order.__getitem__)
+                topic = _first_held(kb, index, uncompared, roles[:2])
                 return roles[0], roles[1], topic
             return roles[0], roles[1], index.compare_topic
         if not named and any(
@@ -368,7 +376,7 @@ def _who(frame: Frame, index: RouterIndex, kept: list[Span]):
                 # "does comp jump going from mid to senior", "do i need a masters to move
                 # up from mid": the topic they name, not the ladder - for both, when what
                 # differs is asked ("em5 -> em6 whats different in the system axis")
-                topic = min(named, key=index.topic_order.__getitem__)
+                topic = _first_held(kb, index, named, ordered[:2])
                 if cues.readiness and not compare_cue:
                     # "D1 -> D2 what changes on the people side": what the level one is
                     # heading to expects there, beside where one is

@@ -204,12 +204,7 @@ def _naming_first(kb: KnowledgeBase, role: str, refs: tuple, topic: str | None) 
 
 
 def has_facts(kb: KnowledgeBase, role: str, topic: str) -> bool:
-    t = kb.topics.get(topic)
-    if t is None or t.answer not in ("facts",):
-        return True  # overview and the ladder are answered for every role
-    if role == LADDER:
-        return any(kb.ladder_facts.get(p) for p in t.paths)
-    return any(kb.roles[role].get(p) for p in t.paths)
+    return kb.has_facts(role, topic)
 
 
 def as_duty(kb: KnowledgeBase, topic: str) -> str:
