@@ -249,6 +249,20 @@ def test_a_family_asked_what_it_does_is_told_what_its_page_says_of_it(tmp_path):
     assert said not in ask("tpm5 salary", kb).intro
 
 
+@needs_shared
+def test_the_areas_every_level_is_assessed_by_are_named(tmp_path, kb):
+    ft, _ = import_into(tmp_path / "ft", LADDERS / "ft-engineering-progression")
+    for text in ("what competency themes are we assessed on", "which areas are we rated on?"):
+        answer = ask(text, ft)
+        assert answer.intent.areas, text
+        shown = render_plain(answer, ft)
+        assert "Planning and Organising" in shown and "Team Work" in shown, text
+    el, _ = import_into(tmp_path / "el", LADDERS / "engineeringladders")
+    assert ask("what axes are people rated on in the radar charts", el).intent.areas
+    for text in ("which areas of the city are safe", "what categories of expenses are there"):
+        assert not route(text, kb).answered, text
+
+
 # --- each format, written by the tests ----------------------------------------------
 
 README = """# Engineering at Northwind

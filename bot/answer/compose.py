@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 
 from ..ladder.model import LADDER, KnowledgeBase, Role, Topic
-from ..ladder.naming import MAX_COMPETENCIES, competencies, lines_naming, names_role, says
+from ..ladder.naming import (
+    MAX_COMPETENCIES,
+    areas,
+    competencies,
+    lines_naming,
+    names_role,
+    says,
+)
 from ..text import words
 from ..understand.intent import Intent
 from . import ladder
@@ -205,6 +212,9 @@ def ladder_wide(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer
         across = Section("Across the ladder", cited.lines(facts, MAX_FACTS_SHOWN))
         # the lines asked for, if any, before what the area is made of
         sections.insert(0 if intent.facts else len(sections), across)
+    if intent.areas and areas(kb):
+        # "which competencies are we assessed on": what every level is described by
+        sections.insert(0, Section("What each level is described by", (", ".join(areas(kb)),)))
     if intent.tracks and (topic is None or topic.answer == "ladder"):
         # "manager track levels? whats the order": that track, before anything else
         sections.insert(0, Section("Tracks", track_lines(kb, None, cited, only=intent.tracks)))
@@ -212,7 +222,7 @@ def ladder_wide(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer
         sections.append(Section("Tracks", track_lines(kb, None, cited)))
     intro = (
         ""
-        if facts or names
+        if facts or names or intent.areas
         else (
             gap_line(topic.title.lower(), "the ladder as a whole")
             + " Name a role to see what they say for it."

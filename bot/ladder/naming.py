@@ -72,6 +72,25 @@ def names_role(kb: KnowledgeBase, role_id: str | None, text: str) -> bool:
     return any(says(n, text) for n in (*role.codes, role.title) if n)
 
 
+def areas(kb: KnowledgeBase) -> tuple[str, ...]:
+    """The headings the levels' lines are filed under, across the ladder, in the order
+    the levels first use them ("Technology, System, People, Process, Influence"): what
+    each level is described, and assessed, by."""
+    found = kb._cache.get("areas")
+    if found is None:
+        heading = {}
+        for topic in kb.topics.values():
+            for spec in topic.fields:  # the company's own heading is added last
+                heading[spec.path] = spec.heading
+        said: dict[str, None] = {}
+        for role_id in kb.ladder_order():
+            for path, facts in kb.roles[role_id].facts.items():
+                if facts and path in heading and path != "summary":
+                    said.setdefault(heading[path], None)
+        found = kb._cache["areas"] = tuple(said)
+    return found
+
+
 MAX_COMPETENCIES = 12
 COMPETENCY_LINE = 5  # words after the name, at the least, in its typical line: a sentence
 

@@ -140,6 +140,7 @@ def declined(
         and not kept
         and not frame.holders  # "which level is responsible for ...": those that say so
         and not frame.cues.ladder_named  # "is the career framework still a draft"
+        and not frame.cues.areas_asked  # "what axes are people rated on in the radar charts"
         and strange >= 2
         and strange >= STRANGE_SHARE * len(content)
     ):

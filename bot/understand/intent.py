@@ -57,6 +57,9 @@ class Intent:
     # the tracks a question about the whole ladder names ("manager track levels?"), in
     # the ladder's order
     tracks: tuple[str, ...] = ()
+    # the areas every level is described by, asked for ("which competencies are we
+    # assessed on"): the answer names them
+    areas: bool = False
 
 
 @dataclass(frozen=True)

@@ -290,6 +290,15 @@ TRACK_MOVES = _words("get onto switch switching move moving join joining go goin
 # ladder something holds.
 WHICH = _words("which what wich")
 LEVEL_NOUNS = _words("level levels role roles grade grades step steps")
+# What levels are described and assessed by: "which competencies", "what axes"
+AREA_NOUNS = _words(
+    "competency competencies theme themes axis axes axe area areas dimension dimensions "
+    "pillar pillars category categories"
+)
+ASSESSING = _words(
+    "assessed assess rated rate measured measure evaluated evaluate judged judge graded "
+    "scored levelled leveled reviewed"
+)
 # "that role", "those positions", "this person": a role named before, pointed back at
 POINTING = _words("that those this these")
 ROLE_REFERENCES = _words("role roles position positions person people job jobs title titles")

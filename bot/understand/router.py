@@ -158,8 +158,12 @@ def _discipline(frame: Frame, index: RouterIndex) -> bool:
         and not _the_ladder_named(frame, index, reads_out)
         # "I want to stay technical, what should I aim for": a path, on a condition
         and not (frame.cues.condition and index.ladder_topic in frame.phrases)
+        and not frame.cues.areas_asked  # "what axes are people rated on"
     ):
         return False
+    if frame.cues.areas_asked:
+        frame.role = LADDER  # what every level is described by
+        return True
     frame.role = role_for_facts(kb, frame.asked, frame.asked.query)
     if frame.cues.condition == "no_management" and frame.role in index.managing:
         # "i never want to manage people, what is my path": the words match a manager's
@@ -345,6 +349,7 @@ def to_intent(frame: Frame) -> Intent:
         tracks=tuple(t.id for t in kb.tracks if t.id in frame.cues.tracks_named)
         if frame.role == LADDER
         else (),
+        areas=frame.role == LADDER and frame.cues.areas_asked,
     )
 
 
