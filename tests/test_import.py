@@ -186,6 +186,9 @@ def test_a_title_two_frameworks_share_is_settled_by_what_only_one_of_them_has(tm
         answer = ask(text, kb)
         assert answer.intent.role == "operations-engineer", text
         assert "Heroku" in render_plain(answer, kb), text
+    # topics only one of each points at: asked which, whatever the order they come in
+    text = "SE1 expectations for delivery and planning and organising"
+    assert set(route(text, kb).choices) == {engineering, operations}
     # nothing settles it: asked which, the choices told apart by their track
     text = "what does a senior engineer 1 do"
     intent = route(text, kb)
@@ -1405,6 +1408,14 @@ def test_a_title_two_pages_share_is_also_said_the_way_its_page_says_its_titles(t
     assert "lead cloud engineer" in cloud_lead.aliases
     assert route("lead cloud engineer here, what should i hand off?", kb).role == cloud_lead.id
     assert len(route("what does a lead engineer do", kb).choices) == 2  # still asked which
+    # a page of two titles, one a level word's: no "lead senior engineer"
+    (docs / "platform.md").write_text(
+        "# Platform\n\n## Senior Engineer\n\n- Owns the platform's services.\n\n"
+        "## Lead Engineer\n\n- Sets the platform roadmap.\n"
+    )
+    kb, _ = import_into(tmp_path / "kb2", docs)
+    said = {a for r in kb.roles.values() for a in r.aliases}
+    assert not {"lead senior engineer", "senior lead engineer"} & said
 
 
 def test_a_level_word_after_expected_to_is_what_they_do(tmp_path):

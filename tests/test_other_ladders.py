@@ -913,3 +913,23 @@ def test_a_numbered_title_is_found_by_its_last_noun_and_number(tmp_path):
 
     intent = route("what does an engineer 3 own", role_edited(tmp_path, "staff-engineer", rename))
     assert intent.answered and intent.role == "staff-engineer"
+
+
+def test_two_roles_of_one_title_are_told_apart_by_their_tracks_whole_names(tmp_path):
+    def same_title(kb_dir: Path) -> None:
+        for name in ("senior-engineer", "team-lead"):
+            path = kb_dir / "roles" / f"{name}.yaml"
+            data = yaml.safe_load(path.read_text())
+            data["title"] = "Level 3 Engineer"
+            path.write_text(yaml.safe_dump(data, sort_keys=False))
+        ladder = kb_dir / "ladder.yaml"
+        text = ladder.read_text().replace("title: Individual contributor", "title: Eng (IC)")
+        ladder.write_text(text.replace("title: Management", "title: Eng (Manager)"))
+
+    kb = edited_codes(tmp_path, same_title)
+    text = "what does a level 3 do"
+    answer = compose(route(text, kb), kb, text)
+    assert answer.sections[0].lines == (
+        "Level 3 Engineer (Eng (IC))",
+        "Level 3 Engineer (Eng (Manager))",
+    )

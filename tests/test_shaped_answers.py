@@ -67,6 +67,9 @@ def next_steps(answer) -> list[str]:
         "i'm a senior and i prefer not to lead people, which role is next for me?",
         "Senior engineer. Not interested in becoming a manager - what's my path from here?",
         "im senior, want to stay hands-on, no people mgmt. what's my path?",
+        # a refusal anywhere wins over leading a team, which is not managing it
+        "I want to lead a team but not manage people, senior now, what's next?",
+        "senior here, leading a team of three but I want to stay IC. what next?",
     ],
 )
 def test_no_management_keeps_only_the_steps_that_manage_nobody(kb, text):
@@ -187,3 +190,13 @@ def test_the_seniors_on_my_team_are_the_askers_peers(kb):
         "What's the difference?"
     )
     assert route(text, kb).asker == ""
+
+
+def test_other_lines_of_management_set_no_condition(kb):
+    answer = ask("senior here, product management is not for me, what's next?", kb)
+    assert "Next: Engineering Manager" in next_steps(answer)
+
+
+def test_roles_offered_for_a_person_wanted_are_weighed(kb):
+    text = "who is usually the lead on a greenfield payments rewrite, staff or principal?"
+    assert route(text, kb).answered

@@ -179,7 +179,15 @@ def distinct_title(kb: KnowledgeBase, role: Role, base: str = "") -> str:
     track = next(iter(kb.tracks_for(role.id)), None)
     if role.title not in shared or track is None:
         return base
-    return f"{base} ({track.title.split(' (')[0]})"
+    short = track.title.split(" (")[0]
+    others = [
+        t.title.split(" (")[0]
+        for other in kb.roles.values()
+        if other.title == role.title and other.id != role.id
+        for t in kb.tracks_for(other.id)[:1]
+    ]
+    # "Engineering (IC)" and "Engineering (Manager)": the aside is what tells them apart
+    return f"{base} ({track.title if short in others else short})"
 
 
 def roles_listed(kb: KnowledgeBase, name=None) -> str:

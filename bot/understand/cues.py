@@ -141,7 +141,14 @@ def _report(m: Span, words: list[str], index: RouterIndex) -> bool:
     # seniors on my team", the asker's peers)
     after = words[m.end : m.end + 3]
     one = m.start > 0 and words[m.start - 1] in ("a", "an")
-    if one and after[:2] in (["on", "my"], ["in", "my"]) and after[2:] and after[2] in M.GROUPS:
+    on_my_team = after[:2] in (["on", "my"], ["in", "my"]) and after[2:] and after[2] in M.GROUPS
+    # ...said by someone who manages ("manager here - got a mid eng on my team"), not by
+    # a junior about a staff engineer on their team
+    managing = any(w in M.MANAGE_WORDS or _manages(w, index) for w in words[: m.start]) or any(
+        w in M.REPORT_VERBS and words[k + 1 : k + 2] in (["him"], ["her"], ["them"])
+        for k, w in enumerate(words)  # "how do I support her"
+    )
+    if one and on_my_team and managing:
         return True
     # "I am manager of two junior engineers", "lead of three mids": the people they manage
     k = m.start - 1
@@ -178,41 +185,52 @@ def _stays(words: list[str], i: int) -> bool:
 def condition_of(words: list[str]) -> tuple[str, int]:
     """A condition on the path asked about, and where its word is: "no_management" ("I
     don't want to manage people", "stay IC", "without becoming a manager"),
-    "management" ("I want to manage people", "go into management"), or ("", -1)."""
+    "management" ("I want to manage people", "go into management"), or ("", -1). A
+    refusal anywhere wins: "I want to lead a team but not manage people"."""
     # a manager's title said as one word ("people mgmt", "engineering manager") too
     managing = [
         i
         for i, w in enumerate(words)
-        if w in M.MANAGE_WORDS or w.endswith(("management", "manager"))
+        if (w in M.MANAGE_WORDS or w.endswith(("management", "manager")))
+        and not (i and words[i - 1] in M.OTHER_MANAGING)  # "product management"
     ]
-    managing += [
-        i + 1  # "run a team", "run the team": managing, in other words
+    running = [
+        i + 1  # "run a team", "lead people": managing, in other words
         for i, w in enumerate(words)
         if w in M.RUNNING and set(words[i + 1 : i + 3]) & M.TEAM_NOUNS
     ]
-    for i in sorted(set(managing)):
-        near = set(words[max(0, i - 4) : i])
+    places = sorted(set(managing + running))
+    for i in places:
         further = words[max(0, i - 7) : i]
         refused = any(a in M.NOT_MANAGING and b in M.WANTING for a, b in zip(further, further[1:]))
         # "mgmt is not for me", "management isn't for me": refused after its word
-        refused = refused or _not_for_me(words[i + 1 : i + 5])
-        if near & M.NOT_MANAGING or M.NEVER & set(further) or refused:
+        refused = refused or (i in managing and _not_for_me(words, i))
+        if set(words[max(0, i - 4) : i]) & M.NOT_MANAGING or M.NEVER & set(further) or refused:
             return "no_management", i  # "i never want to be a manager", "dont want to do 1:1s"
+    for i in places:
+        near = set(words[max(0, i - 4) : i])
         if near & M.MANAGE_LEAD_INS:
             return "management", i
         if words[i + 1 : i + 2] in (["track"], ["path"]) and near & M.TRACK_MOVES:
             return "management", i  # "how do I get onto the management track"
     for i, w in enumerate(words):
         if w in M.STAY_WORDS and _stays(words, i):
-            # "should I move into management or stay IC": both weighed, no condition
+            # "should I move into management or stay IC": both weighed, no condition -
+            # but leading a team is not managing it ("leading a team of 4, want to stay IC")
             return ("", -1) if managing else ("no_management", i)
     return "", -1
 
 
-def _not_for_me(after: list[str]) -> bool:
-    """ "(management) is not for me", "(mgmt) isn't really for me"."""
-    refused = bool({"not", "isnt", "arent"} & set(after[:2]))
-    return refused and any(after[k : k + 2] == ["for", "me"] for k in range(len(after)))
+def _not_for_me(words: list[str], i: int) -> bool:
+    """ "(management) is not for me", "(mgmt) isn't really for me" - not "my manager
+    isn't around for me": the word names the work, not someone's manager."""
+    if i and words[i - 1] in M.OUR:
+        return False
+    k = i + 1
+    while k < len(words) and words[k] in M.NOT_FOR_ME_BETWEEN:
+        k += 1
+    refused = bool({"not", "isnt", "arent"} & set(words[i + 1 : k]))
+    return refused and words[k : k + 2] == ["for", "me"]
 
 
 def index_before(words: list[str], start: int) -> int:
@@ -260,7 +278,9 @@ def _span_marks(m: Span, words: list[str], index: RouterIndex) -> frozenset[str]
     # "my manager says ...": someone quoted - but "my junior wants to ..." is a report
     saying = bool(after) and (after[0] in M.SAYING or tuple(after) in M.KEEP_SAYING)
     # "backend dev, want to lead a team": the asker, "I" left out - not someone quoted
-    saying = saying and not (m.start == 0 and after[0] in M.BARE_SAYING)
+    # ("managers say seniors should..." quotes people: the verb's own subject follows)
+    elided = words[m.end + 1 : m.end + 2] in (["to"], *([w] for w in M.FIRST_PERSON))
+    saying = saying and not (m.start == 0 and after[0] in M.BARE_SAYING and elided)
     # ...not the asker's own level: "im mid level, want to stay hands-on"
     mark("quoted", saying and not _report(m, words, index) and before not in M.SELF)
     report = _report(m, words, index)

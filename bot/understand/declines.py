@@ -102,7 +102,9 @@ def declined(
         frame.declined = True
         return True
     if frame.cues.person == "now" or (
-        frame.cues.person and (strange >= STRANGE_THINGS or (strange and not frame.supported))
+        frame.cues.person
+        and not frame.other  # "who is the lead on a rewrite usually, staff or principal?"
+        and (strange >= STRANGE_THINGS or (strange and not frame.supported))
     ):
         # wanted now; or someone for a thing the ladder never names ("who has the
         # voucher", "who's the TPM for the data center migration", "who's the lead on

@@ -91,11 +91,14 @@ MOVING = _words("going moving switching becoming heading getting staying into to
 HAVING = _words("having holding carrying")  # "without having a lead title"
 DEGREE = _words("most more less least very so too quite pretty fairly")  # "more senior"
 READY = _words("ready readiness")  # "ready for senior"
-# A change of track before "to"/"into" and the role it ends at (verbs: "a sideways move
-# to lead" may ask what differs)
+# A change of track before "to"/"into" and the role it ends at ("help their staff eng get
+# to principal"); verbs only: "a sideways move to lead" may ask what differs
 SWITCHING = _words(
     "switch switching moving transitioning pivot pivoting jumping get gets getting got"
-)  # "help their staff eng get to principal"
+)
+# Before "to" and a level word, a duty: "what are they expected to architect" (not "I've
+# been asked to lead", which may be the role)
+EXPECTED_TO = _words("expected supposed able allowed required learn learning")
 
 # --- what the words after a role say about it --------------------------------------
 SAYING = _words(
@@ -199,6 +202,12 @@ MANAGE_WORDS = _words("manage managing management manager managers mgmt 1s")  # 
 RUNNING = _words("run running lead leading")  # "want to run a team", "lead people"
 TEAM_NOUNS = _words("team teams people")
 NEVER = _words("never")  # "I never want to be a manager", further off
+# "product management is not for me": another line of work, not managing people
+OTHER_MANAGING = _words(
+    "product project program programme incident release change risk vendor stakeholder "
+    "time account portfolio"
+)
+NOT_FOR_ME_BETWEEN = _words("is not isnt arent really just quite exactly")  # "isn't really for me"
 WANTING = _words("want wanna wish like interested keen")  # "dont want to do 1:1s", "not keen on"
 # ...wanted: "I want to manage", "keen on management" (not "should I go into management",
 # which asks about the move).
@@ -300,5 +309,5 @@ ASSESSING = _words(
     "scored levelled leveled reviewed"
 )
 # "that role", "those positions", "this person": a role named before, pointed back at
-POINTING = _words("that those this these")
+POINTING = _words("that those")  # not "this role": the asker's own, as often as not
 ROLE_REFERENCES = _words("role roles position positions person people job jobs title titles")

@@ -24,6 +24,7 @@ from .index import OUT_OF_SCOPE, RouterIndex
 from .markers import (
     ASKING_SOMEONE,
     AUXILIARIES,
+    EXPECTED_TO,
     GIVEN,
     GROUPS,
     HEAD_NOUNS,
@@ -278,11 +279,6 @@ def reads_out_of_scope(frame: Frame, kept: list[Span], index: RouterIndex) -> bo
         # adverb ("realistically") says how, never what the question is about.
         return p > UNKNOWN_SCOPE_THRESHOLD
     return p > SCOPE_THRESHOLD
-
-
-EXPECTED_TO = frozenset(
-    "expected supposed able allowed required asked need needs have has learn learning".split()
-)
 
 
 def _led(after: list[str]) -> bool:

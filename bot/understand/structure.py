@@ -78,9 +78,14 @@ def settle(frame: Frame, index: RouterIndex) -> bool:
             for m in kept
             if m.start >= frame.focus
             and {"aux", "copula"} & m.marks
-            and not {"target", "toward"} & m.marks
+            # "Is staff the right next step for me?": where the asker may go, not whom
+            # the question is about
+            and not {"target", "toward", "first_person_after"} & m.marks
             and m.role != kb.default_role  # "how do backend teams ship...": the discipline
         }
+        path = frame.phrases.get(index.ladder_topic)
+        if path and path.strong and any(at >= frame.focus for at in path.at):
+            asked_of = set()  # a question about the path starts where the asker stands
         asking += [
             m
             for m in kept
@@ -275,16 +280,15 @@ def _settle_shared(frame: Frame, span: Span) -> str | None:
 
 def _holding_asked_topics(frame: Frame, roles: tuple[str, ...]) -> list[str]:
     """Of the roles, those with facts under every topic the question names strongly
-    that any of them has facts under (all of them when no such topic is named)."""
-    kb, left = frame.kb, list(roles)
-    for tid in frame.strong:
-        topic = kb.topics.get(tid)
-        if topic is None or topic.answer != "facts":
-            continue
-        having = [r for r in left if any(kb.roles[r].get(p) for p in topic.paths)]
-        if having:
-            left = having
-    return left
+    that only some of them have facts under; all of them when no topic tells them
+    apart, or when the topics named point to different roles ("SE1 delivery and
+    planning": operations has the one, engineering the other - asked which)."""
+    kb, left = frame.kb, set(roles)
+    for tid in sorted(frame.strong):  # a set: in a fixed order, whatever the hash seed
+        having = {r for r in roles if kb.has_facts(r, tid)}
+        if having and having != set(roles):
+            left &= having
+    return [r for r in roles if r in left] if left else list(roles)
 
 
 def _first_held(kb: KnowledgeBase, index: RouterIndex, topics, roles) -> str:

@@ -41,6 +41,10 @@ ENOUGH = 0.5  # below this, too little evidence for any topic: the role's overvi
 TIED = 0.97  # topic scores this close differ only by the model's slight leanings
 
 
+def _title_words(kb: KnowledgeBase, topic: str) -> set[str]:
+    return {w for w in tokens(kb.topics[topic].title) if w not in STOPWORDS}
+
+
 def choose_topic(
     kb: KnowledgeBase,
     index: RouterIndex,
@@ -111,16 +115,17 @@ def choose_topic(
     if len(ranked) > 1 and ranked[1][1] >= TIED * top and not has_facts(kb, role, top_topic):
         # "leadership at junior level": two topics named alike ("Leadership",
         # "Leadership of Self and Others"), the role's facts filed under one of them
-        said = set(phrases[top_topic].words) if top_topic in phrases else set()
+        # (titles sharing a word, not any two topics one phrase names: "on call" is
+        # both responsibilities' and workflows')
+        titled = _title_words(kb, top_topic)
         tied = (
             t
             for t, s in ranked
-            if s >= TIED * top
-            and t in phrases
-            and said & set(phrases[t].words)
-            and has_facts(kb, role, t)
+            if s >= TIED * top and titled & _title_words(kb, t) and has_facts(kb, role, t)
         )
-        top_topic = next(tied, top_topic)
+        switched = next(tied, top_topic)
+        if switched != top_topic:
+            top_topic, top = switched, scores[switched]
     if top < ENOUGH:
         return default, 0.0
     found = phrases.get(top_topic, Found())

@@ -188,7 +188,9 @@ def find_levels(doc: Document, articles: bool = True) -> list[Level]:
         clusters = [ix for ix in by_depth.values() if len(ix) >= 2]
         if clusters:
             chosen = max(clusters, key=lambda ix: (len(ix), -doc.blocks[ix[0]].headings[-1].level))
-            chosen = sorted(chosen + _levels_beside(doc, headings, chosen, parsed))
+            beside = _levels_beside(doc, headings, chosen, parsed)
+            parsed.update(beside)
+            chosen = sorted(chosen + list(beside))
         else:  # a path's page with one level on it ("## Senior Engineer" under "# Technical")
             chosen = [
                 i for ix in by_depth.values() for i in ix if doc.blocks[i].headings[-1].level > 1
@@ -241,13 +243,14 @@ def _strings(value) -> list[str]:
     return [" ".join(v.split()) for v in items if isinstance(v, str) and v.strip()]
 
 
-def _levels_beside(doc: Document, headings, chosen: list[int], parsed: dict) -> list[int]:
+def _levels_beside(doc: Document, headings, chosen: list[int], parsed: dict) -> dict:
     """Headings beside the levels, at their depth, that are a level word and words of
     the levels' own titles: "## Senior QA/QE" among "## QA/QE Engineer" and "##
-    Principal Automation Engineer" names a level whose title has no job noun."""
+    Principal Automation Engineer" names a level whose title has no job noun. Each as
+    parse_level would give it, by position."""
     depth = doc.blocks[chosen[0]].headings[-1].level
-    said = {w.lower() for i in chosen for w in parsed[i][0].split()} if parsed else set()
-    found = []
+    said = {w.lower() for i in chosen for w in parsed[i][0].split()}
+    found = {}
     for i, block in headings:
         words = block.text.split()
         if (
@@ -257,8 +260,7 @@ def _levels_beside(doc: Document, headings, chosen: list[int], parsed: dict) -> 
             and words[0].lower() in SCALE
             and all(w.lower() in said for w in words[1:])
         ):
-            parsed[i] = (block.text.strip(), [], "")
-            found.append(i)
+            found[i] = (block.text.strip(), [], "")
     return found
 
 

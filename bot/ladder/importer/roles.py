@@ -9,7 +9,7 @@ import re
 
 from ...text import HEAD_NOUNS, normalise
 from .draft import Ladder, Role
-from .levels import ROMAN, Level
+from .levels import ROMAN, SCALE, Level
 from .names import aliases, head_noun, title_initials
 from .tracks import slug
 
@@ -230,7 +230,13 @@ def _in_its_pages_words(role: Role, roles: list[Role], given: set[str]) -> list[
         return []
     common = max(sorted(set(before)), key=before.count)
     alias = " ".join([*words[:-1], common, words[-1]])
-    if common in words or before.count(common) * 2 <= len(siblings) or normalise(alias) in given:
+    if (
+        common in words
+        or common in SCALE  # "Senior Engineer" beside it says a level, not the page's field
+        or before.count(common) < 2
+        or before.count(common) * 2 <= len(siblings)
+        or normalise(alias) in given
+    ):
         return []
     given.add(normalise(alias))
     return [alias]
