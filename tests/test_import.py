@@ -1481,6 +1481,91 @@ def test_a_table_with_blank_lines_between_rows_and_numbered_levels(tmp_path):
     assert not any("on-call" in t.lower() for t in ladder_lines(kb))  # not ladder-wide
 
 
+PATHS_DIAGRAM = """# Career paths
+
+```mermaid
+flowchart BT
+  subgraph eng [ ]
+    e[Engineer]
+    se[Senior Engineer]
+    pe[Principal Engineer]
+    le[Lead Engineer]
+    e -.-> se
+    se -.-> pe
+    se -.-> le
+  end
+  subgraph cloud [ ]
+    ce[Cloud Engineer] -.-> sce[Senior Cloud Engineer]
+    sce -.-> lce[Lead Cloud Engineer]
+  end
+  em[Engineering Manager]
+  le -.-> em
+  eng --> em
+  le --> em
+  subgraph legend [Where]
+    A -->|Reports To| C
+    B -.->|Career Pathway| C
+  end
+```
+"""
+
+
+def test_career_paths_drawn_in_a_mermaid_flowchart_order_and_branch_tracks(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "engineering.md").write_text(
+        "# Engineering\n\n## Engineer\n\n- Ships features with help.\n\n"
+        "## Senior Engineer\n\n- Designs services on their own.\n\n"
+        "## Lead Engineer\n\n- Leads the squad and measures its delivery.\n\n"
+        "## Principal Engineer\n\n- Sets technical direction across teams.\n\n"
+        "## Engineering Manager\n\n- Manages the engineers of two squads.\n"
+    )
+    (docs / "cloud.md").write_text(
+        "# Cloud\n\n## Cloud Engineer\n\n- Builds pipelines.\n\n"
+        "## Senior Cloud Engineer\n\n- Designs the platform.\n\n"
+        "## Lead Engineer\n\n- Leads the platform squad.\n"
+    )
+    (docs / "paths.md").write_text(PATHS_DIAGRAM)
+    kb, _ = import_into(tmp_path / "kb", docs)
+    title = {r.id: r.title for r in kb.roles.values()}
+    paths = [[title[r] for step in t.steps for r in step] for t in kb.tracks]
+    steps = {(a, b) for path in paths for a, b in zip(path, path[1:])}
+    # two paths from Senior, not one line in the page's order (Lead, then Principal);
+    # the reporting line ("-->", so the legend says) is no step
+    assert {
+        ("Engineer", "Senior Engineer"),
+        ("Senior Engineer", "Principal Engineer"),
+        ("Senior Engineer", "Lead Engineer"),
+        ("Lead Engineer", "Engineering Manager"),
+        ("Senior Cloud Engineer", "Lead Engineer"),
+    } <= steps
+    assert ("Lead Engineer", "Principal Engineer") not in steps
+    senior = next(r for r in kb.roles.values() if r.title == "Senior Engineer")
+    assert set(kb.next_roles(senior.id)) == {
+        r.id
+        for r in kb.roles.values()
+        if r.title in ("Principal Engineer", "Lead Engineer") and "cloud" not in r.id
+    }
+
+
+def test_a_flowcharts_career_steps_are_read_from_its_statements():
+    from bot.ladder.importer.diagrams import career_steps
+
+    chart = PATHS_DIAGRAM.split("```mermaid")[1].split("```")[0]
+    steps = career_steps(chart)
+    assert ("Senior Engineer", "Lead Engineer") in steps
+    assert ("Lead Engineer", "Engineering Manager") in steps  # dotted: a career step
+    assert ("Cloud Engineer", "Senior Cloud Engineer") in steps  # nodes named in the arrow
+    assert not any("eng" in step or "A" in step for step in steps)  # groups, the legend
+    # no legend: every arrow is a step, chained and fanned out
+    assert career_steps("graph LR\n  a[Junior] --> b[Mid] --> c[Senior]\n  c --> d & e") == [
+        ("Junior", "Mid"),
+        ("Mid", "Senior"),
+        ("Senior", "d"),
+        ("Senior", "e"),
+    ]
+
+
 PROGRESSION_WITH_EXAMPLES = """name: Support
 levels:
   - id: one

@@ -91,6 +91,9 @@ def _settle_shared(frame: Frame, span: Span) -> str | None:
         [r for r in span.roles if r in others],
         [r for r in span.roles if any(t.id in named for t in kb.tracks_for(r))],
         [r for r in span.roles if any(o in t.members for o in others for t in kb.tracks_for(r))],
+        # ...or on the track its own path branches from ("lead eng on the dev side":
+        # Senior -> Lead Engineer branches from the track Engineer is on)
+        [r for r in span.roles if any(o in t.members for o in others for t in _joined(kb, r))],
     ):
         if len(candidates) == 1:
             return candidates[0]
@@ -118,6 +121,12 @@ def _settle_shared(frame: Frame, span: Span) -> str | None:
         )
         return meant
     return None
+
+
+def _joined(kb, role_id: str) -> list:
+    """The tracks a role's own tracks branch from: those holding their first level."""
+    firsts = {t.members[0] for t in kb.tracks_for(role_id) if t.members}
+    return [t for t in kb.tracks if firsts & set(t.members)]
 
 
 def _holding_asked_topics(frame: Frame, roles: tuple[str, ...]) -> list[str]:

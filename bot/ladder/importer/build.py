@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from ...text import normalise
+from .diagrams import career_steps
 from .documents import Document
 from .draft import Ladder, competency_of, level_name
 from .filing import file_ladder_wide, file_repeated, place
@@ -15,7 +16,7 @@ from .job_titles import job_title_levels
 from .levels import INDEX_PAGES, Level, find_levels, link_target, read_indexes
 from .placing import Placer, TopicGuesser, fact_texts
 from .roles import make_roles, other_names
-from .tracks import build_tracks, slug
+from .tracks import build_tracks, paths_drawn, slug
 
 
 def build(documents: list[Document], placer: Placer, guesser: TopicGuesser) -> Ladder:
@@ -43,7 +44,8 @@ def build(documents: list[Document], placer: Placer, guesser: TopicGuesser) -> L
     ladder.notes += retitled
     ladder.empty = [level_name(lv) for lv in levels if not _has_content(lv)]
     levels = [lv for lv in levels if _has_content(lv)]
-    ladder.tracks = build_tracks(groups(documents, levels, ladder))
+    drawn = [step for doc in documents for chart in doc.diagrams for step in career_steps(chart)]
+    ladder.tracks = paths_drawn(build_tracks(groups(documents, levels, ladder)), drawn)
     definitions = _label_definitions(documents, levels)
     shared = _shared_labels(levels) | _shared_headings(levels)
     ladder.roles = make_roles(levels)

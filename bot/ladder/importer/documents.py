@@ -50,6 +50,7 @@ class Document:
     name: str  # as the report shows it: relative to what was imported
     blocks: list[Block] = field(default_factory=list)
     front_matter: dict | None = None  # YAML front matter of a Markdown page, if any
+    diagrams: list[str] = field(default_factory=list)  # Mermaid flowcharts it draws
 
     @property
     def title(self) -> str:

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 import yaml
 from markdown_it import MarkdownIt
 
+from .diagrams import is_flowchart
 from .documents import Block, Document, Heading, anchor_of, bare_label, clean
 from .matrix import is_topics_matrix, read_topics_matrix
 from .tables import Cell, matrix_blocks
@@ -226,6 +227,9 @@ def read_markdown(document: Document, text: str) -> Document:
             at = table_rows[0].line if table_rows else line
             document.blocks += matrix_blocks(table, headings, at) or table_rows
             header = ()
+        elif kind == "fence" and token.info.strip().lower() == "mermaid":
+            if is_flowchart(token.content):  # a career path drawn (diagrams.py)
+                document.diagrams.append(token.content)
         elif kind == "html_block" and "<t" in token.content:
             # an HTML table inside the page (matrices are often written so)
             from .html import read_html

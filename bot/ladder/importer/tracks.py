@@ -10,6 +10,9 @@
 - A track that starts higher than the main one ("TL4" after "D1"-"D7") branches from
   the main track's level one number below ("D3"); one whose first level a table sets
   beside another track's level, from the level before that one.
+- A career path drawn as a diagram (diagrams.py) orders a track's levels by its
+  arrows and splits it where it branches: "Senior -> Principal" and "Senior -> Lead"
+  are two paths from Senior.
 """
 
 from __future__ import annotations
@@ -96,3 +99,95 @@ def _split_variants(track: Track) -> list[Track]:
             keep = keep[max(0, first - 1) :]
         out.append(Track(f"{track.title} ({variant})", keep, ordered_by=track.ordered_by))
     return out
+
+
+DRAWN = "the documents' diagram"
+
+
+def paths_drawn(tracks: list[Track], steps: list[tuple[str, str]]) -> list[Track]:
+    """Each track reordered along the steps a diagram draws between its levels, one
+    track per branch: the first way on from a level (in the documents' order) goes on
+    the track itself, each other starts a track branching from that level. A track
+    with fewer than two steps drawn between its levels stays as it is."""
+    if not steps:
+        return tracks
+    out: list[Track] = []
+    for track in tracks:
+        nexts = _drawn_nexts(track, steps)
+        if track.branch is not None or sum(map(len, nexts.values())) < 2:
+            out.append(track)
+            continue
+        reached = {b for after in nexts.values() for b in after}
+        start = next((lv for lv in track.levels if lv not in reached), track.levels[0])
+        seen = {start}
+        main = _follow(start, nexts, seen)
+        branches = []
+        for level in list(main):
+            branches += [(level, b) for b in nexts[level][1:] if b not in seen]
+        paths = []
+        while branches:
+            root, first = branches.pop(0)
+            if first in seen:
+                continue
+            seen.add(first)
+            path = _follow(first, nexts, seen)
+            paths.append((root, path))
+            for level in path:
+                branches += [(level, b) for b in nexts[level][1:] if b not in seen]
+        main += [lv for lv in track.levels if lv not in seen]  # none drawn: in order
+        out.append(Track(track.title, main, ordered_by=DRAWN))
+        for root, path in paths:
+            # the same title: its own words would name a track ("lead" for "via Lead
+            # Engineer") where people mean the level
+            out.append(Track(track.title, path, branch=root, ordered_by=DRAWN))
+    taken: set[str] = set()
+    for track in out:
+        base = (
+            slug(track.title)
+            if track.branch is None
+            else slug(f"{track.title} {track.levels[0].title}")
+        )
+        track.id = base if base not in taken else f"{base}-{len(taken)}"
+        taken.add(track.id)
+    return out
+
+
+def _follow(level: Level, nexts: dict, seen: set) -> list[Level]:
+    path = [level]
+    while True:
+        on = [b for b in nexts[path[-1]] if b not in seen]
+        if not on:
+            return path
+        seen.add(on[0])
+        path.append(on[0])
+
+
+def _drawn_nexts(track: Track, steps: list[tuple[str, str]]) -> dict:
+    """For each level of the track, the levels a drawn step leads to, in the track's
+    order. A box names a level by its title, or by its title with more words that the
+    track's title holds ("Lead Cloud Engineer" for the cloud track's "Lead Engineer")."""
+    named = {lv: _box_names(lv, track) for lv in track.levels}
+    nexts: dict[Level, list[Level]] = {lv: [] for lv in track.levels}
+    for a, b in steps:
+        ka, kb = _key(a), _key(b)
+        froms = [lv for lv in track.levels if ka in named[lv]]
+        tos = [lv for lv in track.levels if kb in named[lv]]
+        if len(froms) == 1 and len(tos) == 1 and froms[0] is not tos[0]:
+            nexts[froms[0]].append(tos[0])
+    order = {lv: i for i, lv in enumerate(track.levels)}
+    return {lv: sorted(dict.fromkeys(after), key=order.__getitem__) for lv, after in nexts.items()}
+
+
+def _box_names(level: Level, track: Track) -> set[str]:
+    words = _key(level.title).split()
+    extra = [w for w in _key(track.title).split() if w not in words]
+    names = {" ".join(words)}
+    if len(words) >= 2:  # "lead engineer" -> "lead cloud engineer", track word inserted
+        names |= {" ".join([*words[:-1], w, words[-1]]) for w in extra}
+    names |= {" ".join([*words, w]) for w in extra}  # "senior qa/qe" -> "... engineer"
+    names |= {" ".join([*words, "engineer"])}
+    return names
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
