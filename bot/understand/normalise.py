@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..text import words
 from . import lexicon
-from .shorthand import expand
+from .shorthand import expand_all
 
 # Only the start of a very long message is read: routing needs a sentence, not
 # an essay, and this keeps the time per question bounded (Slack allows 40,000).
@@ -86,7 +86,7 @@ def tokens(text: str, fold: bool = True) -> list[str]:
     the word it stands for ("mgr" -> "manager") and plurals folded (fold=False keeps
     them as typed, for telling people what was corrected)."""
     found = words(strip_markup(text), fold)
-    return [expand(w) for w in found] if fold else found
+    return expand_all(found) if fold else found
 
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\s[-\u2013\u2014]+\s")  # "... - what does it take?"

@@ -108,6 +108,19 @@ _NAME_WORDS = frozenset({"engineer", "manager", "level"})  # not "dev2": a serve
 _WITH_FIGURE = re.compile(r"([a-z]+)(\d{1,2}[a-z]?)")
 
 
+# Shorthand that is another thing before these words: a "promo code" is a discount
+# code, not a promotion's
+KEPT_BEFORE = {"promo": frozenset({"code", "codes"}), "promos": frozenset({"code", "codes"})}
+
+
+def expand_all(words: list[str]) -> list[str]:
+    """Each word as expand() reads it, unless the next word makes it something else."""
+    return [
+        w if words[i + 1 : i + 2] and words[i + 1] in KEPT_BEFORE.get(w, ()) else expand(w)
+        for i, w in enumerate(words)
+    ]
+
+
 def expand(word: str) -> str:
     found = SHORTHAND.get(word)
     if found is not None:
