@@ -124,6 +124,12 @@ def test_a_role_set_aside_is_left_out_of_the_next_steps(kb):
         # a word between "than" and the role it weighs
         ("would staff pay more than staying a senior?", {"staff", "senior"}),
         ("is a lead paid more than a regular senior engineer?", {"lead", "senior"}),
+        # a move, weighed: the pay of both
+        (
+            "better money to stay senior or to become an engineering manager?",
+            {"senior", "engineering-manager"},
+        ),
+        ("would I earn more if I moved from senior to staff?", {"senior", "staff"}),
     ],
 )
 def test_which_pays_more_shows_the_pay_of_both_or_says_it_is_not_covered(kb, text, pair):

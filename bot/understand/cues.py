@@ -50,6 +50,7 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
         form=form_of(words),
         asking_form=form_of(words[frame.focus :]),
         refers_back=bool(frame.focus) and _refers_back(words[frame.focus :]),
+        weighing=bool(M.WEIGHING & present),
         # "what competency themes are we assessed on", "which axes are people rated on"
         areas_asked=bool(M.AREA_NOUNS & present)
         and bool(M.WHICH & present)

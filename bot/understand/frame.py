@@ -76,6 +76,7 @@ class Cues:
     form: str = ""  # "yes_no", "how_long" or ""
     asking_form: str = ""  # the form of the asking sentence of a long message
     refers_back: bool = False  # the asking sentence points back: "what is that role"
+    weighing: bool = False  # a word that weighs one thing against another: "or", "more"
     areas_asked: bool = False  # "what competencies are we assessed on": the ladder's areas
     head: int = -1  # where the thing a wh-question asks for is ("what *tools*")
     absence: bool = False  # "what would a team lose": what a missing role does

@@ -238,6 +238,8 @@ def _who(frame: Frame, index: RouterIndex, kept: list[Span]):
             (compare_cue and not ladder_cue)
             or side_by_side
             or (either and (compare_cue or index.ladder_topic not in strong))
+            # "weighing an SA role against staying senior, which pays better"
+            or (cues.weighing and named and not ladder_cue)
         ):
             # a topic asked about outright, or by a strong phrase ("get hired")
             # ("what actually changes" in "senior vs staff" is the comparison itself)
@@ -263,6 +265,10 @@ def _who(frame: Frame, index: RouterIndex, kept: list[Span]):
             return roles[0], roles[1], index.compare_topic
         if ladder_cue or index.ladder_topic in phrases:
             ordered = asker_first(frame, kept)
+            if not named and cues.weighing:
+                # "would I earn more if I moved from senior to staff": a topic's phrase
+                # that weighs ("earn more") names it too
+                named = _fact_topics(kb, phrases, lambda found: found.strong)
             if named:
                 # "does comp jump going from mid to senior", "do i need a masters to move
                 # up from mid": the topic they name, not the ladder - for both, when what
@@ -273,7 +279,9 @@ def _who(frame: Frame, index: RouterIndex, kept: list[Span]):
                     # heading to expects there, beside where one is
                     frame.note("structure", "a move weighed on one topic, from its target")
                     return ordered[1], ordered[0], topic
-                if compare_cue:
+                if compare_cue or cues.weighing:
+                    # "is it better money to stay a senior or become an EM": the topic
+                    # for both
                     frame.note("structure", "a move weighed on one topic")
                     return ordered[0], ordered[1], topic
                 return ordered[0], None, topic
