@@ -301,7 +301,7 @@ WHICH = _words("which what wich")
 LEVEL_NOUNS = _words("level levels role roles grade grades step steps")
 # Words that weigh one thing against another: "better money to stay or become", "how
 # much more would I make"
-WEIGHING = _words("or versus vs against better worse more less higher lower")
+WEIGHING = _words("versus vs against better worse more less higher lower")  # not "or": see EITHER
 # What levels are described and assessed by: "which competencies", "what axes"
 AREA_NOUNS = _words(
     "competency competencies theme themes axis axes axe area areas dimension dimensions "
