@@ -87,9 +87,12 @@ def check(kind: str, arg: str, answer, kb) -> str | None:
 
 
 def repeats(answer, kb) -> bool:
-    """Two lines of one answer that say nearly the same thing."""
+    """Two lines of one answer that say nearly the same thing. A track drawn as a line
+    ("Individual contributor: Junior → ... → Principal") says where a role sits, not a
+    fact: it is not compared ("the individual-contributor track" in a fact is no repeat
+    of it)."""
     cited = Citations(kb)
-    lines = [line for s in answer.sections for line in s.lines]
+    lines = [line for s in answer.sections for line in s.lines if "\u2192" not in line]
     return any(cited._repeats(line) for line in lines)
 
 
