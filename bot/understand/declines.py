@@ -119,7 +119,8 @@ def declined(
         frame.note("topic", "a thing reported broken, naming no role")
         frame.declined = True
         return True
-    asked_of_a_role = any("aux" in m.marks for m in kept)  # "do L1s need to debug..."
+    # "do L1s need to debug...", "what's expected of me before I can be considered mid"
+    asked_of_a_role = any("aux" in m.marks for m in kept) or frame.cues.readiness
     if (
         frame.cues.request
         and kept

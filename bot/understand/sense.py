@@ -44,6 +44,8 @@ LEVEL_JOINERS = ("to", "into")  # "mid to senior": a move
 DURATIONS = (["year"], ["month"], ["week"], ["yr"], ["mo"])
 WORKPLACE = (["at", "a"], ["at", "an"], ["at", "the"], ["in", "a"])
 _WHEN = frozenset({"last", "this", "next", "every"})
+# "be a principal someday": when, not the second half of a compound
+_WHENEVER = frozenset({"yesterday", "today", "someday", "eventually", "soon", "later", "oneday"})
 _TIME_UNITS = frozenset({"week", "month", "year", "quarter", "cycle", "spring", "summer", "fall"})
 
 
@@ -51,7 +53,7 @@ def _time_after(words: list[str], at: int) -> bool:
     """A time adverbial starts at `at`: "last week", "this year", "yesterday"."""
     first = words[at] if at < len(words) else ""
     second = words[at + 1] if at + 1 < len(words) else ""
-    return (first in _WHEN and second in _TIME_UNITS) or first in ("yesterday", "today")
+    return (first in _WHEN and second in _TIME_UNITS) or first in _WHENEVER
 
 
 SCOPE_THRESHOLD = 0.5
