@@ -319,7 +319,10 @@ def set_aside(m: Span | Title, words: list[str]) -> bool:
 def _adjective(m: Span, words: list[str], index: RouterIndex) -> bool:
     """A level word used as an adjective of degree: "the most senior IC", "more junior
     people" - seniority, not the role. Which level words English grades is the
-    ladder's to say (ladder.yaml `graded_words`)."""
+    ladder's to say (ladder.yaml `graded_words`). Also the work a role's word names,
+    before qualities: "management abilities expected of a principal"."""
+    if m.end - m.start == 1 and words[m.start] == "management" and m.end < len(words):
+        return words[m.end] in M.QUALITIES
     if not (m.end - m.start == 1 and words[m.start] in index.graded_words and m.start > 0):
         return False
     before = words[m.start - 1]

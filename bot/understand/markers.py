@@ -299,6 +299,12 @@ TRACK_MOVES = _words("get onto switch switching move moving join joining go goin
 # ladder something holds.
 WHICH = _words("which what wich")
 LEVEL_NOUNS = _words("level levels role roles grade grades step steps")
+# What a role's work word describes before them: "management skills", "management
+# experience" (the skill, not the Engineering Manager)
+QUALITIES = _words(
+    "skill skills ability abilities experience style training course courses background "
+    "capability capabilities competence competencies qualities quality"
+)
 # Words that weigh one thing against another: "better money to stay or become", "how
 # much more would I make"
 WEIGHING = _words("versus vs against better worse more less higher lower")  # not "or": see EITHER

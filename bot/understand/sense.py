@@ -312,13 +312,13 @@ def keep_contextual(
     before = words[m.start - 1] if m.start > 0 and m.start not in clause_starts else ""
     after = words[m.end] if m.end < len(words) else ""
     if (
-        words[m.start].rstrip("s") in HEAD_NOUNS
+        (words[m.start].rstrip("s") in HEAD_NOUNS or words[m.start] == "management")
         and before
         and before not in STOPWORDS
         and before not in MODIFIERS  # "new manager here"
         and before not in PEOPLE_HEADS  # "what does a line manager do"
     ):
-        return False  # "package manager", "hiring manager": another kind of manager
+        return False  # "package manager", "database management": another kind of manager
     if before in index.trap_words or after in index.trap_words:
         return False  # "senior discount", "sales lead", whatever else the question says
     if _neighbours(words, m) & index.trap_pairs:  # "junior high", "staff meeting"
