@@ -109,8 +109,9 @@ _WITH_FIGURE = re.compile(r"([a-z]+)(\d{1,2}[a-z]?)")
 
 
 # Shorthand that is another thing before these words: a "promo code" is a discount
-# code, not a promotion's
-KEPT_BEFORE = {"promo": frozenset({"code", "codes"}), "promos": frozenset({"code", "codes"})}
+# code, and "a promo on gym memberships" an offer, not a promotion
+_OFFER = frozenset({"code", "codes", "on"})
+KEPT_BEFORE = {"promo": _OFFER, "promos": _OFFER}
 
 
 def expand_all(words: list[str]) -> list[str]:
