@@ -70,6 +70,10 @@ def next_steps(answer) -> list[str]:
         # a refusal anywhere wins over leading a team, which is not managing it
         "I want to lead a team but not manage people, senior now, what's next?",
         "senior here, leading a team of three but I want to stay IC. what next?",
+        # people who report to one, a preference over managing, staying instead
+        "senior here, I don't want direct reports, what's next?",
+        "I'm a senior and I prefer the technical work over managing people, what's next?",
+        "senior; my boss hints I should manage, but I'd stay hands-on instead. what's next?",
     ],
 )
 def test_no_management_keeps_only_the_steps_that_manage_nobody(kb, text):
@@ -101,6 +105,7 @@ def test_no_management_with_no_role_named_shows_the_paths_that_manage_nobody(kb,
         "senior here, I want to manage people, what are my options",
         "im a senior and want to move into management, what's next for me",
         "I'm a senior and want to lead a team, what's next?",  # "lead" the verb
+        "senior here, how do I move toward leading people?",
     ],
 )
 def test_management_keeps_only_the_steps_that_manage(kb, text):

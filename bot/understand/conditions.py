@@ -38,12 +38,20 @@ def condition_of(words: list[str]) -> tuple[str, int]:
         for i, w in enumerate(words)
         if w in M.RUNNING and set(words[i + 1 : i + 3]) & M.TEAM_NOUNS
     ]
+    # "I don't want direct reports": people who report to one
+    managing += [
+        i + 1 for i, w in enumerate(words[:-1]) if (w, words[i + 1]) == ("direct", "report")
+    ]
     places = sorted(set(managing + running))
     for i in places:
         further = words[max(0, i - 7) : i]
         refused = any(a in M.NOT_MANAGING and b in M.WANTING for a, b in zip(further, further[1:]))
         # "mgmt is not for me", "management isn't for me": refused after its word
         refused = refused or (i in managing and _not_for_me(words, i))
+        # "I prefer the technical side over managing people"
+        refused = refused or (
+            "over" in words[max(0, i - 2) : i] and bool(M.PREFERRING & set(further))
+        )
         if set(words[max(0, i - 4) : i]) & M.NOT_MANAGING or M.NEVER & set(further) or refused:
             return "no_management", i  # "i never want to be a manager", "dont want to do 1:1s"
     for i in places:
@@ -52,11 +60,16 @@ def condition_of(words: list[str]) -> tuple[str, int]:
             return "management", i
         if words[i + 1 : i + 2] in (["track"], ["path"]) and near & M.TRACK_MOVES:
             return "management", i  # "how do I get onto the management track"
+        if i in running and near & M.TOWARD_MANAGING:
+            return "management", i  # "how do I move toward leading people officially"
     for i, w in enumerate(words):
         if w in M.STAY_WORDS and _stays(words, i):
             # "should I move into management or stay IC": both weighed, no condition -
             # but leading a team is not managing it ("leading a team of 4, want to stay IC")
-            return ("", -1) if managing else ("no_management", i)
+            # ...unless instead of it: "nudging me toward managing, I want to stay
+            # hands-on instead"
+            chosen = bool(M.INSTEAD & set(words[i:]))
+            return ("no_management", i) if chosen or not managing else ("", -1)
     return "", -1
 
 

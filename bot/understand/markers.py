@@ -208,6 +208,11 @@ OTHER_MANAGING = _words(
     "time account portfolio"
 )
 NOT_FOR_ME_BETWEEN = _words("is not isnt arent really just quite exactly")  # "isn't really for me"
+PREFERRING = _words("prefer prefers preferring rather")  # "prefer X over managing"
+TOWARD_MANAGING = _words(
+    "toward towards into move moving step stepping"
+)  # "move toward leading people"
+INSTEAD = _words("instead")  # "stay hands-on instead"
 WANTING = _words("want wanna wish like interested keen")  # "dont want to do 1:1s", "not keen on"
 # ...wanted: "I want to manage", "keen on management" (not "should I go into management",
 # which asks about the move).
@@ -218,7 +223,7 @@ NOT_MANAGING = _words(
 # Staying an individual contributor: "stay IC", "remain technical", "keep coding".
 STAY_WORDS = _words("stay staying remain remaining keep keeping")
 STAY_NAMING = _words("technical code")  # "technical docs", "code reviews": things
-STAY_OBJECTS = _words("ic technical hands coding code individual")
+STAY_OBJECTS = _words("ic technical hands hand coding code individual")  # "hand": "hands-on" folded
 # Roles whose titles say they manage people, on any ladder.
 MANAGING_TITLE_WORDS = _words("manager management director head vp chief cto supervisor lead")
 MANAGEMENT_TRACK_WORDS = _words("management manager managers leadership people managing")
