@@ -218,6 +218,8 @@ def test_of_two_topics_named_alike_the_one_the_role_has_facts_under(tmp_path):
     # ...and a move weighed on it
     intent = route("going from junior engineer to engineer, how does leadership change?", kb)
     assert intent.topic == "leadership-of-self-and-others"
+    # a competency's one word, shortened as people type it: "tech" for "Technical"
+    assert route("principal IC tech expectations?", kb).topic == "technical"
 
 
 @needs_shared

@@ -230,6 +230,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
                 if pattern and (topic.id, pattern, weight) not in phrases:
                     phrases.append((topic.id, pattern, weight))  # "team", "teams": once
     _heads_named(kb, phrases)
+    _shortened_heads(kb, phrases)
     single = {p[0]: t for t, p, w in phrases if w == 2 and len(p) == 1}
     stem_phrases: dict[str, tuple[int, ...]] = {}
     for i, (topic_id, pattern, weight) in enumerate(phrases):
@@ -467,6 +468,23 @@ def _track_stems(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
                 found.setdefault(stem(w), set()).add(track.id)
     every = len(kb.tracks)
     return {s: frozenset(ids) for s, ids in found.items() if len(ids) < every}
+
+
+def _shortened_heads(kb: KnowledgeBase, phrases: list) -> None:
+    """A company's competency named by its one word, shortened as people type it
+    ("tech" for "Technical"): a topic the ladder's own pages made (few examples), when
+    no other topic has that phrase."""
+    taken = {p for _, p, _ in phrases}
+    for topic_id, pattern, weight in list(phrases):
+        topic = kb.topics[topic_id]
+        if weight != 2 or len(pattern) != 1 or len(topic.examples) >= FEW_EXAMPLES:
+            continue
+        if tuple(tokens(topic.title)) != pattern:
+            continue  # the title's own word only
+        for short in short_forms(pattern)[1:]:
+            if short not in taken:
+                taken.add(short)
+                phrases.append((topic_id, short, 2))
 
 
 RARE_HEAD = 4.0  # zipf: "traits" 3.7, "indicators" 3.9 - not "capital" 5.0, "people" 6.3
