@@ -46,6 +46,15 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
         "someone" if any(person_asked_for(sp, words) for sp in frame.spans) else ""
     )
     plain = [w for w in words if w not in M.SOFTENERS and w != "actually"]  # "what really changes"
+    # where the ladder itself is named: "our career ladder", "the framework"
+    ladder_at = [
+        i
+        for i, w in enumerate(words)
+        if w in M.LADDER_NOUNS
+        and (w == "ladder" or w in index.ladder_words)  # a "framework" only if it is one
+        and i > 0
+        and words[i - 1] in M.THIS_LADDER
+    ]
     frame.cues = Cues(
         form=form_of(words),
         asking_form=form_of(words[frame.focus :]),
@@ -64,21 +73,8 @@ def read_cues(frame: Frame, index: RouterIndex) -> None:
         listing=bool(M.LISTING & present),
         level_words=bool(M.LEVEL_WORDS & present),
         ladder_word="ladder" in present,
-        ladder_named=any(
-            w in M.LADDER_NOUNS
-            and (w == "ladder" or w in index.ladder_words)  # a "framework" only if it is one
-            and i > 0
-            and words[i - 1] in M.THIS_LADDER
-            for i, w in enumerate(words)
-        ),
-        ladder_cited=any(
-            w in M.LADDER_NOUNS
-            and (w == "ladder" or w in index.ladder_words)
-            and i > 1
-            and words[i - 1] in M.THIS_LADDER
-            and words[i - 2] in M.CITING
-            for i, w in enumerate(words)
-        ),
+        ladder_named=bool(ladder_at),
+        ladder_cited=any(i > 1 and words[i - 2] in M.CITING for i in ladder_at),
         things_compared=tuple(
             i for i, w in enumerate(words) if w in M.VS and 0 < i < len(words) - 1
         ),
@@ -144,13 +140,7 @@ def _report(m: Span, words: list[str], index: RouterIndex) -> bool:
     after = words[m.end : m.end + 3]
     one = m.start > 0 and words[m.start - 1] in ("a", "an")
     on_my_team = after[:2] in (["on", "my"], ["in", "my"]) and after[2:] and after[2] in M.GROUPS
-    # ...said by someone who manages ("manager here - got a mid eng on my team"), not by
-    # a junior about a staff engineer on their team
-    managing = any(w in M.MANAGE_WORDS or _manages(w, index) for w in words[: m.start]) or any(
-        w in M.REPORT_VERBS and words[k + 1 : k + 2] in (["him"], ["her"], ["them"])
-        for k, w in enumerate(words)  # "how do I support her"
-    )
-    if one and on_my_team and managing:
+    if one and on_my_team and _said_by_a_manager(words, m.start, index):
         return True
     # "I am manager of two junior engineers", "lead of three mids": the people they manage
     k = m.start - 1
@@ -162,6 +152,15 @@ def _report(m: Span, words: list[str], index: RouterIndex) -> bool:
     j = index_before(words, m.start)
     one = m.start > 0 and words[m.start - 1] in ("a", "an")
     return one and j > 0 and words[j] in M.MANAGING_VERBS and words[j - 1] in M.FIRST_PERSON
+
+
+def _said_by_a_manager(words: list[str], start: int, index: RouterIndex) -> bool:
+    """The asker manages people: "manager here - got a mid eng on my team", "how do I
+    support her" - not a junior about a staff engineer on their team."""
+    return any(w in M.MANAGE_WORDS or _manages(w, index) for w in words[:start]) or any(
+        w in M.REPORT_VERBS and words[k + 1 : k + 2] in (["him"], ["her"], ["them"])
+        for k, w in enumerate(words)
+    )
 
 
 def _manages(word: str, index: RouterIndex) -> bool:
@@ -220,8 +219,8 @@ def _span_marks(m: Span, words: list[str], index: RouterIndex) -> frozenset[str]
     elided = words[m.end + 1 : m.end + 2] in (["to"], *([w] for w in M.FIRST_PERSON))
     saying = saying and not (m.start == 0 and after[0] in M.BARE_SAYING and elided)
     # ...not the asker's own level: "im mid level, want to stay hands-on"
-    mark("quoted", saying and not _report(m, words, index) and before not in M.SELF)
     report = _report(m, words, index)
+    mark("quoted", saying and not report and before not in M.SELF)
     mark("report", report)  # "help my mid get to senior": someone the asker manages
     mark(
         "company",  # "show my manager": whom the asker reports to
