@@ -112,7 +112,7 @@ def choose_topic(
         return default, 0.0
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], index.topic_order[kv[0]]))
     top_topic, top = ranked[0]
-    if len(ranked) > 1 and ranked[1][1] >= TIED * top and not has_facts(kb, role, top_topic):
+    if len(ranked) > 1 and ranked[1][1] >= TIED * top and not kb.has_facts(role, top_topic):
         # "leadership at junior level": two topics named alike ("Leadership",
         # "Leadership of Self and Others"), the role's facts filed under one of them
         # (titles sharing a word, not any two topics one phrase names: "on call" is
@@ -121,7 +121,7 @@ def choose_topic(
         tied = (
             t
             for t, s in ranked
-            if s >= TIED * top and titled & _title_words(kb, t) and has_facts(kb, role, t)
+            if s >= TIED * top and titled & _title_words(kb, t) and kb.has_facts(role, t)
         )
         switched = next(tied, top_topic)
         if switched != top_topic:
@@ -134,7 +134,7 @@ def choose_topic(
         and votes
         and top_topic not in votes
         and not found.naming
-        and not has_facts(kb, role, top_topic)
+        and not kb.has_facts(role, top_topic)
         and _facts_hold(found, voters, specific, index.facts.synonyms)
     ):
         top_topic = max(votes, key=lambda t: (votes[t], -index.topic_order[t]))
@@ -195,7 +195,7 @@ def _naming_first(kb: KnowledgeBase, role: str, refs: tuple, topic: str | None) 
     has nothing of its own on the topic, the topic's lines naming it lead."""
     t = kb.topics.get(topic or "")
     wide: tuple = ()
-    if t is not None and t.answer == "facts" and not has_facts(kb, role, topic or ""):
+    if t is not None and t.answer == "facts" and not kb.has_facts(role, topic or ""):
         wide = tuple(
             FactRef(LADDER, p, i) for p in t.paths for i in range(len(kb.ladder_facts.get(p, ())))
         )
@@ -206,10 +206,6 @@ def _naming_first(kb: KnowledgeBase, role: str, refs: tuple, topic: str | None) 
         ref for ref in dict.fromkeys(refs + wide) if ref.role == LADDER and ref.fact(kb) in naming
     ]
     return tuple(named[:QUOTED_NAMING] + [ref for ref in refs if ref not in named])
-
-
-def has_facts(kb: KnowledgeBase, role: str, topic: str) -> bool:
-    return kb.has_facts(role, topic)
 
 
 def as_duty(kb: KnowledgeBase, topic: str) -> str:
@@ -293,7 +289,7 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
         found = frame.phrases.get(topic)
         # a one-word phrase that is the topic's title word: "responsibilities", "tools"
         named = {p[0] for p in (found.stems if found else ()) if len(p) == 1} & title
-        if named & set(query) and has_facts(kb, role, topic):
+        if named & set(query) and kb.has_facts(role, topic):
             # (when the role has nothing filed under the topic, a line elsewhere that
             # says the word is what there is: "most of our bootcamp hires start here")
             query = [q for q in query if q not in named]
@@ -310,7 +306,7 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
     if topic not in (index.compare_topic, index.ladder_topic):
         facts = quoted(hits)
         terms = asked.phrases({s for h in hits[:1] for s in h.matched})
-        if not facts and (form == "yes_no" or not has_facts(kb, role, topic)):
+        if not facts and (form == "yes_no" or not kb.has_facts(role, topic)):
             # Nothing in this role's facts: what do other roles' facts say about it?
             # Asked yes or no ("do leads use graphql"), or of a topic the role's sources
             # leave out; a wh-question gets the topic's own facts, in order of the
@@ -321,7 +317,7 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
                 terms = asked.phrases(asked.content())
             said = sorted({x for p in found.stems for x in p}) if found else []
             own = []
-            if said and not has_facts(kb, role, topic):
+            if said and not kb.has_facts(role, topic):
                 # nothing filed under the topic, but a line of the role's own that says
                 # its word: "IC1 hires?" -> "most of our bootcamp hires start here",
                 # "l3 influence - tooling?" -> "Builds simple tools ..." (under Impact)
