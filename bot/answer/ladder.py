@@ -170,22 +170,17 @@ def distinct_title(kb: KnowledgeBase, role: Role, base: str = "") -> str:
     choice must tell them apart. A track's own aside is left off its name
     ("Engineering (Individual Contributor)" -> "Engineering")."""
     base = base or role.title
-    shared = kb._cache.get("shared_titles")
-    if shared is None:
-        seen: dict[str, int] = {}
+    by_title = kb._cache.get("roles_by_title")
+    if by_title is None:
+        by_title = kb._cache["roles_by_title"] = {}
         for other in kb.roles.values():
-            seen[other.title] = seen.get(other.title, 0) + 1
-        shared = kb._cache["shared_titles"] = {t for t, n in seen.items() if n > 1}
+            by_title.setdefault(other.title, []).append(other.id)
+    others = [r for r in by_title[role.title] if r != role.id]
     track = next(iter(kb.tracks_for(role.id)), None)
-    if role.title not in shared or track is None:
+    if not others or track is None:
         return base
     short = track.title.split(" (")[0]
-    others = [
-        t.title.split(" (")[0]
-        for other in kb.roles.values()
-        if other.title == role.title and other.id != role.id
-        for t in kb.tracks_for(other.id)[:1]
-    ]
+    others = [t.title.split(" (")[0] for r in others for t in kb.tracks_for(r)[:1]]
     # "Engineering (IC)" and "Engineering (Manager)": the aside is what tells them apart
     return f"{base} ({track.title if short in others else short})"
 

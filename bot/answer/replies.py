@@ -10,6 +10,11 @@ from .answers import Answer
 from .ladder import Section, distinct_title, roles_listed, short
 
 
+def _roles_known(kb: KnowledgeBase) -> str:
+    """The roles by their short names, told apart where two share a title."""
+    return roles_listed(kb, lambda r: distinct_title(kb, r, short(r, kb)))
+
+
 def spoken(role: Role) -> str:
     """What people call a role in a sentence: its title when short ("senior backend
     engineer", "developer 3"), else its shortest alias."""
@@ -73,7 +78,7 @@ def chat_answer(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer
     sections = (
         Section("Try asking", examples(kb)),
         Section("Commands", commands(kb)),
-        Section("Roles I know", (roles_listed(kb, lambda r: distinct_title(kb, r, short(r, kb))),)),
+        Section("Roles I know", (_roles_known(kb),)),
     )
     return Answer(question, intent, title, intro, sections)
 
@@ -94,7 +99,7 @@ def decline(intent: Intent, kb: KnowledgeBase, question: str = "") -> Answer:
         "so I won't guess at that one."
     )
     sections = [
-        Section("Roles I know", (roles_listed(kb, lambda r: distinct_title(kb, r, short(r, kb))),)),
+        Section("Roles I know", (_roles_known(kb),)),
         Section("Ask me about", (topics,)),
     ]
     if intent.suggestions:
