@@ -53,12 +53,17 @@ def build_tracks(groups: list[tuple[str, list[Level], str]]) -> list[Track]:
     for track in tracks[1:]:
         if track.branch is None:
             track.branch = _branch_point(track, tracks)
-    seen: set[str] = set()
-    for track in tracks:
-        base = slug(track.title)
-        track.id = base if base not in seen else f"{base}-{len(seen)}"
-        seen.add(track.id)
+    _give_ids(tracks, lambda t: slug(t.title))
     return tracks
+
+
+def _give_ids(tracks: list[Track], base) -> None:
+    """Each track an id: `base(track)`, numbered where an earlier track has it."""
+    taken: set[str] = set()
+    for track in tracks:
+        name = base(track)
+        track.id = name if name not in taken else f"{name}-{len(taken)}"
+        taken.add(track.id)
 
 
 def _first_number(track: Track) -> int:
@@ -140,15 +145,11 @@ def paths_drawn(tracks: list[Track], steps: list[tuple[str, str]]) -> list[Track
             # the same title: its own words would name a track ("lead" for "via Lead
             # Engineer") where people mean the level
             out.append(Track(track.title, path, branch=root, ordered_by=DRAWN))
-    taken: set[str] = set()
-    for track in out:
-        base = (
-            slug(track.title)
-            if track.branch is None
-            else slug(f"{track.title} {track.levels[0].title}")
-        )
-        track.id = base if base not in taken else f"{base}-{len(taken)}"
-        taken.add(track.id)
+    # a branch is named by the level it starts with, its title being its track's
+    _give_ids(
+        out,
+        lambda t: slug(t.title if t.branch is None else f"{t.title} {t.levels[0].title}"),
+    )
     return out
 
 
