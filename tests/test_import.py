@@ -41,6 +41,21 @@ def import_into(out: Path, source: Path) -> tuple[knowledge.KnowledgeBase, dict]
     return imported(out)
 
 
+@pytest.fixture(scope="module")
+def ft_both(tmp_path_factory) -> knowledge.KnowledgeBase:
+    """The FT's engineering and operations frameworks imported together, once for the
+    tests that only read them."""
+    out = tmp_path_factory.mktemp("ft") / "kb"
+    return import_into(out, LADDERS / "ft-engineering-progression")[0]
+
+
+@pytest.fixture(scope="module")
+def el_ladder(tmp_path_factory) -> knowledge.KnowledgeBase:
+    """engineeringladders imported, once for the tests that only read it."""
+    out = tmp_path_factory.mktemp("el") / "kb"
+    return import_into(out, LADDERS / "engineeringladders")[0]
+
+
 def import_page(tmp_path: Path, name: str, text: str) -> knowledge.KnowledgeBase:
     """One page written for a test, imported, and the knowledge base it makes."""
     (tmp_path / name).write_text(text)
@@ -172,9 +187,9 @@ def test_numbered_and_qualified_titles_are_asked_about_as_people_type_them(tmp_p
 
 
 @needs_shared
-def test_a_title_two_frameworks_share_is_settled_by_what_only_one_of_them_has(tmp_path):
+def test_a_title_two_frameworks_share_is_settled_by_what_only_one_of_them_has(ft_both):
     # the FT's engineering and operations frameworks both have a "Senior Engineer 1"
-    kb, _ = import_into(tmp_path / "kb", LADDERS / "ft-engineering-progression")
+    kb = ft_both
     engineering, operations = "engineering-senior-engineer-1", "operations-senior-engineer-1"
     # only the engineering one has a planning competency, whatever the wording
     for text in ("SE1 planning expectations", "how should a senior engineer 1 plan and organise"):
@@ -201,10 +216,10 @@ def test_a_title_two_frameworks_share_is_settled_by_what_only_one_of_them_has(tm
 
 
 @needs_shared
-def test_of_two_topics_named_alike_the_one_the_role_has_facts_under(tmp_path):
+def test_of_two_topics_named_alike_the_one_the_role_has_facts_under(ft_both):
     # FT's operations framework has "Leadership", its engineering one "Leadership of
     # Self and Others": a junior engineer (engineering only) has the second
-    kb, _ = import_into(tmp_path / "kb", LADDERS / "ft-engineering-progression")
+    kb = ft_both
     for text in (
         "leadership at junior level??",
         "what leadership is expected of a junior engineer",
@@ -223,8 +238,10 @@ def test_of_two_topics_named_alike_the_one_the_role_has_facts_under(tmp_path):
 
 
 @needs_shared
-def test_a_question_citing_the_ladder_is_answered_from_it_and_a_ladder_to_climb_is_not(tmp_path):
-    kb, _ = import_into(tmp_path / "kb", LADDERS / "engineeringladders")
+def test_a_question_citing_the_ladder_is_answered_from_it_and_a_ladder_to_climb_is_not(
+    el_ladder,
+):
+    kb = el_ladder
     for text in (
         "which relationships do managers usually neglect according to the ladder",
         "which relationships do managers neglect, according to the ladder?",
@@ -240,9 +257,9 @@ def test_a_question_citing_the_ladder_is_answered_from_it_and_a_ladder_to_climb_
 
 
 @needs_shared
-def test_a_family_asked_what_it_does_is_told_what_its_page_says_of_it(tmp_path):
+def test_a_family_asked_what_it_does_is_told_what_its_page_says_of_it(el_ladder):
     # "Technical Program Manager" names TPM4-TPM7; its page opens with what the role is
-    kb, _ = import_into(tmp_path / "kb", LADDERS / "engineeringladders")
+    kb = el_ladder
     said = "Role responsible for coordinating and driving to completion initiatives"
     for text in (
         "whats a technical program manager actually responsible for",
@@ -255,14 +272,13 @@ def test_a_family_asked_what_it_does_is_told_what_its_page_says_of_it(tmp_path):
 
 
 @needs_shared
-def test_the_areas_every_level_is_assessed_by_are_named(tmp_path, kb):
-    ft, _ = import_into(tmp_path / "ft", LADDERS / "ft-engineering-progression")
+def test_the_areas_every_level_is_assessed_by_are_named(ft_both, el_ladder, kb):
+    ft, el = ft_both, el_ladder
     for text in ("what competency themes are we assessed on", "which areas are we rated on?"):
         answer = ask(text, ft)
         assert answer.intent.areas, text
         shown = render_plain(answer, ft)
         assert "Planning and Organising" in shown and "Team Work" in shown, text
-    el, _ = import_into(tmp_path / "el", LADDERS / "engineeringladders")
     assert ask("what axes are people rated on in the radar charts", el).intent.areas
     for text in ("which areas of the city are safe", "what categories of expenses are there"):
         assert not route(text, kb).answered, text
