@@ -82,8 +82,9 @@ class Level:
 
     @property
     def scheme(self) -> str:
-        """The letters of its first code ("ic" of "IC 3a"), for telling ladders apart."""
-        return re.sub(r"[^a-z]", "", self.codes[0].lower()) if self.codes else ""
+        """The letters its first code starts with ("ic" of "IC 3a"), for telling ladders
+        apart."""
+        return re.match(r"[a-z]*", self.codes[0].lower()).group() if self.codes else ""
 
     @property
     def rank(self) -> int:
@@ -385,10 +386,25 @@ def read_indexes(documents: list[Document], levels: list[Level]) -> list[str]:
     return notes
 
 
-def _linked_level(doc: Document, href: str, by_target: dict, names) -> Level | None:
-    """The level a link points at: a page, or a section of one ("core.md#engineer-ii")."""
+def _linked_level(
+    doc: Document, href: str, by_target: dict, names, text: str = ""
+) -> Level | None:
+    """The level a link points at: a page, or a section of one ("core.md#engineer-ii").
+
+    A heading renamed after the index was written ("## Engineer I (IC 2)", linked as
+    "#engineer-i") is still the one its link names: the level of that page titled as
+    the link's text says, else the one section whose anchor goes on from the link's."""
     name, anchor = link_target(doc, href, names)
-    return by_target.get((name, anchor)) or by_target.get((name.lower(), anchor))
+    found = by_target.get((name, anchor)) or by_target.get((name.lower(), anchor))
+    if found is not None or not anchor:
+        return found
+    on_page = {lv for (page, _), lv in by_target.items() if page == name and lv.heading}
+    parsed = parse_level(text) if text else None
+    titled = [lv for lv in on_page if parsed and _key(lv.title) == _key(parsed[0])]
+    if len(titled) == 1:
+        return titled[0]
+    longer = [lv for lv in on_page if lv.heading.anchor.startswith(anchor + "-")]
+    return longer[0] if len(longer) == 1 else None
 
 
 def _retitle_copies(doc: Document, by_target: dict, names: set, by_title: dict, pages: dict):
@@ -421,18 +437,25 @@ def _read_index(doc: Document, by_target: dict, names: set[str], by_title: dict)
         elif block.kind == "bullet" and not block.links and ":" in block.text:
             _listed(block.text, by_title)
         for text, href in block.links:
-            level = _linked_level(doc, href, by_target, names)
+            level = _linked_level(doc, href, by_target, names, text)
             if level is None:
                 continue
             parsed = parse_level(text) or parse_level(block.text.split(":")[0])
             for code in parsed[1] if parsed else ():
-                if code not in level.codes:
-                    level.codes.append(code)
+                add_code(level, code)
             if block.kind == "bullet":
                 rest = block.text[len(block.label) :].lstrip(" :") if block.label else ""
                 rest = rest or block.text.split(":", 1)[-1].strip()
                 if rest and rest != block.text and len(rest.split()) > 3:
                     level.summaries.append(rest)
+
+
+def add_code(level: Level, code: str) -> None:
+    """A code an index gives a level, unless the level has it already, however spaced
+    ("IC2" beside the heading's "IC 2")."""
+    said = "".join(code.lower().split())
+    if all("".join(c.lower().split()) != said for c in level.codes):
+        level.codes.append(code)
 
 
 def _key(title: str) -> str:
@@ -454,8 +477,8 @@ def _codes_beside_titles(cells: tuple[str, ...], by_title: dict[str, Level]) -> 
     side = max(set(sides), key=sides.count) if sides else 0
     for i in codes:
         js = beside[i] if len(beside[i]) == 1 else [i + side] if side and i + side in titles else []
-        if js and cells[i] not in titles[js[0]].codes:
-            titles[js[0]].codes.append(cells[i])
+        if js:
+            add_code(titles[js[0]], cells[i])
 
 
 def _listed(text: str, by_title: dict[str, Level]) -> None:
@@ -467,8 +490,7 @@ def _listed(text: str, by_title: dict[str, Level]) -> None:
     if level is None:
         return
     for code in parsed[1]:
-        if code not in level.codes:
-            level.codes.append(code)
+        add_code(level, code)
     rest = rest.strip()
     if len(rest.split()) > 3 and rest not in level.summaries:
         level.summaries.append(rest)

@@ -1,0 +1,130 @@
+"""An imported ladder whose index page was written before its level headings gained
+their codes, with tracks that branch from codes of two schemes (IC n and Manager n).
+Written for these tests; no public ladder's sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.render_text import render_plain
+from bot.pipeline import ask
+from bot.understand.router import route
+
+from .test_import import import_into
+
+INDEX = """# Our Engineering Ladder
+
+Every path starts with the core levels, then splits.
+
+* [Core path](core.md)
+* [Security path](security.md)
+
+## Levels
+
+* **Core**
+  * [*Engineer I (IC1):*](core.md#engineer-i) **Learns our stack quickly**, ships small tickets.
+  * [*Engineer II (IC 2a):*](core.md#engineer-ii) **Owns one service end to end**.
+  * [*Engineer III (IC 3a):*](core.md#engineer-iii) **Shapes fuzzy projects** into plans.
+* **Managing**
+  * [*Team Lead (Manager 4):*](managing.md#team-lead) **Keeps one team delivering**.
+  * [*Engineering Manager (Manager 5):*](managing.md#engineering-manager) **Runs several squads**.
+* **Leadership**
+  * [*Director (Manager 7):*](exec.md#director) **Sets a department's direction**.
+"""
+
+PAGES = {
+    "core.md": """# Core path
+
+## Engineer I (IC 1)
+
+- Picks up well-defined tickets and finishes them with guidance.
+- Asks for help after trying on their own for a while.
+
+## Engineer II (IC 2a)
+
+- Breaks medium features into tasks and estimates them.
+- Reviews pull requests from newer teammates.
+
+## Engineer III (IC 3a)
+
+- Leads a project of several people from design to launch.
+- Writes the technical proposal for a new component.
+""",
+    "security.md": """# Security path
+
+## Security Analyst (IC 2)
+
+- Watches alerts and raises incidents to the on-call engineer.
+
+## Security Engineer (IC 3)
+
+- Hardens the build pipeline and reviews cloud permissions.
+""",
+    "technical.md": """# Technical path
+
+## Senior Engineer (IC 4)
+
+- Owns the architecture of a product area.
+- Mentors two or more engineers at a time.
+""",
+    "managing.md": """# Managing path
+
+## Team Lead
+
+- Holds weekly one-to-ones with every engineer on the team.
+- Plans the team's sprint with product.
+
+## Engineering Manager
+
+- Hires for several squads and balances their headcount.
+""",
+    "exec.md": """# Leadership path
+
+## Director
+
+- Owns the department's yearly budget and its hiring plan.
+- Chooses which products the department invests in.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def ladder(tmp_path_factory):
+    docs = tmp_path_factory.mktemp("index") / "docs"
+    docs.mkdir()
+    (docs / "README.md").write_text(INDEX)
+    for name, text in PAGES.items():
+        (docs / name).write_text(text)
+    kb, _ = import_into(docs.parent / "kb", docs)
+    return kb, {r.title: r for r in kb.roles.values()}
+
+
+def test_an_index_link_finds_its_level_after_the_heading_gained_a_code(ladder):
+    kb, titled = ladder
+    # "#engineer-i" was written before the heading became "Engineer I (IC 1)"
+    assert titled["Engineer I"].summary.text.startswith("Learns our stack quickly")
+    assert titled["Engineer III"].summary.text.startswith("Shapes fuzzy projects")
+    # "IC1" in the index is the heading's "IC 1", not a second code
+    assert [c for c in titled["Engineer I"].codes if c.replace(" ", "") == "IC1"] == ["IC 1"]
+    # the index alone gives the managing levels their codes
+    assert "Manager 5" in titled["Engineering Manager"].codes
+
+
+def test_a_path_branches_from_the_main_track_and_from_its_own_scheme_of_codes(ladder):
+    kb, titled = ladder
+    branch = {t.title: t.steps[0] for t in kb.tracks if t.steps}
+    # IC 4 comes after IC 3a on the core path, not after the security path's IC 3
+    assert branch["Technical path"] == (titled["Engineer III"].id,)
+    # Manager 7 comes after Manager 5, the highest of its own scheme below it
+    assert branch["Leadership path"] == (titled["Engineering Manager"].id,)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["level code for engineer 3?", "the internal level of an engineer III", "eng 3 ic number"],
+)
+def test_a_level_asked_for_its_code_is_told_where_it_sits(ladder, question):
+    kb, titled = ladder
+    intent = route(question, kb)
+    assert (intent.role, intent.topic) == (titled["Engineer III"].id, "progression")
+    assert "IC 3a" in render_plain(ask(question, kb), kb)[:400]
