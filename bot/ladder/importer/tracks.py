@@ -83,10 +83,13 @@ def _branch_point(track: Track, tracks: list[Track]) -> Level | None:
     main = tracks[0]
     if number is None or number <= _first_number(main):
         return None
-    candidates = [
-        lv for t in tracks if t is not track for lv in t.levels if lv.number == number - 1
-    ]
+    others = [lv for t in tracks if t is not track for lv in t.levels if lv.number is not None]
+    candidates = [lv for lv in others if lv.number == number - 1]
     same = [lv for lv in candidates if lv.scheme == first.scheme]
+    under = [lv for lv in others if first.scheme and lv.scheme == first.scheme]
+    under = [lv for lv in under if lv.number < number]
+    if not same and under:  # "Manager 7" after "Manager 5", when no "Manager 6" is
+        same = [lv for lv in under if lv.number == max(u.number for u in under)]
     on_main = [lv for lv in candidates if lv in main.levels]
     pick = (same or on_main or candidates)[:1]
     return pick[0] if pick else None
