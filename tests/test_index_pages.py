@@ -29,7 +29,7 @@ Every path starts with the core levels, then splits.
   * [*Team Lead (Manager 4):*](managing.md#team-lead) **Keeps one team delivering**.
   * [*Engineering Manager (Manager 5):*](managing.md#engineering-manager) **Runs several squads**.
 * **Leadership**
-  * [*Director (Manager 7):*](exec.md#director) **Sets a department's direction**.
+  * [*Director (Manager 7):*](managing.md#director) **Sets a department's direction**.
 """
 
 PAGES = {
@@ -77,10 +77,14 @@ PAGES = {
 ## Engineering Manager
 
 - Hires for several squads and balances their headcount.
+
+## Director
+
+- Grows the managers who report to them.
 """,
     "exec.md": """# Leadership path
 
-## Director
+## Director (Manager 7)
 
 - Owns the department's yearly budget and its hiring plan.
 - Chooses which products the department invests in.
@@ -128,3 +132,16 @@ def test_a_level_asked_for_its_code_is_told_where_it_sits(ladder, question):
     intent = route(question, kb)
     assert (intent.role, intent.topic) == (titled["Engineer III"].id, "progression")
     assert "IC 3a" in render_plain(ask(question, kb), kb)[:400]
+
+
+def test_a_level_written_up_on_two_pages_under_one_code_is_one_role_on_both_paths(ladder):
+    kb, titled = ladder
+    directors = [r for r in kb.roles.values() if r.title == "Director"]
+    assert len(directors) == 1
+    director = directors[0]
+    said = [f.text for path in director.facts for f in director.get(path)]
+    assert "Grows the managers who report to them." in said  # the managers' page
+    assert any("yearly budget" in s for s in said)  # the leadership page
+    on = {t.title for t in kb.tracks if any(director.id in step for step in t.steps)}
+    assert {"Managing path", "Leadership path"} <= on
+    assert route("what does a director do", kb).role == director.id

@@ -13,10 +13,10 @@ from .draft import Ladder, competency_of, level_name
 from .filing import file_ladder_wide, file_repeated, place
 from .grouping import groups
 from .job_titles import job_title_levels
-from .levels import INDEX_PAGES, Level, find_levels, link_target, read_indexes
+from .levels import INDEX_PAGES, Level, add_code, find_levels, link_target, read_indexes
 from .placing import Placer, TopicGuesser, fact_texts
 from .roles import make_roles, other_names
-from .tracks import build_tracks, paths_drawn, slug
+from .tracks import Track, build_tracks, paths_drawn, slug
 
 
 def build(documents: list[Document], placer: Placer, guesser: TopicGuesser) -> Ladder:
@@ -46,6 +46,7 @@ def build(documents: list[Document], placer: Placer, guesser: TopicGuesser) -> L
     levels = [lv for lv in levels if _has_content(lv)]
     drawn = [step for doc in documents for chart in doc.diagrams for step in career_steps(chart)]
     ladder.tracks = paths_drawn(build_tracks(groups(documents, levels, ladder)), drawn)
+    levels = _described_twice(levels, ladder.tracks)
     definitions = _label_definitions(documents, levels)
     shared = _shared_labels(levels) | _shared_headings(levels)
     ladder.roles = make_roles(levels)
@@ -134,6 +135,38 @@ def _merge_same_titles(levels: list[Level]) -> list[Level]:
         by_key.setdefault(key, level)
         out.append(level)
     return out
+
+
+def _described_twice(levels: list[Level], tracks: list[Track]) -> list[Level]:
+    """One level written up on two pages under one title and code ("Director of
+    Engineering" on the managers' path, and again on the senior managers' page, both
+    "Manager 7"): one role, on both paths, holding both write-ups. Same titles without
+    a code in common (a "Lead Engineer" on two tracks) stay two levels."""
+    kept: dict[tuple[str, str], Level] = {}
+    out: list[Level] = []
+    for level in levels:
+        key = (normalise(level.title), level.variant)
+        first = kept.get(key)
+        if first is None or first.doc is level.doc or not _code_in_common(first, level):
+            kept.setdefault(key, level)
+            out.append(level)
+            continue
+        first.blocks += level.blocks
+        for code in level.codes:
+            add_code(first, code)
+        first.summaries += [s for s in level.summaries if s not in first.summaries]
+        for track in tracks:
+            track.levels = [first if lv is level else lv for lv in track.levels]
+            if track.branch is level:
+                track.branch = first
+    return out
+
+
+def _code_in_common(one: Level, other: Level) -> bool:
+    def said(level: Level) -> set[str]:
+        return {"".join(c.lower().split()) for c in level.codes}
+
+    return bool(said(one) & said(other))
 
 
 def _has_content(level: Level) -> bool:
