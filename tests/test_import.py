@@ -237,6 +237,18 @@ def test_of_two_topics_named_alike_the_one_the_role_has_facts_under(ft_both):
     assert route("principal IC tech expectations?", kb).topic == "technical"
 
 
+def test_a_list_named_by_its_heading_leads_over_a_line_elsewhere_sharing_its_words(ft_both):
+    # "problem solving" is the heading of a competency list (filed under a topic of
+    # another title); a line in another competency says "solving problems"
+    kb = ft_both
+    lists = {spec.path: spec.heading for t in kb.topics.values() for spec in t.fields}
+    for text in ("SE1 problem solving", "problem solving expectations for a senior engineer 1"):
+        intent = route(text, kb)
+        assert intent.role == "engineering-senior-engineer-1", text
+        led = intent.facts[0].path if intent.facts else kb.topics[intent.topic].paths[0]
+        assert "Problem Solving" in lists[led], (text, led)
+
+
 @needs_shared
 def test_a_question_citing_the_ladder_is_answered_from_it_and_a_ladder_to_climb_is_not(
     el_ladder,

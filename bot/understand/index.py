@@ -74,6 +74,9 @@ class RouterIndex:
     fact_phrases: tuple[tuple[str, ...], ...]  # multi-word phrases facts use: "code review"
     naming_phrases: frozenset[tuple[str, ...]]  # strong phrases made of topic words only
     title_words: dict[str, frozenset[str]]  # topic -> the words of its title, and plurals
+    # topic -> the stems of each heading of a list it is the first reader of ("Problem
+    # Solving & Decision Making", filed under a ladder's responsibilities)
+    heading_stems: dict[str, tuple[frozenset[str], ...]]
     field_topic: dict[str, str]  # fact field path -> the topic that reads it
     topic_order: dict[str, int]
     speller: Speller
@@ -365,6 +368,7 @@ def build_index(kb: KnowledgeBase) -> RouterIndex:
             t.id: frozenset(w for w in tokens(t.title) if w not in STOPWORDS)
             for t in kb.topics.values()
         },
+        heading_stems=_heading_stems(kb, field_topic),
         field_topic=field_topic,
         topic_order={t: i for i, t in enumerate(kb.topics)},
         speller=speller,
@@ -617,6 +621,17 @@ def _starts(phrases) -> dict[str, tuple[int, ...]]:
     for i, (_, pattern, _) in enumerate(phrases):
         starts.setdefault(pattern[0], []).append(i)
     return {w: tuple(ix) for w, ix in starts.items()}
+
+
+def _heading_stems(kb: KnowledgeBase, field_topic: dict[str, str]) -> dict:
+    """The content words of the headings of the lists each topic reads first."""
+    out: dict[str, list[frozenset[str]]] = {}
+    for topic in kb.topics.values():
+        for spec in topic.fields:
+            said = frozenset(stem(w) for w in tokens(spec.heading) if w not in STOPWORDS)
+            if said and field_topic.get(spec.path) == topic.id:
+                out.setdefault(topic.id, []).append(said)
+    return {t: tuple(hs) for t, hs in out.items()}
 
 
 def _generic(kb, phrases, facts: FactIndex, field_topic) -> frozenset[str]:

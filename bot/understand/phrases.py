@@ -217,11 +217,18 @@ def phrase_scores(words: list[str], free: list[bool], index: RouterIndex) -> dic
             found.strong += 1
             found.stems.append(tuple(stem(w) for w in pattern if w != GAP))
             found.words.append(tuple(w for w in pattern if w != GAP))
-            if pattern in index.naming_phrases and (
-                len(pattern) == 1 or set(pattern) & index.title_words[topic]
-            ):
+            if (
+                pattern in index.naming_phrases
+                and (len(pattern) == 1 or set(pattern) & index.title_words[topic])
+            ) or _heading_named(found.stems[-1], index.heading_stems.get(topic, ())):
                 found.naming += 1  # "salary", "pay": not a frame such as "become a"
         elif weight != 2:
             found.weak += 1
             found.weak_at.update(at)
     return scores
+
+
+def _heading_named(stems: tuple[str, ...], headings: tuple[frozenset[str], ...]) -> bool:
+    """Two words or more of the heading of a list the topic reads: "problem solving" for
+    Problem Solving & Decision Making names that list's topic as its title would."""
+    return len(stems) > 1 and any(set(stems) <= heading for heading in headings)
