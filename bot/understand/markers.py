@@ -258,6 +258,14 @@ DOING_VERBS = _words(
     "review approve merge fix look check debug deploy restart share send run take book "
     "have read seen got let grab cover post"
 )
+# "postgres or mysql for my side project": help with the asker's own work.
+OWN_WORK = _words("project projects app apps script scripts website site repo bot homelab")
+# "good python library for parsing PDFs": a package wanted for a task.
+PACKAGES = _words(
+    "library libraries lib libs package packages module modules plugin plugins crate "
+    "crates gem gems sdk"
+)
+PACKAGE_FOR = _words("for to that")
 # "does anyone have tips for getting to staff": advice about the ladder, not a task.
 ADVICE = _words(
     "tips tip advice thoughts experience experiences recommendations suggestions insight "

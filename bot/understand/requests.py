@@ -40,6 +40,8 @@ def request_of(words: list[str]) -> bool:
         for i, w in enumerate(words)
     ):
         return True  # "which extension do u use"
+    if _technical_help(words):
+        return True
     return any(
         w in M.AUXILIARIES
         and words[i + 1 : i + 2]
@@ -48,6 +50,20 @@ def request_of(words: list[str]) -> bool:
         and not set(words[i + 2 : i + 6]) & M.ADVICE  # "does anyone have tips for..."
         for i, w in enumerate(words)
     )
+
+
+def _technical_help(words: list[str]) -> bool:
+    """Help with technology for the asker's own work: a package wanted for a task ("good
+    python library for parsing PDFs"), a choice for their own project ("postgres or
+    mysql for my side project"). Not "explain how ... works": promotions are explained
+    so too."""
+    for i, w in enumerate(words):
+        after = words[i + 1 : i + 4]
+        if w in M.PACKAGES and after[:1] and after[0] in M.PACKAGE_FOR:
+            return True
+        if w == "for" and after[:1] == ["my"] and set(after[1:]) & M.OWN_WORK:
+            return True
+    return False
 
 
 def broken_of(words: list[str]) -> bool:
