@@ -121,7 +121,7 @@ def question_start(text: str, long: bool = True, names=None) -> int:
         and len(lead) <= PREFIX_WORDS
         and (
             lead[0] in ("as", "context", "background")
-            or "question" in lead
+            or ASKING_LEADS & set(lead)  # "recruiter asking:", "manager q:"
             or _asker(lead)
             or (names is not None and names(tuple(lead)))  # "lead: what should my..."
         )
@@ -158,6 +158,9 @@ def _introduces_asker(text: str) -> bool:
 ASKERS = frozenset(  # people of the company, not of any ladder (whose titles vary)
     "recruiter recruiters recruiting hr pm interviewer founder designer".split()
 )
+
+
+ASKING_LEADS = frozenset("question questions q qs asking".split())
 
 
 def _asker(lead: list[str]) -> bool:
