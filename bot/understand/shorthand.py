@@ -65,6 +65,7 @@ SHORTHAND: dict[str, str] = {
     "cert": "certification",
     "certs": "certification",
     "uni": "university",
+    "edu": "education",
     "infra": "infrastructure",
     "k8s": "kubernetes",
     "prod": "production",
