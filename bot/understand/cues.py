@@ -231,6 +231,9 @@ def _span_marks(m: Span, words: list[str], index: RouterIndex) -> frozenset[str]
     mark("track", m.contextual and m.end < len(words) and words[m.end] in M.TRACK_WORDS)
     mark("reaching", _reaching(m, words, before))
     mark("toward", before in M.TOWARD)  # "ready for senior", "what changes at EM7"
+    # "what does staff expect (from me)", "what does an EM role require": its demands
+    demands = after[1:2] if after[:1] and after[0] in M.LEVEL_NOUNS else after[:1]
+    mark("demands", bool(demands) and demands[0] in M.EXPECTING)
     mark("denied_after", bool(M.NEGATIONS & set(words[m.end : m.end + 3])))
     mark("first_person_after", bool(M.FIRST_PERSON & set(words[m.end :])))
     mark("group_after", bool(set(words[m.end : m.end + 1]) & (M.GROUPS | M.PASSIVE)))
@@ -344,6 +347,8 @@ def _reaching(m: Span, words: list[str], before: str) -> bool:
     if before in M.MADE_ONES and j > 0 and words[j - 1] in M.REACHING:
         return True  # "before they make me mid", "to make her senior"
     if before == "be" and j > 0 and words[j - 1] == "to":  # "want to be a TL"
+        return True
+    if before == "i" and j > 0 and words[j - 1] == "am":  # "am i mid-level yet"
         return True
     if before in ("to", "into") and j > 0 and words[j - 1] in M.SWITCHING:
         return True  # "considering switching to people management", "moving into EM"

@@ -174,8 +174,12 @@ HOW_LONG = _words("long")
 # D4", "am I ready for senior", "what changes at EM7".
 READINESS = _words(
     "need needs show prove demonstrate demonstrating ready readiness expected expect "
-    "expectation expectations required requirement requirements gap missing"
+    "expectation expectations required requirement requirements gap missing yet material"
 )
+# "principal material", "senior enough", "mid-level yet": standing at a level, said
+STANDING_AFTER = _words("material enough yet already")
+# "what does staff expect from me", "what does an EM role require": a level's demands
+EXPECTING = _words("expect expects require requires demand demands want wants")
 READINESS_PAIRS = frozenset(
     {("what", "change"), ("what", "changes"), ("bar", "for"), ("jump", "in")}
 )  # "the jump in scope": what changes

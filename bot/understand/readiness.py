@@ -46,7 +46,13 @@ def readiness(frame: Frame, index: RouterIndex) -> None:
         return
     if frame.topic not in (None, index.ladder_topic):
         return
-    heading = [m for m in frame.kept if {"target", "reaching", "toward"} & m.marks]
+    heading = [
+        m
+        for m in frame.kept
+        if {"target", "reaching", "toward"} & m.marks
+        # "what does staff expect from me": what it demands of the asker
+        or {"demands", "first_person_after"} <= m.marks
+    ]
     if not heading:
         return
     target = heading[-1]

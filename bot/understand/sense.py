@@ -33,6 +33,7 @@ from .markers import (
     PEOPLE,
     PEOPLE_HEADS,
     PLEASE,
+    STANDING_AFTER,
     STOPWORDS,
     THE_THING,
 )
@@ -352,6 +353,7 @@ def keep_contextual(
         and is_unknown(after, index, strict=True)
         and after[:-1] not in index.fact_verbs  # "that a principal runs": a verb
         and after not in PEOPLE
+        and after not in STANDING_AFTER  # "am i principal material"
         and not lexicon.is_adverb(after)  # "can a junior realistically have"
         and m.end - m.start == 1
         # "a level 4 deal with": a level numbered in words is no compound's first half
