@@ -168,6 +168,17 @@ def test_lexicon_adverbs_need_an_english_base(kb):
     assert [is_adverb(w) for w in ("family", "supply", "rally")] == [False] * 3
 
 
+def test_a_rarer_past_tense_of_an_english_verb_is_english(kb):
+    """ "mentored" is rarer than "mentor" but no slip: it must not become "centred"."""
+    from bot.understand.lexicon import is_english
+
+    assert all(is_english(w) for w in ("mentored", "scoped", "onboarded", "planned"))
+    assert not any(is_english(w) for w in ("manged", "senoired", "promted"))
+    intent = route("i've mentored two juniors this year, am i ready for senior?", kb)
+    assert (intent.role, intent.topic) == ("senior", "progression")
+    assert ("mentored", "centred") not in intent.corrections
+
+
 def test_a_level_between_two_roles_is_a_ladder_question(kb):
     intent = route("is there a level between mid and senior", kb)
     assert (intent.role, intent.topic, intent.other_role) == ("mid", "progression", "senior")

@@ -76,7 +76,23 @@ def is_english(word: str, plural_folded: bool = True) -> bool:
     ("kills" -> "kill", "tolls" -> "toll"), so the unfolded form counts too."""
     if zipf(word) >= COMMON:
         return True
-    return plural_folded and (zipf(word + "s") >= COMMON or zipf(word + "es") >= COMMON)
+    if plural_folded and (zipf(word + "s") >= COMMON or zipf(word + "es") >= COMMON):
+        return True
+    return any(zipf(base) >= COMMON for base in _past_tense_bases(word))
+
+
+def _past_tense_bases(word: str) -> list[str]:
+    """What an -ed word may be made from: "mentored" (mentor), "scoped" (scope),
+    "planned" (plan), "copied" (copy). A rarer past tense of a common verb is as
+    English as the verb: the speller must not read "mentored" as "centred"."""
+    if len(word) < 5 or not word.endswith("ed"):
+        return []
+    bases = [word[:-2], word[:-1]]
+    if word[-3] == word[-4]:
+        bases.append(word[:-3])  # planned -> plan
+    if word.endswith("ied"):
+        bases.append(word[:-3] + "y")  # copied -> copy
+    return bases
 
 
 # Adverbs that do not end in -ly: "almost mid", "just senior", "still junior".
