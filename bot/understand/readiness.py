@@ -17,7 +17,13 @@ NOT_TELLING = frozenset(
     "need needs want wanna wonder wondering would like hope think know guess am was "
     "m have to".split()
 )
-TOLD_WORDS = 7  # "if I've never had direct reports": the clause a subject says
+TOLD_WORDS = 10  # "if I've never had direct reports": the clause a subject says
+# ...which ends where the question starts: "I run our sprint planning and review most
+# PRs - *ready* to be tech lead?"
+ASKING_STARTS = frozenset(
+    "what whats which who whos how when where why can could should do does is are am "
+    "ready".split()
+)
 
 
 def told(words: list[str]) -> set[int]:
@@ -32,7 +38,9 @@ def told(words: list[str]) -> set[int]:
             and not (j and words[j - 1] in AUXILIARIES)
             and verb not in NOT_TELLING  # "I need to understand...": a question still
         ):
-            told.update(range(j + 1, min(len(words), j + 1 + TOLD_WORDS)))
+            end = min(len(words), j + 1 + TOLD_WORDS)
+            asks = next((k for k in range(j + 2, end) if words[k] in ASKING_STARTS), end)
+            told.update(range(j + 1, asks))
     return told
 
 
