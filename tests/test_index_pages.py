@@ -145,3 +145,12 @@ def test_a_level_written_up_on_two_pages_under_one_code_is_one_role_on_both_path
     on = {t.title for t in kb.tracks if any(director.id in step for step in t.steps)}
     assert {"Managing path", "Leadership path"} <= on
     assert route("what does a director do", kb).role == director.id
+
+
+def test_a_job_noun_other_titles_end_with_names_no_family(ladder):
+    kb, titled = ladder
+    numbered = {titled[t].id for t in ("Engineer I", "Engineer II", "Engineer III")}
+    # "Engineer" is the stem of Engineer I-III, and also ends Senior and Security Engineer
+    assert not any("Engineer" in titled[t].codes for t in ("Engineer I", "Engineer II"))
+    for text in ("which eng domains should a senior engineer cover", "eng ladder levels?"):
+        assert route(text, kb).role not in numbered, text

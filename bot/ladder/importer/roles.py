@@ -9,7 +9,7 @@ import re
 
 from ...text import HEAD_NOUNS, normalise
 from .draft import Ladder, Role
-from .levels import ROMAN, SCALE, Level
+from .levels import ROMAN, SCALE, TITLE_NOUNS, Level
 from .names import aliases, head_noun, title_initials
 from .tracks import slug
 
@@ -23,6 +23,16 @@ GRADED = frozenset({"senior", "junior"})
 FAMILY_MAX = 8  # titles sharing a stem ("Senior Engineer 1", "... 2") name it as a code
 # Words a ladder numbers its levels with: "Level 3", "Grade 5" - no family name
 NUMBERED_NOUNS = frozenset({"level", "grade", "band", "tier", "step", "stage"})
+
+
+def _said_of_others(stem: str, family: list[Level], levels: list[Level]) -> bool:
+    """A one-word stem that is a job noun other levels' titles end with too."""
+    said = normalise(stem)
+    if said not in TITLE_NOUNS:
+        return False
+    return any(
+        lv not in family and normalise(lv.title).split()[-1:] == [said] for lv in levels
+    )
 
 
 def _title_words(title: str) -> list[str]:
@@ -105,6 +115,10 @@ def make_roles(levels: list[Level]) -> list[Role]:
             1 < len(family) <= FAMILY_MAX
             and normalise(stem) != normalise(level.title)
             and normalise(stem) not in NUMBERED_NOUNS  # "Level" of "Level 3": any level
+            # "Engineer" of "Engineer I-III" beside a Senior and a Staff Engineer: the
+            # discipline's own word ("eng ladder", "which eng domains"), not a name for
+            # those three - but "Developer" of D1-D7, which no other title ends with
+            and not _said_of_others(stem, family, levels)
         ):
             role.codes.append(stem)  # "Senior Engineer" for "Senior Engineer 1" and "2"
             initials = "".join(w[0] for w in stem.split() if w[:1].isalpha())
