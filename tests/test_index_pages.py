@@ -69,7 +69,7 @@ PAGES = {
 """,
     "managing.md": """# Managing path
 
-## Team Lead
+## Team Lead (Senior Engineer)
 
 - Holds weekly one-to-ones with every engineer on the team.
 - Plans the team's sprint with product.
@@ -154,3 +154,11 @@ def test_a_job_noun_other_titles_end_with_names_no_family(ladder):
     assert not any("Engineer" in titled[t].codes for t in ("Engineer I", "Engineer II"))
     for text in ("which eng domains should a senior engineer cover", "eng ladder levels?"):
         assert route(text, kb).role not in numbered, text
+
+
+def test_a_title_with_its_one_variant_is_asked_about_without_it(ladder):
+    kb, titled = ladder
+    lead = titled["Team Lead (Senior Engineer)"]
+    for text in ("what does a team lead do", "how much of a team lead's time goes to coding"):
+        assert route(text, kb).role == lead.id, text
+    assert route("what does a senior engineer do", kb).role == titled["Senior Engineer"].id

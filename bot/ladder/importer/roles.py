@@ -126,6 +126,9 @@ def make_roles(levels: list[Level]) -> list[Role]:
                 role.codes.append(initials.upper())  # "TPM" for Technical Program Manager
         if len(family) > 1 and level.variant:
             role.codes.append(level.title)  # "Principal Engineer" for both variants
+        elif level.variant and normalise(level.title) not in role.aliases:
+            # the one "Team Lead (Senior Engineer)": asked about as "team lead"
+            role.aliases.append(normalise(level.title))
         first = next(iter(_title_words(level.title)), "")
         if first in LEVEL_WORDS and firsts.get(first) == 1 and not _qualified(level.title, titles):
             role.context_aliases = [first]
