@@ -66,6 +66,7 @@ PAGES = {
 
 - Owns the architecture of a product area.
 - Mentors two or more engineers at a time.
+- Plans their area's architecture 12-18 months ahead.
 """,
     "managing.md": """# Managing path
 
@@ -162,3 +163,12 @@ def test_a_title_with_its_one_variant_is_asked_about_without_it(ladder):
     for text in ("what does a team lead do", "how much of a team lead's time goes to coding"):
         assert route(text, kb).role == lead.id, text
     assert route("what does a senior engineer do", kb).role == titled["Senior Engineer"].id
+
+
+@pytest.mark.parametrize(
+    "question", ["how far ahead should a senior engineer plan", "senior engineer planning horizon?"]
+)
+def test_how_far_ahead_is_answered_by_the_line_giving_a_time(ladder, question):
+    kb, titled = ladder
+    assert route(question, kb).role == titled["Senior Engineer"].id
+    assert "12-18 months" in render_plain(ask(question, kb), kb)[:300]

@@ -364,6 +364,10 @@ def form_of(words: list[str]) -> str:
         return "yes_no"
     if "how" in words and ("long" in words or ("many" in words and "year" in words)):
         return "how_long"
+    if "horizon" in words or any(
+        a == "how" and b == "far" and c in M.AHEAD for a, b, c in zip(words, words[1:], words[2:])
+    ):
+        return "how_long"  # "how far out should a staff look", "planning horizon": a time
     return ""
 
 

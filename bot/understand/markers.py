@@ -176,6 +176,7 @@ READINESS = _words(
     "need needs show prove demonstrate demonstrating ready readiness expected expect "
     "expectation expectations required requirement requirements gap missing yet material"
 )
+AHEAD = _words("out ahead forward")  # "how far out / ahead": a time to look ahead
 # "principal material", "senior enough", "mid-level yet": standing at a level, said
 STANDING_AFTER = _words("material enough yet already")
 # "what does staff expect from me", "what does an EM role require": a level's demands
