@@ -129,8 +129,8 @@ def resolve(command: str, text: str, kb: KnowledgeBase) -> Resolved:
         if not text:
             return Resolved(name, TRACKS)
         text = f"what comes after {text}"
-    if not text:
-        return Resolved(name, ROLES if name == "/role" else TRACKS)
+    if not text:  # "/role", "/skills": which roles to ask about; "/ladder": its tracks
+        return Resolved(name, TRACKS if name == "/ladder" else ROLES)
     intent = route(text, kb, hint_for(name, kb))
     if not intent.answered and not intent.unknown_role:
         return Resolved(name, NOT_FOUND, typed=text[:SHOWN_TYPED])

@@ -70,6 +70,7 @@ TABLE = [
     # nothing that names a role
     ("/role", "", ROLES, "", None, None),
     ("/role", "list", ROLES, "", None, None),
+    ("/skills", "", ROLES, "", None, None),  # skills of which role: the roles to pick from
     ("/role", "asdfgh", NOT_FOUND, "", None, None),
 ]
 UNKNOWN_TITLES = [
@@ -77,6 +78,7 @@ UNKNOWN_TITLES = [
     ("/role", "product manager", "Product Manager"),
     ("/skills", "designer", "Designer"),
     ("/role", "data scientist", "Data Scientist"),
+    ("/role", "technical writer", "Technical Writer"),
 ]
 
 
