@@ -108,6 +108,7 @@ def test_real_words_are_never_corrected_on_their_own(kb):
         ("responsability", "responsibility"),
         ("resposibility", "responsibility"),
         ("pricnipal", "principal"),
+        ("tols", "tool"),  # a slip in a plural: "tool" one slip from "tol", as typed
     ):
         assert speller.correct(typed)[0] == meant, typed
 

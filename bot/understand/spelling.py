@@ -109,6 +109,10 @@ class Speller:
                 best = self._best(word, allowed)
                 if best and sorted(best[0]) != sorted(word) and _too_short(word, best[0]):
                     best = None  # "pms" is not a slip for "ems"; "hwo" is for "how"
+                if best is None and word.endswith("s") and len(word) > SHORT_WORD:
+                    best = self._best(word[:-1], allowed)  # "tols": a plural of "tool"
+                    if best and _too_short(word, best[0]):
+                        best = None
                 if best:
                     fixed, distance = best
                     cached = (fixed, round(1 - distance / max(len(word), len(fixed)), 3))
