@@ -237,6 +237,7 @@ def test_of_two_topics_named_alike_the_one_the_role_has_facts_under(ft_both):
     assert route("principal IC tech expectations?", kb).topic == "technical"
 
 
+@needs_shared
 def test_a_list_named_by_its_heading_leads_over_a_line_elsewhere_sharing_its_words(ft_both):
     # "problem solving" is the heading of a competency list (filed under a topic of
     # another title); a line in another competency says "solving problems"
@@ -247,6 +248,17 @@ def test_a_list_named_by_its_heading_leads_over_a_line_elsewhere_sharing_its_wor
         assert intent.role == "engineering-senior-engineer-1", text
         led = intent.facts[0].path if intent.facts else kb.topics[intent.topic].paths[0]
         assert "Problem Solving" in lists[led], (text, led)
+
+
+@needs_shared
+def test_no_role_named_in_words_the_ladder_never_uses_is_declined_however_a_line_matched(
+    ft_both,
+):
+    # "roadmap" is in a director's line; the rest is about a garden: the answer would
+    # have been that director's, picked for the line it leads with
+    for text in ("which roadmap app is best for planning my garden",):
+        assert not route(text, ft_both).answered, text
+    assert route("what roadmap work does a technology director own", ft_both).answered
 
 
 @needs_shared

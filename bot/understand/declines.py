@@ -139,7 +139,8 @@ def declined(
         frame.declined = True
         return True
     if (
-        role == LADDER
+        # the ladder's, or the level whose line the answer would lead with (guide_role)
+        role != kb.default_role
         and not kept
         and not frame.holders  # "which level is responsible for ...": those that say so
         and not frame.cues.ladder_named  # "is the career framework still a draft"
