@@ -21,8 +21,7 @@ TOLD_WORDS = 10  # "if I've never had direct reports": the clause a subject says
 # ...which ends where the question starts: "I run our sprint planning and review most
 # PRs - *ready* to be tech lead?"
 ASKING_STARTS = frozenset(
-    "what whats which who whos how when where why can could should do does is are am "
-    "ready".split()
+    "what whats which who whos how when where why can could should do does is are am ready".split()
 )
 
 

@@ -386,9 +386,7 @@ def read_indexes(documents: list[Document], levels: list[Level]) -> list[str]:
     return notes
 
 
-def _linked_level(
-    doc: Document, href: str, by_target: dict, names, text: str = ""
-) -> Level | None:
+def _linked_level(doc: Document, href: str, by_target: dict, names, text: str = "") -> Level | None:
     """The level a link points at: a page, or a section of one ("core.md#engineer-ii").
 
     A heading renamed after the index was written ("## Engineer I (IC 2)", linked as

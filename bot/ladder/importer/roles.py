@@ -30,9 +30,7 @@ def _said_of_others(stem: str, family: list[Level], levels: list[Level]) -> bool
     said = normalise(stem)
     if said not in TITLE_NOUNS:
         return False
-    return any(
-        lv not in family and normalise(lv.title).split()[-1:] == [said] for lv in levels
-    )
+    return any(lv not in family and normalise(lv.title).split()[-1:] == [said] for lv in levels)
 
 
 def _title_words(title: str) -> list[str]:
