@@ -38,7 +38,7 @@ PAGES = {
 ## Engineer I (IC 1)
 
 - Picks up well-defined tickets and finishes them with guidance.
-- Asks for help after trying on their own for a while.
+- Asks for help when stuck for more than 45 minutes.
 
 ## Engineer II (IC 2a)
 
@@ -172,3 +172,14 @@ def test_how_far_ahead_is_answered_by_the_line_giving_a_time(ladder, question):
     kb, titled = ladder
     assert route(question, kb).role == titled["Senior Engineer"].id
     assert "12-18 months" in render_plain(ask(question, kb), kb)[:300]
+
+
+def test_how_long_a_report_should_stay_stuck_is_a_question_not_a_request_for_help(ladder):
+    kb, titled = ladder
+    text = (
+        "engineer I on my team keeps grinding on one flaky ticket - "
+        "how long should they stay stuck before asking for help"
+    )
+    intent = route(text, kb)
+    assert intent.answered and intent.role == titled["Engineer I"].id
+    assert "45 minutes" in render_plain(ask(text, kb), kb)[:300]

@@ -120,7 +120,13 @@ def declined(
         frame.declined = True
         return True
     # "do L1s need to debug...", "what's expected of me before I can be considered mid"
-    asked_of_a_role = any("aux" in m.marks for m in kept) or frame.cues.readiness
+    asked_of_a_role = (
+        any("aux" in m.marks for m in kept)
+        or frame.cues.readiness
+        # "my apprentice is stuck on a bug, how long should they try before asking":
+        # how long a level is expected to take, which its lines may say
+        or frame.cues.form == "how_long"
+    )
     if (
         frame.cues.request
         and kept
