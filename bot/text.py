@@ -35,6 +35,8 @@ def words(text: str, fold: bool = True, case: bool = False) -> list[str]:
     """Lower case (unless case=True), apostrophes closed up, split on anything that is
     not a letter or digit, plurals folded (unless fold=False); at most MAX_TOKENS words."""
     text = _APOSTROPHE.sub("", text if case else text.casefold())
+    if "%" in text:  # "~80%", "% wise": the word, so a question can ask for it
+        text = text.replace("%", " percent ")
     split = _NON_WORD.sub(" ", text).split()[:MAX_TOKENS]
     return [fold_plural(w) for w in split] if fold else split
 

@@ -74,6 +74,7 @@ PAGES = {
 
 - Holds weekly one-to-ones with every engineer on the team.
 - Plans the team's sprint with product.
+- About 60% direct contributorship.
 
 ## Engineering Manager
 
@@ -183,3 +184,23 @@ def test_how_long_a_report_should_stay_stuck_is_a_question_not_a_request_for_hel
     intent = route(text, kb)
     assert intent.answered and intent.role == titled["Engineer I"].id
     assert "45 minutes" in render_plain(ask(text, kb), kb)[:300]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much of a team lead's time goes to coding",
+        "team lead hands-on work, % wise?",
+        "what percentage of the week does a team lead code",
+    ],
+)
+def test_how_much_of_their_time_is_answered_by_the_line_giving_a_share(ladder, question):
+    kb, titled = ladder
+    assert route(question, kb).role == titled["Team Lead (Senior Engineer)"].id
+    lines = [line for line in render_plain(ask(question, kb), kb).splitlines() if line.strip()]
+    assert "60%" in lines[2], lines[:3]  # after the title and its rule: the answer opens with it
+
+
+def test_pay_asked_how_much_is_not_a_share(ladder):
+    kb, _ = ladder
+    assert "60%" not in render_plain(ask("how much does a team lead earn", kb), kb)

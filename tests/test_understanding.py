@@ -478,3 +478,15 @@ def test_who_does_it_beside_a_level_named_is_about_the_ladder(kb, text):
 def test_two_levels_joined_by_to_among_strangers_are_not_a_move(kb, text):
     # "junior to senior" beside more words the ladder never uses: a membership's tiers
     assert not route(text, kb).answered
+
+
+def test_a_rate_of_growth_is_no_share_of_someones_time(kb):
+    """ "jobs to grow 22% by 2030" states a percentage, but not how much of a senior's
+    week anything takes: it never answers "how much of their time"."""
+    from bot.text import words
+    from bot.understand.facts import states_a_share
+
+    assert states_a_share(words("~80% direct contributorship"))
+    assert not states_a_share(words("jobs are expected to grow 22% between 2020 and 2030"))
+    text = render_plain(ask("how much of a senior's time is coding", kb), kb)
+    assert "22%" not in text

@@ -28,6 +28,7 @@ CLEAR_WORDS, CLEAR_MARGIN = 2, 1.3
 
 TIMED = 8  # facts searched for the time a "how long" question asks
 _HOW_LONG = frozenset(stem(w) for w in ("how", "long", "many", "year", "years"))
+_HOW_MUCH = frozenset(stem(w) for w in ("how", "much", "percent", "percentage", "time", "wise"))
 
 
 class Asked:
@@ -147,6 +148,22 @@ class Asked:
         query = [s for s in self.query if s not in _HOW_LONG]
         hits = self.index.facts.search(query, roles, limit=TIMED)
         return [h for h in hits if h.ref in self.index.facts.timed]
+
+    def shares(self, roles: list[str]) -> list[FactHit]:
+        """A "how much of their time" question's answers among these roles' facts: those
+        stating a percentage, best first by the words they share with it; with none
+        shared, the roles' own such lines in order ("how much of a team lead's time is
+        hands-on" for "~80% direct contributorship")."""
+        query = [s for s in self.query if s not in _HOW_MUCH]
+        hits = self.index.facts.search(query, roles, limit=TIMED)
+        found = [h for h in hits if h.ref in self.index.facts.shares]
+        if found:
+            return found
+        own = sorted(
+            (r for r in self.index.facts.shares if r.role in roles),
+            key=lambda r: (r.role, r.path, r.index),
+        )
+        return [FactHit(ref, 0.0, frozenset()) for ref in own[:1]] if len(own) <= 2 else []
 
     def coverage(self, hit: FactHit) -> float:
         """How much of what the question asks about the fact holds, 0..1: the share of

@@ -364,6 +364,11 @@ def form_of(words: list[str]) -> str:
         return "yes_no"
     if "how" in words and ("long" in words or ("many" in words and "year" in words)):
         return "how_long"
+    if M.PERCENT & set(words) or (
+        any(a == "how" and b == "much" for a, b in zip(words, words[1:]))
+        and M.SHARE_OF & set(words)
+    ):
+        return "share"  # "how much of a lead's time is coding", "% wise", "what percent"
     if "horizon" in words or any(
         a == "how" and b == "far" and c in M.AHEAD for a, b, c in zip(words, words[1:], words[2:])
     ):

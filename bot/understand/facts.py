@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..ladder.model import LADDER, KnowledgeBase
 from ..stems import stem
 from ..text import lead_in, words
-from .markers import QUANTITIES, RATES, SPAN_BEFORE, TIME_UNITS
+from .markers import CHANGING, QUANTITIES, RATES, SPAN_BEFORE, TIME_UNITS
 
 K1, B = 1.2, 0.75
 SYNONYM_WEIGHT = 0.7
@@ -79,6 +79,7 @@ class FactIndex:
         self.lead_ins: dict[FactRef, str] = {}
         self.heads: dict[FactRef, frozenset[str]] = {}
         self.timed: set[FactRef] = set()  # facts stating a time: "within half a day"
+        self.shares: set[FactRef] = set()  # facts stating a share: "~80% direct work"
         for role in kb.roles.values():
             lists = [(SUMMARY, (role.summary,)), *role.facts.items()]
             for path, facts in lists:
@@ -134,6 +135,8 @@ class FactIndex:
         fact_words = words(text)
         if states_a_time(fact_words):
             self.timed.add(ref)
+        if states_a_share(fact_words):
+            self.shares.add(ref)
         head = lead_in(text)
         if head:
             self.lead_ins[ref] = head
@@ -235,6 +238,19 @@ class FactIndex:
             hits.append(FactHit(self.refs[i], round(score, 4), frozenset(matched)))
         hits.sort(key=lambda h: (-h.score, h.ref.role, h.ref.path, h.ref.index))
         return hits[:limit]
+
+
+def states_a_share(fact_words: list[str]) -> bool:
+    """A number given as a percentage ("~80% direct contributorship", "less than 20%
+    coding"): the fact says how much of something - not how fast something changes
+    ("jobs to grow 22% by 2030")."""
+    return any(
+        w == "percent"
+        and i
+        and any(c.isdigit() for c in fact_words[i - 1])
+        and not CHANGING & set(fact_words[max(0, i - 3) : i - 1])
+        for i, w in enumerate(fact_words)
+    )
 
 
 def states_a_time(fact_words: list[str], units: frozenset[str] = TIME_UNITS) -> bool:

@@ -73,7 +73,7 @@ class Pair:
 class Cues:
     """What the question's words say as a whole (cues.py)."""
 
-    form: str = ""  # "yes_no", "how_long" or ""
+    form: str = ""  # "yes_no", "how_long", "share" or ""
     asking_form: str = ""  # the form of the asking sentence of a long message
     refers_back: bool = False  # the asking sentence points back: "what is that role"
     weighing: bool = False  # a word that weighs one thing against another: "or", "more"

@@ -176,6 +176,14 @@ READINESS = _words(
     "need needs show prove demonstrate demonstrating ready readiness expected expect "
     "expectation expectations required requirement requirements gap missing yet material"
 )
+# "how much of their time", "what percent", "% wise": a share asked for
+PERCENT = _words("percent percentage")
+# "grow 22%", "cut costs by 10%": a change, not a share of someone's time
+CHANGING = _words(
+    "grow grows growth rise rises increase increases fall falls drop drops cut cuts "
+    "reduce reduces improve improves by up down"
+)
+SHARE_OF = _words("time code coding")
 AHEAD = _words("out ahead forward")  # "how far out / ahead": a time to look ahead
 # "principal material", "senior enough", "mid-level yet": standing at a level, said
 STANDING_AFTER = _words("material enough yet already")

@@ -230,6 +230,10 @@ def settle_topic(frame: Frame, index: RouterIndex) -> bool:
     form = frame.cues.form
     # "how long should i stay stuck before asking for help": the line that gives a time
     timed = asked.timed([role]) if form == "how_long" and role else []
+    # "how much of a team lead's time is coding": the line that gives a percentage
+    timed = timed or (asked.shares([role]) if form == "share" and role else [])
+    if timed and not timed[0].score:  # the role's one such line, sharing no word: as good
+        timed = [FactHit(timed[0].ref, hits[0].score if hits else 1.0, frozenset())]
     if timed:
         hits = [timed[0], *(h for h in hits if h.ref != timed[0].ref)]
     if frame.topic is None:
