@@ -118,6 +118,8 @@ SHORT_WORDS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("operation",): ("ops",),
     ("infrastructure",): ("infra",),
     ("security",): ("sec",),
+    ("information", "security"): ("infosec",),
+    ("cybersecurity",): ("cybersec",),
     ("quality",): ("qa",),
     ("intermediate",): ("mid",),
     ("middle",): ("mid",),

@@ -59,6 +59,14 @@ PAGES = {
 ## Security Engineer (IC 3)
 
 - Hardens the build pipeline and reviews cloud permissions.
+
+## Head of Information Security (IC 4)
+
+- Writes the incident response plan and rehearses it twice a year.
+
+## Cybersecurity Architect (IC 5)
+
+- Chooses the SIEM and threat-detection stack.
 """,
     "technical.md": """# Technical path
 
@@ -204,3 +212,10 @@ def test_how_much_of_their_time_is_answered_by_the_line_giving_a_share(ladder, q
 def test_pay_asked_how_much_is_not_a_share(ladder):
     kb, _ = ladder
     assert "60%" not in render_plain(ask("how much does a team lead earn", kb), kb)
+
+
+def test_security_titles_are_asked_about_as_people_shorten_them(ladder):
+    kb, titled = ladder
+    head = titled["Head of Information Security"].id
+    assert route("what does the head of infosec do", kb).role == head
+    assert route("cybersec architect tooling?", kb).role == titled["Cybersecurity Architect"].id
