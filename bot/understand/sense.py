@@ -322,6 +322,8 @@ def keep_contextual(
         return False  # "package manager", "database management": another kind of manager
     if before in index.trap_words or after in index.trap_words:
         return False  # "senior discount", "sales lead", whatever else the question says
+    if before == "the" and after in GROUPS and not plural:
+        return False  # "who represents engineering on the senior team": a body of people
     if _neighbours(words, m) & index.trap_pairs:  # "junior high", "staff meeting"
         return False
     if _asked_of_someone(words, m) and after in THE_THING:
