@@ -72,6 +72,9 @@ PAGES = {
 
 ## Senior Engineer (IC 4)
 
+**Mentorship:** A senior grows the people around them. They run the interview loop for
+backend hires and debrief every candidate. They pair with each new joiner weekly.
+
 - Owns the architecture of a product area.
 - Mentors two or more engineers at a time.
 - Plans their area's architecture 12-18 months ahead.
@@ -219,3 +222,15 @@ def test_security_titles_are_asked_about_as_people_shorten_them(ladder):
     head = titled["Head of Information Security"].id
     assert route("what does the head of infosec do", kb).role == head
     assert route("cybersec architect tooling?", kb).role == titled["Cybersecurity Architect"].id
+
+
+def test_a_paragraph_under_a_lead_in_is_filed_whole_under_one_topic(ladder):
+    kb, titled = ladder
+    senior = titled["Senior Engineer"]
+    where = {
+        f.text: path
+        for path in senior.facts
+        for f in senior.get(path)
+        if "interview loop" in f.text or "new joiner" in f.text or "grows the people" in f.text
+    }
+    assert len(where) == 3 and len(set(where.values())) == 1, where

@@ -109,13 +109,22 @@ def place(role: Role, ladder: Ladder, definitions: dict, shared: set) -> None:
             role.summary = (block.text, source)
             continue
         named = placer.named(heading) if heading and not competency else ()
-        for text in fact_texts(block):
+        texts = fact_texts(block)
+        # a paragraph under a lead-in of its own ("**Exploration:** Our teams are ...
+        # The role of the staff engineer is to be transformative."): one theme, its
+        # sentences kept together where the whole of it belongs
+        whole = (
+            ladder.guesser.guess(block.text)
+            if topic is None and block.kind == "para" and block.label and len(texts) > 1
+            else None
+        )
+        for text in texts:
             # no heading that names a topic: the fact's own words decide; a heading
             # that names two ("Job Outlook and Salary"): its words, between those two
             if len(named) > 1 and topic == named[0]:
                 found = ladder.guesser.guess(text, named[0], named)
             else:
-                found = topic or _next_step(text, titles) or ladder.guesser.guess(text)
+                found = topic or _next_step(text, titles) or whole or ladder.guesser.guess(text)
             to = _move_target(text, titles) if found == "progression" else None
             role.facts.setdefault(placer.path(found, heading), []).append((text, source, to))
     if role.summary is None:
