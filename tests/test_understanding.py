@@ -490,3 +490,14 @@ def test_a_rate_of_growth_is_no_share_of_someones_time(kb):
     assert not states_a_share(words("jobs are expected to grow 22% between 2020 and 2030"))
     text = render_plain(ask("how much of a senior's time is coding", kb), kb)
     assert "22%" not in text
+
+
+def test_an_open_alternative_is_no_yes_or_no_question(kb):
+    """ "... or something else?" expects another answer than the one put: no "Yes —"."""
+    assert route("do seniors mentor juniors", kb).form == "yes_no"
+    for text in (
+        "do seniors mostly mentor juniors or something else?",
+        "is a lead a manager, or what",
+    ):
+        assert route(text, kb).form != "yes_no", text
+        assert not render_plain(ask(text, kb), kb).split("\n")[3].startswith("Yes")

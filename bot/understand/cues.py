@@ -355,12 +355,18 @@ def _reaching(m: Span, words: list[str], before: str) -> bool:
     return before == "for" and m.start >= 2 and words[m.start - 2] in M.READY
 
 
+def _open_alternative(words: list[str]) -> bool:
+    """ "... or something else?", "... or what?": the asker expects another answer than
+    the one put to the question, so it is not answered yes or no."""
+    return any(a == "or" and b in M.OTHER_THAN for a, b in zip(words, words[1:]))
+
+
 def form_of(words: list[str]) -> str:
     """ "yes_no" for "do seniors...", "how_long" for "how long / how many years"."""
     i = 0
     while i < len(words) - 1 and words[i] in M.LEAD_IN:
         i += 1
-    if words[i : i + 1] and words[i] in M.YES_NO:
+    if words[i : i + 1] and words[i] in M.YES_NO and not _open_alternative(words):
         return "yes_no"
     if "how" in words and ("long" in words or ("many" in words and "year" in words)):
         return "how_long"

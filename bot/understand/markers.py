@@ -176,6 +176,7 @@ READINESS = _words(
     "need needs show prove demonstrate demonstrating ready readiness expected expect "
     "expectation expectations required requirement requirements gap missing yet material"
 )
+OTHER_THAN = _words("something else what anything other")  # "... or something else?"
 # "how much of their time", "what percent", "% wise": a share asked for
 PERCENT = _words("percent percentage")
 # "grow 22%", "cut costs by 10%": a change, not a share of someone's time
