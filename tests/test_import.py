@@ -296,6 +296,17 @@ def test_a_family_asked_what_it_does_is_told_what_its_page_says_of_it(el_ladder)
 
 
 @needs_shared
+def test_a_familys_name_beside_its_levels_codes_and_its_top_level(el_ladder):
+    kb = el_ladder
+    # "dev" names D1-D7; beside "D4" it only says which D4 is meant
+    assert route("sr dev D4 people axis?", kb).role == "d4"
+    assert route("sr dev D4 -> D5, what changes on the system axis", kb).role in ("d4", "d5")
+    # the family's top level, or its first
+    assert route("people axis for the highest dev level", kb).role == "d7"
+    assert route("what does the first tech lead level do", kb).role == "tl4"
+
+
+@needs_shared
 def test_the_areas_every_level_is_assessed_by_are_named(ft_both, el_ladder, kb):
     ft, el = ft_both, el_ladder
     for text in ("what competency themes are we assessed on", "which areas are we rated on?"):

@@ -238,6 +238,7 @@ def _span_marks(m: Span, words: list[str], index: RouterIndex) -> frozenset[str]
     mark("first_person_after", bool(M.FIRST_PERSON & set(words[m.end :])))
     mark("group_after", bool(set(words[m.end : m.end + 1]) & (M.GROUPS | M.PASSIVE)))
     mark("top_after", bool(M.TOP & set(words[m.end : m.end + 5])))
+    mark("highest", before in M.HIGHEST)  # "people axis for the top dev level"
     j = index_before(words, m.start)
     mark("between", before == "between")
     mark("weighed", before == "between" and j > 0 and words[j - 1] in M.CHOOSING)

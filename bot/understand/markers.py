@@ -164,6 +164,9 @@ THIS_LADDER = _words("the this our your whole entire career progression competen
 # "per the framework", "in our ladder" - not "bring the ladder", "is the ladder safe"
 CITING = _words("to per in by under from")
 TOP = _words("top up upward upwards")
+# "the top dev level", "the most senior developer level": a family's last; its first
+HIGHEST = _words("top highest last final")
+LOWEST = _words("bottom lowest first entry starting")
 POSITION = _words("abov below higher lower")  # stems: "above", "below"...
 VS = _words("vs versus")
 HERE = _words("here")

@@ -16,7 +16,7 @@ from __future__ import annotations
 from ..stems import stem
 from .frame import Frame, Span, Title
 from .index import RouterIndex
-from .markers import GROUPS, MODIFIERS, STOPWORDS, TITLE_HEADS
+from .markers import GROUPS, HIGHEST, LOWEST, MODIFIERS, STOPWORDS, TITLE_HEADS
 
 TITLE_SHOWN = 60  # characters of a typed title quoted back ("no Xyz Engineer role")
 
@@ -59,6 +59,7 @@ def find_titles(frame: Frame, index: RouterIndex, spans=()) -> list[Title]:
                 and words[i + 1] in TITLE_HEADS
                 and (words[i], words[i + 1]) not in index.aliases
                 and is_unknown(words[i], index)
+                and words[i] not in HIGHEST | LOWEST  # "the highest dev level": a rank
                 and words[i] not in index.alias_words
                 and i + 1 not in starts
                 # "the wider eng team": a group of them, not someone's title

@@ -28,8 +28,10 @@ def settle_shared_names(frame: Frame) -> None:
         if meant is not None:
             setattr(frame, attr, meant)
         elif _one_family(frame.kb, span.roles):
-            # "tech lead" for Tech Lead 4-7: the family's first level, the answer saying so
-            first = min(span.roles, key=frame.kb.ladder_position)
+            # "tech lead" for Tech Lead 4-7: the family's first level, the answer saying
+            # so - its last for "the top dev level"
+            pick = max if "highest" in span.marks else min
+            first = pick(span.roles, key=frame.kb.ladder_position)
             setattr(frame, attr, first)
             if attr == "role":
                 frame.family, frame.asked_as = span.roles, frame.span_text(span)

@@ -134,6 +134,9 @@ def settle(frame: Frame, index: RouterIndex) -> bool:
         # "the most senior IC", "more junior folks": the adjective, not the level;
         # "the IC and management tracks": the track, not the manager
         kept = [m for m in kept if not ({"adjective", "track"} & m.marks)] or kept
+    # "sr dev D4 -> D5": a family's name beside its own levels' codes only qualifies them
+    named = {m.role for m in kept if not m.ambiguous}
+    kept = [m for m in kept if not (m.ambiguous and set(m.roles) & named)] or kept
     if any("set_aside" in m.marks for m in kept):
         # "what can a backend dev branch into besides management": not the manager.
         rest = [m for m in kept if "set_aside" not in m.marks]
