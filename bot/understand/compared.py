@@ -40,9 +40,9 @@ def compared_ask(frame: Frame, index: RouterIndex) -> None:
     # senior pay" is about both, in the order asked, though only one has pay facts
     found = frame.phrases.get(frame.topic or "")
     naming = {x for p in (found.stems if found else ()) for x in p}
-    on_the_topic = frame.other is not None and (
-        best.matched <= naming or frame.cues.weighing  # "do staff earn more than seniors"
-    )
+    # ...a topic named in other words: "earn" for a fact saying "pay"
+    naming |= {s for x in naming for s in index.facts.synonyms.get(x, ())}
+    on_the_topic = frame.other is not None and best.matched <= naming
     if best.ref.role != frame.role and not on_the_topic:
         was = frame.role
         frame.role = best.ref.role
