@@ -287,7 +287,10 @@ def _who(frame: Frame, index: RouterIndex, kept: list[Span]):
                     # for both
                     frame.note("structure", "a move weighed on one topic")
                     return ordered[0], ordered[1], topic
-                return ordered[0], None, topic
+                # "how does pay change from mid to senior", "will moving from mid to
+                # senior bump my salary": the topic on both sides of the move
+                frame.note("structure", "a move weighed on one topic")
+                return ordered[0], ordered[1], topic
             if branching_into(frame, ordered[0], ordered[1], kept):
                 # "how do i go from senior to tech lead": how to become the other role
                 return ordered[1], None, index.ladder_topic
