@@ -192,7 +192,7 @@ AHEAD = _words("out ahead forward")  # "how far out / ahead": a time to look ahe
 # "principal material", "senior enough", "mid-level yet": standing at a level, said
 STANDING_AFTER = _words("material enough yet already")
 # "what does staff expect from me", "what does an EM role require": a level's demands
-EXPECTING = _words("expect expects require requires demand demands want wants")
+EXPECTING = _words("expect expects require requires demand demands")
 READINESS_PAIRS = frozenset(
     {("what", "change"), ("what", "changes"), ("bar", "for"), ("jump", "in")}
 )  # "the jump in scope": what changes
