@@ -251,6 +251,16 @@ def test_a_list_named_by_its_heading_leads_over_a_line_elsewhere_sharing_its_wor
 
 
 @needs_shared
+def test_a_competencys_proficiency_at_a_level_is_imported_and_asked_for(ft_both):
+    # each FT competency states the proficiency a level is expected to have
+    junior = ft_both.roles["junior-engineer"]
+    said = [f.text for path in junior.facts for f in junior.get(path)]
+    assert any(text.startswith("Proficiency: ") for text in said)
+    answer = render_plain(ask("junior engineer communication proficiency?", ft_both), ft_both)
+    assert "Proficiency: " in answer[:400]
+
+
+@needs_shared
 def test_no_role_named_in_words_the_ladder_never_uses_is_declined_however_a_line_matched(
     ft_both,
 ):

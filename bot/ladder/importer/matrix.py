@@ -29,7 +29,8 @@ def _level_heading(doc: Document, name: str) -> list[Heading]:
 
 def _cell(doc: Document, heading: list[Heading], competency: str, text: str, examples=()) -> None:
     """A competency at a level: its text, then what it looks like in practice (the
-    FT's `examples`: "Comfortable in senior meetings, TLG, TGG"), each a fact."""
+    FT's `examples`: "Comfortable in senior meetings, TLG, TGG") and how proficient the
+    level is expected to be ("Proficiency: Working knowledge"), each a fact."""
     sub = Heading(3, competency, anchor_of(competency))
     path = (*heading, sub)
     doc.blocks.append(Block("heading", competency, path))
@@ -115,6 +116,8 @@ def read_progression_yaml(doc: Document, data: dict) -> Document:
                 continue
             theme = themes.get(item.get("theme"), str(item.get("theme") or "Competencies"))
             examples = [str(e) for e in item.get("examples") or () if isinstance(e, str)]
+            if isinstance(item.get("proficiency"), str) and item["proficiency"].strip():
+                examples.append(f"Proficiency: {item['proficiency']}")
             if item.get("summary"):
                 _cell(doc, heading, theme, str(item["summary"]), examples)
     return doc
