@@ -501,3 +501,9 @@ def test_an_open_alternative_is_no_yes_or_no_question(kb):
     ):
         assert route(text, kb).form != "yes_no", text
         assert not render_plain(ask(text, kb), kb).split("\n")[3].startswith("Yes")
+
+
+def test_knowledge_spread_is_knowledge_shared_not_load_spread(kb):
+    text = render_plain(ask("do principals spread knowledge to other engineers?", kb), kb)
+    lead = text.split("\n")[3]
+    assert "knowledge sharing" in lead and "load balancing" not in lead, lead
