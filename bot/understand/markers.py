@@ -65,6 +65,8 @@ REACHING = _words("make making become becoming reach reaching")  # "make senior"
 GIVEN = REACHING | _words(
     "made named promoted appointed hired became becomes hit hits hitting reaches reached makes"
 )
+# "staying senior", "remain a junior": kept at a level, as "made senior" is given one
+STAYING = _words("stay stays staying stayed remain remains remaining remained")
 SELF = _words("as im am")  # the asker's own role: "as a backend dev", "im a senior"
 # Before a role, making it the object of a sentence, not its subject: "do leads
 # mentor juniors", "is working with principals part of a senior's job".

@@ -34,6 +34,7 @@ from .markers import (
     PEOPLE_HEADS,
     PLEASE,
     STANDING_AFTER,
+    STAYING,
     STOPWORDS,
     THE_THING,
 )
@@ -344,6 +345,7 @@ def keep_contextual(
         and not engineering
         and not lexicon.is_adverb(before)  # "almost mid"
         and before not in GIVEN
+        and before not in STAYING  # "would I earn more staying senior"
     ):
         return False  # "sales lead", "school principal", "store manager"
     said_before = word_before(words, m.start)
