@@ -64,6 +64,7 @@ def next_steps(answer) -> list[str]:
         "no management for me please, senior now, what are the ic options",
         # refused after its word, in other words for managing, or as no interest
         "senior here, management is not for me. what's next?",
+        "senior, the manager track isn't really for me - what now?",
         "i'm a senior and i prefer not to lead people, which role is next for me?",
         "Senior engineer. Not interested in becoming a manager - what's my path from here?",
         "im senior, want to stay hands-on, no people mgmt. what's my path?",
@@ -211,3 +212,22 @@ def test_other_lines_of_management_set_no_condition(kb):
 def test_roles_offered_for_a_person_wanted_are_weighed(kb):
     text = "who is usually the lead on a greenfield payments rewrite, staff or principal?"
     assert route(text, kb).answered
+
+
+def test_a_move_its_own_pages_describe_is_a_next_step_beyond_its_track(kb):
+    # the principal is the top of its track, but its pages say principals also switch
+    # to management: that is where a principal who wants to manage goes
+    def moves(answer) -> list[str]:
+        return [
+            s.heading.split(": ", 1)[-1].removeprefix("Moving to ")
+            for s in answer.sections
+            if s.heading.startswith(("Next: ", "Moving to "))
+        ]
+
+    wants = ask("principal here, keen to start managing people. what's the path?", kb)
+    assert moves(wants) == ["Engineering Manager"]
+    # ...and a principal who never wants to is not sent back down the ladder
+    never = ask("principal, never want to manage people - any next step?", kb)
+    shown = moves(never)
+    assert "Engineering Manager" not in shown
+    assert not {"Junior Backend Engineer", "Mid-level Backend Engineer"} & set(shown)

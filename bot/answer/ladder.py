@@ -317,13 +317,24 @@ def progression(
         other = None
     else:
         targets = [other] if other else list(kb.next_roles(role.id))
+    if not other:
+        # moves its own pages describe beyond its tracks ("principals also switch to
+        # management"), after the tracks' next steps - the top of a track said so first
+        described = [t for t in _moves_described(kb, role, paths) if t not in targets]
+        if described and not targets and role.id != kb.default_role:
+            sections.append(Section("Next", ("This is the top of its track in this ladder.",)))
+        targets += described
     if role.id == kb.default_role and not other:
         targets = []  # the whole ladder is shown; the notes below explain it
     left_out = [t for t in targets if not keep(t)]
     targets = [t for t in targets if keep(t)]
     if left_out and not targets:
         # "staff, thinking about the manager track": where the roles that fit start
-        targets = [r for r in _track_starts(kb) if keep(r) and r != role.id][:MAX_ELSEWHERE]
+        targets = [
+            r
+            for r in _track_starts(kb)
+            if keep(r) and r != role.id and not _before_on_a_track(kb, r, role.id)
+        ][:MAX_ELSEWHERE]
 
     for target in targets:
         name = kb.roles[target].title
@@ -364,6 +375,26 @@ def progression(
 
 
 MAX_ELSEWHERE = 2  # roles shown on other tracks when no next step fits the question
+
+
+def _moves_described(kb: KnowledgeBase, role, paths) -> list[str]:
+    """Roles a move fact of this role's own leads to that no track puts before it."""
+    out: list[str] = []
+    for f in (f for p in paths for f in role.get(p)):
+        t = f.to
+        if not t or t == role.id or t not in kb.roles or t in out:
+            continue
+        if t in kb.previous_roles(role.id) or _before_on_a_track(kb, t, role.id):
+            continue
+        out.append(t)
+    return out
+
+
+def _before_on_a_track(kb: KnowledgeBase, a: str, b: str) -> bool:
+    return any(
+        a in track.members and track.position(a) < track.position(b)
+        for track in kb.tracks_for(b)
+    )
 
 
 def _track_starts(kb: KnowledgeBase) -> list[str]:
