@@ -226,7 +226,10 @@ OTHER_MANAGING = _words(
     "product project program programme incident release change risk vendor stakeholder "
     "time account portfolio"
 )
-NOT_FOR_ME_BETWEEN = _words("is not isnt arent really just quite exactly")  # "isn't really for me"
+# "isn't really for me", "management track is not for me"
+NOT_FOR_ME_BETWEEN = _words(
+    "is not isnt arent really just quite exactly track path route side ladder"
+)
 PREFERRING = _words("prefer prefers preferring rather")  # "prefer X over managing"
 TOWARD_MANAGING = _words(
     "toward towards into move moving step stepping"
