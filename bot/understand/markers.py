@@ -189,7 +189,7 @@ CHANGING = _words(
     "grow grows growth rise rises increase increases fall falls drop drops cut cuts "
     "reduce reduces improve improves by up down"
 )
-SHARE_OF = _words("time code coding")
+SHARE_OF = _words("time code coding work")
 AHEAD = _words("out ahead forward")  # "how far out / ahead": a time to look ahead
 # "principal material", "senior enough", "mid-level yet": standing at a level, said
 STANDING_AFTER = _words("material enough yet already")
