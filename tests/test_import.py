@@ -314,6 +314,9 @@ def test_a_familys_name_beside_its_levels_codes_and_its_top_level(el_ladder):
     # the family's top level, or its first
     assert route("people axis for the highest dev level", kb).role == "d7"
     assert route("what does the first tech lead level do", kb).role == "tl4"
+    # ...and "dev" before a place to work is development, no developer's level
+    for text in ("which python version should our dev env use", "the dev server is down again"):
+        assert not route(text, kb).answered, text
 
 
 @needs_shared

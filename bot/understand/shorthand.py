@@ -110,17 +110,26 @@ _WITH_FIGURE = re.compile(r"([a-z]+)(\d{1,2}[a-z]?)")
 
 
 # Shorthand that is another thing before these words: a "promo code" is a discount
-# code, and "a promo on gym memberships" an offer, not a promotion
+# code, and "a promo on gym memberships" an offer, not a promotion; a "dev env" is a
+# development environment, not a developer's
 _OFFER = frozenset({"code", "codes", "on"})
-KEPT_BEFORE = {"promo": _OFFER, "promos": _OFFER}
+_WORKPLACE = frozenset(
+    "env envs environment environments server servers box branch setup stack container".split()
+)
+READ_BEFORE = {
+    "promo": (_OFFER, "promo"),
+    "promos": (_OFFER, "promo"),
+    "dev": (_WORKPLACE, "development"),
+}
 
 
 def expand_all(words: list[str]) -> list[str]:
     """Each word as expand() reads it, unless the next word makes it something else."""
-    return [
-        w if words[i + 1 : i + 2] and words[i + 1] in KEPT_BEFORE.get(w, ()) else expand(w)
-        for i, w in enumerate(words)
-    ]
+    out = []
+    for i, w in enumerate(words):
+        before, reading = READ_BEFORE.get(w, ((), ""))
+        out.append(reading if words[i + 1 : i + 2] and words[i + 1] in before else expand(w))
+    return out
 
 
 def expand(word: str) -> str:
