@@ -507,3 +507,11 @@ def test_knowledge_spread_is_knowledge_shared_not_load_spread(kb):
     text = render_plain(ask("do principals spread knowledge to other engineers?", kb), kb)
     lead = text.split("\n")[3]
     assert "knowledge sharing" in lead and "load balancing" not in lead, lead
+
+
+def test_dev_is_development_beside_words_that_make_it_so(kb):
+    from bot.understand.normalise import tokens
+
+    assert tokens("personal dev plan for a senior")[1] == "development"
+    assert tokens("our dev env is broken")[1] == "development"
+    assert tokens("a junior dev wants to grow")[2] == "developer"

@@ -121,14 +121,22 @@ READ_BEFORE = {
     "promos": (_OFFER, "promo"),
     "dev": (_WORKPLACE, "development"),
 }
+# ...or after these: "personal dev", "career dev" is development
+READ_AFTER = {"dev": (frozenset({"personal", "professional", "career", "self"}), "development")}
 
 
 def expand_all(words: list[str]) -> list[str]:
-    """Each word as expand() reads it, unless the next word makes it something else."""
+    """Each word as expand() reads it, unless a word beside it makes it something else."""
     out = []
     for i, w in enumerate(words):
         before, reading = READ_BEFORE.get(w, ((), ""))
-        out.append(reading if words[i + 1 : i + 2] and words[i + 1] in before else expand(w))
+        after, read_after = READ_AFTER.get(w, ((), ""))
+        if words[i + 1 : i + 2] and words[i + 1] in before:
+            out.append(reading)
+        elif i and words[i - 1] in after:
+            out.append(read_after)
+        else:
+            out.append(expand(w))
     return out
 
 
