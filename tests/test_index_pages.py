@@ -235,3 +235,27 @@ def test_a_paragraph_under_a_lead_in_is_filed_whole_under_one_topic(ladder):
         if "interview loop" in f.text or "new joiner" in f.text or "grows the people" in f.text
     }
     assert len(where) == 3 and len(set(where.values())) == 1, where
+
+
+def test_how_much_time_off_is_no_share(ladder):
+    kb, _ = ladder
+    text = render_plain(ask("how much time off does a team lead get", kb), kb)
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert "60%" not in lines[2], lines[:3]  # it does not open with the share line
+
+
+def test_parallel_pages_of_the_same_levels_stay_apart(tmp_path):
+    """Two disciplines' pages with the same titles and codes ("Senior Engineer (L5)" on
+    checkout's and on billing's) are two paths, not one level written up twice."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for team, work in (("Checkout", "the payment form"), ("Billing", "the invoice runs")):
+        (docs / f"{team.lower()}.md").write_text(
+            f"# {team} path\n\n"
+            f"## Engineer (L4)\n\n- Ships changes to {work} with review.\n\n"
+            f"## Senior Engineer (L5)\n\n- Designs {work} end to end.\n\n"
+            f"## Staff Engineer (L6)\n\n- Sets the direction of {work}.\n"
+        )
+    kb, _ = import_into(tmp_path / "kb", docs)
+    seniors = [r for r in kb.roles.values() if r.title.startswith("Senior Engineer")]
+    assert len(seniors) == 2

@@ -13,7 +13,15 @@ from .draft import Ladder, competency_of, level_name
 from .filing import file_ladder_wide, file_repeated, place
 from .grouping import groups
 from .job_titles import job_title_levels
-from .levels import INDEX_PAGES, Level, add_code, find_levels, link_target, read_indexes
+from .levels import (
+    INDEX_PAGES,
+    Level,
+    add_code,
+    code_key,
+    find_levels,
+    link_target,
+    read_indexes,
+)
 from .placing import Placer, TopicGuesser, fact_texts
 from .roles import make_roles, other_names
 from .tracks import Track, build_tracks, paths_drawn, slug
@@ -144,10 +152,18 @@ def _described_twice(levels: list[Level], tracks: list[Track]) -> list[Level]:
     a code in common (a "Lead Engineer" on two tracks) stay two levels."""
     kept: dict[tuple[str, str], Level] = {}
     out: list[Level] = []
+    starts = {id(t.levels[0]) for t in tracks if t.levels}
     for level in levels:
         key = (normalise(level.title), level.variant)
         first = kept.get(key)
-        if first is None or first.doc is level.doc or not _code_in_common(first, level):
+        if (
+            first is None
+            or first.doc is level.doc
+            or not _code_in_common(first, level)
+            # where one page's path ends up, the next page's starts: not two pages
+            # of parallel paths (checkout's and billing's own "Senior Engineer (L5)")
+            or (id(first) in starts) == (id(level) in starts)
+        ):
             kept.setdefault(key, level)
             out.append(level)
             continue
@@ -163,10 +179,7 @@ def _described_twice(levels: list[Level], tracks: list[Track]) -> list[Level]:
 
 
 def _code_in_common(one: Level, other: Level) -> bool:
-    def said(level: Level) -> set[str]:
-        return {"".join(c.lower().split()) for c in level.codes}
-
-    return bool(said(one) & said(other))
+    return bool({code_key(c) for c in one.codes} & {code_key(c) for c in other.codes})
 
 
 def _has_content(level: Level) -> bool:

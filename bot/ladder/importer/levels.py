@@ -391,7 +391,8 @@ def _linked_level(doc: Document, href: str, by_target: dict, names, text: str = 
 
     A heading renamed after the index was written ("## Engineer I (IC 2)", linked as
     "#engineer-i") is still the one its link names: the level of that page titled as
-    the link's text says, else the one section whose anchor goes on from the link's."""
+    the link's text says, else the one section whose anchor goes on from the link's
+    with a code only."""
     name, anchor = link_target(doc, href, names)
     found = by_target.get((name, anchor)) or by_target.get((name.lower(), anchor))
     if found is not None or not anchor:
@@ -401,7 +402,13 @@ def _linked_level(doc: Document, href: str, by_target: dict, names, text: str = 
     titled = [lv for lv in on_page if parsed and _key(lv.title) == _key(parsed[0])]
     if len(titled) == 1:
         return titled[0]
-    longer = [lv for lv in on_page if lv.heading.anchor.startswith(anchor + "-")]
+    # "#engineer-i" for "engineer-i-ic-2": the same title, a code added after it
+    longer = [
+        lv
+        for lv in on_page
+        if lv.heading.anchor.startswith(anchor + "-")
+        and is_code(lv.heading.anchor[len(anchor) + 1 :].replace("-", " "))
+    ]
     return longer[0] if len(longer) == 1 else None
 
 
@@ -448,11 +455,15 @@ def _read_index(doc: Document, by_target: dict, names: set[str], by_title: dict)
                     level.summaries.append(rest)
 
 
+def code_key(code: str) -> str:
+    """A code as compared, however spaced or cased: "IC2" and "IC 2" are one."""
+    return "".join(code.lower().split())
+
+
 def add_code(level: Level, code: str) -> None:
     """A code an index gives a level, unless the level has it already, however spaced
     ("IC2" beside the heading's "IC 2")."""
-    said = "".join(code.lower().split())
-    if all("".join(c.lower().split()) != said for c in level.codes):
+    if all(code_key(c) != code_key(code) for c in level.codes):
         level.codes.append(code)
 
 

@@ -72,8 +72,10 @@ def _first_number(track: Track) -> int:
 
 
 def _branch_point(track: Track, tracks: list[Track]) -> Level | None:
-    """The level one number below the track's first, on the main track (same scheme of
-    codes first), when the track starts above the main track's first level."""
+    """The level one number below the track's first (of the same scheme of codes first,
+    then on the main track), or with no such level the highest of its own scheme below
+    it ("Manager 5" for "Manager 7"), when the track starts above the main track's
+    first level."""
     first = track.levels[0]
     for peer in first.peers:  # a table set it beside a level: from the one before that
         home = next((t for t in tracks if t is not track and peer in t.levels), None)
