@@ -152,8 +152,8 @@ class Asked:
     def shares(self, roles: list[str]) -> list[FactHit]:
         """A "how much of their time" question's answers among these roles' facts: those
         stating a percentage, best first by the words they share with it; with none
-        shared, the roles' own such lines in order ("how much of a team lead's time is
-        hands-on" for "~80% direct contributorship")."""
+        shared, the first of the roles' own such lines when they have one or two ("how
+        much of a team lead's time is hands-on" for "~80% direct contributorship")."""
         query = [s for s in self.query if s not in _HOW_MUCH]
         hits = self.index.facts.search(query, roles, limit=TIMED)
         found = [h for h in hits if h.ref in self.index.facts.shares]

@@ -238,7 +238,8 @@ def _span_marks(m: Span, words: list[str], index: RouterIndex) -> frozenset[str]
     mark("first_person_after", bool(M.FIRST_PERSON & set(words[m.end :])))
     mark("group_after", bool(set(words[m.end : m.end + 1]) & (M.GROUPS | M.PASSIVE)))
     mark("top_after", bool(M.TOP & set(words[m.end : m.end + 5])))
-    mark("highest", before in M.HIGHEST)  # "people axis for the top dev level"
+    # "people axis for the top dev level" - not "what do top developers do differently"
+    mark("highest", before in M.HIGHEST and bool(after) and after[0] in M.LEVEL_NOUNS)
     j = index_before(words, m.start)
     mark("between", before == "between")
     mark("weighed", before == "between" and j > 0 and words[j - 1] in M.CHOOSING)
@@ -362,6 +363,26 @@ def _open_alternative(words: list[str]) -> bool:
     return any(a == "or" and b in M.OTHER_THAN for a, b in zip(words, words[1:]))
 
 
+def _share_asked(then: list[str]) -> bool:
+    """What follows "how much" asks for a share: "how much of a lead's time is coding",
+    "how much coding", "how much IC (hands-on) work does a director do" - not "how much
+    time off" nor "how much autonomy"."""
+    if then[:1] == ["of"] or (then[:1] and then[0] in M.SHARE_OF):
+        return True
+    if then[:1] and then[0] in M.HANDS_ON_WORK:
+        return "work" in then[1:3]
+    return False
+
+
+def _share_form(words: list[str]) -> bool:
+    if M.PAY_WORDS & set(words):
+        return False  # "how much of a raise comes with senior"
+    return bool(M.PERCENT & set(words)) or any(
+        a == "how" and b == "much" and _share_asked(words[i + 2 : i + 5])
+        for i, (a, b) in enumerate(zip(words, words[1:]))
+    )
+
+
 def form_of(words: list[str]) -> str:
     """ "yes_no" for "do seniors...", "how_long" for "how long / how many years"."""
     i = 0
@@ -371,11 +392,8 @@ def form_of(words: list[str]) -> str:
         return "yes_no"
     if "how" in words and ("long" in words or ("many" in words and "year" in words)):
         return "how_long"
-    if M.PERCENT & set(words) or (
-        any(a == "how" and b == "much" for a, b in zip(words, words[1:]))
-        and M.SHARE_OF & set(words)
-    ):
-        return "share"  # "how much of a lead's time is coding", "% wise", "what percent"
+    if _share_form(words):
+        return "share"
     if "horizon" in words or any(
         a == "how" and b == "far" and c in M.AHEAD for a, b, c in zip(words, words[1:], words[2:])
     ):

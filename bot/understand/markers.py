@@ -167,8 +167,8 @@ THIS_LADDER = _words("the this our your whole entire career progression competen
 CITING = _words("to per in by under from")
 TOP = _words("top up upward upwards")
 # "the top dev level", "the most senior developer level": a family's last; its first
-HIGHEST = _words("top highest last final")
-LOWEST = _words("bottom lowest first entry starting")
+HIGHEST = _words("top highest")
+LOWEST = _words("bottom lowest")
 POSITION = _words("abov below higher lower")  # stems: "above", "below"...
 VS = _words("vs versus")
 HERE = _words("here")
@@ -181,15 +181,18 @@ READINESS = _words(
     "need needs show prove demonstrate demonstrating ready readiness expected expect "
     "expectation expectations required requirement requirements gap missing yet material"
 )
-OTHER_THAN = _words("something else what anything other")  # "... or something else?"
+OTHER_THAN = _words("something else what")  # "... or something else?", "... or what?"
 # "how much of their time", "what percent", "% wise": a share asked for
 PERCENT = _words("percent percentage")
+HANDS_ON_WORK = _words("ic hand hands direct individual")  # "how much IC work does a TL do"
+# "how much of a raise": pay, not a share of someone's time
+PAY_WORDS = _words("raise raises bump pay salary money comp compensation bonus equity")
 # "grow 22%", "cut costs by 10%": a change, not a share of someone's time
 CHANGING = _words(
     "grow grows growth rise rises increase increases fall falls drop drops cut cuts "
-    "reduce reduces improve improves by up down"
+    "reduce reduces improve improves"
 )
-SHARE_OF = _words("time code coding work")
+SHARE_OF = _words("code coding")  # "how much coding", "how much does an EM still code"
 AHEAD = _words("out ahead forward")  # "how far out / ahead": a time to look ahead
 # "principal material", "senior enough", "mid-level yet": standing at a level, said
 STANDING_AFTER = _words("material enough yet already")
@@ -281,12 +284,10 @@ DOING_VERBS = _words(
     "have read seen got let grab cover post"
 )
 # "postgres or mysql for my side project": help with the asker's own work.
-OWN_WORK = _words("project projects app apps script scripts website site repo bot homelab")
+OWN_WORK = _words("app apps script scripts website site repo bot homelab")
+SIDE_WORK = _words("side pet hobby personal weekend")  # "for my side project"
 # "good python library for parsing PDFs": a package wanted for a task.
-PACKAGES = _words(
-    "library libraries lib libs package packages module modules plugin plugins crate "
-    "crates gem gems sdk"
-)
+PACKAGES = _words("library libraries lib libs plugin plugins crate crates gem gems sdk")
 PACKAGE_FOR = _words("for to that")
 # "does anyone have tips for getting to staff": advice about the ladder, not a task.
 ADVICE = _words(
