@@ -313,6 +313,7 @@ def test_a_familys_name_beside_its_levels_codes_and_its_top_level(el_ladder):
     assert route("sr dev D4 -> D5, what changes on the system axis", kb).role in ("d4", "d5")
     # the family's top level, or its first
     assert route("people axis for the highest dev level", kb).role == "d7"
+    assert route("what do top developers do differently", kb).role != "d7"  # the best
     assert route("what does the first tech lead level do", kb).role == "tl4"
     # ...and "dev" before a place to work is development, no developer's level
     for text in ("which python version should our dev env use", "the dev server is down again"):

@@ -487,6 +487,7 @@ def test_a_rate_of_growth_is_no_share_of_someones_time(kb):
     from bot.understand.facts import states_a_share
 
     assert states_a_share(words("~80% direct contributorship"))
+    assert states_a_share(words("Up to 30% of their time is hands-on coding"))
     assert not states_a_share(words("jobs are expected to grow 22% between 2020 and 2030"))
     text = render_plain(ask("how much of a senior's time is coding", kb), kb)
     assert "22%" not in text
@@ -495,6 +496,7 @@ def test_a_rate_of_growth_is_no_share_of_someones_time(kb):
 def test_an_open_alternative_is_no_yes_or_no_question(kb):
     """ "... or something else?" expects another answer than the one put: no "Yes —"."""
     assert route("do seniors mentor juniors", kb).form == "yes_no"
+    assert route("does a senior need a degree or anything?", kb).form == "yes_no"
     for text in (
         "do seniors mostly mentor juniors or something else?",
         "is a lead a manager, or what",
@@ -515,3 +517,4 @@ def test_dev_is_development_beside_words_that_make_it_so(kb):
     assert tokens("personal dev plan for a senior")[1] == "development"
     assert tokens("our dev env is broken")[1] == "development"
     assert tokens("a junior dev wants to grow")[2] == "developer"
+    assert tokens("can a dev branch into management")[2] == "developer"  # a verb follows

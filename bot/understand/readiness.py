@@ -20,9 +20,7 @@ NOT_TELLING = frozenset(
 TOLD_WORDS = 10  # "if I've never had direct reports": the clause a subject says
 # ...which ends where the question starts: "I run our sprint planning and review most
 # PRs - *ready* to be tech lead?"
-ASKING_STARTS = frozenset(
-    "what whats which who whos how when where why can could should do does is are am ready".split()
-)
+ASKING_STARTS = frozenset("what whats which who whos how when where why ready".split())
 
 
 def told(words: list[str]) -> set[int]:

@@ -114,7 +114,7 @@ _WITH_FIGURE = re.compile(r"([a-z]+)(\d{1,2}[a-z]?)")
 # development environment, not a developer's
 _OFFER = frozenset({"code", "codes", "on"})
 _WORKPLACE = frozenset(
-    "env envs environment environments server servers box branch setup stack container".split()
+    "env envs environment environments server servers box setup stack container".split()
 )
 READ_BEFORE = {
     "promo": (_OFFER, "promo"),
