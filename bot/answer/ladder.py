@@ -322,7 +322,7 @@ def progression(
         # management"), after the tracks' next steps - the top of a track said so first
         described = [t for t in _moves_described(kb, role, paths) if t not in targets]
         if described and not targets and role.id != kb.default_role:
-            sections.append(Section("Next", ("This is the top of its track in this ladder.",)))
+            sections.append(_TOP_OF_TRACK)
         targets += described
     if role.id == kb.default_role and not other:
         targets = []  # the whole ladder is shown; the notes below explain it
@@ -357,7 +357,7 @@ def progression(
             line = f"Every next step after {role.title} is one the question rules out: {names}."
         sections.append(Section("Other next steps", (line,)))
     elif not targets and role.id != kb.default_role:
-        sections.append(Section("Next", ("This is the top of its track in this ladder.",)))
+        sections.append(_TOP_OF_TRACK)
     notes = general + (
         [f for p in paths for f in role.get(p) if f.to] if role.id == kb.default_role else []
     )
@@ -375,6 +375,9 @@ def progression(
 
 
 MAX_ELSEWHERE = 2  # roles shown on other tracks when no next step fits the question
+
+
+_TOP_OF_TRACK = Section("Next", ("This is the top of its track in this ladder.",))
 
 
 def _moves_described(kb: KnowledgeBase, role, paths) -> list[str]:

@@ -282,13 +282,8 @@ def _who(frame: Frame, index: RouterIndex, kept: list[Span]):
                     # heading to expects there, beside where one is
                     frame.note("structure", "a move weighed on one topic, from its target")
                     return ordered[1], ordered[0], topic
-                if compare_cue or cues.weighing:
-                    # "is it better money to stay a senior or become an EM": the topic
-                    # for both
-                    frame.note("structure", "a move weighed on one topic")
-                    return ordered[0], ordered[1], topic
-                # "how does pay change from mid to senior", "will moving from mid to
-                # senior bump my salary": the topic on both sides of the move
+                # "is it better money to stay a senior or become an EM", "how does pay
+                # change from mid to senior": the topic on both sides of the move
                 frame.note("structure", "a move weighed on one topic")
                 return ordered[0], ordered[1], topic
             if branching_into(frame, ordered[0], ordered[1], kept):
