@@ -395,8 +395,7 @@ def _moves_described(kb: KnowledgeBase, role, paths) -> list[str]:
 
 def _before_on_a_track(kb: KnowledgeBase, a: str, b: str) -> bool:
     return any(
-        a in track.members and track.position(a) < track.position(b)
-        for track in kb.tracks_for(b)
+        a in track.members and track.position(a) < track.position(b) for track in kb.tracks_for(b)
     )
 
 
