@@ -204,6 +204,7 @@ def test_how_long_a_report_should_stay_stuck_is_a_question_not_a_request_for_hel
         "team lead hands-on work, % wise?",
         "what percentage of the week does a team lead code",
         "how much IC work does a team lead still do",
+        "team lead: how much hands on coding",
     ],
 )
 def test_how_much_of_their_time_is_answered_by_the_line_giving_a_share(ladder, question):

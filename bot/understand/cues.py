@@ -369,8 +369,8 @@ def _share_asked(then: list[str]) -> bool:
     time off" nor "how much autonomy"."""
     if then[:1] == ["of"] or (then[:1] and then[0] in M.SHARE_OF):
         return True
-    if then[:1] and then[0] in M.HANDS_ON_WORK:
-        return "work" in then[1:3]
+    if then[:1] and then[0] in M.HANDS_ON_WORK:  # "how much IC work", "hands on coding"
+        return bool(set(then[1:3]) & (M.SHARE_OF | {"work"}))
     return False
 
 
