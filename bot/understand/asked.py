@@ -145,18 +145,14 @@ class Asked:
         """A "how long" question's answers among these roles' facts: those stating a
         time ("within half a day") that share a word of what is asked ("stuck"), best
         first - the words asking how long do not count."""
-        query = [s for s in self.query if s not in _HOW_LONG]
-        hits = self.index.facts.search(query, roles, limit=TIMED)
-        return [h for h in hits if h.ref in self.index.facts.timed]
+        return self._stating(roles, _HOW_LONG, self.index.facts.timed)
 
     def shares(self, roles: list[str]) -> list[FactHit]:
         """A "how much of their time" question's answers among these roles' facts: those
         stating a percentage, best first by the words they share with it; with none
         shared, the first of the roles' own such lines when they have one or two ("how
         much of a team lead's time is hands-on" for "~80% direct contributorship")."""
-        query = [s for s in self.query if s not in _HOW_MUCH]
-        hits = self.index.facts.search(query, roles, limit=TIMED)
-        found = [h for h in hits if h.ref in self.index.facts.shares]
+        found = self._stating(roles, _HOW_MUCH, self.index.facts.shares)
         if found:
             return found
         own = sorted(
@@ -164,6 +160,13 @@ class Asked:
             key=lambda r: (r.role, r.path, r.index),
         )
         return [FactHit(ref, 0.0, frozenset()) for ref in own[:1]] if len(own) <= 2 else []
+
+    def _stating(self, roles: list[str], asking: frozenset[str], lines: set) -> list[FactHit]:
+        """These roles' facts among `lines` (those stating a time, or a share), best first
+        by the words they share with the question, the words asking for it left out."""
+        query = [s for s in self.query if s not in asking]
+        hits = self.index.facts.search(query, roles, limit=TIMED)
+        return [h for h in hits if h.ref in lines]
 
     def coverage(self, hit: FactHit) -> float:
         """How much of what the question asks about the fact holds, 0..1: the share of
