@@ -387,7 +387,7 @@ def _moves_described(kb: KnowledgeBase, role, paths) -> list[str]:
         t = f.to
         if not t or t == role.id or t not in kb.roles or t in out:
             continue
-        if t in kb.previous_roles(role.id) or _before_on_a_track(kb, t, role.id):
+        if _before_on_a_track(kb, t, role.id):  # the step before it, or any earlier
             continue
         out.append(t)
     return out

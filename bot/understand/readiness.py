@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .frame import Frame
 from .index import RouterIndex
-from .markers import AUXILIARIES, COMPARING_WORDS, READINESS
+from .markers import ASKING_WORDS, AUXILIARIES, COMPARING_WORDS, READINESS
 
 TELLING_SUBJECTS = frozenset({"i", "ive", "we", "weve"})
 # ...but "I need", "I want", "I wonder": what follows is what they ask about
@@ -20,7 +20,7 @@ NOT_TELLING = frozenset(
 TOLD_WORDS = 10  # "if I've never had direct reports": the clause a subject says
 # ...which ends where the question starts: "I run our sprint planning and review most
 # PRs - *ready* to be tech lead?"
-ASKING_STARTS = frozenset("what whats which who whos how when where why ready".split())
+ASKING_STARTS = ASKING_WORDS | {"ready"}
 
 
 def told(words: list[str]) -> set[int]:
