@@ -166,7 +166,8 @@ THIS_LADDER = _words("the this our your whole entire career progression competen
 # "per the framework", "in our ladder" - not "bring the ladder", "is the ladder safe"
 CITING = _words("to per in by under from")
 TOP = _words("top up upward upwards")
-# "the top dev level", "the most senior developer level": a family's last; its first
+# "the top dev level": a family's last level; these and "bottom", "lowest" before a
+# job noun are a rank, not a title the ladder lacks ("the highest dev level")
 HIGHEST = _words("top highest")
 LOWEST = _words("bottom lowest")
 POSITION = _words("abov below higher lower")  # stems: "above", "below"...

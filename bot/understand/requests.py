@@ -61,10 +61,10 @@ def _technical_help(words: list[str]) -> bool:
         after = words[i + 1 : i + 4]
         if w in M.PACKAGES and after[:1] and after[0] in M.PACKAGE_FOR:
             return True
-        if w == "for" and after[:1] == ["my"] and set(after[1:]) & M.OWN_WORK:
-            return True  # "for my app"
-        if w == "for" and after[:1] == ["my"] and after[1:2] and after[1] in M.SIDE_WORK:
-            return True  # "for my side project", not "impact for my project"
+        # "for my app", "for my side project" - not "impact for my project"
+        mine = after[1:] if w == "for" and after[:1] == ["my"] else []
+        if set(mine) & M.OWN_WORK or mine[:1] and mine[0] in M.SIDE_WORK:
+            return True
     return False
 
 
